@@ -1,0 +1,122 @@
+"""Running an instructor call and turning its outcome into an ``ExtractionOutcome``.
+
+Shared by every backend: the re-ask budget, the lenient last resort (drop what
+is still ungrounded and say so in the warnings), token accounting over all
+attempts, and the mapping of library exceptions onto our error tree.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import instructor
+from instructor.core import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError
+
+from ..errors import ModelOutputError
+from ..models import Extraction
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+
+@dataclass
+class ExtractionOutcome:
+    extraction: Extraction
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    attempts: int = 1
+    warnings: list[str] = field(default_factory=list)
+
+
+def _usage(usage: Any) -> tuple[int, int]:
+    if usage is None:
+        return 0, 0
+    return int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+def run_extraction(
+    create: Callable[..., Any],
+    mode: str,
+    messages: list[dict[str, str]],
+    article: str,
+    reasks: int,
+    map_error: Callable[[BaseException], Exception],
+    **kwargs: Any,
+) -> ExtractionOutcome:
+    """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails."""
+    calls = 0
+
+    def counted(*args: Any, **kw: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return create(*args, **kw)
+
+    patched = instructor.patch(create=counted, mode=MODES[mode])
+    context: dict[str, Any] = {"article": article}
+    try:
+        result = patched(
+            response_model=Extraction,
+            messages=messages,
+            context=context,
+            max_retries=reasks,
+            strict=False,
+            **kwargs,
+        )
+    except IncompleteOutputException as exc:
+        raise ModelOutputError(
+            "the model's answer was cut off by the token limit; raise SUMMARIZER_MAX_TOKENS "
+            "or use a model with a larger context"
+        ) from exc
+    except InstructorRetryException as exc:
+        cause = exc.__cause__
+        if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)):
+            raise map_error(cause) from cause
+        return _lenient(exc, article, reasks)
+    prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
+    return ExtractionOutcome(result, prompt, completion, attempts=calls)
+
+
+def _raw_usage(result: Any) -> Any:
+    raw = getattr(result, "_raw_response", None)
+    return getattr(raw, "usage", None)
+
+
+def _lenient(exc: InstructorRetryException, article: str, reasks: int) -> ExtractionOutcome:
+    """The re-asks ran out: keep what is sound from the last answer, drop the rest with a warning."""
+    prompt, completion = _usage(exc.total_usage)
+    arguments = _arguments(exc.last_completion)
+    context: dict[str, Any] = {"article": article, "lenient": True}
+    try:
+        extraction = Extraction.model_validate_json(arguments or "", context=context)
+    except (ValidationError, ValueError) as final:
+        first = str(final).splitlines()[0] if str(final) else type(final).__name__
+        raise ModelOutputError(
+            f"the model gave no valid answer after {reasks + 1} attempts ({first}); "
+            "try a larger model with --model"
+        ) from exc
+    warnings = [f"kept after {exc.n_attempts} attempts; the last answer was still invalid"]
+    warnings += context.get("warnings", [])
+    return ExtractionOutcome(extraction, prompt, completion, attempts=exc.n_attempts, warnings=warnings)
+
+
+def _arguments(completion: Any) -> str | None:
+    """The JSON the model wrote, from a tool call or from the message text."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return calls[0].function.arguments
+    content = getattr(message, "content", None)
+    if isinstance(content, str):
+        start, end = content.find("{"), content.rfind("}")
+        return content[start : end + 1] if start != -1 and end > start else None
+    return None

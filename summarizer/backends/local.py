@@ -1,0 +1,139 @@
+"""The embedded default: llama.cpp in this process, on a GGUF file installed from PyPI.
+
+Decoding is constrained to the schema. instructor's TOOLS mode sends a forced
+``tool_choice``; llama-cpp-python turns the chosen tool's parameters into a
+JSON-schema grammar, so every token the model emits fits the ``Extraction``
+schema. (``JSON_SCHEMA`` mode sends ``response_format: json_schema``, which
+llama-cpp-python ignores; ``JSON`` mode only guarantees some JSON.)
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..embedded import ensure_model_file, get_embedded
+from ..errors import ConfigError, InputError, ModelError
+
+if TYPE_CHECKING:
+    from ._instructor import ExtractionOutcome
+
+CONTEXT_STEP = 2048
+MIN_CONTEXT = 8192
+TEMPLATE_OVERHEAD = 1024  # chat template and the tool schema the template injects
+
+
+def _import_llama() -> Any:
+    try:
+        import llama_cpp
+    except ImportError:
+        raise ConfigError(
+            "the local backend needs llama-cpp-python; install it with: pip install 'summarizer[local]' "
+            "(or use an OpenAI-compatible server with --backend openai)"
+        ) from None
+    return llama_cpp
+
+
+class LocalBackend:
+    name = "local"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._path: Path | None = None
+        self._llama: Any = None
+        self._n_ctx = 0
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> str:
+        return self.settings.model_path.name if self.settings.model_path else self.settings.model_name
+
+    def identity(self) -> dict[str, Any]:
+        path = self.settings.model_path
+        if path is None:
+            model_id: Any = get_embedded(self.settings.model_name).sha256
+        else:
+            try:
+                stat = path.stat()
+            except OSError:
+                raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
+            model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+        return {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "tools"}
+
+    def model_path(self) -> Path:
+        if self._path is None:
+            if self.settings.model_path is not None:
+                if not self.settings.model_path.is_file():
+                    raise ConfigError(f"model file {self.settings.model_path} not found; fix SUMMARIZER_MODEL_PATH")
+                self._path = self.settings.model_path
+            else:
+                self._path = ensure_model_file(get_embedded(self.settings.model_name), self.settings.models_dir)
+        return self._path
+
+    def _load(self, n_ctx: int) -> Any:
+        """Load (or reload, larger) the model; llama.cpp's default of 512 tokens would truncate articles."""
+        if self._llama is not None and self._n_ctx >= n_ctx:
+            return self._llama
+        if self._llama is not None:
+            self._llama.close()
+            self._llama = None
+        llama_cpp = _import_llama()
+        try:
+            self._llama = llama_cpp.Llama(
+                model_path=str(self.model_path()),
+                n_ctx=n_ctx,
+                n_threads=self.settings.n_threads,
+                seed=0,
+                verbose=False,
+            )
+        except ValueError as exc:
+            raise ConfigError(f"cannot load model {self.model_path()}: {exc}; is it a GGUF file?") from None
+        self._n_ctx = n_ctx
+        return self._llama
+
+    def _fit(self, messages: list[dict[str, str]]) -> Any:
+        """A loaded model whose context holds the prompt, every re-ask and every answer."""
+        llama = self._load(max(MIN_CONTEXT, self._n_ctx))
+        text = "\n".join(m["content"] for m in messages)
+        prompt_tokens = len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+        per_answer = self.settings.max_tokens + TEMPLATE_OVERHEAD
+        needed = prompt_tokens + per_answer * (self.settings.reasks + 1)
+        metadata = llama.metadata
+        train_ctx = int(metadata.get(f"{metadata.get('general.architecture', '')}.context_length", 0) or 2**31)
+        if needed > train_ctx:
+            raise InputError(
+                f"the article needs about {needed} tokens but the model handles {train_ctx}; "
+                "shorten it or use a model with a larger context"
+            )
+        return self._load(min(-(-needed // CONTEXT_STEP) * CONTEXT_STEP, train_ctx))
+
+    def extract(self, messages: list[dict[str, str]], article: str) -> ExtractionOutcome:
+        from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
+
+        with self._lock:  # one llama context serves one request at a time
+            llama = self._fit(messages)
+            try:
+                return run_extraction(
+                    llama.create_chat_completion_openai_v1,
+                    "tools",
+                    messages,
+                    article,
+                    self.settings.reasks,
+                    _map_error,
+                    max_tokens=self.settings.max_tokens,
+                    temperature=self.settings.temperature,
+                    seed=0,
+                )
+            except ValueError as exc:
+                raise ModelError(f"the local model failed: {exc}") from exc
+
+    def close(self) -> None:
+        if self._llama is not None:
+            self._llama.close()
+            self._llama = None
+
+
+def _map_error(exc: BaseException) -> Exception:
+    return ModelError(f"the local model failed: {exc}")

@@ -1,0 +1,115 @@
+"""Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp's server) via the openai SDK.
+
+The SDK's retries are off; ``summarizer.retry`` retries transient failures.
+The instructor mode is configurable because endpoints differ: llama.cpp's
+server rejects ``json_schema`` but honours a forced tool call (the default).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..errors import ConfigError, ModelError, ModelUnavailableError
+from ..retry import RetryPolicy, call_with_retries
+if TYPE_CHECKING:
+    from ._instructor import ExtractionOutcome
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+
+class OpenAIBackend:
+    name = "openai"
+
+    def __init__(self, settings: Settings, http_client: Any = None, retry_policy: RetryPolicy | None = None) -> None:
+        self.settings = settings
+        self.base_url = settings.base_url or DEFAULT_BASE_URL
+        self.retry_policy = retry_policy or RetryPolicy(
+            attempts=settings.retry_attempts, max_seconds=settings.retry_max_seconds
+        )
+        self._http_client = http_client
+        self._client: Any = None
+
+    @property
+    def model(self) -> str:
+        return self.settings.model_name
+
+    def identity(self) -> dict[str, Any]:
+        return {"backend": self.name, "endpoint": self.base_url.rstrip("/"), "model": self.model,
+                "mode": self.settings.mode}
+
+    def client(self) -> Any:
+        if self._client is None:
+            import openai
+
+            if not self.settings.api_key and self.base_url == DEFAULT_BASE_URL:
+                raise ConfigError(
+                    "no OpenAI API key: set OPENAI_API_KEY, or set OPENAI_BASE_URL to a local "
+                    "OpenAI-compatible server, or use --backend local"
+                )
+            self._client = openai.OpenAI(
+                api_key=self.settings.api_key or "not-needed",
+                base_url=self.base_url,
+                timeout=self.settings.timeout,
+                max_retries=0,
+                http_client=self._http_client,
+            )
+        return self._client
+
+    def extract(self, messages: list[dict[str, str]], article: str) -> ExtractionOutcome:
+        from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
+
+        client = self.client()
+
+        def create(**kwargs: Any) -> Any:
+            return call_with_retries(self.retry_policy, client.chat.completions.create, **kwargs)
+
+        return run_extraction(
+            create,
+            self.settings.mode,
+            messages,
+            article,
+            self.settings.reasks,
+            self._map_error,
+            model=self.model,
+            max_tokens=self.settings.max_tokens,
+            temperature=self.settings.temperature,
+            seed=0,
+        )
+
+    def _map_error(self, exc: BaseException) -> Exception:
+        import openai
+
+        where = self.base_url
+        if isinstance(exc, openai.AuthenticationError):
+            return ConfigError(f"{where} rejected the API key (401); check OPENAI_API_KEY")
+        if isinstance(exc, openai.PermissionDeniedError):
+            return ConfigError(f"{where} refused access (403); check the key's permissions for model {self.model}")
+        if isinstance(exc, openai.NotFoundError):
+            return ConfigError(f"{where} has no model {self.model!r} (404); choose another with --model")
+        if isinstance(exc, openai.APITimeoutError):
+            return ModelUnavailableError(
+                f"{where} did not answer within {self.settings.timeout:g}s after retries; "
+                "raise SUMMARIZER_TIMEOUT or check the server"
+            )
+        if isinstance(exc, openai.APIConnectionError):
+            return ModelUnavailableError(f"cannot reach {where}; check OPENAI_BASE_URL and that the server is running")
+        if isinstance(exc, openai.APIStatusError):
+            message = _short(exc)
+            if exc.status_code == 429 or exc.status_code >= 500:
+                return ModelUnavailableError(
+                    f"{where} kept failing with HTTP {exc.status_code} after retries ({message}); try again later"
+                )
+            return ModelError(f"{where} refused the request with HTTP {exc.status_code} ({message}); "
+                              "try another --mode if the server does not support tool calls")
+        return ModelError(f"the request to {where} failed: {exc}")
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+def _short(exc: Any) -> str:
+    text = str(getattr(exc, "message", "") or exc)
+    return " ".join(text.split())[:200]

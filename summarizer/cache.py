@@ -1,0 +1,95 @@
+"""The result cache. The only module that knows diskcache.
+
+Keys are a SHA-256 over everything that changes the answer: the cleaned text
+and its metadata, backend, endpoint, model identity, prompt version and wording,
+the schema, and the generation settings. Values are the result's JSON. An entry
+that cannot be read or parsed is a miss (and is deleted), never a crash; a
+cache directory that cannot be opened disables caching with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .models import Summary
+
+log = logging.getLogger(__name__)
+
+
+def cache_key(parts: dict[str, Any]) -> str:
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._cache: Any = None
+        self._broken: str | None = None
+
+    def _open(self) -> Any:
+        if self._cache is None and self._broken is None:
+            import diskcache  # imported here: keeps start-up fast when the cache is not used
+
+            try:
+                self._cache = diskcache.Cache(str(self.directory))
+            except Exception as exc:  # a corrupt database or an unwritable folder
+                self._broken = f"cache at {self.directory} is unusable ({exc}); continuing without it"
+                log.warning(self._broken)
+        return self._cache
+
+    def get(self, key: str) -> Summary | None:
+        cache = self._open()
+        if cache is None:
+            return None
+        try:
+            blob = cache.get(key)
+        except Exception as exc:
+            log.warning("cache read failed (%s); treating as a miss", exc)
+            return None
+        if blob is None:
+            return None
+        try:
+            return Summary.model_validate_json(blob)
+        except (ValidationError, ValueError, TypeError):
+            log.warning("cache entry %s is unreadable; treating as a miss", key[:12])
+            self.delete(key)
+            return None
+
+    def set(self, key: str, result: Summary) -> None:
+        cache = self._open()
+        if cache is None:
+            return
+        try:
+            cache.set(key, result.model_dump_json())
+        except Exception as exc:
+            log.warning("cache write failed (%s); the result is not cached", exc)
+
+    def delete(self, key: str) -> None:
+        cache = self._open()
+        if cache is not None:
+            try:
+                cache.delete(key)
+            except Exception:
+                pass
+
+    def info(self) -> dict[str, Any]:
+        cache = self._open()
+        if cache is None:
+            return {"directory": str(self.directory), "entries": 0, "bytes": 0, "error": self._broken}
+        return {"directory": str(self.directory), "entries": len(cache), "bytes": cache.volume()}
+
+    def clear(self) -> int:
+        cache = self._open()
+        return int(cache.clear()) if cache is not None else 0
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None

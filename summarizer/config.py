@@ -1,0 +1,161 @@
+"""Settings: explicit argument > environment > config file > named defaults.
+
+Nothing here runs at import time; ``Settings.resolve()`` reads the environment
+when it is called, so tests and long-lived processes see the current values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+BACKENDS = ("local", "openai")
+MODES = ("tools", "json", "json_schema", "md_json")
+
+DEFAULT_LOCAL_MODEL = "qwen2.5-1.5b"
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+DEFAULT_MODE = "tools"
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_TOKENS = 1024
+DEFAULT_TEMPERATURE = 0.0
+DEFAULT_REASKS = 2
+DEFAULT_RETRY_ATTEMPTS = 5
+DEFAULT_RETRY_MAX_SECONDS = 120.0
+
+APP_NAME = "summarizer"
+
+
+def user_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def user_config_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides how an article is summarized."""
+
+    backend: str = "local"
+    model: str | None = None
+    model_path: Path | None = None
+    mode: str = DEFAULT_MODE
+    api_key: str | None = field(default=None, repr=False)
+    base_url: str | None = None
+    cache_dir: Path | None = None
+    model_dir: Path | None = None
+    use_cache: bool = True
+    timeout: float = DEFAULT_TIMEOUT
+    max_tokens: int = DEFAULT_MAX_TOKENS
+    temperature: float = DEFAULT_TEMPERATURE
+    reasks: int = DEFAULT_REASKS
+    retry_attempts: int = DEFAULT_RETRY_ATTEMPTS
+    retry_max_seconds: float = DEFAULT_RETRY_MAX_SECONDS
+    n_threads: int | None = None
+
+    @property
+    def model_name(self) -> str:
+        if self.model:
+            return self.model
+        return DEFAULT_LOCAL_MODEL if self.backend == "local" else DEFAULT_OPENAI_MODEL
+
+    @property
+    def results_dir(self) -> Path:
+        return self.cache_dir or user_cache_dir() / "results"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.model_dir or user_cache_dir() / "models"
+
+    @classmethod
+    def resolve(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from overrides, then ``SUMMARIZER_*``/``OPENAI_*`` variables, then the config file."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        values.update(_read_config_file(env))
+        values.update(_read_environment(env))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "backend" not in values:
+            configured = values.get("api_key") or values.get("base_url")
+            values["backend"] = "openai" if configured else "local"
+        return cls._build(values)
+
+    @classmethod
+    def _build(cls, values: dict[str, Any]) -> Settings:
+        names = {f.name: f for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - set(names))
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(names))}")
+        backend = str(values["backend"]).lower()
+        if backend not in BACKENDS:
+            raise ConfigError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
+        values["backend"] = backend
+        mode = str(values.get("mode", DEFAULT_MODE)).lower()
+        if mode not in MODES:
+            raise ConfigError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
+        values["mode"] = mode
+        for key in ("model_path", "cache_dir", "model_dir"):
+            if values.get(key) is not None:
+                values[key] = Path(values[key]).expanduser()
+        for key, kind in (("timeout", float), ("max_tokens", int), ("temperature", float), ("reasks", int),
+                          ("retry_attempts", int), ("retry_max_seconds", float), ("n_threads", int)):
+            if values.get(key) is not None:
+                try:
+                    values[key] = kind(values[key])
+                except (TypeError, ValueError):
+                    raise ConfigError(f"setting {key} must be a number, got {values[key]!r}") from None
+        if "use_cache" in values:
+            values["use_cache"] = _as_bool(values["use_cache"])
+        return cls(**values)
+
+
+_ENV = {
+    "SUMMARIZER_BACKEND": "backend",
+    "SUMMARIZER_MODEL": "model",
+    "SUMMARIZER_MODEL_PATH": "model_path",
+    "SUMMARIZER_MODE": "mode",
+    "SUMMARIZER_CACHE_DIR": "cache_dir",
+    "SUMMARIZER_MODEL_DIR": "model_dir",
+    "SUMMARIZER_TIMEOUT": "timeout",
+    "SUMMARIZER_MAX_TOKENS": "max_tokens",
+    "SUMMARIZER_THREADS": "n_threads",
+    "OPENAI_API_KEY": "api_key",
+    "OPENAI_BASE_URL": "base_url",
+}
+
+
+def _read_environment(env: Mapping[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {name: env[var] for var, name in _ENV.items() if env.get(var)}
+    if env.get("SUMMARIZER_NO_CACHE"):
+        values["use_cache"] = not _as_bool(env["SUMMARIZER_NO_CACHE"])
+    return values
+
+
+def _read_config_file(env: Mapping[str, str]) -> dict[str, Any]:
+    path = Path(env["SUMMARIZER_CONFIG"]) if env.get("SUMMARIZER_CONFIG") else user_config_file()
+    if not path.is_file():
+        if env.get("SUMMARIZER_CONFIG"):
+            raise ConfigError(f"config file {path} not found; fix SUMMARIZER_CONFIG or create the file")
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}; fix or remove it") from None
+    return {str(k).replace("-", "_"): v for k, v in data.items()}
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}

@@ -1,0 +1,149 @@
+"""The pipeline: clean -> prompt -> cache -> model -> validated ``Summary``.
+
+``Summarizer`` holds the configuration, the backend (loaded lazily, once) and
+the cache for repeated calls; the CLI, the digest and ``summarize()`` all go
+through it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .cache import ResultCache, cache_key
+from .clean import CleanArticle, clean
+from .config import Settings
+from .errors import InputError
+from .figures import parse_figure
+from .loader import read_path
+from .models import Extraction, KeyFigure, Meta, Sentiment, Summary
+from .prompts import PromptTemplate, load_prompt
+
+if TYPE_CHECKING:
+    from .backends import Backend
+    from .backends._instructor import ExtractionOutcome
+
+CACHE_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def _schema_fingerprint() -> str:
+    schemas = [Extraction.model_json_schema(), Summary.model_json_schema()]
+    return hashlib.sha256(json.dumps(schemas, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class Summarizer:
+    """Summarize articles with one configuration. Reuse it: the model loads once."""
+
+    def __init__(self, settings: Settings | None = None, *, backend: Backend | None = None, **overrides: Any) -> None:
+        self.settings = settings if settings is not None else Settings.resolve(**overrides)
+        self._backend = backend
+        self.cache = ResultCache(self.settings.results_dir) if self.settings.use_cache else None
+        self.prompt: PromptTemplate = load_prompt()
+
+    @property
+    def backend(self) -> Backend:
+        if self._backend is None:
+            from .backends import create_backend
+
+            self._backend = create_backend(self.settings)
+        return self._backend
+
+    def summarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None) -> Summary:
+        started = time.perf_counter()
+        article = clean(text)
+        if not article.text.strip():
+            where = f"{source}: " if source else ""
+            raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")
+        messages = self.prompt.messages(article.text, article.title, article.published)
+        key = self._key(article) if self.cache is not None else None
+        if self.cache is not None and key is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                meta = hit.meta.model_copy(
+                    update={"cached": True, "seconds": round(time.perf_counter() - started, 4), "source": source}
+                )
+                return hit.model_copy(update={"meta": meta})
+        outcome = self.backend.extract(messages, article.text)
+        result = self._build(article, outcome, source, list(notes or []), time.perf_counter() - started)
+        if self.cache is not None and key is not None:
+            self.cache.set(key, result)
+        return result
+
+    def summarize_file(self, path: str | Path) -> Summary:
+        document = read_path(path)
+        return self.summarize(document.text, source=document.source, notes=document.notes)
+
+    def _key(self, article: CleanArticle) -> str:
+        s = self.settings
+        return cache_key({
+            "format": CACHE_FORMAT,
+            "text": article.text,
+            "title": article.title,
+            "published": article.published,
+            "backend": self.backend.identity(),
+            "prompt": [self.prompt.version, self.prompt.fingerprint],
+            "schema": _schema_fingerprint(),
+            "generation": {"max_tokens": s.max_tokens, "temperature": s.temperature, "reasks": s.reasks},
+        })
+
+    def _build(self, article: CleanArticle, outcome: ExtractionOutcome, source: str | None,
+               warnings: list[str], seconds: float) -> Summary:
+        extraction = outcome.extraction
+        figures = []
+        for draft in extraction.key_figures:
+            start = article.text.find(draft.raw)
+            parsed = parse_figure(draft.raw)
+            if start < 0 or parsed is None:
+                warnings.append(f"dropped figure {draft.raw!r}: not a number found in the article")
+                continue
+            figures.append(KeyFigure(
+                raw=draft.raw, label=draft.label.strip(), value=parsed.value,
+                unit=parsed.unit or draft.unit.strip(), start=start, end=start + len(draft.raw),
+            ))
+        meta = Meta(
+            model=self.backend.model,
+            backend=self.backend.name,
+            prompt_version=self.prompt.version,
+            prompt_tokens=outcome.prompt_tokens,
+            completion_tokens=outcome.completion_tokens,
+            cached=False,
+            seconds=round(seconds, 4),
+            source=source,
+            warnings=warnings + outcome.warnings,
+        )
+        return Summary(
+            title=article.title,
+            summary=" ".join(extraction.summary),
+            key_figures=figures,
+            sentiment=Sentiment(**extraction.sentiment.model_dump()),
+            meta=meta,
+        )
+
+    def close(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+        if self.cache is not None:
+            self.cache.close()
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def summarize(text: str, **settings: Any) -> Summary:
+    """Summarize one article's text. For many articles, reuse a ``Summarizer``."""
+    with Summarizer(**settings) as summarizer:
+        return summarizer.summarize(text)
+
+
+def summarize_file(path: str | Path, **settings: Any) -> Summary:
+    """Summarize the article in a file (UTF-8, UTF-16 with BOM, or legacy 8-bit text)."""
+    with Summarizer(**settings) as summarizer:
+        return summarizer.summarize_file(path)

@@ -1,0 +1,87 @@
+"""Transport retries: the one place that retries a failed request to the model.
+
+The SDK's own retries are switched off (``max_retries=0``) so the two never
+stack; validation re-asks are instructor's and bounded separately. Retried:
+429 (honouring Retry-After), 5xx, timeouts and connection errors, with
+exponential backoff and jitter, bounded in attempts and in total time.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+RETRY_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = 5
+    max_seconds: float = 120.0
+    initial_wait: float = 1.0
+    max_wait: float = 30.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+
+    def wait_for(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds to wait before attempt ``attempt + 1``."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.max_wait)
+        backoff = self.initial_wait * 2 ** (attempt - 1)
+        return min(backoff, self.max_wait) * (0.5 + random.random() / 2)
+
+
+def is_transient(exc: BaseException) -> bool:
+    import openai
+
+    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in RETRY_STATUS or exc.status_code >= 500
+    return False
+
+
+def retry_after_seconds(exc: BaseException) -> float | None:
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    value = headers.get("retry-after-ms")
+    if value is not None:
+        try:
+            return float(value) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0)
+        except (TypeError, ValueError):
+            return None
+
+
+def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call ``func`` and retry transient failures according to ``policy``."""
+    import tenacity
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        return policy.wait_for(state.attempt_number, retry_after_seconds(exc) if exc else None)
+
+    retrying = tenacity.Retrying(
+        retry=tenacity.retry_if_exception(is_transient),
+        stop=tenacity.stop_after_attempt(policy.attempts) | tenacity.stop_after_delay(policy.max_seconds),
+        wait=wait,
+        sleep=policy.sleep,
+        reraise=True,
+    )
+    return retrying(func, *args, **kwargs)

@@ -1,0 +1,44 @@
+"""Shared fixtures. Every test runs isolated from the user's home, cache, config and environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point home, XDG folders and the result cache at a temp dir; drop our and OpenAI's variables."""
+    for name in list(os.environ):
+        if name.startswith(("SUMMARIZER_", "OPENAI_")):
+            monkeypatch.delenv(name)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path
+
+
+@pytest.fixture
+def seed_texts() -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in SEED_FILES}
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, object]:
+    return {
+        "filter_headers": ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project"],
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(Path(__file__).parent.parent / "cassettes")

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+
+
+def test_seed_001_loses_teaser_widgets_disclaimer_and_tail(seed_texts):
+    text = seed_texts["001_3bb448a0ca5d400d.txt"]
+    article = clean(text)
+    reasons = {r.reason for r in article.removed}
+    assert {"teaser", "dateline", "read-time", "advertisement", "price-ticker", "disclaimer",
+            "related-links"} <= reasons
+    assert article.title == "Alibaba stock rose 8% after CEO Eddie Wu said AI spending will exceed its $53B plan"
+    assert article.published == "2025-09-25 05:02"
+    body = article.text
+    assert body.startswith("Alibaba raised its bet on artificial intelligence")
+    assert body.count("Alibaba raised its bet on artificial intelligence") == 1
+    assert body.endswith("especially if you are a category leader.”")
+    for noise in ("[…]", "4 min read", "Advertise in", "Threshold", "$0.007012", "Disclaimer", "MEXC",
+                  "You May Also Like", "Channel Factories", "$1.1B", "Tehran"):
+        assert noise not in body
+
+
+def test_seed_002_drops_image_credit_and_more_for_you(seed_texts):
+    article = clean(seed_texts["002_2e835eaa5bfad6b5.txt"])
+    assert article.title == "Alibaba Affiliate to Boost Blockchain Development After $14 Billion Raise"
+    assert "via Shutterstock" not in article.text
+    assert "More For You" not in article.text and "Pudgy" not in article.text and "$89,000" not in article.text
+    assert article.text.endswith("taking a main focus on cross-blockchain compatibility.")
+
+
+def test_seed_000_keeps_every_body_paragraph(seed_texts):
+    text = seed_texts["000_a327f4888d7bd40a.txt"]
+    article = clean(text)
+    paragraphs = [p for p in text.split("\n") if len(p) > 80]
+    for paragraph in paragraphs:
+        assert paragraph in article.text
+    assert [r.reason for r in article.removed] == ["title"]
+
+
+@pytest.mark.parametrize("name", ["000_a327f4888d7bd40a.txt", "001_3bb448a0ca5d400d.txt", "002_2e835eaa5bfad6b5.txt"])
+def test_removed_spans_are_offsets_into_the_input(seed_texts, name):
+    text = seed_texts[name]
+    article = clean(text)
+    assert article.stats.chars_in == len(text) and article.stats.chars_out == len(article.text)
+    for removed in article.removed:
+        assert text[removed.start:removed.end] == removed.text
+
+
+def test_cleaning_is_idempotent_on_the_seeds(seed_texts):
+    for text in seed_texts.values():
+        once = clean(text).text
+        assert clean(once).text == once
+
+
+def test_prose_that_mentions_ads_or_prices_is_kept():
+    text = (
+        "Ad spending fell 4% in the quarter, the company said.\n\n"
+        "The token traded at $0.25 before the announcement, up 3% on the day.\n"
+    )
+    assert clean(text).text == text.strip()

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from scripted import ScriptedBackend, answer
+
+from summarizer import clean
+from summarizer.cli import cli
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+SEED = SEEDS / "001_3bb448a0ca5d400d.txt"
+FIGURES = [
+    {"raw": "$53 billion", "label": "previous AI spending plan", "unit": "USD"},
+    {"raw": "110%", "label": "share gain in 2025", "unit": "%"},
+]
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> ScriptedBackend:
+    backend = ScriptedBackend([answer(figures=FIGURES) for _ in range(10)])
+    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
+    return backend
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_text_output_is_exact(model):
+    result = invoke(str(SEED))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Alibaba stock rose 8% after CEO Eddie Wu said AI spending will exceed its $53B plan\n"
+        "Alibaba stock rose. The company plans more AI spending.\n"
+        "\n"
+        "Key figures\n"
+        "  $53 billion  previous AI spending plan (53,000,000,000 USD)\n"
+        "  110%         share gain in 2025 (110%)\n"
+        "\n"
+        "Sentiment: positive (+0.60) stock surged\n"
+    )
+    assert "summarizing with local (qwen2.5-1.5b)" in result.stderr
+    assert "\x1b[" not in result.stdout  # no colour when stdout is not a terminal
+
+
+def test_json_output_is_the_result_model_with_grounded_offsets(model):
+    result = invoke(str(SEED), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"title", "summary", "key_figures", "sentiment", "meta"}
+    cleaned = clean(SEED.read_text(encoding="utf-8")).text
+    for figure in data["key_figures"]:
+        assert set(figure) == {"raw", "label", "value", "unit", "start", "end"}
+        assert cleaned[figure["start"]:figure["end"]] == figure["raw"]
+    assert data["meta"]["cached"] is False
+    assert json.loads(invoke(str(SEED), "-f", "json").stdout)["meta"]["cached"] is True
+
+
+def test_markdown_output(model):
+    result = invoke(str(SEED), "-f", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:6] == [
+        "## Alibaba stock rose 8% after CEO Eddie Wu said AI spending will exceed its $53B plan",
+        "",
+        "Alibaba stock rose. The company plans more AI spending.",
+        "",
+        "| Figure | Measures | Value |",
+        "| --- | --- | --- |",
+    ]
+
+
+def test_stdin_with_dash(model):
+    result = invoke("-", "--json", input=SEED.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["meta"]["source"] == "-"
+
+
+def test_several_files_one_failing_keeps_the_others(model, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    result = invoke(str(SEED), str(empty), str(SEEDS / "000_a327f4888d7bd40a.txt"), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [Path(d["meta"]["source"]).name for d in data] == ["001_3bb448a0ca5d400d.txt", "000_a327f4888d7bd40a.txt"]
+    assert f"error: {empty}: no article text" in result.stderr
+    assert "1 of 3 article(s) failed" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["missing.txt"], "error: missing.txt: no such file; check the path\n"),
+    (["tests"], "error: tests: is a directory; pass the article files inside it\n"),
+])
+def test_bad_input_is_one_line_and_exit_1(model, args, message, monkeypatch):
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    result = invoke(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_binary_file_is_refused(model, tmp_path):
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    result = invoke(str(binary))
+    assert result.exit_code == 1
+    assert "looks like a binary file" in result.stderr
+
+
+def test_bad_usage_exits_2(model):
+    assert invoke(str(SEED), "--format", "yaml").exit_code == 2
+    assert invoke(str(SEED), "--backend", "gpt").exit_code == 2
+    assert invoke("run").exit_code == 2
+
+
+def test_configuration_error_is_one_line(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_MODEL_PATH", "/nonexistent/model.gguf")
+    result = invoke(str(SEED))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: model file /nonexistent/model.gguf not found; fix SUMMARIZER_MODEL_PATH"
+    )
+
+
+def test_no_cache_flag(model):
+    invoke(str(SEED))
+    invoke(str(SEED), "--no-cache")
+    assert len(model.requests) == 2
+
+
+def test_cache_info_and_clear(model, isolated):
+    invoke(str(SEED))
+    info = invoke("cache", "info")
+    assert info.exit_code == 0
+    assert f"directory: {isolated / 'cache'}" in info.stdout and "entries: 1" in info.stdout
+    assert invoke("cache", "clear").stdout == "removed 1 cached result(s)\n"
+
+
+def test_schema_command_prints_the_committed_schema():
+    committed = (Path(__file__).parent.parent / "schemas" / "summary.schema.json").read_text(encoding="utf-8")
+    assert json.loads(invoke("schema").stdout) == json.loads(committed)
+
+
+def test_every_command_has_help():
+    for args in (["--help"], ["run", "--help"], ["cache", "--help"], ["cache", "info", "--help"],
+                 ["cache", "clear", "--help"], ["schema", "--help"]):
+        result = invoke(*args)
+        assert result.exit_code == 0 and "Usage:" in result.stdout

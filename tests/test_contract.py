@@ -1,0 +1,52 @@
+"""The output contract and the public surface cannot drift silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import summarizer
+from summarizer.schema import SCHEMA_FILES, render
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_committed_schemas_match_the_pydantic_models():
+    for name in SCHEMA_FILES:
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == render(name), f"schemas/{name} is stale: run python -m summarizer.schema"
+
+
+def test_schemas_and_prompts_are_found_as_package_data():
+    from summarizer._resources import data_dir
+
+    assert data_dir("schemas").joinpath("summary.schema.json").is_file()
+    assert data_dir("prompts").joinpath("summarize_v1.user.txt").is_file()
+
+
+def test_public_api():
+    assert summarizer.__all__ == sorted(summarizer.__all__)
+    assert set(summarizer.__all__) == {
+        "CleanArticle", "ConfigError", "InputError", "KeyFigure", "Meta", "ModelError", "ModelOutputError",
+        "ModelUnavailableError", "Sentiment", "Settings", "Summarizer", "Summary", "SummarizerError",
+        "clean", "summarize", "summarize_file",
+    }
+    for name in summarizer.__all__:
+        assert hasattr(summarizer, name)
+
+
+def test_result_field_names_are_fixed():
+    schema = summarizer.Summary.model_json_schema()
+    assert list(schema["properties"]) == ["title", "summary", "key_figures", "sentiment", "meta"]
+    figure = schema["$defs"]["KeyFigure"]["properties"]
+    assert list(figure) == ["raw", "label", "value", "unit", "start", "end"]
+    assert schema["$defs"]["Sentiment"]["properties"]["label"]["enum"] == ["positive", "negative", "neutral", "mixed"]
+
+
+def test_importing_the_package_does_not_import_model_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, summarizer, summarizer.cli; "
+            "print(sorted(m for m in ('openai', 'instructor', 'llama_cpp', 'diskcache') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

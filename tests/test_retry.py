@@ -1,0 +1,103 @@
+"""Transport retries through the real openai SDK, with httpx's MockTransport as the network."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx2 as httpx
+import pytest
+from scripted import answer, completion
+
+from summarizer import ModelUnavailableError, Settings
+from summarizer.backends.openai_compat import OpenAIBackend
+from summarizer.errors import ConfigError
+from summarizer.retry import RetryPolicy
+
+ARTICLE = "Shares of Example Corp rose 12% after it reported revenue of $3.2 billion."
+MESSAGES = [{"role": "user", "content": ARTICLE}]
+GOOD = completion(answer(figures=[{"raw": "12%", "label": "share gain", "unit": "%"}])).model_dump(mode="json")
+
+
+class Script:
+    """Answers requests in order: an int is an HTTP status, a dict a JSON body, an exception is raised."""
+
+    def __init__(self, *steps: Any) -> None:
+        self.steps = list(steps)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        step = self.steps.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        if isinstance(step, tuple):
+            status, headers = step
+            return httpx.Response(status, headers=headers, json={"error": {"message": "busy"}})
+        if isinstance(step, int):
+            return httpx.Response(step, json={"error": {"message": f"status {step}"}})
+        return httpx.Response(200, json=step)
+
+
+def backend_for(script: Script, waits: list[float], attempts: int = 4) -> OpenAIBackend:
+    settings = Settings.resolve(backend="openai", base_url="http://model.test/v1", api_key="sk-test", model="m")
+    policy = RetryPolicy(attempts=attempts, max_seconds=60, sleep=waits.append)
+    return OpenAIBackend(settings, http_client=httpx.Client(transport=httpx.MockTransport(script)),
+                         retry_policy=policy)
+
+
+def test_429_is_retried_honouring_retry_after():
+    script, waits = Script((429, {"retry-after": "7"}), GOOD), []
+    outcome = backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    assert waits == [7.0]
+    assert len(script.requests) == 2
+    assert [f.raw for f in outcome.extraction.key_figures] == ["12%"]
+
+
+@pytest.mark.parametrize("failure", [500, 502, 503, httpx.ConnectError("refused"), httpx.ReadTimeout("slow")])
+def test_transient_failures_are_retried_with_backoff(failure):
+    script, waits = Script(failure, failure, GOOD), []
+    outcome = backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    assert len(script.requests) == 3
+    assert len(waits) == 2 and 0.5 <= waits[0] <= 1.0 and 1.0 <= waits[1] <= 2.0
+    assert outcome.extraction.sentiment.label == "positive"
+
+
+def test_sdk_retries_are_off_so_attempts_do_not_stack():
+    script, waits = Script(503, 503, 503, 503), []
+    with pytest.raises(ModelUnavailableError, match="kept failing with HTTP 503 after retries"):
+        backend_for(script, waits, attempts=4).extract(MESSAGES, ARTICLE)
+    assert len(script.requests) == 4  # exactly the policy's attempts, not attempts x SDK retries
+    assert len(waits) == 3
+
+
+def test_connection_failure_on_every_attempt_says_how_to_fix_it():
+    script, waits = Script(*[httpx.ConnectError("refused")] * 3), []
+    with pytest.raises(ModelUnavailableError, match="cannot reach http://model.test/v1; check OPENAI_BASE_URL"):
+        backend_for(script, waits, attempts=3).extract(MESSAGES, ARTICLE)
+
+
+def test_client_errors_are_not_retried():
+    script, waits = Script(401), []
+    with pytest.raises(ConfigError, match="rejected the API key"):
+        backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    assert len(script.requests) == 1 and waits == []
+
+
+def test_validation_reasks_are_separate_from_transport_retries():
+    bad = completion(answer(figures=[{"raw": "99%", "label": "invented", "unit": "%"}])).model_dump(mode="json")
+    script, waits = Script(500, bad, GOOD), []
+    outcome = backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    assert len(script.requests) == 3 and len(waits) == 1
+    reask = json.loads(script.requests[2].content)["messages"]
+    assert "'99%' does not appear verbatim" in reask[-1]["content"]
+    assert outcome.attempts == 2
+
+
+def test_request_forces_the_tool_call_that_constrains_decoding():
+    script, waits = Script(GOOD), []
+    backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    body = json.loads(script.requests[0].content)
+    assert body["tool_choice"] == {"type": "function", "function": {"name": "Extraction"}}
+    assert body["tools"][0]["function"]["parameters"]["properties"]["summary"]["maxItems"] == 4
+    assert body["temperature"] == 0.0
