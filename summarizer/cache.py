@@ -9,6 +9,7 @@ cache directory that cannot be opened disables caching with a warning.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -74,10 +75,8 @@ class ResultCache:
     def delete(self, key: str) -> None:
         cache = self._open()
         if cache is not None:
-            try:
+            with contextlib.suppress(Exception):
                 cache.delete(key)
-            except Exception:
-                pass
 
     def info(self) -> dict[str, Any]:
         cache = self._open()

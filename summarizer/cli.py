@@ -11,11 +11,15 @@ import functools
 import json
 import os
 import sys
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import ConfigError, SummarizerError
+
+if TYPE_CHECKING:
+    from .models import Summary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,7 +99,7 @@ def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, mo
     overrides: dict[str, Any] = {"backend": backend, "model": model}
     if no_cache:
         overrides["use_cache"] = False
-    results = []
+    results: list[Summary] = []
     failures = 0
     style = click.style if sys.stdout.isatty() else None
     with Summarizer(**overrides) as summarizer:

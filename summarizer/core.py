@@ -18,7 +18,7 @@ from .cache import ResultCache, cache_key
 from .clean import CleanArticle, clean
 from .config import Settings
 from .errors import InputError
-from .figures import parse_figure
+from .figures import parse_figure, widen_span
 from .loader import read_path
 from .models import Extraction, KeyFigure, Meta, Sentiment, Summary
 from .prompts import PromptTemplate, load_prompt
@@ -94,16 +94,23 @@ class Summarizer:
     def _build(self, article: CleanArticle, outcome: ExtractionOutcome, source: str | None,
                warnings: list[str], seconds: float) -> Summary:
         extraction = outcome.extraction
-        figures = []
+        figures: list[KeyFigure] = []
         for draft in extraction.key_figures:
-            start = article.text.find(draft.raw)
-            parsed = parse_figure(draft.raw)
-            if start < 0 or parsed is None:
-                warnings.append(f"dropped figure {draft.raw!r}: not a number found in the article")
+            found = article.text.find(draft.raw)
+            if found < 0:
+                warnings.append(f"dropped figure {draft.raw!r}: not found in the article")
+                continue
+            start, end = widen_span(article.text, found, found + len(draft.raw))
+            if any(f.start == start and f.end == end for f in figures):
+                continue
+            raw = article.text[start:end]
+            parsed = parse_figure(raw)
+            if parsed is None:
+                warnings.append(f"dropped figure {draft.raw!r}: it has no number")
                 continue
             figures.append(KeyFigure(
-                raw=draft.raw, label=draft.label.strip(), value=parsed.value,
-                unit=parsed.unit or draft.unit.strip(), start=start, end=start + len(draft.raw),
+                raw=raw, label=draft.label.strip(), value=parsed.value,
+                unit=parsed.unit or draft.unit.strip() or "count", start=start, end=end,
             ))
         meta = Meta(
             model=self.backend.model,
@@ -118,7 +125,7 @@ class Summarizer:
         )
         return Summary(
             title=article.title,
-            summary=" ".join(extraction.summary),
+            summary=" ".join(_as_sentence(s) for s in extraction.summary),
             key_figures=figures,
             sentiment=Sentiment(**extraction.sentiment.model_dump()),
             meta=meta,
@@ -135,6 +142,11 @@ class Summarizer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…", '"', "”", "'", "’")) else f"{text}."
 
 
 def summarize(text: str, **settings: Any) -> Summary:

@@ -60,3 +60,23 @@ def parse_figure(raw: str) -> ParsedFigure | None:
     if word and word.lower() in _WORDS and unit is None:
         unit = _WORDS[word.lower()]
     return ParsedFigure(value=value, unit=unit)
+
+
+_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|[$€£¥])\s?$")
+_UNIT_AFTER = re.compile(r"^\s?(%|percent\b|per cent\b)|^\s?(trillion|billion|million|bn|mn|[kmbt])\b", re.IGNORECASE)
+
+
+def widen_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``text[start:end]`` to take in an adjacent currency sign before it or a scale or '%' after it.
+
+    The model sometimes copies "35 billion" out of "$35 billion"; the sign is
+    part of the figure's meaning, and the span stays verbatim article text.
+    """
+    before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    if before and not re.match(r"(US\$|HK\$|A\$|C\$|[$€£¥])", text[start:end]):
+        start = before.start()
+    if end > 0 and text[end - 1].isdigit():
+        after = _UNIT_AFTER.match(text[end:end + 12])
+        if after:
+            end += after.end()
+    return start, end

@@ -25,7 +25,9 @@ def decode(data: bytes, source: str) -> Document:
         try:
             return Document(data.decode("utf-16"), source)
         except UnicodeDecodeError:
-            raise InputError(f"{source}: starts with a UTF-16 mark but is not valid UTF-16; re-save it as UTF-8") from None
+            raise InputError(
+                f"{source}: starts with a UTF-16 mark but is not valid UTF-16; re-save it as UTF-8"
+            ) from None
     if b"\x00" in data:
         raise InputError(f"{source}: looks like a binary file, not an article; pass a text file")
     try:
@@ -43,7 +45,8 @@ def read_path(path: str | Path) -> Document:
             raise InputError(f"{name}: is a directory; pass the article files inside it")
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{name}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_BYTES // 2**20} MB)")
+            limit = MAX_BYTES // 2**20
+            raise InputError(f"{name}: {size / 1e6:.0f} MB is too large for one article (limit {limit} MB)")
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file; check the path") from None

@@ -87,8 +87,10 @@ def _article(info: ValidationInfo) -> str | None:
 
 
 class FigureDraft(BaseModel):
-    raw: str = Field(max_length=80, description="The figure copied exactly from the article, e.g. '$44 million'.")
-    label: str = Field(max_length=80, description="What it measures, in a few words.")
+    raw: str = Field(
+        max_length=80, description="The number with its currency sign or unit, copied exactly from the article."
+    )
+    label: str = Field(max_length=60, description="What it measures, in 2 to 6 words.")
     unit: str = Field(max_length=24, description="Currency code (USD, CNY...), '%', or a unit word (ETH, shares).")
 
     @field_validator("raw")
@@ -152,7 +154,7 @@ class Extraction(BaseModel):
                 else:
                     dropped.append(raw)
             context.setdefault("warnings", []).extend(
-                f"dropped figure {raw!r}: not found verbatim in the article" for raw in dropped
+                f"dropped figure {raw!r}: not found verbatim in the article" for raw in dict.fromkeys(dropped)
             )
             data = {**data, "key_figures": kept[:MAX_FIGURES]}
         return data

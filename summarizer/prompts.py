@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ._resources import data_dir
 from .errors import ConfigError
@@ -36,7 +36,7 @@ class PromptTemplate:
         ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(version: str = PROMPT_VERSION) -> PromptTemplate:
     folder = data_dir("prompts")
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from .models import KeyFigure, Summary
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -24,14 +25,19 @@ class RetryPolicy:
     max_seconds: float = 120.0
     initial_wait: float = 1.0
     max_wait: float = 30.0
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    sleep: Callable[[float], None] | None = field(default=None, repr=False)  # None: ``_sleep``
 
     def wait_for(self, attempt: int, retry_after: float | None) -> float:
         """Seconds to wait before attempt ``attempt + 1``."""
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.max_wait)
         backoff = self.initial_wait * 2 ** (attempt - 1)
-        return min(backoff, self.max_wait) * (0.5 + random.random() / 2)
+        return float(min(backoff, self.max_wait) * (0.5 + random.random() / 2))
+
+
+def _sleep(seconds: float) -> None:
+    """The real wait; tests replace it so they never wait."""
+    time.sleep(seconds)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -81,7 +87,7 @@ def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any, *
         retry=tenacity.retry_if_exception(is_transient),
         stop=tenacity.stop_after_attempt(policy.attempts) | tenacity.stop_after_delay(policy.max_seconds),
         wait=wait,
-        sleep=policy.sleep,
+        sleep=policy.sleep or _sleep,
         reraise=True,
     )
     return retrying(func, *args, **kwargs)

@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from .models import Extraction, Summary
 
-SCHEMA_FILES = {"summary.schema.json": Summary, "extraction.schema.json": Extraction}
+SCHEMA_FILES: dict[str, type[BaseModel]] = {"summary.schema.json": Summary, "extraction.schema.json": Extraction}
 
 
 def summary_schema() -> dict[str, Any]:

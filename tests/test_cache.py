@@ -72,7 +72,8 @@ def test_corrupt_cache_database_is_not_a_crash(tmp_path):
     (folder / "cache.db").write_bytes(b"this is not an sqlite database" * 100)
     summarizer, backend = run(tmp_path, answers=2)
     assert summarizer.summarize(TEXT).meta.cached is False
-    assert summarizer.summarize(TEXT).meta.cached is False  # cache unusable: computed again, never crashed
+    assert summarizer.summarize(TEXT).meta.cached is False
+    assert len(backend.requests) == 2  # cache unusable: computed again, never crashed
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(folder / "cache.db").execute("select * from sqlite_master").fetchall()
 

@@ -41,3 +41,20 @@ def test_parse_figure(raw, value, unit):
 @pytest.mark.parametrize("raw", ["", "no digits here", "U.S.-listed ADRs"])
 def test_text_without_a_number_is_not_a_figure(raw):
     assert parse_figure(raw) is None
+
+
+@pytest.mark.parametrize(("text", "raw", "widened"), [
+    ("is investing $35 billion in AI", "35 billion", "$35 billion"),
+    ("rose 26% year over year", "26", "26%"),
+    ("worth HK$1.2 billion today", "1.2 billion", "HK$1.2 billion"),
+    ("spent $4.7 billion last year", "$4.7", "$4.7 billion"),
+    ("a 15-year high", "15", "15"),
+    ("rose 8% to close", "8%", "8%"),
+    ("bought 10,000 ETH", "10,000", "10,000"),
+])
+def test_widen_span_takes_in_adjacent_sign_and_scale(text, raw, widened):
+    from summarizer.figures import widen_span
+
+    start = text.index(raw)
+    s, e = widen_span(text, start, start + len(raw))
+    assert text[s:e] == widened

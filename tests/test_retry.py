@@ -73,7 +73,7 @@ def test_sdk_retries_are_off_so_attempts_do_not_stack():
 
 def test_connection_failure_on_every_attempt_says_how_to_fix_it():
     script, waits = Script(*[httpx.ConnectError("refused")] * 3), []
-    with pytest.raises(ModelUnavailableError, match="cannot reach http://model.test/v1; check OPENAI_BASE_URL"):
+    with pytest.raises(ModelUnavailableError, match=r"cannot reach http://model\.test/v1; check OPENAI_BASE_URL"):
         backend_for(script, waits, attempts=3).extract(MESSAGES, ARTICLE)
 
 

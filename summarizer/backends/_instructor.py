@@ -8,8 +8,9 @@ attempts, and the mapping of library exceptions onto our error tree.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import instructor
 from instructor.core import IncompleteOutputException, InstructorRetryException
@@ -114,7 +115,8 @@ def _arguments(completion: Any) -> str | None:
         return None
     calls = getattr(message, "tool_calls", None) or []
     if calls:
-        return calls[0].function.arguments
+        arguments = calls[0].function.arguments
+        return arguments if isinstance(arguments, str) else None
     content = getattr(message, "content", None)
     if isinstance(content, str):
         start, end = content.find("{"), content.rfind("}")

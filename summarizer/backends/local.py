@@ -1,14 +1,23 @@
 """The embedded default: llama.cpp in this process, on a GGUF file installed from PyPI.
 
-Decoding is constrained to the schema. instructor's TOOLS mode sends a forced
-``tool_choice``; llama-cpp-python turns the chosen tool's parameters into a
-JSON-schema grammar, so every token the model emits fits the ``Extraction``
-schema. (``JSON_SCHEMA`` mode sends ``response_format: json_schema``, which
-llama-cpp-python ignores; ``JSON`` mode only guarantees some JSON.)
+Decoding is constrained to the schema by a grammar we build from the
+``Extraction`` JSON schema and pass to llama.cpp ourselves, with instructor in
+JSON mode parsing the answer. Why not the obvious routes:
+
+* ``JSON_SCHEMA`` mode sends ``response_format: json_schema``, which
+  llama-cpp-python ignores: no grammar at all.
+* ``JSON`` mode alone sends ``json_object`` without a schema: any JSON.
+* ``TOOLS`` mode does get a schema grammar, but the chat template then frames
+  the answer as a tool call and Qwen models answer with the arguments as an
+  escaped string (``\"``), which the stock grammar allows, so the whole answer
+  lands inside the first summary sentence. Our grammar's strings take no
+  backslash escapes, which closes that hole.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..embedded import ensure_model_file, get_embedded
 from ..errors import ConfigError, InputError, ModelError
+from ..models import Extraction
 
 if TYPE_CHECKING:
     from ._instructor import ExtractionOutcome
@@ -23,6 +33,18 @@ if TYPE_CHECKING:
 CONTEXT_STEP = 2048
 MIN_CONTEXT = 8192
 TEMPLATE_OVERHEAD = 1024  # chat template and the tool schema the template injects
+
+
+# JSON string characters without escapes or control characters (see the module docstring).
+_STRING_CHAR = r'char ::= [^"\\\x00-\x1f]'
+
+
+def schema_grammar_text() -> str:
+    """GBNF for the ``Extraction`` schema, its strings limited to unescaped characters."""
+    from llama_cpp import llama_grammar
+
+    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(Extraction.model_json_schema()))
+    return re.sub(r"^char ::= .*$", lambda _: _STRING_CHAR, gbnf, count=1, flags=re.MULTILINE)
 
 
 def _import_llama() -> Any:
@@ -44,6 +66,7 @@ class LocalBackend:
         self._path: Path | None = None
         self._llama: Any = None
         self._n_ctx = 0
+        self._grammar: Any = None
         self._lock = threading.Lock()
 
     @property
@@ -60,7 +83,7 @@ class LocalBackend:
             except OSError:
                 raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
             model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
-        return {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "tools"}
+        return {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar"}
 
     def model_path(self) -> Path:
         if self._path is None:
@@ -114,10 +137,18 @@ class LocalBackend:
 
         with self._lock:  # one llama context serves one request at a time
             llama = self._fit(messages)
+            if self._grammar is None:
+                self._grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(), verbose=False)
+            grammar = self._grammar
+
+            def create(**kwargs: Any) -> Any:
+                kwargs.pop("response_format", None)  # the grammar replaces instructor's plain json_object
+                return llama.create_chat_completion_openai_v1(grammar=grammar, **kwargs)
+
             try:
                 return run_extraction(
-                    llama.create_chat_completion_openai_v1,
-                    "tools",
+                    create,
+                    "json",
                     messages,
                     article,
                     self.settings.reasks,

