@@ -148,3 +148,15 @@ def test_every_command_has_help():
                  ["cache", "clear", "--help"], ["schema", "--help"]):
         result = invoke(*args)
         assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_colour_only_when_styled(model):
+    import click
+
+    from summarizer.core import Summarizer
+    from summarizer.render import render_text
+
+    with Summarizer() as summarizer:
+        result = summarizer.summarize(SEED.read_text(encoding="utf-8"))
+    assert "\x1b[" in render_text(result, click.style)
+    assert "\x1b[" not in render_text(result)
