@@ -1,17 +1,28 @@
 """Turn scraped plain-text news into the article body, with an audit of every removal.
 
-The cleaner works line by line. Each line is kept or removed for a named
-reason; removed spans keep their offsets in the input so a user can see what
-went and why. The rule of thumb is "when in doubt, keep": every rule matches
-whole lines of a shape that article prose does not have.
+Two kinds of work, in this order:
+
+1. Inline repairs inside each line: leftover HTML tags and social-post chrome
+   are cut (recorded as removed spans), HTML entities are decoded.
+2. Whole-line decisions: each line is kept or removed for a named reason
+   (teaser, dateline, advertisement, price-ticker, disclaimer, ...); a
+   "You May Also Like" style heading removes everything after it.
+
+Every removed span keeps its offsets in the input, so a user can see what went
+and why. The rule of thumb is "when in doubt, keep": every line rule matches
+a shape that article prose does not have, and the tail cut only happens after
+real body text. Cleaning is idempotent: cleaning the output changes nothing.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
+
+from . import _noise as noise
 
 
 class Removed(BaseModel):
@@ -33,177 +44,231 @@ class CleanArticle(BaseModel):
     text: str
     removed: list[Removed] = Field(default_factory=list)
     stats: CleanStats
+    notes: list[str] = Field(default_factory=list, description="How the input was read, e.g. an encoding fallback.")
 
 
-# Headings after which everything is a list of other stories.
-_TAIL_HEADINGS = re.compile(
-    r"^(you may also like|more for you|related( articles| stories| news| posts)?|read more|"
-    r"recommended( for you| stories)?|trending( now| stories)?|more (news|stories) from .{1,40}|"
-    r"latest news|popular (posts|stories))\s*:?$",
-    re.IGNORECASE,
-)
-_DISCLAIMER = re.compile(r"^(disclaimer|legal disclaimer|risk warning)\s*[:：]", re.IGNORECASE)
-_AD = re.compile(
-    r"^(advertisement|sponsored( content)?|ad)$|advertise (in|with) |^get seen where it counts",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    r"^(?P<date>\d{4}[/-]\d{1,2}[/-]\d{1,2})(?:[ T](?P<time>\d{1,2}:\d{2}(?::\d{2})?))?$"
-)
-_READ_TIME = re.compile(r"^\d{1,3}\s*(min|mins|minute|minutes)( read)?$", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"^(.{0,80}\b(image|photo|picture|chart|illustration)s?\b.{0,40}\b(via|by|from|courtesy of)\b.{1,60}"
-    r"|(image|photo|chart|source)\s*(credit)?\s*:\s*\S.{0,60})$",
-    re.IGNORECASE,
-)
-_TEASER_MARK = re.compile(r"\s*(\[…\]|\[\.\.\.\]|…\s*$)")
-# Lines of price-ticker widgets: a lone price or change, a currency code, or widget captions.
-_TICKER_LINE = re.compile(
-    r"^([+-]?[$€£¥]?\s?\d[\d,]*(\.\d+)?%?)+$"
-    r"|^[A-Z]{3}$"
-    r"|^market opportunity$"
-    r"|^.{1,40} logo$"
-    r"|^.{1,40} price\s*\([A-Z0-9]{1,10}\)$"
-    r"|^.{1,40}\([A-Z0-9]{1,10}\) live price chart$",
-    re.IGNORECASE,
-)
 _TITLE_MAX = 160
+_BODY_MIN_WORDS = 12
 
 
 @dataclass
 class _Line:
-    start: int
-    end: int
-    text: str
+    start: int  # offset of the line in the input
+    raw: str  # the line as in the input, without its line break
+    text: str = ""  # after inline repairs, stripped
     reason: str | None = None  # None: kept
+    cuts: list[tuple[int, int, str]] = field(default_factory=list)  # inline removals, offsets within raw
 
     @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def kept(self) -> bool:
+        return self.reason is None and bool(self.text)
 
 
-@dataclass
-class _State:
-    lines: list[_Line]
-    title: str | None = None
-    published: str | None = None
-    body_text: str = field(default="")
+def clean(text: str, *, notes: list[str] | None = None) -> CleanArticle:
+    """Clean one scraped plain-text article."""
+    lines = [_repair(line) for line in _split_lines(text)]
+    published = _mark_lines(lines)
+    _cut_tail(lines)
+    _drop_teasers(lines)
+    _drop_repeats(lines)
+    title = _take_title(lines)
+    body = _join_kept(lines)
+    return CleanArticle(
+        title=title,
+        published=published,
+        site=_find_site(lines),
+        text=body,
+        removed=_audit(lines),
+        stats=CleanStats(chars_in=len(text), chars_out=len(body)),
+        notes=list(notes or []),
+    )
 
 
 def _split_lines(text: str) -> list[_Line]:
     lines, pos = [], 0
-    for raw in text.splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        lines.append(_Line(pos, pos + len(content), content))
-        pos += len(raw)
+    for piece in text.splitlines(keepends=True):
+        content = piece.rstrip("\r\n")
+        lines.append(_Line(pos, content))
+        pos += len(piece)
     return lines
 
 
-def clean(text: str) -> CleanArticle:
-    """Clean one scraped plain-text article."""
-    state = _State(_split_lines(text))
-    _cut_tail(state)
-    _mark_lines(state)
-    _drop_teasers(state)
-    _drop_repeated_paragraphs(state)
-    _take_title(state)
-    body = _join_kept(state.lines)
-    removed = [
-        Removed(reason=line.reason, text=line.text, start=line.start, end=line.end)
-        for line in state.lines
-        if line.reason and line.stripped
-    ]
-    return CleanArticle(
-        title=state.title,
-        published=state.published,
-        text=body,
-        removed=removed,
-        stats=CleanStats(chars_in=len(text), chars_out=len(body)),
-    )
+# --- inline repairs ------------------------------------------------------------
 
 
-def _cut_tail(state: _State) -> None:
-    """Everything from a 'You May Also Like' style heading on is other stories."""
-    for index, line in enumerate(state.lines):
-        if index > 0 and _TAIL_HEADINGS.match(line.stripped):
-            for later in state.lines[index:]:
-                later.reason = "related-links"
+def _repair(line: _Line) -> _Line:
+    """Cut tags and social chrome (tracking which input characters went), then decode entities."""
+    keep = list(range(len(line.raw)))
+    for pattern, reason in ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome")):
+        while True:
+            current = "".join(line.raw[i] for i in keep)
+            match = pattern.search(current)
+            if match is None or match.end() == match.start():
+                break
+            gone = keep[match.start():match.end()]
+            line.cuts.extend(_runs(gone, reason))
+            del keep[match.start():match.end()]
+    line.text = _space(decode_entities("".join(line.raw[i] for i in keep)))
+    return line
+
+
+def _runs(indices: list[int], reason: str) -> list[tuple[int, int, str]]:
+    runs: list[tuple[int, int, str]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1, reason)
+        else:
+            runs.append((index, index + 1, reason))
+    return runs
+
+
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """Decode HTML entities until none is left, except those that would make '<' or '>'."""
+
+    def one(match: re.Match[str]) -> str:
+        decoded = html.unescape(match.group(0))
+        return match.group(0) if decoded in ("<", ">") else decoded
+
+    while True:
+        decoded = _ENTITY.sub(one, text)
+        if decoded == text:
+            return text
+        text = decoded
+
+
+def _space(text: str) -> str:
+    """Non-breaking and odd spaces become plain spaces; runs fold; ends are stripped."""
+    return re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text).strip()
+
+
+# --- whole-line rules ----------------------------------------------------------
+
+
+def _mark_lines(lines: list[_Line]) -> str | None:
+    """Apply the line rules; return the publication date if a dateline gave one."""
+    published = None
+    for line in lines:
+        if not line.text:
+            continue
+        reason = noise.line_reason(line.text)
+        if reason == "dateline" and published is None:
+            published = noise.parse_dateline(line.text)
+        line.reason = reason
+    return published
+
+
+def is_body_paragraph(text: str) -> bool:
+    """Prose: enough words, lower-case letters, and sentence punctuation."""
+    words = text.split()
+    return len(words) >= _BODY_MIN_WORDS and any(c.islower() for c in text) and bool(re.search(r"[.!?…:;,]", text))
+
+
+def _cut_tail(lines: list[_Line]) -> None:
+    """Everything from a 'You May Also Like' style heading on is other stories, once the body has begun."""
+    seen_body = False
+    for index, line in enumerate(lines):
+        if not line.kept:
+            continue
+        if seen_body and noise.TAIL_HEADING.match(line.text):
+            for later in lines[index:]:
+                later.reason = later.reason or "related-links"
             return
+        seen_body = seen_body or is_body_paragraph(line.text)
 
 
-def _mark_lines(state: _State) -> None:
-    in_disclaimer = False
-    for line in state.lines:
-        s = line.stripped
-        if line.reason or not s:
-            in_disclaimer = in_disclaimer and bool(s)
-            continue
-        if in_disclaimer or _DISCLAIMER.match(s):
-            line.reason, in_disclaimer = "disclaimer", True
-        elif _AD.search(s) and len(s) < 200:
-            line.reason = "advertisement"
-        elif m := _DATELINE.match(s):
-            line.reason = "dateline"
-            if state.published is None:
-                date = m.group("date").replace("/", "-")
-                state.published = f"{date} {m.group('time')}" if m.group("time") else date
-        elif _READ_TIME.match(s):
-            line.reason = "read-time"
-        elif _CREDIT.match(s) and len(s) < 140:
-            line.reason = "image-credit"
-        elif _TICKER_LINE.match(s):
-            line.reason = "price-ticker"
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
-def _normalize(text: str) -> str:
-    return " ".join(text.split())
+_PREFIX = 40
 
 
-def _drop_teasers(state: _State) -> None:
-    """A lead paragraph cut off with '[…]' whose text the body repeats is a teaser."""
-    kept = [line for line in state.lines if not line.reason and line.stripped]
+def _drop_teasers(lines: list[_Line]) -> None:
+    """A lead cut off with '[…]' or '…' whose text another paragraph starts with is a teaser."""
+    kept = [line for line in lines if line.kept]
+    by_prefix: dict[str, list[_Line]] = {}
     for line in kept:
-        if not _TEASER_MARK.search(line.stripped):
+        by_prefix.setdefault(_norm(line.text)[:_PREFIX], []).append(line)
+    for line in kept:
+        if not noise.TEASER_MARK.search(line.text):
             continue
-        fragments = [f.strip() for f in re.split(r"\[…\]|\[\.\.\.\]", line.stripped) if len(f.strip()) > 40]
-        others = " ".join(_normalize(o.text) for o in kept if o is not line)
-        if fragments and all(_normalize(f).rstrip("…. ") in others for f in fragments):
+        fragments = [_norm(f).rstrip(".… ") for f in noise.TEASER_SPLIT.split(line.text)]
+        fragments = [f for f in fragments if len(f) >= _PREFIX]
+        if not fragments:
+            continue
+
+        def continues(fragment: str, line: _Line = line) -> bool:
+            candidates = by_prefix.get(fragment[:_PREFIX], [])
+            return any(other is not line and _norm(other.text).startswith(fragment) for other in candidates)
+
+        if all(continues(f) for f in fragments):
             line.reason = "teaser"
 
 
-def _drop_repeated_paragraphs(state: _State) -> None:
-    """Keep the last copy of a paragraph that appears more than once (syndication leads)."""
+def _drop_repeats(lines: list[_Line]) -> None:
+    """Keep the last copy of a paragraph that appears more than once (syndicated leads)."""
     seen: dict[str, _Line] = {}
-    for line in state.lines:
-        if line.reason or len(line.stripped) < 40:
+    for line in lines:
+        if not line.kept or len(line.text) < _PREFIX:
             continue
-        key = _normalize(line.stripped)
+        key = _norm(line.text)
         if key in seen:
             seen[key].reason = "duplicate"
         seen[key] = line
 
 
-def _take_title(state: _State) -> None:
-    """The first kept line is the title when it is short, unpunctuated and followed by a body."""
-    kept = [line for line in state.lines if not line.reason and line.stripped]
-    if len(kept) < 2:
-        return
-    first = kept[0].stripped
-    if len(first) <= _TITLE_MAX and not first.endswith((".", "!", "?", ":", ";", ",")):
-        state.title = first
-        kept[0].reason = "title"
+def _title_like(text: str) -> bool:
+    return len(text) <= _TITLE_MAX and not text.endswith((".", "!", "?", ":", ";", ",", "…")) and not (
+        is_body_paragraph(text) and text.count(",") >= 2
+    )
+
+
+def _take_title(lines: list[_Line]) -> str | None:
+    """The first kept line is the title when it is short and unpunctuated and the body follows it.
+
+    When the next line looks like a heading too, neither is taken: cleaning the
+    output again must not promote that second line to a title (idempotence).
+    """
+    kept = [line for line in lines if line.kept]
+    if len(kept) < 2 or not _title_like(kept[0].text) or _title_like(kept[1].text):
+        return None
+    kept[0].reason = "title"
+    return kept[0].text
+
+
+def _find_site(lines: list[_Line]) -> str | None:
+    for line in lines:
+        site = noise.site_from(line.text)
+        if site:
+            return site
+    return None
 
 
 def _join_kept(lines: list[_Line]) -> str:
-    """Join kept lines, folding runs of blank lines (and removed lines) into one paragraph break."""
+    """Join kept lines; blank lines and removed lines become one paragraph break."""
     out: list[str] = []
     pending_break = False
     for line in lines:
-        if line.reason or not line.stripped:
+        if not line.kept:
             pending_break = pending_break or bool(out)
             continue
         if out:
             out.append("\n\n" if pending_break else "\n")
-        out.append(line.text.strip())
+        out.append(line.text)
         pending_break = False
     return "".join(out)
+
+
+def _audit(lines: list[_Line]) -> list[Removed]:
+    removed = []
+    for line in lines:
+        if line.reason and line.raw.strip():
+            removed.append(Removed(reason=line.reason, text=line.raw, start=line.start, end=line.start + len(line.raw)))
+            continue
+        for start, end, reason in sorted(line.cuts):
+            removed.append(Removed(reason=reason, text=line.raw[start:end], start=line.start + start,
+                                   end=line.start + end))
+    return removed

@@ -1,0 +1,179 @@
+"""The shapes of noise in scraped news, one named reason each.
+
+Each rule matches a whole (stripped) line of a shape article prose does not
+have: short widget captions, banners, credits, boilerplate openings. Length
+caps keep a rule from swallowing a real paragraph that happens to share a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_I = re.IGNORECASE
+
+# Headings after which everything is a list of other stories.
+TAIL_HEADING = re.compile(
+    r"^(you may also like|you might also like|more for you|related( articles| stories| news| posts| coverage)?|"
+    r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
+    r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
+    r"most read|editor'?s picks|what to read next)\s*:?$",
+    _I,
+)
+
+TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|(…|\.\.\.)$")
+TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]")
+
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]{0,300})?/?>|<!--.{0,300}?-->")
+SOCIAL_INLINE = re.compile(
+    r"\s*pic\.twitter\.com/\w+"
+    r"|\s*https?://t\.co/\w+"
+    r"|\s*[—–-]\s*[^—–()\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+)
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TIME = r"\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4}|UTC[+-]?\d*)?"
+_DATE_FORMS = [
+    rf"\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}([ T]{_TIME})?",
+    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}(,? {_TIME})?",
+    rf"({_MONTH}) \d{{1,2}},? \d{{4}}((,| at| -|,? ·)? ?{_TIME})?",
+    rf"\d{{1,2}} ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
+    rf"(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? ({_MONTH}) \d{{1,2}},? \d{{4}}(,? {_TIME})?",
+]
+_DATE = "(" + "|".join(_DATE_FORMS) + ")"
+DATELINE = re.compile(
+    rf"^((published|updated|posted|last updated|first published)( on)?:?\s*)?{_DATE}"
+    rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
+    r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
+    r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$",
+    _I,
+)
+_ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2}))?")
+
+READ_TIME = re.compile(r"^(\d{1,3}\s*(min|mins|minutes?)( read)?|reading time:?\s*\d{1,3}\s*(min|mins|minutes?))$", _I)
+
+AD = re.compile(
+    r"^(advertisement|advertisment|sponsored|sponsored content|sponsored post|partner content|promoted|ad|"
+    r"paid (post|content)|story continues below( advertisement)?|scroll to continue( with content)?)\s*:?\s*$"
+    r"|^(sponsored( content)?|partner content|promoted|advertisement)\s*[:|—–-]\s*.{1,200}$"
+    r"|advertise (in|with|on) \w|^get seen where it counts",
+    _I,
+)
+
+DISCLAIMER = re.compile(
+    r"^(disclaimer|legal disclaimer|risk warning|risk disclosure|disclosure|editorial disclaimer)\s*[:：.—-]"
+    r"|(does not|do not|doesn't|should not) (constitute|represent|be (considered|construed) as) "
+    r"(financial|investment|legal|tax)( or \w+)? advice"
+    r"|for (general )?informational (and educational )?purposes only"
+    r"|the views (and opinions )?expressed (here|in this article|herein)"
+    r"|not (financial|investment) advice\b",
+    _I,
+)
+
+CREDIT = re.compile(
+    r"^(.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"
+    r"\b(via|by|from|courtesy of)\b.{1,60}"
+    r"|(image|photo|chart|source|graphic|illustration|featured image|cover image|header image)"
+    r"\s*(credit|source)?\s*:\s*\S.{0,80}"
+    r"|featured image (from|via|by) .{1,80}"
+    r"|photo by .{1,60} on (unsplash|pexels|pixabay)"
+    r"|\((image|photo|chart)s?:? .{1,60}\))$",
+    _I,
+)
+
+_TICKER_WORDS = r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity)"
+TICKER_LINE = re.compile(
+    r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?%?\s?)+$"
+    r"|^[A-Z]{3,5}$"
+    rf"|^{_TICKER_WORDS}(\s*[:|]\s*[+-]?[$€£¥]?[\d.,]+\s?[KMBT%]?)?$"
+    r"|^.{1,40} logo$"
+    r"|^.{1,40} price\s*\([A-Z0-9]{1,10}\)$"
+    r"|^.{1,40}\([A-Z0-9]{1,10}\)\s*(live )?price chart$"
+    r"|^[A-Z0-9]{2,10}\s*[/-]\s*(USD|USDT|EUR|BTC)\s*[+-]?[$€]?[\d.,]*\s?%?$",
+    _I,
+)
+
+READ_MORE = re.compile(
+    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next)"
+    r"\s*[:：|»>—-]\s*.{1,200}$",
+    _I,
+)
+
+_SOCIAL_WORD = (
+    r"(share|shares|share this|share this (article|story|post)|share on \w+|tweet|tweet this|facebook|twitter|x|"
+    r"linkedin|email|e-mail|copy link|copy url|whatsapp|telegram|reddit|print|pinterest|flipboard|"
+    r"comments?|save|bookmark|follow us( on \w+)?|link copied)"
+)
+SHARE = re.compile(rf"^{_SOCIAL_WORD}(\s*[|·•,/]?\s*{_SOCIAL_WORD})*\s*$", _I)
+SOCIAL_CHROME = re.compile(
+    r"^(pic\.twitter\.com/\w+|view (this post )?on (x|twitter|instagram|threads)|"
+    r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}|"
+    r"\d+(\.\d+)?[KM]? (likes|reposts|retweets|replies|views)( ·.*)?)$",
+    _I,
+)
+
+NEWSLETTER = re.compile(
+    r"^(sign up|subscribe|get|join|don't miss|never miss|stay (informed|updated|ahead|in the loop)|want)\b.{0,200}"
+    r"\b(newsletter|inbox|subscribe|sign up|subscribers)\b"
+    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b",
+    _I,
+)
+_NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)
+COOKIE = re.compile(
+    r"\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings|preferences)|"
+    r"accept (all )?cookies)\b|^(accept( all)?|reject( all)?|manage (preferences|cookies|settings)|got it)$",
+    _I,
+)
+
+AUTHOR_BIO = re.compile(
+    r"^(about the author\b.*|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
+    r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
+)
+BYLINE = re.compile(r"^(by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
+COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}?)\.?(\s*all rights reserved\.?)?$", _I)
+APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
+
+# (rule, reason, longest line it may take): first match wins.
+_RULES: list[tuple[Callable[[str], object], str, int]] = [
+    (DATELINE.match, "dateline", 80),
+    (READ_TIME.match, "read-time", 40),
+    (AD.search, "advertisement", 220),
+    (DISCLAIMER.search, "disclaimer", 1200),
+    (TICKER_LINE.match, "price-ticker", 60),
+    (SHARE.match, "share-buttons", 120),
+    (SOCIAL_CHROME.match, "social-chrome", 160),
+    (READ_MORE.match, "read-more", 220),
+    (COOKIE.search, "cookie-banner", 300),
+    (_NEWSLETTER_EXACT.match, "newsletter", 40),
+    (NEWSLETTER.search, "newsletter", 280),
+    (CREDIT.match, "image-credit", 150),
+    (AUTHOR_BIO.match, "author-bio", 400),
+    (BYLINE.match, "byline", 80),
+    (COPYRIGHT.match, "copyright", 100),
+]
+
+
+def line_reason(text: str) -> str | None:
+    """The noise reason for a stripped line, or None when it may be article text."""
+    for rule, reason, longest in _RULES:
+        if len(text) <= longest and rule(text):
+            return reason
+    return None
+
+
+def parse_dateline(text: str) -> str | None:
+    """ISO form of a dateline when it is numeric (2025/09/25 05:02), else the line as written."""
+    match = _ISO_DATE.search(text)
+    if match:
+        year, month, day, time = match.groups()
+        date = f"{year}-{int(month):02d}-{int(day):02d}"
+        return f"{date} {time}" if time else date
+    return text.strip()
+
+
+def site_from(text: str) -> str | None:
+    for pattern in (COPYRIGHT, APPEARED_ON):
+        match = pattern.search(text) if pattern is APPEARED_ON else pattern.match(text)
+        if match and len(text) <= 300:
+            return match.group("site").strip()
+    return None
