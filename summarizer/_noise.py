@@ -81,7 +81,9 @@ CREDIT = re.compile(
     _I,
 )
 
-_TICKER_WORDS = r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity)"
+_TICKER_WORDS = (
+    r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity)"
+)
 TICKER_LINE = re.compile(
     r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?%?\s?)+$"
     r"|^[A-Z]{3,5}$"

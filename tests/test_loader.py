@@ -52,5 +52,5 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("pathlib.Path.read_bytes", refuse)  # root ignores file modes, so simulate the refusal
-    with pytest.raises(InputError, match="locked.txt: permission denied"):
+    with pytest.raises(InputError, match=r"locked\.txt: permission denied"):
         read_path(locked)
