@@ -56,7 +56,10 @@ AD = re.compile(
     r"^(advertisement|advertisment|sponsored|sponsored content|sponsored post|partner content|promoted|ad|"
     r"paid (post|content)|story continues below( advertisement)?|scroll to continue( with content)?)\s*:?\s*$"
     r"|^(sponsored( content)?|partner content|promoted|advertisement)\s*[:|—–-]\s*.{1,200}$"
-    r"|advertise (in|with|on) \w|^get seen where it counts",
+    r"|advertise (in|with|on) \w|^get seen where it counts"
+    # unlabelled promotions: a short call to action selling something
+    r"|^(try|upgrade to|trade|download|get|open|start|claim|unlock|join|switch to|sign up for)\b[^.!?]{0,100}"
+    r"\b(free|premium|pro|commission|trial|offer|discount|bonus|app|account|membership)\b[^.!?]{0,40}[.!]?$",
     _I,
 )
 

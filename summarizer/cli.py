@@ -67,7 +67,8 @@ def cli() -> None:
     """Turn messy news articles into structured summaries.
 
     \b
-    summarize FILE...           summarize articles (use - for standard input)
+    summarize FILE...           summarize articles (paths, URLs, or - for standard input)
+    summarize clean FILE        print the cleaned article text (--json: with the audit)
     summarize cache info|clear  inspect or empty the result cache
     summarize schema            print the JSON schema of the output
 
@@ -90,9 +91,8 @@ def cli() -> None:
 @_handle_errors
 def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, model: str | None,
         no_cache: bool) -> None:
-    """Summarize article FILES (use - for standard input)."""
+    """Summarize article FILES: paths, http(s) URLs, or - for standard input."""
     from .core import Summarizer
-    from .loader import read_source
     from .render import render_json, render_markdown, render_text
 
     fmt = "json" if as_json else fmt
@@ -105,10 +105,9 @@ def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, mo
     with Summarizer(**overrides) as summarizer:
         for index, source in enumerate(files):
             try:
-                document = read_source(source)
                 click.echo(f"{source}: summarizing with {summarizer.settings.backend} "
                            f"({summarizer.settings.model_name})...", err=True)
-                result = summarizer.summarize(document.text, source=document.source, notes=document.notes)
+                result = summarizer.summarize_source(source)
             except ConfigError:
                 if results and fmt == "json":
                     click.echo(render_json(results, single=False))
@@ -131,6 +130,22 @@ def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, mo
     if failures:
         click.echo(f"{failures} of {len(files)} article(s) failed", err=True)
         sys.exit(1)
+
+
+@cli.command(name="clean")
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print title, published, site, text, removed spans and stats as JSON.")
+@_handle_errors
+def clean_command(source: str, as_json: bool) -> None:
+    """Print the cleaned article text of SOURCE (a path, an http(s) URL, or - for standard input)."""
+    from .clean import clean
+    from .config import Settings
+    from .loader import read_source
+
+    document = read_source(source, allow_private=Settings.resolve().allow_private_urls)
+    article = clean(document.text, notes=document.notes, url=document.url)
+    click.echo(article.model_dump_json(indent=2) if as_json else article.text)
 
 
 @cli.group()

@@ -64,6 +64,7 @@ class Settings:
     retry_attempts: int = DEFAULT_RETRY_ATTEMPTS
     retry_max_seconds: float = DEFAULT_RETRY_MAX_SECONDS
     n_threads: int | None = None
+    allow_private_urls: bool = False
 
     @property
     def model_name(self) -> str:
@@ -116,8 +117,9 @@ class Settings:
                     values[key] = kind(values[key])
                 except (TypeError, ValueError):
                     raise ConfigError(f"setting {key} must be a number, got {values[key]!r}") from None
-        if "use_cache" in values:
-            values["use_cache"] = _as_bool(values["use_cache"])
+        for key in ("use_cache", "allow_private_urls"):
+            if key in values:
+                values[key] = _as_bool(values[key])
         return cls(**values)
 
 
@@ -138,6 +140,8 @@ _ENV = {
 
 def _read_environment(env: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {name: env[var] for var, name in _ENV.items() if env.get(var)}
+    if env.get("SUMMARIZER_ALLOW_PRIVATE_URLS"):
+        values["allow_private_urls"] = _as_bool(env["SUMMARIZER_ALLOW_PRIVATE_URLS"])
     if env.get("SUMMARIZER_NO_CACHE"):
         values["use_cache"] = not _as_bool(env["SUMMARIZER_NO_CACHE"])
     return values

@@ -19,7 +19,7 @@ from .clean import CleanArticle, clean
 from .config import Settings
 from .errors import InputError
 from .figures import parse_figure, widen_span
-from .loader import read_path
+from .loader import read_path, read_source
 from .models import Extraction, KeyFigure, Meta, Sentiment, Summary
 from .prompts import PromptTemplate, load_prompt
 
@@ -53,9 +53,11 @@ class Summarizer:
             self._backend = create_backend(self.settings)
         return self._backend
 
-    def summarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None) -> Summary:
+    def summarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
+                  url: str | None = None) -> Summary:
+        """Summarize an article's text (plain text or an HTML page)."""
         started = time.perf_counter()
-        article = clean(text)
+        article = clean(text, notes=notes, url=url)
         if not article.text.strip():
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")
@@ -69,14 +71,20 @@ class Summarizer:
                 )
                 return hit.model_copy(update={"meta": meta})
         outcome = self.backend.extract(messages, article.text)
-        result = self._build(article, outcome, source, list(notes or []), time.perf_counter() - started)
+        result = self._build(article, outcome, source, list(article.notes), time.perf_counter() - started)
         if self.cache is not None and key is not None:
             self.cache.set(key, result)
         return result
 
     def summarize_file(self, path: str | Path) -> Summary:
+        """Summarize the article in a file (UTF-8, UTF-16 with BOM, legacy 8-bit text, or HTML)."""
         document = read_path(path)
         return self.summarize(document.text, source=document.source, notes=document.notes)
+
+    def summarize_source(self, source: str) -> Summary:
+        """Summarize a path, ``-`` (standard input) or an http(s) URL."""
+        document = read_source(source, allow_private=self.settings.allow_private_urls)
+        return self.summarize(document.text, source=document.source, notes=document.notes, url=document.url)
 
     def _key(self, article: CleanArticle) -> str:
         s = self.settings

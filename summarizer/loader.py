@@ -17,6 +17,7 @@ class Document:
     text: str
     source: str
     notes: list[str] = field(default_factory=list)
+    url: str | None = None
 
 
 def decode(data: bytes, source: str) -> Document:
@@ -64,5 +65,27 @@ def read_stdin() -> Document:
     return decode(data, "-")
 
 
-def read_source(source: str) -> Document:
-    return read_stdin() if source == "-" else read_path(source)
+def read_url(url: str, allow_private: bool = False) -> Document:
+    from .fetch import fetch
+
+    fetched = fetch(url, allow_private=allow_private)
+    if fetched.charset:
+        try:
+            document = Document(fetched.body.decode(fetched.charset), url)
+        except (LookupError, UnicodeDecodeError):
+            document = decode(fetched.body, url)
+    else:
+        document = decode(fetched.body, url)
+    document.url = fetched.url
+    return document
+
+
+def read_source(source: str, allow_private: bool = False) -> Document:
+    """A path, ``-`` for standard input, or an http(s) URL."""
+    from .fetch import is_url
+
+    if source == "-":
+        return read_stdin()
+    if is_url(source):
+        return read_url(source, allow_private)
+    return read_path(source)
