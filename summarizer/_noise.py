@@ -21,8 +21,8 @@ TAIL_HEADING = re.compile(
     _I,
 )
 
-TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|(…|\.\.\.)$")
-TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]")
+TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.$")
+TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]|…")
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]{0,300})?/?>|<!--.{0,300}?-->")
 SOCIAL_INLINE = re.compile(
@@ -32,13 +32,13 @@ SOCIAL_INLINE = re.compile(
 )
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_TIME = r"\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4}|UTC[+-]?\d*)?"
+_TIME = r"\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?\s*([ap]\.?m\.?)?\s*((GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?|[A-Z]{2,4}|Z)?"
+_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
 _DATE_FORMS = [
     rf"\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}([ T]{_TIME})?",
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}(,? {_TIME})?",
-    rf"({_MONTH}) \d{{1,2}},? \d{{4}}((,| at| -|,? ·)? ?{_TIME})?",
-    rf"\d{{1,2}} ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
-    rf"(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? ({_MONTH}) \d{{1,2}},? \d{{4}}(,? {_TIME})?",
+    rf"{_WEEKDAY}({_MONTH}) \d{{1,2}},? \d{{4}}((,| at| -)? ?{_TIME})?",
+    rf"{_WEEKDAY}\d{{1,2}} ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
 ]
 _DATE = "(" + "|".join(_DATE_FORMS) + ")"
 DATELINE = re.compile(
@@ -50,18 +50,25 @@ DATELINE = re.compile(
 )
 _ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2}))?")
 
-READ_TIME = re.compile(r"^(\d{1,3}\s*(min|mins|minutes?)( read)?|reading time:?\s*\d{1,3}\s*(min|mins|minutes?))$", _I)
+READ_TIME = re.compile(
+    r"^(\d{1,3}\s*(min|mins|minutes?)( read)?|reading time:?\s*\d{1,3}\s*(min|mins|minutes?)"
+    r"|listen to (this )?(article|story)( \(?\d{1,3}:?\d{0,2} ?(min|mins|minutes)?\)?)?)$",
+    _I,
+)
 
 AD = re.compile(
     r"^(advertisement|advertisment|sponsored|sponsored content|sponsored post|partner content|promoted|ad|"
     r"paid (post|content)|story continues below( advertisement)?|scroll to continue( with content)?)\s*:?\s*$"
-    r"|^(sponsored( content)?|partner content|promoted|advertisement)\s*[:|—–-]\s*.{1,200}$"
+    r"|^(sponsored( content)?|partner content|promoted|advertisement)\s*[:|—–·-]\s*.{1,200}$"
     r"|advertise (in|with|on) \w|^get seen where it counts"
     # unlabelled promotions: a short call to action selling something
     r"|^(try|upgrade to|trade|download|get|open|start|claim|unlock|join|switch to|sign up for)\b[^.!?]{0,100}"
-    r"\b(free|premium|pro|commission|trial|offer|discount|bonus|app|account|membership)\b[^.!?]{0,40}[.!]?$",
+    r"\b(free|premium|pro|commission|trial|discount|bonus|app|trading account|membership|zero fees|no fees|"
+    r"cfds?|spreads)\b[^.!?]{0,40}[.!]?$"
+    r"|^(your first (week|month|year) is free|never miss (a|another) [\w ]{1,30}|capital (is )?at risk)\.?$",
     _I,
 )
+AD_LABEL = re.compile(r"^(sponsored|sponsored content|partner content|promoted|paid (post|content))\s*:?$", _I)
 
 DISCLAIMER = re.compile(
     r"^(disclaimer|legal disclaimer|risk warning|risk disclosure|disclosure|editorial disclaimer)\s*[:：.—-]"
@@ -69,12 +76,14 @@ DISCLAIMER = re.compile(
     r"(financial|investment|legal|tax)( or \w+)? advice"
     r"|for (general )?informational (and educational )?purposes only"
     r"|the views (and opinions )?expressed (here|in this article|herein)"
-    r"|not (financial|investment) advice\b",
+    r"|not (financial|investment) advice\b"
+    r"|\b\d{1,2}(\.\d+)?% of retail (investor|cfd) accounts lose money\b",
     _I,
 )
 
 CREDIT = re.compile(
-    r"^(.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"
+    r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
+    r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"
     r"\b(via|by|from|courtesy of)\b.{1,60}"
     r"|(image|photo|chart|source|graphic|illustration|featured image|cover image|header image)"
     r"\s*(credit|source)?\s*:\s*\S.{0,80}"
@@ -85,10 +94,11 @@ CREDIT = re.compile(
 )
 
 _TICKER_WORDS = (
-    r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity)"
+    r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
+    r"market snapshot|market data|live prices?|top movers|price index)"
 )
 TICKER_LINE = re.compile(
-    r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?%?\s?)+$"
+    r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?[KMBT%]?\s?)+$"
     r"|^[A-Z]{3,5}$"
     rf"|^{_TICKER_WORDS}(\s*[:|]\s*[+-]?[$€£¥]?[\d.,]+\s?[KMBT%]?)?$"
     r"|^.{1,40} logo$"
@@ -109,7 +119,11 @@ _SOCIAL_WORD = (
     r"linkedin|email|e-mail|copy link|copy url|whatsapp|telegram|reddit|print|pinterest|flipboard|"
     r"comments?|save|bookmark|follow us( on \w+)?|link copied)"
 )
-SHARE = re.compile(rf"^{_SOCIAL_WORD}(\s*[|·•,/]?\s*{_SOCIAL_WORD})*\s*$", _I)
+SHARE = re.compile(
+    rf"^((share|share this( article| story| post)?|follow us)( on)?\s*:\s*)?{_SOCIAL_WORD}"
+    rf"(\s*[|·•,/]?\s*{_SOCIAL_WORD})*\s*$",
+    _I,
+)
 SOCIAL_CHROME = re.compile(
     r"^(pic\.twitter\.com/\w+|view (this post )?on (x|twitter|instagram|threads)|"
     r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}|"
@@ -119,8 +133,11 @@ SOCIAL_CHROME = re.compile(
 
 NEWSLETTER = re.compile(
     r"^(sign up|subscribe|get|join|don't miss|never miss|stay (informed|updated|ahead|in the loop)|want)\b.{0,200}"
-    r"\b(newsletter|inbox|subscribe|sign up|subscribers)\b"
-    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b",
+    r"\b(newsletter|inbox|subscribe|sign up|subscribers?|briefing)\b"
+    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b"
+    r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
+    r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
+    r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)",
     _I,
 )
 _NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)
@@ -131,11 +148,12 @@ COOKIE = re.compile(
 )
 
 AUTHOR_BIO = re.compile(
-    r"^(about the author\b.*|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
+    r"^((?i:about the author)\b.*|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
 )
-BYLINE = re.compile(r"^(by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
+BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}?)\.?(\s*all rights reserved\.?)?$", _I)
+SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 # (rule, reason, longest line it may take): first match wins.
@@ -155,15 +173,34 @@ _RULES: list[tuple[Callable[[str], object], str, int]] = [
     (AUTHOR_BIO.match, "author-bio", 400),
     (BYLINE.match, "byline", 80),
     (COPYRIGHT.match, "copyright", 100),
+    (SYNDICATION.match, "syndication", 400),
 ]
 
+# Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning."
+_SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
-def line_reason(text: str) -> str | None:
-    """The noise reason for a stripped line, or None when it may be article text."""
+
+def _whole(text: str) -> str | None:
     for rule, reason, longest in _RULES:
         if len(text) <= longest and rule(text):
             return reason
     return None
+
+
+def line_reason(text: str) -> str | None:
+    """The noise reason for a stripped line, or None when it may be article text.
+
+    A line made of several pieces (separated by '·', '|' or sentence ends) is
+    noise only when every piece is.
+    """
+    reason = _whole(text)
+    if reason or len(text) > 600:
+        return reason
+    parts = [part for part in _SEGMENTS.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    reasons = [_whole(part.strip()) for part in parts]
+    return reasons[0] if all(reasons) else None
 
 
 def parse_dateline(text: str) -> str | None:

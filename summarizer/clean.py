@@ -167,13 +167,17 @@ def _space(text: str) -> str:
 def _mark_lines(lines: list[_Line]) -> str | None:
     """Apply the line rules; return the publication date if a dateline gave one."""
     published = None
+    after_label = False
     for line in lines:
         if not line.text:
             continue
         reason = noise.line_reason(line.text)
+        if reason is None and after_label and len(line.text) <= 120 and _title_like(line.text):
+            reason = "advertisement"  # the headline of a sponsored block under its label
         if reason == "dateline" and published is None:
             published = noise.parse_dateline(line.text)
         line.reason = reason
+        after_label = bool(noise.AD_LABEL.match(line.text))
     return published
 
 
@@ -204,24 +208,30 @@ _PREFIX = 40
 
 
 def _drop_teasers(lines: list[_Line]) -> None:
-    """A lead cut off with '[…]' or '…' whose text another paragraph starts with is a teaser."""
+    """A lead cut off with '[…]' or '…' whose text the body repeats from a paragraph start is a teaser."""
     kept = [line for line in lines if line.kept]
-    by_prefix: dict[str, list[_Line]] = {}
-    for line in kept:
-        by_prefix.setdefault(_norm(line.text)[:_PREFIX], []).append(line)
-    for line in kept:
+    normed = [_norm(line.text) for line in kept]
+    by_prefix: dict[str, list[int]] = {}
+    for index, text in enumerate(normed):
+        by_prefix.setdefault(text[:_PREFIX], []).append(index)
+
+    def body_repeats(fragment: str, teaser: int) -> bool:
+        for start in by_prefix.get(fragment[:_PREFIX], []):
+            if start == teaser:
+                continue
+            joined, end = normed[start], start + 1
+            while len(joined) < len(fragment) and end < len(normed):  # a lead may span paragraphs
+                joined, end = f"{joined} {normed[end]}", end + 1
+            if joined.startswith(fragment):
+                return True
+        return False
+
+    for index, line in enumerate(kept):
         if not noise.TEASER_MARK.search(line.text):
             continue
         fragments = [_norm(f).rstrip(".… ") for f in noise.TEASER_SPLIT.split(line.text)]
         fragments = [f for f in fragments if len(f) >= _PREFIX]
-        if not fragments:
-            continue
-
-        def continues(fragment: str, line: _Line = line) -> bool:
-            candidates = by_prefix.get(fragment[:_PREFIX], [])
-            return any(other is not line and _norm(other.text).startswith(fragment) for other in candidates)
-
-        if all(continues(f) for f in fragments):
+        if fragments and all(body_repeats(f, index) for f in fragments):
             line.reason = "teaser"
 
 
