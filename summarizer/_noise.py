@@ -156,33 +156,42 @@ COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
-# (rule, reason, longest line it may take): first match wins.
-_RULES: list[tuple[Callable[[str], object], str, int]] = [
-    (DATELINE.match, "dateline", 80),
-    (READ_TIME.match, "read-time", 40),
-    (AD.search, "advertisement", 220),
-    (DISCLAIMER.search, "disclaimer", 1200),
-    (TICKER_LINE.match, "price-ticker", 60),
-    (SHARE.match, "share-buttons", 120),
-    (SOCIAL_CHROME.match, "social-chrome", 160),
-    (READ_MORE.match, "read-more", 220),
-    (COOKIE.search, "cookie-banner", 300),
-    (_NEWSLETTER_EXACT.match, "newsletter", 40),
-    (NEWSLETTER.search, "newsletter", 280),
-    (CREDIT.match, "image-credit", 150),
-    (AUTHOR_BIO.match, "author-bio", 400),
-    (BYLINE.match, "byline", 80),
-    (COPYRIGHT.match, "copyright", 100),
-    (SYNDICATION.match, "syndication", 400),
+# (rule, reason, longest line it may take, words one of which the lower-cased line must contain): first match
+# wins. The words are a cheap filter in front of the expensive searches; None means no filter.
+_Rule = tuple[Callable[[str], object], str, int, tuple[str, ...] | None]
+_RULES: list[_Rule] = [
+    (DATELINE.match, "dateline", 80, None),
+    (READ_TIME.match, "read-time", 40, ("min", "read", "listen")),
+    (AD.search, "advertisement", 220, ("advert", "sponsor", "partner", "promot", "paid", "ad", "story", "scroll",
+                                       "seen", "try", "upgrade", "trade", "download", "get", "open", "start",
+                                       "claim", "unlock", "join", "switch", "sign", "first", "never", "capital")),
+    (DISCLAIMER.search, "disclaimer", 1200, ("disclaimer", "risk", "disclosure", "advice", "informational",
+                                             "views", "accounts lose")),
+    (TICKER_LINE.match, "price-ticker", 60, None),
+    (SHARE.match, "share-buttons", 120, None),
+    (SOCIAL_CHROME.match, "social-chrome", 160, ("pic.", "view", "(@", "likes", "repost", "retweet", "replies",
+                                                 "views")),
+    (READ_MORE.match, "read-more", 220, None),
+    (COOKIE.search, "cookie-banner", 300, ("cookie", "accept", "reject", "manage", "got it")),
+    (_NEWSLETTER_EXACT.match, "newsletter", 40, None),
+    (NEWSLETTER.search, "newsletter", 280, ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox",
+                                            "briefing", "mail")),
+    (CREDIT.match, "image-credit", 150, None),
+    (AUTHOR_BIO.match, "author-bio", 400, None),
+    (BYLINE.match, "byline", 80, None),
+    (COPYRIGHT.match, "copyright", 100, None),
+    (SYNDICATION.match, "syndication", 400, ("appeared",)),
 ]
 
 # Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning."
+_SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
 def _whole(text: str) -> str | None:
-    for rule, reason, longest in _RULES:
-        if len(text) <= longest and rule(text):
+    length, lower = len(text), text.lower()
+    for rule, reason, longest, words in _RULES:
+        if length <= longest and (words is None or any(map(lower.__contains__, words))) and rule(text):
             return reason
     return None
 
@@ -194,13 +203,18 @@ def line_reason(text: str) -> str | None:
     noise only when every piece is.
     """
     reason = _whole(text)
-    if reason or len(text) > 600:
-        return reason
+    if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):
+        return reason  # long prose is never made of widget pieces alone
     parts = [part for part in _SEGMENTS.split(text) if part.strip()]
     if len(parts) < 2:
         return None
-    reasons = [_whole(part.strip()) for part in parts]
-    return reasons[0] if all(reasons) else None
+    first = None
+    for part in parts:
+        reason = _whole(part.strip())
+        if reason is None:
+            return None  # one piece of prose makes the line prose
+        first = first or reason
+    return first
 
 
 def parse_dateline(text: str) -> str | None:

@@ -95,7 +95,7 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
         published=published,
         site=_find_site(lines),
         text=body,
-        removed=_audit(lines),
+        removed=_audit(lines),  # type: ignore[arg-type]
         stats=CleanStats(chars_in=len(text), chars_out=len(body)),
         notes=list(notes or []),
     )
@@ -115,7 +115,18 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _repair(line: _Line) -> _Line:
     """Cut tags and social chrome (tracking which input characters went), then decode entities."""
-    keep = list(range(len(line.raw)))
+    raw = line.raw
+    if "<" not in raw and "pic.twitter.com" not in raw and "t.co/" not in raw and "(@" not in raw:
+        line.text = _space(decode_entities(raw) if "&" in raw else raw)  # the common case: nothing to cut
+        return line
+    spans = [(m.start(), m.end()) for m in noise.HTML_TAG.finditer(raw)]
+    rest = "".join(raw[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(raw)],
+                                            strict=True))
+    if not noise.HTML_TAG.search(rest) and not noise.SOCIAL_INLINE.search(rest):
+        line.cuts.extend((start, end, "html-tag") for start, end in spans)  # one pass was enough
+        line.text = _space(decode_entities(rest) if "&" in rest else rest)
+        return line
+    keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
     for pattern, reason in ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome")):
         while True:
             current = "".join(line.raw[i] for i in keep)
@@ -156,9 +167,14 @@ def decode_entities(text: str) -> str:
         text = decoded
 
 
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
 def _space(text: str) -> str:
     """Non-breaking and odd spaces become plain spaces; runs fold; ends are stripped."""
-    return re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text).strip()
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 # --- whole-line rules ----------------------------------------------------------
@@ -289,13 +305,15 @@ def _join_kept(lines: list[_Line]) -> str:
     return "".join(out)
 
 
-def _audit(lines: list[_Line]) -> list[Removed]:
-    removed = []
+def _audit(lines: list[_Line]) -> list[dict[str, object]]:
+    """Removed spans as plain dicts: pydantic validates them in one go when the result is built."""
+    removed: list[dict[str, object]] = []
     for line in lines:
         if line.reason and line.raw.strip():
-            removed.append(Removed(reason=line.reason, text=line.raw, start=line.start, end=line.start + len(line.raw)))
+            removed.append({"reason": line.reason, "text": line.raw, "start": line.start,
+                            "end": line.start + len(line.raw)})
             continue
         for start, end, reason in sorted(line.cuts):
-            removed.append(Removed(reason=reason, text=line.raw[start:end], start=line.start + start,
-                                   end=line.start + end))
+            removed.append({"reason": reason, "text": line.raw[start:end], "start": line.start + start,
+                            "end": line.start + end})
     return removed

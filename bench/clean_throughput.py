@@ -1,0 +1,66 @@
+"""Cleaning throughput and how its cost grows with input size.
+
+    python bench/clean_throughput.py
+
+Builds inputs from the repository's noisy articles (tests/data) repeated with
+varied numbers, then times ``clean`` on one core:
+1. a 10 MB corpus cleaned article by article (MB/s);
+2. single inputs of 100 KB to 10 MB, to show the cost grows linearly.
+Prints figures; it asserts nothing (speed is measured, not tested).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from summarizer.clean import clean_text
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+MB = 1024 * 1024
+
+
+def articles() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*/*.txt"))]
+
+
+def vary(text: str, n: int) -> str:
+    """Change the numbers so repeated articles are not exact duplicates."""
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + n), text)
+
+
+def corpus(size: int) -> list[str]:
+    base, out, total, n = articles(), [], 0, 0
+    while total < size:
+        text = vary(base[n % len(base)], n)
+        out.append(text)
+        total += len(text.encode("utf-8"))
+        n += 1
+    return out
+
+
+def best_of(runs: int, func, *args) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        func(*args)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    docs = corpus(10 * MB)
+    size = sum(len(d.encode("utf-8")) for d in docs)
+    seconds = best_of(3, lambda ds: [clean_text(d) for d in ds], docs)
+    print(f"corpus: {len(docs)} articles, {size / MB:.1f} MB in {seconds:.2f} s = {size / MB / seconds:.1f} MB/s")
+    print("single input size -> seconds, MB/s, seconds per MB")
+    for target in (100 * 1024, 1 * MB, 3 * MB, 10 * MB):
+        text = "\n\n".join(corpus(target))
+        mb = len(text.encode("utf-8")) / MB
+        seconds = best_of(3 if mb < 5 else 1, clean_text, text)
+        print(f"  {mb:6.2f} MB -> {seconds:6.3f} s, {mb / seconds:5.1f} MB/s, {seconds / mb:.3f} s/MB")
+
+
+if __name__ == "__main__":
+    main()
