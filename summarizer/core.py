@@ -18,9 +18,10 @@ from .cache import ResultCache, cache_key
 from .clean import CleanArticle, clean
 from .config import Settings
 from .errors import InputError
-from .figures import parse_figure, widen_span
+from .figures import NumberMention, find_numbers
 from .loader import read_path, read_source
-from .models import Extraction, KeyFigure, Meta, Sentiment, Summary
+from .backends import ExtractionRequest
+from .models import Converted, Extraction, KeyFigure, Meta, Sentiment, Summary, extraction_model
 from .prompts import PromptTemplate, load_prompt
 
 if TYPE_CHECKING:
@@ -61,7 +62,9 @@ class Summarizer:
         if not article.text.strip():
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")
-        messages = self.prompt.messages(article.text, article.title, article.published)
+        mentions = find_numbers(article.text)
+        candidates = tuple(dict.fromkeys(m.raw for m in mentions))
+        messages = self.prompt.messages(article.text, article.title, article.published, candidates)
         key = self._key(article) if self.cache is not None else None
         if self.cache is not None and key is not None:
             hit = self.cache.get(key)
@@ -70,8 +73,11 @@ class Summarizer:
                     update={"cached": True, "seconds": round(time.perf_counter() - started, 4), "source": source}
                 )
                 return hit.model_copy(update={"meta": meta})
-        outcome = self.backend.extract(messages, article.text)
-        result = self._build(article, outcome, source, list(article.notes), time.perf_counter() - started)
+        removed = "\n".join(r.text for r in article.removed)
+        request = ExtractionRequest(messages, article.text, extraction_model(candidates), removed)
+        outcome = self.backend.extract(request)
+        result = self._build(article, mentions, outcome, source, list(article.notes),
+                             time.perf_counter() - started)
         if self.cache is not None and key is not None:
             self.cache.set(key, result)
         return result
@@ -99,26 +105,23 @@ class Summarizer:
             "generation": {"max_tokens": s.max_tokens, "temperature": s.temperature, "reasks": s.reasks},
         })
 
-    def _build(self, article: CleanArticle, outcome: ExtractionOutcome, source: str | None,
-               warnings: list[str], seconds: float) -> Summary:
+    def _build(self, article: CleanArticle, mentions: list[NumberMention], outcome: ExtractionOutcome,
+               source: str | None, warnings: list[str], seconds: float) -> Summary:
         extraction = outcome.extraction
         figures: list[KeyFigure] = []
         for draft in extraction.key_figures:
-            found = article.text.find(draft.raw)
-            if found < 0:
-                warnings.append(f"dropped figure {draft.raw!r}: not found in the article")
+            mention = _locate(draft.raw, article.text, mentions)
+            if mention is None:
+                warnings.append(f"dropped figure {draft.raw!r}: no number of the article found there")
                 continue
-            start, end = widen_span(article.text, found, found + len(draft.raw))
-            if any(f.start == start and f.end == end for f in figures):
-                continue
-            raw = article.text[start:end]
-            parsed = parse_figure(raw)
-            if parsed is None:
-                warnings.append(f"dropped figure {draft.raw!r}: it has no number")
+            if any(f.start == mention.start for f in figures):
                 continue
             figures.append(KeyFigure(
-                raw=raw, label=draft.label.strip(), value=parsed.value,
-                unit=parsed.unit or draft.unit.strip() or "count", start=start, end=end,
+                raw=mention.raw, label=draft.label.strip(), value=mention.value, unit=mention.unit,
+                start=mention.start, end=mention.end, kind=mention.kind, approximate=mention.approximate,
+                direction=mention.direction, entity=draft.entity, value_high=mention.value_high,
+                converted=Converted(value=mention.converted.value, unit=mention.converted.unit)
+                if mention.converted else None,
             ))
         meta = Meta(
             model=self.backend.model,
@@ -135,7 +138,7 @@ class Summarizer:
             title=article.title,
             summary=" ".join(_as_sentence(s) for s in extraction.summary),
             key_figures=figures,
-            sentiment=Sentiment(**extraction.sentiment.model_dump()),
+            sentiment=Sentiment.model_validate(extraction.sentiment.model_dump()),
             meta=meta,
         )
 
@@ -150,6 +153,20 @@ class Summarizer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _locate(raw: str, text: str, mentions: list[NumberMention]) -> NumberMention | None:
+    """The finder's mention the model meant: the same text, else the first one inside where raw occurs."""
+    for mention in mentions:
+        if mention.raw == raw:
+            return mention
+    found = text.find(raw)
+    if found < 0:
+        return None
+    for mention in mentions:
+        if found <= mention.start < found + len(raw) or mention.start <= found < mention.end:
+            return mention
+    return None
 
 
 def _as_sentence(text: str) -> str:

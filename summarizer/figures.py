@@ -1,8 +1,20 @@
-"""Deterministic reading of a figure's text: the model picks and labels, this module measures.
+"""The number finder: every numeric mention in a text, normalized, with its offsets.
 
-``parse_figure("$44 million")`` gives ``(44000000.0, "USD")``. Values computed
-here replace the model's own arithmetic, which small models get wrong
-(scale words, thousands separators).
+It is used three ways:
+
+1. its mentions are the only figures the model may pick (offered in the
+   prompt; for the local model the schema's ``raw`` is an enum of them);
+2. values, units, kinds and offsets come from here, never from the model's
+   arithmetic, so "$44 million" is always 44000000 USD at the right span;
+3. a figure that occurs only in text the cleaner removed is rejected with
+   that reason.
+
+Not figures: years and dates, times, quarters ("Q2"), durations written as
+"24h", split ratios ("3-for-1"), index names ("S&P 500"), phone numbers, and
+digits glued to letters (tickers and model names such as "Qwen3" or "GPT-4").
+
+A paired amount such as "33.4 billion yuan ($4.7 billion)" is one figure: the
+first amount is its value and unit, the bracketed one its ``converted`` amount.
 """
 
 from __future__ import annotations
@@ -12,71 +24,253 @@ from typing import NamedTuple
 
 _SCALES = {
     "thousand": 1e3, "k": 1e3,
-    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mio": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
-    "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "trillion": 1e12, "tn": 1e12, "t": 1e12, "trn": 1e12,
 }
-_SYMBOLS = {"$": "USD", "us$": "USD", "hk$": "HKD", "€": "EUR", "£": "GBP", "¥": "CNY", "a$": "AUD", "c$": "CAD"}
-_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD",
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY",
-    "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "yen": "JPY", "jpy": "JPY",
-    "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
-    "hkd": "HKD",
-    "%": "%", "percent": "%", "per cent": "%",
-    "percentage points": "pp", "percentage point": "pp",
-    "basis points": "bp", "basis point": "bp", "bps": "bp",
-    "eth": "ETH", "ether": "ETH", "ethereum": "ETH",
-    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC",
+_SYMBOLS = {"$": "USD", "us$": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "nz$": "NZD",
+            "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "r$": "BRL", "₿": "BTC", "chf": "CHF"}
+_CODES = {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "aud", "cad", "chf", "sgd", "inr", "krw", "brl", "nzd"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
+    "yen": "JPY", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "rupees": "INR", "won": "KRW",
+    "francs": "CHF", "reais": "BRL",
 }
-_NUMBER = re.compile(
-    r"(?P<symbol>US\$|HK\$|A\$|C\$|[$€£¥])?\s?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>trillion|billion|million|thousand|bln|mln|bn|mn|tn|[kmbt])\b)?"
-    r"(?:\s?(?P<unit>percentage points?|basis points?|per cent|percent|%|[A-Za-z]+))?",
-    re.IGNORECASE,
+_CRYPTO = {
+    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "eth": "ETH", "ether": "ETH", "ethereum": "ETH",
+    "sol": "SOL", "solana": "SOL", "xrp": "XRP", "usdt": "USDT", "usdc": "USDC", "bnb": "BNB", "ada": "ADA",
+    "doge": "DOGE", "dogecoin": "DOGE",
+}
+_UP = {"rose", "rise", "rises", "rising", "up", "gained", "gain", "gains", "increased", "increase", "jumped",
+       "jump", "surged", "surge", "climbed", "climb", "grew", "growth", "soared", "rallied", "added", "higher",
+       "advanced", "boosted", "raised", "lifted", "spiked", "topped", "beat", "expanded", "doubled"}
+_DOWN = {"fell", "fall", "falls", "falling", "down", "dropped", "drop", "declined", "decline", "lost", "slid",
+         "plunged", "plunge", "decreased", "decrease", "shrank", "tumbled", "sank", "slumped", "slipped", "cut",
+         "lower", "lowered", "eased", "dipped", "sliding", "shed", "contracted", "reduced", "crashed", "halved"}
+_APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "over", "more than", "less than",
+           "some", "up to", "at least", "an estimated", "close to", "just under", "just over", "estimated",
+           "upwards of", "as much as", "as many as", "more", "under")
+_PRICE_CUES = re.compile(r"\b(at|to|price of|priced at|traded at|trading at|trades at|hit|reached|above|below|"
+                         r"per share|a share|each)\s*$", re.I)
+_STOP_UNIT_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+                    "as", "is", "was", "were", "are", "be", "that", "this", "its", "it", "than", "year", "years",
+                    "since", "after", "before", "per", "last", "next", "this", "while", "but", "up", "down",
+                    "over", "more", "less", "higher", "lower", "percent", "percentage", "basis", "times",
+                    "compared", "between", "against", "versus", "vs", "during", "into", "which", "who", "when",
+                    "million", "billion", "trillion", "thousand"}
+
+_ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "additional", "unique", "paying",
+               "registered", "retail", "institutional", "full-time", "part-time", "former", "current", "existing",
+               "individual", "corporate", "small", "large", "outstanding", "public", "private", "local", "global",
+               "american", "chinese", "european"}
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE = r"(?:trillion|billion|million|thousand|bln|mln|mio|trn|bn|mn|tn|[kmbt])\b"
+_SYMBOL = r"(?:US\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|[$€£¥₹₩₿])"
+_UNIT = (r"(?:percentage points?|basis points?|per cent|percent|pct|bps|bp|pp|%|x\b|times\b|"
+         r"[A-Za-z][A-Za-z-]{0,24})")
+_MENTION = re.compile(
+    rf"(?P<sign>[+\-−–])?(?P<symbol>{_SYMBOL})?\s?(?P<number>{_NUM})"
+    rf"(?:\s?(?:-|–|to)\s?(?P<high>{_NUM}))?"
+    rf"(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:\s?(?P<unit>{_UNIT}))?",
+    re.I,
 )
+_PAIR = re.compile(r"\s?\(\s?(?:about |around |approximately |roughly |~)?$")
+_MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATEISH = re.compile(
+    rf"{_MONTHS}\s*$|^\s*(?:st|nd|rd|th)\b|^\s*,?\s*(?:19|20)\d\d\b", re.I
+)
+_INDEX_NAMES = re.compile(r"(S&P|Nasdaq|FTSE|Russell|Stoxx|Euro Stoxx|Nikkei|DAX|CAC|Hang Seng|Dow Jones|"
+                          r"Topix|ASX|Sensex|Nifty|MSCI|Kospi)\s*$", re.I)
 
 
-class ParsedFigure(NamedTuple):
+class Converted(NamedTuple):
     value: float
-    unit: str | None  # None when the text names no unit this module knows
+    unit: str
 
 
-def parse_figure(raw: str) -> ParsedFigure | None:
-    """Read the first number in ``raw`` with its scale and unit, or ``None`` if it has no number."""
-    match = _NUMBER.search(raw)
-    if match is None:
+class NumberMention(NamedTuple):
+    raw: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    approximate: bool = False
+    direction: str | None = None
+    value_high: float | None = None
+    converted: Converted | None = None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _glued_to_letters(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalpha() or before in "_#@/" or after.isalnum() or after == "_"
+
+
+def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
+    """Years, dates, times, quarters, '24h', '3-for-1', index names, phone numbers, model names."""
+    number = match.group("number")
+    head = text[max(0, start - 25):start]
+    after = text[match.end("number"):match.end("number") + 12]
+    unit = (match.group("unit") or "").lower()
+    has_unit = bool(match.group("symbol") or match.group("scale") or unit)
+    if re.search(r"[A-Za-z0-9]-$|[A-Za-z_#@/]$", head):  # GPT-4, Qwen3, #1, @2
+        return True
+    if re.match(r"^\s?-?(?:for)-\d", after):  # 3-for-1
+        return True
+    if re.match(r"^[:/]\d", after) or re.search(r"\d[:/.]$", head):  # 05:02, 24/7, 2025/09/25
+        return True
+    if re.match(r"^\.\d", after):  # 1.2.3 versions and dotted dates
+        return True
+    if re.match(r"^-[A-Za-z]", after) and not match.group("symbol"):  # 10-year, 60-strong, 3-month
+        return True
+    if re.search(r"\b(?:Q|H|FY)$", head, re.I):  # Q2, H1, FY2025
+        return True
+    if not match.group("symbol") and re.match(r"^\s?(?:h|hr|hrs|hours?)\b", after, re.I) and \
+            re.match(r"^h\b", after, re.I):  # 24h (but "24 hours" stays a count)
+        return True
+    if _INDEX_NAMES.search(head):
+        return True
+    if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
+        return True  # phone numbers
+    digits = number.replace(",", "").replace(".", "")
+    if not match.group("symbol") and not match.group("scale") and len(digits) == 4 and "," not in number \
+            and 1900 <= float(number) <= 2100:
+        if unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in _CRYPTO:
+            return True  # a year
+    if _DATEISH.search(head) and not match.group("symbol") and not match.group("scale") and unit not in (
+            "%", "percent", "per cent"):
+        return True  # "Sept. 17", "September 2,"
+    if unit in ("st", "nd", "rd", "th") or re.match(r"^(?:st|nd|rd|th)\b", after):
+        return True  # ordinals
+    return False
+
+
+def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str, int]:
+    """Unit, kind, and where the mention really ends (a unit word not kept is not part of it)."""
+    symbol = (match.group("symbol") or "").lower()
+    word = match.group("unit") or ""
+    lower = word.lower()
+    unit_end = match.end("unit") if word else end
+    bare_end = match.end("scale") if match.group("scale") else match.end("high") if match.group("high") \
+        else match.end("number")
+    if symbol:
+        unit = _SYMBOLS[symbol]
+        if lower in ("%", "percent", "per cent"):
+            return "%", "percent", unit_end
+        return unit, "money", bare_end if not (lower in _CODES or lower in _CURRENCY_WORDS) else unit_end
+    if lower in ("%", "percent", "per cent", "pct"):
+        return "%", "percent", unit_end
+    if lower in ("percentage point", "percentage points", "pp"):
+        return "pp", "percentage_points", unit_end
+    if lower in ("basis point", "basis points", "bp", "bps"):
+        return "bp", "basis_points", unit_end
+    if lower in ("x", "times"):
+        return "x", "multiple", unit_end
+    if lower in _CODES:
+        return ("CNY" if lower == "rmb" else lower.upper()), "money", unit_end
+    if lower in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[lower], "money", unit_end
+    if lower in _CRYPTO:
+        return _CRYPTO[lower], "count", unit_end
+    if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and len(word) > 1:
+        # the unit is the first noun after the number: "800 million active users" -> users
+        following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
+        if following and lower in _ADJECTIVES and following.group(1).lower() not in _STOP_UNIT_WORDS:
+            return following.group(1).lower(), "count", following.end() + unit_end
+        return lower, "count", unit_end
+    return "count", "count", bare_end
+
+
+def _direction(text: str, start: int, raw: str) -> str | None:
+    if raw[:1] in "+":
+        return "up"
+    if raw[:1] in "-−–" and raw[1:2].isdigit() or raw[:2] in ("-$", "−$", "–$"):
+        return "down"
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start].lower())[-3:]
+    for word in reversed(words):
+        if word in _UP:
+            return "up"
+        if word in _DOWN:
+            return "down"
+    return None
+
+
+def _approximate(text: str, start: int) -> bool:
+    head = text[max(0, start - 25):start].lower().rstrip()
+    return head.endswith("~") or any(re.search(rf"\b{re.escape(cue)}$", head) for cue in _APPROX)
+
+
+_ATTACHED_OK = re.compile(r"^(?:%|x|bn|mn|tn|[kmbt]|bln|mln|trn|pp|bps?)$", re.I)
+
+
+_PHONE = re.compile(r"(?<![\w$])\+?\d{1,3}[ .-]?\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}\b"
+                    r"|(?<![\w$])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every figure mentioned in ``text``, in order, with value, unit, kind and offsets."""
+    mentions: list[NumberMention] = []
+    phones = [m.span() for m in _PHONE.finditer(text)]
+    for match in _MENTION.finditer(text):
+        if any(a <= match.start("number") < b for a, b in phones):
+            continue
+        start = match.start("symbol") if match.group("symbol") else match.start("number")
+        sign_at = match.start("sign")
+        if match.group("sign") and sign_at + 1 == start and (sign_at == 0 or not text[sign_at - 1].isalnum()):
+            start = sign_at
+        if _is_noise_number(text, match, match.start("symbol") if match.group("symbol") else match.start("number")):
+            continue
+        unit_word = match.group("unit") or ""
+        if unit_word and match.start("unit") == (match.end("scale") if match.group("scale") else match.end("number")) \
+                and not _ATTACHED_OK.match(unit_word):
+            continue  # glued to letters: 5G, 2FA, 3rd
+        unit, kind, end = _unit_and_kind(match, text, match.end())
+        raw = text[start:end].rstrip()
+        end = start + len(raw)
+        if end < len(text) and text[end].isalnum() and not text[end - 1].isspace():
+            continue
+        scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        value = _number(match.group("number")) * scale
+        high = _number(match.group("high")) * scale if match.group("high") else None
+        if raw[:1] in "-−–":
+            value = -value
+        if kind == "money" and _PRICE_CUES.search(text[max(0, start - 20):start]) and value < 1e6:
+            kind = "price"
+        mention = NumberMention(raw, start, end, value, unit, kind, _approximate(text, start),
+                                _direction(text, start, raw), high)
+        paired = _pair_with_previous(mentions, mention, text)
+        if paired is not None:
+            mentions[-1] = paired
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _pair_with_previous(mentions: list[NumberMention], mention: NumberMention, text: str) -> NumberMention | None:
+    """'33.4 billion yuan ($4.7 billion)': the bracketed amount converts the one before it."""
+    if not mentions or mention.kind not in ("money", "price"):
         return None
-    value = float(match.group("number").replace(",", ""))
-    scale = match.group("scale")
-    if scale:
-        value *= _SCALES[scale.lower()]
-    unit = None
-    if match.group("symbol"):
-        unit = _SYMBOLS[match.group("symbol").lower()]
-    word = match.group("unit")
-    if word and word.lower() in _WORDS and unit is None:
-        unit = _WORDS[word.lower()]
-    return ParsedFigure(value=value, unit=unit)
+    previous = mentions[-1]
+    if previous.kind not in ("money", "price") or previous.converted is not None:
+        return None
+    between = text[previous.end:mention.start]
+    close = text[mention.end:mention.end + 2]
+    if not _PAIR.fullmatch(between) and not _PAIR.search(between) or not close.lstrip().startswith(")"):
+        return None
+    if len(between) > 16:
+        return None
+    end = text.index(")", mention.end) + 1
+    return previous._replace(raw=text[previous.start:end], end=end,
+                             converted=Converted(mention.value, mention.unit))
 
 
-_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|[$€£¥])\s?$")
-_UNIT_AFTER = re.compile(r"^\s?(%|percent\b|per cent\b)|^\s?(trillion|billion|million|bn|mn|[kmbt])\b", re.IGNORECASE)
-
-
-def widen_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow ``text[start:end]`` to take in an adjacent currency sign before it or a scale or '%' after it.
-
-    The model sometimes copies "35 billion" out of "$35 billion"; the sign is
-    part of the figure's meaning, and the span stays verbatim article text.
-    """
-    before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-    if before and not re.match(r"(US\$|HK\$|A\$|C\$|[$€£¥])", text[start:end]):
-        start = before.start()
-    if end > 0 and text[end - 1].isdigit():
-        after = _UNIT_AFTER.match(text[end:end + 12])
-        if after:
-            end += after.end()
-    return start, end
+def parse_figure(raw: str) -> NumberMention | None:
+    """The first figure in ``raw``, or ``None`` if it names none."""
+    found = find_numbers(raw)
+    return found[0] if found else None

@@ -12,6 +12,7 @@ Two layers live here:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -20,30 +21,57 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
 SentimentLabel = Literal["positive", "negative", "neutral", "mixed"]
+FigureKind = Literal["money", "price", "percent", "percentage_points", "basis_points", "count", "multiple"]
 
 MAX_FIGURES = 8
+MAX_ENTITIES = 4
+
+
+class Converted(BaseModel):
+    value: float
+    unit: str
 
 
 class KeyFigure(BaseModel):
-    """One number from the article, grounded at ``start:end`` of the cleaned text."""
+    """One number from the article, grounded at ``start:end`` of the cleaned text.
+
+    Everything but ``label`` and ``entity`` comes from the deterministic number
+    finder, not from the model.
+    """
 
     raw: str = Field(description="The figure exactly as written in the cleaned article.")
     label: str = Field(description="What the figure measures, in a few words.")
     value: float = Field(description="The number with its scale applied ('$44 million' -> 44000000).")
-    unit: str = Field(description="ISO 4217 currency code, '%', or a unit word such as ETH or shares.")
+    unit: str = Field(description="ISO 4217 code for money, '%', 'pp', 'bp', 'x', a crypto ticker, or a unit word.")
     start: int = Field(ge=0, description="Offset of the first character of raw in the cleaned text.")
     end: int = Field(ge=0, description="Offset just past the last character of raw in the cleaned text.")
+    kind: FigureKind = "count"
+    approximate: bool = Field(default=False, description="Hedged in the text: about, nearly, over, ~.")
+    direction: Literal["up", "down"] | None = Field(default=None, description="A change the text states.")
+    entity: str | None = Field(default=None, description="Whose figure it is, when clear.")
+    value_high: float | None = Field(default=None, description="Upper bound of a range such as '$10-12 million'.")
+    converted: Converted | None = Field(
+        default=None, description="The bracketed conversion of a paired amount: '33.4 billion yuan ($4.7 billion)'."
+    )
+
+
+class EntitySentiment(BaseModel):
+    name: str
+    label: SentimentLabel
+    evidence: str = Field(description="A short quote from the article.")
 
 
 class Sentiment(BaseModel):
     label: SentimentLabel
     score: float = Field(ge=-1.0, le=1.0, description="-1 very negative .. 1 very positive.")
     rationale: str = Field(description="One line quoting the evidence for the label.")
+    entities: list[EntitySentiment] = Field(default_factory=list)
 
 
 class Meta(BaseModel):
@@ -56,7 +84,7 @@ class Meta(BaseModel):
     completion_tokens: int = 0
     cached: bool = False
     seconds: float = 0.0
-    source: str | None = Field(default=None, description="Where the article came from (path or '-').")
+    source: str | None = Field(default=None, description="Where the article came from (path, URL or '-').")
     warnings: list[str] = Field(default_factory=list)
 
 
@@ -75,43 +103,89 @@ class Summary(BaseModel):
 # --- What the model fills -------------------------------------------------
 # Length and count bounds here become grammar rules for the local model, so a
 # small model cannot run on past them; other backends enforce them by re-asks.
+# The validation context carries the article ("article"), the text the cleaner
+# removed ("removed"), and "lenient" once the re-asks have run out: then what is
+# still wrong is dropped and named in "warnings" instead of failing.
 
 MAX_SENTENCE_CHARS = 300
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SENTENCE_CHARS)]
 
 
-def _article(info: ValidationInfo) -> str | None:
-    context = info.context or {}
-    text = context.get("article")
-    return text if isinstance(text, str) else None
+def _context(info: ValidationInfo) -> dict[str, Any]:
+    return info.context if isinstance(info.context, dict) else {}
+
+
+def _warn(info: ValidationInfo, message: str) -> None:
+    _context(info).setdefault("warnings", []).append(message)
+
+
+def _fold(text: str) -> str:
+    """Compare quotes loosely: case, spacing and typographic quotes do not matter."""
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'", "–": "-", "—": "-"}))
+    return " ".join(text.split()).casefold()
 
 
 class FigureDraft(BaseModel):
-    raw: str = Field(
-        max_length=80, description="The number with its currency sign or unit, copied exactly from the article."
-    )
+    raw: str = Field(max_length=80, description="One of the article's numbers, copied exactly.")
     label: str = Field(max_length=60, description="What it measures, in 2 to 6 words.")
-    unit: str = Field(max_length=24, description="Currency code (USD, CNY...), '%', or a unit word (ETH, shares).")
+    entity: str | None = Field(default=None, max_length=40, description="Whose figure it is, if clear.")
 
-    @field_validator("raw")
+    @field_validator("raw", mode="before")
     @classmethod
-    def _grounded(cls, raw: str, info: ValidationInfo) -> str:
+    def _grounded(cls, raw: Any, info: ValidationInfo) -> Any:
+        """Runs before the enum check, so the re-ask says why rather than listing every allowed value."""
+        from .figures import parse_figure
+
+        if not isinstance(raw, str):
+            return raw
         raw = raw.strip()
-        article = _article(info)
-        if not raw:
-            raise ValueError("raw is empty; copy the figure exactly as it appears in the article")
-        if article is not None and raw not in article:
-            raise ValueError(
-                f"{raw!r} does not appear verbatim in the article; copy the figure exactly "
-                "as written there (same characters and spacing) or leave it out"
-            )
+        context = _context(info)
+        article = context.get("article")
+        if not isinstance(article, str):
+            return raw
+        if not raw or raw not in article:
+            removed = context.get("removed", "")
+            where = "appears only in text removed as noise (ads, tickers, related stories)" if raw and raw in \
+                removed else "does not appear verbatim in the article"
+            raise ValueError(f"{raw!r} {where}; copy a figure exactly as written in the article or leave it out")
+        if parse_figure(raw) is None:
+            raise ValueError(f"{raw!r} is not a number; key figures are amounts, percentages and counts")
         return raw
+
+    @field_validator("entity")
+    @classmethod
+    def _known_entity(cls, entity: str | None, info: ValidationInfo) -> str | None:
+        article = _context(info).get("article")
+        if entity is None or not entity.strip():
+            return None
+        if isinstance(article, str) and _fold(entity) not in _fold(article):
+            return None  # optional: an entity the article does not name is simply left out
+        return entity.strip()
+
+
+class EntityDraft(BaseModel):
+    name: str = Field(max_length=40, description="A company, token or market the article is about.")
+    label: SentimentLabel
+    evidence: str = Field(max_length=160, description="A short quote from the article that shows the tone.")
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> EntityDraft:
+        article = _context(info).get("article")
+        if isinstance(article, str):
+            if _fold(self.name) not in _fold(article):
+                raise ValueError(f"entity {self.name!r} is not named in the article")
+            if _fold(self.evidence) not in _fold(article):
+                raise ValueError(f"the evidence for {self.name!r} is not a quote from the article; copy a phrase")
+        return self
 
 
 class SentimentDraft(BaseModel):
     label: SentimentLabel
     score: float = Field(ge=-1.0, le=1.0, description="-1 very negative to 1 very positive.")
     rationale: str = Field(max_length=200, description="One short sentence quoting the article.")
+    entities: list[EntityDraft] = Field(
+        default_factory=list, max_length=MAX_ENTITIES, description="Tone towards each company, token or market."
+    )
 
 
 class Extraction(BaseModel):
@@ -125,36 +199,119 @@ class Extraction(BaseModel):
     )
     sentiment: SentimentDraft
 
+    @field_validator("summary")
+    @classmethod
+    def _numbers_in_summary_are_in_article(cls, sentences: list[str], info: ValidationInfo) -> list[str]:
+        context = _context(info)
+        article = context.get("article")
+        if not isinstance(article, str):
+            return sentences
+        known = _known_numbers(article, context)
+        kept = []
+        for sentence in sentences:
+            invented = [m.raw for m in _figures(sentence) if m.raw not in article and (m.value, m.unit) not in known]
+            if not invented:
+                kept.append(sentence)
+            elif context.get("lenient"):
+                _warn(info, f"dropped summary sentence with {invented[0]!r}, a number not in the article")
+            else:
+                raise ValueError(f"the summary states {invented[0]!r}, which is not in the article; "
+                                 "use only numbers that the article gives")
+        if not kept:
+            raise ValueError("every summary sentence had a number that is not in the article")
+        return kept
+
     @field_validator("key_figures")
     @classmethod
-    def _no_duplicates(cls, figures: list[FigureDraft]) -> list[FigureDraft]:
+    def _no_duplicates(cls, figures: list[FigureDraft], info: ValidationInfo) -> list[FigureDraft]:
         seen: set[str] = set()
         unique = []
         for figure in figures:
-            if figure.raw not in seen:
-                seen.add(figure.raw)
-                unique.append(figure)
+            if figure.raw in seen:
+                if not _context(info).get("lenient"):
+                    raise ValueError(f"figure {figure.raw!r} is listed twice; list each figure once")
+                continue
+            seen.add(figure.raw)
+            unique.append(figure)
         return unique
 
     @model_validator(mode="before")
     @classmethod
-    def _drop_ungrounded_when_lenient(cls, data: Any, info: ValidationInfo) -> Any:
-        """In lenient mode (after the re-asks ran out) ungrounded figures are dropped, not fatal."""
-        context = info.context or {}
-        article = _article(info)
-        if not context.get("lenient") or article is None or not isinstance(data, dict):
+    def _drop_what_is_still_wrong(cls, data: Any, info: ValidationInfo) -> Any:
+        """Lenient mode (after the re-asks ran out): drop bad figures and entities, keep the rest."""
+        context = _context(info)
+        if not context.get("lenient") or not isinstance(data, dict):
             return data
         figures = data.get("key_figures")
         if isinstance(figures, list):
-            kept, dropped = [], []
+            kept = []
             for figure in figures:
-                raw = figure.get("raw") if isinstance(figure, dict) else None
-                if isinstance(raw, str) and raw.strip() and raw.strip() in article:
-                    kept.append(figure)
+                try:
+                    FigureDraft.model_validate(figure, context=context)
+                except ValueError as exc:
+                    context.setdefault("warnings", []).append(f"dropped figure: {_first_error(exc)}")
                 else:
-                    dropped.append(raw)
-            context.setdefault("warnings", []).extend(
-                f"dropped figure {raw!r}: not found verbatim in the article" for raw in dict.fromkeys(dropped)
-            )
+                    kept.append(figure)
             data = {**data, "key_figures": kept[:MAX_FIGURES]}
+        sentiment = data.get("sentiment")
+        if isinstance(sentiment, dict) and isinstance(sentiment.get("entities"), list):
+            entities = []
+            for entity in sentiment["entities"]:
+                try:
+                    EntityDraft.model_validate(entity, context=context)
+                except ValueError as exc:
+                    context.setdefault("warnings", []).append(f"dropped entity sentiment: {_first_error(exc)}")
+                else:
+                    entities.append(entity)
+            data = {**data, "sentiment": {**sentiment, "entities": entities[:MAX_ENTITIES]}}
         return data
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    return str(exc)
+
+
+def _figures(text: str) -> list[Any]:
+    from .figures import find_numbers
+
+    return find_numbers(text)
+
+
+def _known_numbers(article: str, context: dict[str, Any]) -> set[tuple[float, str]]:
+    known = context.get("_known")
+    if known is None:
+        known = set()
+        for mention in _figures(article):
+            known.add((mention.value, mention.unit))
+            if mention.converted is not None:
+                known.add((mention.converted.value, mention.converted.unit))
+        context["_known"] = known
+    return known  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=64)
+def extraction_model(candidates: tuple[str, ...]) -> type[Extraction]:
+    """``Extraction`` whose figures must be one of ``candidates`` (the article's numbers).
+
+    The enum reaches the local model's grammar, so it cannot write a figure the
+    article does not contain; other backends see it in the schema.
+    """
+    if not candidates:
+        return create_model(  # type: ignore[no-any-return]
+            "Extraction", __base__=Extraction,
+            key_figures=(list[FigureDraft], Field(default_factory=list, max_length=0,
+                                                  description="This article has no numbers: leave empty.")),
+        )
+    pick = create_model(
+        "FigureDraft", __base__=FigureDraft,
+        raw=(Literal[candidates], Field(description="One of the article's numbers, copied exactly.")),  # type: ignore[valid-type]
+    )
+    return create_model(  # type: ignore[no-any-return]
+        "Extraction", __base__=Extraction,
+        key_figures=(list[pick], Field(max_length=MAX_FIGURES,  # type: ignore[valid-type]
+                                       description="The most important numbers: money, percentages, counts.")),
+    )

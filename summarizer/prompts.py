@@ -23,7 +23,8 @@ class PromptTemplate:
         """Changes whenever the wording changes, even if the version is not bumped."""
         return hashlib.sha256(f"{self.system}\0{self.user}".encode()).hexdigest()[:16]
 
-    def messages(self, article: str, title: str | None = None, published: str | None = None) -> list[dict[str, str]]:
+    def messages(self, article: str, title: str | None = None, published: str | None = None,
+                 numbers: tuple[str, ...] = ()) -> list[dict[str, str]]:
         lines = []
         if title:
             lines.append(f"Title: {title}")
@@ -32,7 +33,8 @@ class PromptTemplate:
         metadata = "".join(f"{line}\n" for line in lines)
         return [
             {"role": "system", "content": self.system.strip()},
-            {"role": "user", "content": self.user.format(metadata=metadata, article=article).strip()},
+            {"role": "user", "content": self.user.format(
+                metadata=metadata, article=article, numbers="; ".join(numbers) if numbers else "none").strip()},
         ]
 
 

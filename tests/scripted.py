@@ -12,6 +12,7 @@ from typing import Any
 
 from openai.types.chat import ChatCompletion
 
+from summarizer.backends import ExtractionRequest
 from summarizer.backends._instructor import ExtractionOutcome, run_extraction
 from summarizer.errors import ModelError
 
@@ -67,9 +68,9 @@ class ScriptedBackend:
             raise AssertionError("the scripted model ran out of answers")
         return self.answers.pop(0)
 
-    def extract(self, messages: list[dict[str, str]], article: str) -> ExtractionOutcome:
-        return run_extraction(self.create, "tools", messages, article, self.reasks,
-                              lambda exc: ModelError(str(exc)))
+    def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
+        self.last_request = request
+        return run_extraction(self.create, "tools", request, self.reasks, lambda exc: ModelError(str(exc)))
 
     def close(self) -> None:
         self.closed = True

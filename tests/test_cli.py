@@ -53,7 +53,8 @@ def test_json_output_is_the_result_model_with_grounded_offsets(model):
     assert set(data) == {"title", "summary", "key_figures", "sentiment", "meta"}
     cleaned = clean(SEED.read_text(encoding="utf-8")).text
     for figure in data["key_figures"]:
-        assert set(figure) == {"raw", "label", "value", "unit", "start", "end"}
+        assert set(figure) == {"raw", "label", "value", "unit", "start", "end", "kind", "approximate", "direction",
+                               "entity", "value_high", "converted"}
         assert cleaned[figure["start"]:figure["end"]] == figure["raw"]
     assert data["meta"]["cached"] is False
     assert json.loads(invoke(str(SEED), "-f", "json").stdout)["meta"]["cached"] is True

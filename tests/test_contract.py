@@ -38,7 +38,9 @@ def test_result_field_names_are_fixed():
     schema = summarizer.Summary.model_json_schema()
     assert list(schema["properties"]) == ["title", "summary", "key_figures", "sentiment", "meta"]
     figure = schema["$defs"]["KeyFigure"]["properties"]
-    assert list(figure) == ["raw", "label", "value", "unit", "start", "end"]
+    assert list(figure) == ["raw", "label", "value", "unit", "start", "end", "kind", "approximate", "direction",
+                            "entity", "value_high", "converted"]
+    assert list(schema["$defs"]["Sentiment"]["properties"]) == ["label", "score", "rationale", "entities"]
     assert schema["$defs"]["Sentiment"]["properties"]["label"]["enum"] == ["positive", "negative", "neutral", "mixed"]
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from summarizer import Settings, Summarizer, clean
 from summarizer.backends.local import schema_grammar_text
+from summarizer.backends import ExtractionRequest
 from summarizer.embedded import get_embedded
 from summarizer.models import Extraction
 
@@ -71,9 +72,10 @@ def test_local_decoding_is_constrained_by_the_schema_grammar(summarizer: Summari
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     spy = GrammarSpy(monkeypatch)
     article = clean(seed_texts["002_2e835eaa5bfad6b5.txt"])
-    outcome = summarizer.backend.extract(summarizer.prompt.messages(article.text, article.title), article.text)
+    request = ExtractionRequest(summarizer.prompt.messages(article.text, article.title), article.text, Extraction)
+    outcome = summarizer.backend.extract(request)
     assert spy.grammars, "the model was not called"
-    assert all(g is not None and g._grammar == schema_grammar_text() for g in spy.grammars)
+    assert all(g is not None and g._grammar == schema_grammar_text(Extraction) for g in spy.grammars)
     assert 2 <= len(outcome.extraction.summary) <= 4
 
 

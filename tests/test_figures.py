@@ -1,60 +1,202 @@
+"""The number finder, table-driven: real-world formats, the seeds' figures, and what is not a figure."""
+
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from summarizer.figures import parse_figure
+from summarizer.figures import find_numbers, parse_figure
+
+# (text, raw, value, unit, kind)
+FIGURES = [
+    # the seeds
+    ("valued at approximately $44 million.", "$44 million", 44e6, "USD", "money"),
+    ("acquisition of 10,000 Ethereum tokens", "10,000 Ethereum", 10_000, "ETH", "count"),
+    ("adding 10,000 ETH to its holdings", "10,000 ETH", 10_000, "ETH", "count"),
+    ("shares soared by over 15%, marking", "15%", 15, "%", "percent"),
+    ("reported a 26% growth", "26%", 26, "%", "percent"),
+    ("to 33.4 billion yuan ($4.7 billion), significantly", "33.4 billion yuan ($4.7 billion)", 33.4e9, "CNY",
+     "money"),
+    ("stock surged by 8% to close", "8%", 8, "%", "percent"),
+    ("more than the $53 billion it had", "$53 billion", 53e9, "USD", "money"),
+    ("will exceed its $53B plan", "$53B", 53e9, "USD", "money"),
+    ("could reach $4 trillion over", "$4 trillion", 4e12, "USD", "money"),
+    ("pour $364 billion into AI", "$364 billion", 364e9, "USD", "money"),
+    ("is now up 110% in 2025 alone", "110%", 110, "%", "percent"),
+    ("she bought $16 billion worth", "$16 billion", 16e9, "USD", "money"),
+    ("massive $4.3 trillion valuation", "$4.3 trillion", 4.3e12, "USD", "money"),
+    ("has raised $14 billion in a Series C", "$14 billion", 14e9, "USD", "money"),
+    ("claims 800 million active users last year", "800 million active users", 800e6, "users", "count"),
+    # currencies and scales
+    ("revenue of €1.2bn in the year", "€1.2bn", 1.2e9, "EUR", "money"),
+    ("a €350 million bond", "€350 million", 350e6, "EUR", "money"),
+    ("profit of £300m", "£300m", 300e6, "GBP", "money"),
+    ("raised HK$2.1 billion", "HK$2.1 billion", 2.1e9, "HKD", "money"),
+    ("a US$5 million deal", "US$5 million", 5e6, "USD", "money"),
+    ("A$750 million", "A$750 million", 750e6, "AUD", "money"),
+    ("C$1.1 billion", "C$1.1 billion", 1.1e9, "CAD", "money"),
+    ("paid 500 million euros", "500 million euros", 500e6, "EUR", "money"),
+    ("a 2 trillion yen stimulus", "2 trillion yen", 2e12, "JPY", "money"),
+    ("sold for 3.2 billion dollars", "3.2 billion dollars", 3.2e9, "USD", "money"),
+    ("worth 120 million USD", "120 million USD", 120e6, "USD", "money"),
+    ("fined EUR 40 million", "40 million", 40e6, "count", "count"),
+    ("a $500k seed round", "$500k", 500e3, "USD", "money"),
+    ("a $2.5mn payment", "$2.5mn", 2.5e6, "USD", "money"),
+    ("$1.25tn in assets", "$1.25tn", 1.25e12, "USD", "money"),
+    ("$7 thousand", "$7 thousand", 7e3, "USD", "money"),
+    ("revenue of $1,234,567", "$1,234,567", 1_234_567, "USD", "money"),
+    ("a ₹10,000 crore plan", "₹10,000", 10_000, "INR", "money"),
+    ("$ 45 million in fees", "$ 45 million", 45e6, "USD", "money"),
+    # prices
+    ("the token traded at $0.52 on Tuesday", "$0.52", 0.52, "USD", "price"),
+    ("shares closed at $184.20", "$184.20", 184.20, "USD", "price"),
+    ("priced at $27 a share", "$27", 27, "USD", "price"),
+    ("Bitcoin climbs above $89,000 as", "$89,000", 89_000, "USD", "price"),
+    ("gold rose to a record above $5,200 per ounce", "$5,200", 5_200, "USD", "price"),
+    ("Threshold at $0.007012", "$0.007012", 0.007012, "USD", "price"),
+    # percentages, points, multiples
+    ("grew 3.5 percent", "3.5 percent", 3.5, "%", "percent"),
+    ("rose 4 per cent", "4 per cent", 4, "%", "percent"),
+    ("a 0.25% fee", "0.25%", 0.25, "%", "percent"),
+    ("a 25 basis point cut", "25 basis point", 25, "bp", "basis_points"),
+    ("raised rates by 50 basis points", "50 basis points", 50, "bp", "basis_points"),
+    ("spreads widened 30bps", "30bps", 30, "bp", "basis_points"),
+    ("margin fell 2 percentage points", "2 percentage points", 2, "pp", "percentage_points"),
+    ("up 1.5pp on the year", "1.5pp", 1.5, "pp", "percentage_points"),
+    ("oversubscribed 10 times", "10 times", 10, "x", "multiple"),
+    ("trades at 30x earnings", "30x", 30, "x", "multiple"),
+    # signed changes and directions
+    ("+0.92% today", "+0.92%", 0.92, "%", "percent"),
+    ("-1.84% today", "-1.84%", -1.84, "%", "percent"),
+    ("the index fell −2.1% on Friday", "−2.1%", -2.1, "%", "percent"),
+    ("a loss of -$3 million", "-$3 million", -3e6, "USD", "money"),
+    # ranges
+    ("between $10-12 million", "$10-12 million", 10e6, "USD", "money"),
+    ("growth of 5 to 7%", "5 to 7%", 5, "%", "percent"),
+    ("a 3–4% raise", "3–4%", 3, "%", "percent"),
+    # counts with unit words
+    ("sold 52 million shares", "52 million shares", 52e6, "shares", "count"),
+    ("cut 900 jobs", "900 jobs", 900, "jobs", "count"),
+    ("airdropped to 2.1 million wallets", "2.1 million wallets", 2.1e6, "wallets", "count"),
+    ("across 269 assets and 2,900 holders", "269 assets", 269, "assets", "count"),
+    ("5,000 bitcoin", "5,000 bitcoin", 5_000, "BTC", "count"),
+    ("holds 1.2 million BTC", "1.2 million BTC", 1.2e6, "BTC", "count"),
+    ("staked 32 ETH", "32 ETH", 32, "ETH", "count"),
+    ("a 60-strong team of 60 engineers", "60 engineers", 60, "engineers", "count"),
+    ("the 10-year yield rose to 4.5%", "4.5%", 4.5, "%", "percent"),
+    ("more than 10,000", "10,000", 10_000, "count", "count"),
+    ("some 1,200 bitcoin", "1,200 bitcoin", 1_200, "BTC", "count"),
+]
+
+# (text, approximate, direction) for the first figure
+QUALIFIERS = [
+    ("approximately $44 million", True, None),
+    ("about 900 jobs", True, None),
+    ("nearly 4% lower", True, None),
+    ("over 15%", True, None),
+    ("more than $53 billion", True, None),
+    ("~$2 billion", True, None),
+    ("up to 30%", True, "up"),
+    ("rose 8% to close", False, "up"),
+    ("fell 12% on Friday", False, "down"),
+    ("dropped 3.1%", False, "down"),
+    ("shares slid 5%", False, "down"),
+    ("revenue jumped 26% year-over-year", False, "up"),
+    ("a 12% decline", False, None),
+    ("exactly $10 million", False, None),
+]
+
+NOT_FIGURES = [
+    "On September 2, 2025, the firm said",
+    "in 2025 alone",
+    "since early 2023",
+    "the 2024 election",
+    "Q2 results",
+    "H1 2025 and FY2024",
+    "24h volume",
+    "a 3-for-1 stock split",
+    "the S&P 500 and the Nasdaq 100",
+    "the FTSE 100 slipped",
+    "the Russell 2000",
+    "call +1 (555) 123-4567 today",
+    "or 555-123-4567",
+    "Qwen3-Omni launched",
+    "GPT-4 and Llama3",
+    "5G networks and 2FA",
+    "Web3 and L2 chains",
+    "ERC-20 tokens",
+    "COVID-19 cases",
+    "at 05:02 local time",
+    "2025/09/25",
+    "the 3rd quarter and the 21st century",
+    "Sept. 17 meeting",
+    "open 24/7",
+    "version 1.2.3",
+]
 
 
-@pytest.mark.parametrize(("raw", "value", "unit"), [
-    ("$44 million", 44e6, "USD"),
-    ("33.4 billion yuan ($4.7 billion)", 33.4e9, "CNY"),
-    ("$4.7 billion", 4.7e9, "USD"),
-    ("26%", 26.0, "%"),
-    ("over 15%", 15.0, "%"),
-    ("10,000 Ethereum tokens", 10_000.0, "ETH"),
-    ("10,000 ETH", 10_000.0, "ETH"),
-    ("$53B", 53e9, "USD"),
-    ("$53 billion", 53e9, "USD"),
-    ("$4 trillion", 4e12, "USD"),
-    ("$4.3 trillion", 4.3e12, "USD"),
-    ("$16 billion", 16e9, "USD"),
-    ("$14 billion", 14e9, "USD"),
-    ("800 million active users", 800e6, None),
-    ("8 percent", 8.0, "%"),
-    ("HK$1.2bn", 1.2e9, "HKD"),
-    ("€500m", 500e6, "EUR"),
-    ("£3.5 million", 3.5e6, "GBP"),
-    ("1,234.5", 1234.5, None),
-    ("$0.007012", 0.007012, "USD"),
-    ("250 basis points", 250.0, "bp"),
-    ("2 percentage points", 2.0, "pp"),
-    ("5,000 bitcoin", 5000.0, "BTC"),
-    ("$500k", 500e3, "USD"),
-])
-def test_parse_figure(raw, value, unit):
-    parsed = parse_figure(raw)
-    assert parsed is not None
-    assert parsed.value == pytest.approx(value)
-    assert parsed.unit == unit
+@pytest.mark.parametrize(("text", "raw", "value", "unit", "kind"), FIGURES)
+def test_figures(text, raw, value, unit, kind):
+    found = find_numbers(text)
+    assert found, f"nothing found in {text!r}"
+    mention = found[0]
+    assert (mention.raw, mention.unit, mention.kind) == (raw, unit, kind)
+    assert mention.value == pytest.approx(value)
+    assert text[mention.start:mention.end] == mention.raw
 
 
-@pytest.mark.parametrize("raw", ["", "no digits here", "U.S.-listed ADRs"])
-def test_text_without_a_number_is_not_a_figure(raw):
-    assert parse_figure(raw) is None
+@pytest.mark.parametrize(("text", "approximate", "direction"), QUALIFIERS)
+def test_qualifiers(text, approximate, direction):
+    mention = find_numbers(text)[0]
+    assert (mention.approximate, mention.direction) == (approximate, direction)
 
 
-@pytest.mark.parametrize(("text", "raw", "widened"), [
-    ("is investing $35 billion in AI", "35 billion", "$35 billion"),
-    ("rose 26% year over year", "26", "26%"),
-    ("worth HK$1.2 billion today", "1.2 billion", "HK$1.2 billion"),
-    ("spent $4.7 billion last year", "$4.7", "$4.7 billion"),
-    ("a 15-year high", "15", "15"),
-    ("rose 8% to close", "8%", "8%"),
-    ("bought 10,000 ETH", "10,000", "10,000"),
-])
-def test_widen_span_takes_in_adjacent_sign_and_scale(text, raw, widened):
-    from summarizer.figures import widen_span
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(text):
+    assert find_numbers(text) == []
 
-    start = text.index(raw)
-    s, e = widen_span(text, start, start + len(raw))
-    assert text[s:e] == widened
+
+def test_table_is_large():
+    assert len(FIGURES) + len(QUALIFIERS) + len(NOT_FIGURES) >= 80
+
+
+def test_paired_amount_is_one_figure_with_its_conversion():
+    (mention,) = find_numbers("a 26% growth to 33.4 billion yuan ($4.7 billion), beating")[1:]
+    assert mention.converted is not None
+    assert (mention.converted.value, mention.converted.unit) == (4.7e9, "USD")
+
+
+def test_range_keeps_its_upper_bound():
+    mention = find_numbers("between $10-12 million")[0]
+    assert (mention.value, mention.value_high) == (10e6, 12e6)
+
+
+def test_every_figure_in_a_seed_sentence():
+    text = ("Yunfeng Financial Group disclosed the acquisition of 10,000 Ethereum tokens, valued at approximately "
+            "$44 million. On September 1, 2025, Alibaba's shares soared by over 15%.")
+    assert [m.raw for m in find_numbers(text)] == ["10,000 Ethereum", "$44 million", "15%"]
+
+
+def test_parse_figure_reads_the_first_figure():
+    parsed = parse_figure("$53 billion")
+    assert parsed is not None and (parsed.value, parsed.unit) == (53e9, "USD")
+    assert parse_figure("no digits") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_never_raises_and_spans_slice_back_to_raw(text):
+    for mention in find_numbers(text):
+        assert text[mention.start:mention.end] == mention.raw
+        assert mention.start < mention.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["$44 million", "26%", "rose", "fell", "about", "2025", "Q2", "10,000 ETH", " ",
+                                 "(", ")", "$4.7 billion", "yuan", "-", "+", ",", ".", "S&P 500", "3-for-1"]),
+                max_size=30))
+def test_spans_hold_on_figure_like_text(parts):
+    text = " ".join(parts)
+    for mention in find_numbers(text):
+        assert text[mention.start:mention.end] == mention.raw

@@ -38,15 +38,49 @@ def test_lenient_mode_drops_each_ungrounded_figure_once_with_a_warning():
     extraction = Extraction.model_validate_json(payload(key_figures=figures), context=context)
     assert [f.raw for f in extraction.key_figures] == ["12%"]
     assert context["warnings"] == [
-        "dropped figure '$15 billion': not found verbatim in the article",
-        "dropped figure '9%': not found verbatim in the article",
+        "dropped figure: '$15 billion' does not appear verbatim in the article; copy a figure exactly as written "
+        "in the article or leave it out",
+        "dropped figure: '9%' does not appear verbatim in the article; copy a figure exactly as written in the "
+        "article or leave it out",
     ]
 
 
-def test_duplicate_figures_are_merged():
-    twice = [{"raw": "12%", "label": "a", "unit": "%"}, {"raw": "12%", "label": "b", "unit": "%"}]
-    extraction = Extraction.model_validate_json(payload(key_figures=twice), context={"article": ARTICLE})
-    assert len(extraction.key_figures) == 1
+def test_duplicate_figures_are_an_error_then_merged_when_lenient():
+    twice = [{"raw": "12%", "label": "a"}, {"raw": "12%", "label": "b"}]
+    with pytest.raises(ValidationError, match="'12%' is listed twice"):
+        Extraction.model_validate_json(payload(key_figures=twice), context={"article": ARTICLE})
+    lenient = {"article": ARTICLE, "lenient": True}
+    assert len(Extraction.model_validate_json(payload(key_figures=twice), context=lenient).key_figures) == 1
+
+
+def test_figure_only_in_removed_noise_is_named_as_such():
+    context = {"article": ARTICLE, "removed": "Bitcoin tops $91,000 as ETF inflows return"}
+    with pytest.raises(ValidationError, match=r"'\$91,000' appears only in text removed as noise"):
+        Extraction.model_validate_json(payload(key_figures=[{"raw": "$91,000", "label": "x"}]), context=context)
+
+
+def test_summary_numbers_must_be_in_the_article():
+    bad = payload(summary=["Example Corp raised $20 billion.", "Its shares rose 12%."])
+    with pytest.raises(ValidationError, match=r"the summary states '\$20 billion', which is not in the article"):
+        Extraction.model_validate_json(bad, context={"article": ARTICLE})
+    same_value = payload(summary=["Example Corp raised $14bn.", "Its shares rose 12 percent."])
+    assert Extraction.model_validate_json(same_value, context={"article": ARTICLE}).summary[0].endswith("$14bn.")
+    lenient = {"article": ARTICLE, "lenient": True}
+    kept = Extraction.model_validate_json(bad, context=lenient)
+    assert kept.summary == ["Its shares rose 12%."]
+    assert lenient["warnings"] == ["dropped summary sentence with '$20 billion', a number not in the article"]
+
+
+def test_entity_evidence_must_quote_the_article():
+    entity = {"name": "Example Corp", "label": "positive", "evidence": "shares rose 12%"}
+    sentiment = {"label": "positive", "score": 0.5, "rationale": "x", "entities": [entity]}
+    assert Extraction.model_validate_json(payload(sentiment=sentiment), context={"article": ARTICLE})
+    invented = {**entity, "evidence": "a record year"}
+    bad = payload(sentiment={**sentiment, "entities": [invented]})
+    with pytest.raises(ValidationError, match="not a quote from the article"):
+        Extraction.model_validate_json(bad, context={"article": ARTICLE})
+    lenient = {"article": ARTICLE, "lenient": True}
+    assert Extraction.model_validate_json(bad, context=lenient).sentiment.entities == []
 
 
 @pytest.mark.parametrize("summary", [["One sentence only."], ["a.", "b.", "c.", "d.", "e."], ["ok.", ""]])

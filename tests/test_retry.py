@@ -10,12 +10,14 @@ import pytest
 from scripted import answer, completion
 
 from summarizer import ModelUnavailableError, Settings
+from summarizer.backends import ExtractionRequest
 from summarizer.backends.openai_compat import OpenAIBackend
+from summarizer.models import extraction_model
 from summarizer.errors import ConfigError
 from summarizer.retry import RetryPolicy
 
 ARTICLE = "Shares of Example Corp rose 12% after it reported revenue of $3.2 billion."
-MESSAGES = [{"role": "user", "content": ARTICLE}]
+REQUEST = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, extraction_model(("12%", "$3.2 billion")))
 GOOD = completion(answer(figures=[{"raw": "12%", "label": "share gain", "unit": "%"}])).model_dump(mode="json")
 
 
@@ -48,7 +50,7 @@ def backend_for(script: Script, waits: list[float], attempts: int = 4) -> OpenAI
 
 def test_429_is_retried_honouring_retry_after():
     script, waits = Script((429, {"retry-after": "7"}), GOOD), []
-    outcome = backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    outcome = backend_for(script, waits).extract(REQUEST)
     assert waits == [7.0]
     assert len(script.requests) == 2
     assert [f.raw for f in outcome.extraction.key_figures] == ["12%"]
@@ -57,7 +59,7 @@ def test_429_is_retried_honouring_retry_after():
 @pytest.mark.parametrize("failure", [500, 502, 503, httpx.ConnectError("refused"), httpx.ReadTimeout("slow")])
 def test_transient_failures_are_retried_with_backoff(failure):
     script, waits = Script(failure, failure, GOOD), []
-    outcome = backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    outcome = backend_for(script, waits).extract(REQUEST)
     assert len(script.requests) == 3
     assert len(waits) == 2 and 0.5 <= waits[0] <= 1.0 and 1.0 <= waits[1] <= 2.0
     assert outcome.extraction.sentiment.label == "positive"
@@ -66,7 +68,7 @@ def test_transient_failures_are_retried_with_backoff(failure):
 def test_sdk_retries_are_off_so_attempts_do_not_stack():
     script, waits = Script(503, 503, 503, 503), []
     with pytest.raises(ModelUnavailableError, match="kept failing with HTTP 503 after retries"):
-        backend_for(script, waits, attempts=4).extract(MESSAGES, ARTICLE)
+        backend_for(script, waits, attempts=4).extract(REQUEST)
     assert len(script.requests) == 4  # exactly the policy's attempts, not attempts x SDK retries
     assert len(waits) == 3
 
@@ -74,29 +76,30 @@ def test_sdk_retries_are_off_so_attempts_do_not_stack():
 def test_connection_failure_on_every_attempt_says_how_to_fix_it():
     script, waits = Script(*[httpx.ConnectError("refused")] * 3), []
     with pytest.raises(ModelUnavailableError, match=r"cannot reach http://model\.test/v1; check OPENAI_BASE_URL"):
-        backend_for(script, waits, attempts=3).extract(MESSAGES, ARTICLE)
+        backend_for(script, waits, attempts=3).extract(REQUEST)
 
 
 def test_client_errors_are_not_retried():
     script, waits = Script(401), []
     with pytest.raises(ConfigError, match="rejected the API key"):
-        backend_for(script, waits).extract(MESSAGES, ARTICLE)
+        backend_for(script, waits).extract(REQUEST)
     assert len(script.requests) == 1 and waits == []
 
 
 def test_validation_reasks_are_separate_from_transport_retries():
-    bad = completion(answer(figures=[{"raw": "99%", "label": "invented", "unit": "%"}])).model_dump(mode="json")
+    bad = completion(answer(figures=[{"raw": "12%", "label": "gain"}, {"raw": "12%", "label": "twice"}])).model_dump(
+        mode="json")
     script, waits = Script(500, bad, GOOD), []
-    outcome = backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    outcome = backend_for(script, waits).extract(REQUEST)
     assert len(script.requests) == 3 and len(waits) == 1
     reask = json.loads(script.requests[2].content)["messages"]
-    assert "'99%' does not appear verbatim" in reask[-1]["content"]
+    assert "'12%' is listed twice" in reask[-1]["content"]
     assert outcome.attempts == 2
 
 
 def test_request_forces_the_tool_call_that_constrains_decoding():
     script, waits = Script(GOOD), []
-    backend_for(script, waits).extract(MESSAGES, ARTICLE)
+    backend_for(script, waits).extract(REQUEST)
     body = json.loads(script.requests[0].content)
     assert body["tool_choice"] == {"type": "function", "function": {"name": "Extraction"}}
     assert body["tools"][0]["function"]["parameters"]["properties"]["summary"]["maxItems"] == 4

@@ -6,13 +6,28 @@ around that (cleaning, prompts, caching, rendering) is the same for all.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..config import Settings
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
+    from ..models import Extraction
     from ._instructor import ExtractionOutcome
+
+
+@dataclass(frozen=True)
+class ExtractionRequest:
+    """One article to extract: the prompt, the text answers are checked against, and the schema to fill."""
+
+    messages: list[dict[str, str]]
+    article: str
+    response_model: type[Extraction]
+    removed: str = ""  # what the cleaner removed, to name it when a figure comes from there
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        return {"article": self.article, "removed": self.removed, **extra}
 
 
 class Backend(Protocol):
@@ -25,7 +40,7 @@ class Backend(Protocol):
         """What, besides the prompt, decides the answer: part of the cache key."""
         ...
 
-    def extract(self, messages: list[dict[str, str]], article: str) -> ExtractionOutcome: ...
+    def extract(self, request: ExtractionRequest) -> ExtractionOutcome: ...
 
     def close(self) -> None: ...
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import ModelOutputError
 from ..models import Extraction
+from . import ExtractionRequest
 
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -45,8 +46,7 @@ def _usage(usage: Any) -> tuple[int, int]:
 def run_extraction(
     create: Callable[..., Any],
     mode: str,
-    messages: list[dict[str, str]],
-    article: str,
+    request: ExtractionRequest,
     reasks: int,
     map_error: Callable[[BaseException], Exception],
     **kwargs: Any,
@@ -60,11 +60,11 @@ def run_extraction(
         return create(*args, **kw)
 
     patched = instructor.patch(create=counted, mode=MODES[mode])
-    context: dict[str, Any] = {"article": article}
+    context = request.context()
     try:
         result = patched(
-            response_model=Extraction,
-            messages=messages,
+            response_model=request.response_model,
+            messages=request.messages,
             context=context,
             max_retries=reasks,
             strict=False,
@@ -79,7 +79,7 @@ def run_extraction(
         cause = exc.__cause__
         if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)):
             raise map_error(cause) from cause
-        return _lenient(exc, article, reasks)
+        return _lenient(exc, request, reasks)
     prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
     return ExtractionOutcome(result, prompt, completion, attempts=calls)
 
@@ -89,13 +89,13 @@ def _raw_usage(result: Any) -> Any:
     return getattr(raw, "usage", None)
 
 
-def _lenient(exc: InstructorRetryException, article: str, reasks: int) -> ExtractionOutcome:
+def _lenient(exc: InstructorRetryException, request: ExtractionRequest, reasks: int) -> ExtractionOutcome:
     """The re-asks ran out: keep what is sound from the last answer, drop the rest with a warning."""
     prompt, completion = _usage(exc.total_usage)
     arguments = _arguments(exc.last_completion)
-    context: dict[str, Any] = {"article": article, "lenient": True}
+    context = request.context(lenient=True)
     try:
-        extraction = Extraction.model_validate_json(arguments or "", context=context)
+        extraction = request.response_model.model_validate_json(arguments or "", context=context)
     except (ValidationError, ValueError) as final:
         first = str(final).splitlines()[0] if str(final) else type(final).__name__
         raise ModelOutputError(

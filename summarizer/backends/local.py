@@ -28,6 +28,7 @@ from ..errors import ConfigError, InputError, ModelError
 from ..models import Extraction
 
 if TYPE_CHECKING:
+    from . import ExtractionRequest
     from ._instructor import ExtractionOutcome
 
 CONTEXT_STEP = 2048
@@ -39,11 +40,11 @@ TEMPLATE_OVERHEAD = 1024  # chat template and the tool schema the template injec
 _STRING_CHAR = r'char ::= [^"\\\x00-\x1f]'
 
 
-def schema_grammar_text() -> str:
-    """GBNF for the ``Extraction`` schema, its strings limited to unescaped characters."""
+def schema_grammar_text(model: type[Extraction] = Extraction) -> str:
+    """GBNF for an ``Extraction`` schema, its strings limited to unescaped characters."""
     from llama_cpp import llama_grammar
 
-    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(Extraction.model_json_schema()))
+    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(model.model_json_schema()))
     return re.sub(r"^char ::= .*$", lambda _: _STRING_CHAR, gbnf, count=1, flags=re.MULTILINE)
 
 
@@ -66,7 +67,6 @@ class LocalBackend:
         self._path: Path | None = None
         self._llama: Any = None
         self._n_ctx = 0
-        self._grammar: Any = None
         self._lock = threading.Lock()
 
     @property
@@ -132,14 +132,13 @@ class LocalBackend:
             )
         return self._load(min(-(-needed // CONTEXT_STEP) * CONTEXT_STEP, train_ctx))
 
-    def extract(self, messages: list[dict[str, str]], article: str) -> ExtractionOutcome:
+    def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
         from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
 
         with self._lock:  # one llama context serves one request at a time
-            llama = self._fit(messages)
-            if self._grammar is None:
-                self._grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(), verbose=False)
-            grammar = self._grammar
+            llama = self._fit(request.messages)
+            grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(request.response_model),
+                                                               verbose=False)
 
             def create(**kwargs: Any) -> Any:
                 kwargs.pop("response_format", None)  # the grammar replaces instructor's plain json_object
@@ -149,8 +148,7 @@ class LocalBackend:
                 return run_extraction(
                     create,
                     "json",
-                    messages,
-                    article,
+                    request,
                     self.settings.reasks,
                     _map_error,
                     max_tokens=self.settings.max_tokens,

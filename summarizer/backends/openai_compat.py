@@ -14,6 +14,7 @@ from ..errors import ConfigError, ModelError, ModelUnavailableError
 from ..retry import RetryPolicy, call_with_retries
 
 if TYPE_CHECKING:
+    from . import ExtractionRequest
     from ._instructor import ExtractionOutcome
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -57,7 +58,7 @@ class OpenAIBackend:
             )
         return self._client
 
-    def extract(self, messages: list[dict[str, str]], article: str) -> ExtractionOutcome:
+    def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
         from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
 
         client = self.client()
@@ -68,8 +69,7 @@ class OpenAIBackend:
         return run_extraction(
             create,
             self.settings.mode,
-            messages,
-            article,
+            request,
             self.settings.reasks,
             self._map_error,
             model=self.model,
