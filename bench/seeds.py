@@ -30,7 +30,6 @@ def main() -> int:
         settings = Settings.resolve(backend="local", model=args.model, cache_dir=cache_dir)
         with Summarizer(settings) as summarizer:
             started = time.perf_counter()
-            summarizer.backend.extract  # noqa: B018 - the model loads on first use, timed with the first article
             for path in args.files:
                 text = path.read_text(encoding="utf-8")
                 t0 = time.perf_counter()
@@ -45,8 +44,10 @@ def main() -> int:
                     "file": path.name, "model": result.meta.model, "seconds": round(cold, 2),
                     "cache_hit_seconds": round(warm, 4), "cache_hit": again.meta.cached,
                     "prompt_tokens": result.meta.prompt_tokens, "completion_tokens": result.meta.completion_tokens,
-                    "grounded": grounded, "figures": [[f.raw, f.value, f.unit, f.label] for f in result.key_figures],
-                    "sentiment": [result.sentiment.label, result.sentiment.score],
+                    "grounded": grounded,
+                    "figures": [[f.raw, f.value, f.unit, f.kind, f.label, f.entity] for f in result.key_figures],
+                    "sentiment": [result.sentiment.label, result.sentiment.score, result.sentiment.rationale],
+                    "entities": [[e.name, e.label, e.evidence] for e in result.sentiment.entities],
                     "summary": result.summary, "warnings": result.meta.warnings,
                 }, ensure_ascii=False), flush=True)
             print(json.dumps({"total_seconds": round(time.perf_counter() - started, 1),

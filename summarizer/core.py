@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .backends import ExtractionRequest
 from .cache import ResultCache, cache_key
 from .clean import CleanArticle, clean
 from .config import Settings
 from .errors import InputError
 from .figures import NumberMention, find_numbers
 from .loader import read_path, read_source
-from .backends import ExtractionRequest
 from .models import Converted, Extraction, KeyFigure, Meta, Sentiment, Summary, extraction_model
 from .prompts import PromptTemplate, load_prompt
 
@@ -63,8 +63,10 @@ class Summarizer:
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")
         mentions = find_numbers(article.text)
+        first = {m.raw: m for m in reversed(mentions)}
         candidates = tuple(dict.fromkeys(m.raw for m in mentions))
-        messages = self.prompt.messages(article.text, article.title, article.published, candidates)
+        numbers = tuple((raw, _context_of(article.text, first[raw])) for raw in candidates)
+        messages = self.prompt.messages(article.text, article.title, article.published, numbers)
         key = self._key(article) if self.cache is not None else None
         if self.cache is not None and key is not None:
             hit = self.cache.get(key)
@@ -114,12 +116,13 @@ class Summarizer:
             if mention is None:
                 warnings.append(f"dropped figure {draft.raw!r}: no number of the article found there")
                 continue
-            if any(f.start == mention.start for f in figures):
-                continue
+            if any(f.start == mention.start or (f.value, f.unit) == (mention.value, mention.unit) for f in figures):
+                continue  # the same figure mentioned twice ("10,000 Ethereum tokens" ... "10,000 ETH")
             figures.append(KeyFigure(
                 raw=mention.raw, label=draft.label.strip(), value=mention.value, unit=mention.unit,
-                start=mention.start, end=mention.end, kind=mention.kind, approximate=mention.approximate,
-                direction=mention.direction, entity=draft.entity, value_high=mention.value_high,
+                start=mention.start, end=mention.end, kind=mention.kind,  # type: ignore[arg-type]
+                approximate=mention.approximate, direction=mention.direction,  # type: ignore[arg-type]
+                entity=draft.entity, value_high=mention.value_high,
                 converted=Converted(value=mention.converted.value, unit=mention.converted.unit)
                 if mention.converted else None,
             ))
@@ -138,7 +141,8 @@ class Summarizer:
             title=article.title,
             summary=" ".join(_as_sentence(s) for s in extraction.summary),
             key_figures=figures,
-            sentiment=Sentiment.model_validate(extraction.sentiment.model_dump()),
+            sentiment=Sentiment.model_validate({**extraction.sentiment.model_dump(),
+                                                "rationale": _whole_words(extraction.sentiment.rationale)}),
             meta=meta,
         )
 
@@ -155,6 +159,18 @@ class Summarizer:
         self.close()
 
 
+def _context_of(text: str, mention: NumberMention, before: int = 60, after: int = 30) -> str:
+    """The words around a figure, within its line, for the model to label it by."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text[max(line_start, mention.start - before):mention.start]
+    right = text[mention.end:min(line_end, mention.end + after)]
+    left = left.split(" ", 1)[1] if " " in left and mention.start - before > line_start else left
+    right = right.rsplit(" ", 1)[0] if " " in right and mention.end + after < line_end else right
+    return f"{left}{mention.raw}{right}".strip()
+
+
 def _locate(raw: str, text: str, mentions: list[NumberMention]) -> NumberMention | None:
     """The finder's mention the model meant: the same text, else the first one inside where raw occurs."""
     for mention in mentions:
@@ -167,6 +183,17 @@ def _locate(raw: str, text: str, mentions: list[NumberMention]) -> NumberMention
         if found <= mention.start < found + len(raw) or mention.start <= found < mention.end:
             return mention
     return None
+
+
+def _whole_words(text: str, limit: int = 200) -> str:
+    """Text cut at the schema's length limit ends at its last full sentence, or last full word with an ellipsis."""
+    text = text.strip()
+    if len(text) < limit - 10 or text.endswith((".", "!", "?", "…", '"', "”")):
+        return text
+    end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if end > len(text) // 2:
+        return text[:end + 1]
+    return text.rsplit(" ", 1)[0].rstrip(",;:") + "…" if " " in text else text
 
 
 def _as_sentence(text: str) -> str:

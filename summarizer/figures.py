@@ -54,7 +54,7 @@ _PRICE_CUES = re.compile(r"\b(at|to|price of|priced at|traded at|trading at|trad
                          r"per share|a share|each)\s*$", re.I)
 _STOP_UNIT_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with",
                     "as", "is", "was", "were", "are", "be", "that", "this", "its", "it", "than", "year", "years",
-                    "since", "after", "before", "per", "last", "next", "this", "while", "but", "up", "down",
+                    "since", "after", "before", "per", "last", "next", "while", "but", "up", "down",
                     "over", "more", "less", "higher", "lower", "percent", "percentage", "basis", "times",
                     "compared", "between", "against", "versus", "vs", "during", "into", "which", "who", "when",
                     "million", "billion", "trillion", "thousand"}
@@ -118,7 +118,6 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
     head = text[max(0, start - 25):start]
     after = text[match.end("number"):match.end("number") + 12]
     unit = (match.group("unit") or "").lower()
-    has_unit = bool(match.group("symbol") or match.group("scale") or unit)
     if re.search(r"[A-Za-z0-9]-$|[A-Za-z_#@/]$", head):  # GPT-4, Qwen3, #1, @2
         return True
     if re.match(r"^\s?-?(?:for)-\d", after):  # 3-for-1
@@ -140,15 +139,13 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True  # phone numbers
     digits = number.replace(",", "").replace(".", "")
     if not match.group("symbol") and not match.group("scale") and len(digits) == 4 and "," not in number \
-            and 1900 <= float(number) <= 2100:
-        if unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in _CRYPTO:
-            return True  # a year
+            and 1900 <= float(number) <= 2100 \
+            and unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in _CRYPTO:
+        return True  # a year
     if _DATEISH.search(head) and not match.group("symbol") and not match.group("scale") and unit not in (
             "%", "percent", "per cent"):
         return True  # "Sept. 17", "September 2,"
-    if unit in ("st", "nd", "rd", "th") or re.match(r"^(?:st|nd|rd|th)\b", after):
-        return True  # ordinals
-    return False
+    return unit in ("st", "nd", "rd", "th") or bool(re.match(r"^(?:st|nd|rd|th)\b", after))  # ordinals
 
 
 def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str, int]:
@@ -190,7 +187,7 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
 def _direction(text: str, start: int, raw: str) -> str | None:
     if raw[:1] in "+":
         return "up"
-    if raw[:1] in "-−–" and raw[1:2].isdigit() or raw[:2] in ("-$", "−$", "–$"):
+    if (raw[:1] in "-−–" and raw[1:2].isdigit()) or raw[:2] in ("-$", "−$", "–$"):
         return "down"
     words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start].lower())[-3:]
     for word in reversed(words):
@@ -261,7 +258,7 @@ def _pair_with_previous(mentions: list[NumberMention], mention: NumberMention, t
         return None
     between = text[previous.end:mention.start]
     close = text[mention.end:mention.end + 2]
-    if not _PAIR.fullmatch(between) and not _PAIR.search(between) or not close.lstrip().startswith(")"):
+    if (not _PAIR.fullmatch(between) and not _PAIR.search(between)) or not close.lstrip().startswith(")"):
         return None
     if len(between) > 16:
         return None

@@ -12,6 +12,7 @@ Two layers live here:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -119,9 +120,17 @@ def _warn(info: ValidationInfo, message: str) -> None:
     _context(info).setdefault("warnings", []).append(message)
 
 
+def _is_name(text: str) -> bool:
+    """A proper name (Alibaba, ETH, S&P 500), not a common noun such as 'company'."""
+    return any(c.isupper() or c.isdigit() for c in text.strip())
+
+
+_QUOTES = str.maketrans("“”’‘–—", "\"\"''--")
+
+
 def _fold(text: str) -> str:
     """Compare quotes loosely: case, spacing and typographic quotes do not matter."""
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'", "–": "-", "—": "-"}))
+    text = text.translate(_QUOTES)
     return " ".join(text.split()).casefold()
 
 
@@ -156,10 +165,10 @@ class FigureDraft(BaseModel):
     @classmethod
     def _known_entity(cls, entity: str | None, info: ValidationInfo) -> str | None:
         article = _context(info).get("article")
-        if entity is None or not entity.strip():
-            return None
+        if entity is None or not _is_name(entity):
+            return None  # optional: "the company" or a name the article does not use is simply left out
         if isinstance(article, str) and _fold(entity) not in _fold(article):
-            return None  # optional: an entity the article does not name is simply left out
+            return None
         return entity.strip()
 
 
@@ -170,12 +179,15 @@ class EntityDraft(BaseModel):
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> EntityDraft:
+        """The evidence becomes the article's own words: the sentence the model quoted or closely paraphrased."""
         article = _context(info).get("article")
         if isinstance(article, str):
-            if _fold(self.name) not in _fold(article):
-                raise ValueError(f"entity {self.name!r} is not named in the article")
-            if _fold(self.evidence) not in _fold(article):
-                raise ValueError(f"the evidence for {self.name!r} is not a quote from the article; copy a phrase")
+            if not _is_name(self.name) or _fold(self.name) not in _fold(article):
+                raise ValueError(f"entity {self.name!r} is not a name used in the article")
+            quote = ground_quote(self.evidence, article)
+            if quote is None:
+                raise ValueError(f"the evidence for {self.name!r} is not from the article; quote the sentence")
+            self.evidence = quote
         return self
 
 
@@ -267,6 +279,34 @@ class Extraction(BaseModel):
         return data
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)")
+_WORD = re.compile(r"[\w$€£%.,-]+")
+
+
+def ground_quote(quote: str, article: str, threshold: float = 0.6) -> str | None:
+    """The article text a quote stands for: itself when verbatim, else the sentence sharing most of its words.
+
+    Returns None when no sentence holds at least ``threshold`` of the quote's words.
+    """
+    folded_quote = _fold(quote).strip(" .\"'")
+    if not folded_quote:
+        return None
+    index = _fold(article).find(folded_quote)
+    if index >= 0 and article.find(quote.strip()) >= 0:
+        return quote.strip()
+    words = {w.strip(".,") for w in _WORD.findall(folded_quote) if len(w.strip(".,")) > 2}
+    if not words:
+        return None
+    best, best_score = None, 0.0
+    for match in _SENTENCE.finditer(article):
+        sentence = match.group().strip()
+        have = {w.strip(".,") for w in _WORD.findall(_fold(sentence))}
+        score = len(words & have) / len(words)
+        if score > best_score:
+            best, best_score = sentence, score
+    return best if best_score >= threshold else None
+
+
 def _first_error(exc: ValueError) -> str:
     errors = getattr(exc, "errors", None)
     if callable(errors):
@@ -290,7 +330,7 @@ def _known_numbers(article: str, context: dict[str, Any]) -> set[tuple[float, st
             if mention.converted is not None:
                 known.add((mention.converted.value, mention.converted.unit))
         context["_known"] = known
-    return known  # type: ignore[no-any-return]
+    return known
 
 
 @lru_cache(maxsize=64)
@@ -301,17 +341,18 @@ def extraction_model(candidates: tuple[str, ...]) -> type[Extraction]:
     article does not contain; other backends see it in the schema.
     """
     if not candidates:
-        return create_model(  # type: ignore[no-any-return]
+        return create_model(
             "Extraction", __base__=Extraction,
             key_figures=(list[FigureDraft], Field(default_factory=list, max_length=0,
                                                   description="This article has no numbers: leave empty.")),
         )
-    pick = create_model(
+    allowed: Any = Literal[candidates]
+    pick: Any = create_model(
         "FigureDraft", __base__=FigureDraft,
-        raw=(Literal[candidates], Field(description="One of the article's numbers, copied exactly.")),  # type: ignore[valid-type]
+        raw=(allowed, Field(description="One of the article's numbers, copied exactly.")),
     )
-    return create_model(  # type: ignore[no-any-return]
+    return create_model(
         "Extraction", __base__=Extraction,
-        key_figures=(list[pick], Field(max_length=MAX_FIGURES,  # type: ignore[valid-type]
+        key_figures=(list[pick], Field(max_length=MAX_FIGURES,
                                        description="The most important numbers: money, percentages, counts.")),
     )

@@ -24,7 +24,8 @@ class PromptTemplate:
         return hashlib.sha256(f"{self.system}\0{self.user}".encode()).hexdigest()[:16]
 
     def messages(self, article: str, title: str | None = None, published: str | None = None,
-                 numbers: tuple[str, ...] = ()) -> list[dict[str, str]]:
+                 numbers: tuple[tuple[str, str], ...] = ()) -> list[dict[str, str]]:
+        """``numbers`` are the article's figures, each with the words around it."""
         lines = []
         if title:
             lines.append(f"Title: {title}")
@@ -34,7 +35,8 @@ class PromptTemplate:
         return [
             {"role": "system", "content": self.system.strip()},
             {"role": "user", "content": self.user.format(
-                metadata=metadata, article=article, numbers="; ".join(numbers) if numbers else "none").strip()},
+                metadata=metadata, article=article,
+                numbers="".join(f'- "{raw}" in "…{context}…"\n' for raw, context in numbers) or "none\n").strip()},
         ]
 
 

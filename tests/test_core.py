@@ -110,3 +110,44 @@ def test_prompt_delimits_the_article_as_data(seed_texts):
     assert user["content"].count("<article>") == 1
     assert clean(text).text in user["content"]
     assert "You May Also Like" not in user["content"]
+
+
+def test_same_figure_mentioned_twice_is_reported_once(seed_texts):
+    text = seed_texts["000_a327f4888d7bd40a.txt"]
+    figures = [{"raw": "10,000 Ethereum", "label": "tokens bought"}, {"raw": "10,000 ETH", "label": "holding"},
+               {"raw": "33.4 billion yuan ($4.7 billion)", "label": "cloud revenue", "entity": "Alibaba"}]
+    summarizer, _ = make(text, [answer(figures=figures)])
+    result = summarizer.summarize(text)
+    assert [f.raw for f in result.key_figures] == ["10,000 Ethereum", "33.4 billion yuan ($4.7 billion)"]
+    cloud = result.key_figures[1]
+    assert (cloud.value, cloud.unit, cloud.kind, cloud.entity) == (33.4e9, "CNY", "money", "Alibaba")
+    assert cloud.converted is not None and (cloud.converted.value, cloud.converted.unit) == (4.7e9, "USD")
+
+
+def test_the_model_is_offered_the_articles_numbers_and_nothing_else(seed_texts):
+    text = seed_texts[SEED]
+    summarizer, backend = make(text, [answer()])
+    summarizer.summarize(text)
+    request = backend.last_request
+    schema = request.response_model.model_json_schema()
+    allowed = schema["$defs"]["FigureDraft"]["properties"]["raw"]["enum"]
+    assert "$53 billion" in allowed and "$4 trillion" in allowed
+    assert "$1.1B" not in allowed and "$0.007012" not in allowed  # only in removed noise
+    assert '- "$53 billion" in "' in request.messages[1]["content"]
+
+
+def test_generic_entity_names_are_left_out(seed_texts):
+    text = seed_texts[SEED]
+    figure = {"raw": "8%", "label": "stock gain", "entity": "company"}
+    summarizer, _ = make(text, [answer(figures=[figure])])
+    assert summarizer.summarize(text).key_figures[0].entity is None
+
+
+def test_rationale_cut_by_the_length_limit_ends_cleanly():
+    from summarizer.core import _whole_words
+
+    first = "Shares rose after the results, which beat forecasts on revenue, margins and cash flow by a wide margin. "
+    cut = (first + "The outlook was strong and the company raised guidance " * 3)[:200]
+    assert _whole_words(cut) == first.strip()
+    assert _whole_words("stock surged") == "stock surged"
+    assert _whole_words(("word " * 50)[:200]).endswith("word…")

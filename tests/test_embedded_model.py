@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from summarizer import Settings, Summarizer, clean
-from summarizer.backends.local import schema_grammar_text
 from summarizer.backends import ExtractionRequest
+from summarizer.backends.local import schema_grammar_text
 from summarizer.embedded import get_embedded
 from summarizer.models import Extraction
 

@@ -75,9 +75,13 @@ def test_entity_evidence_must_quote_the_article():
     entity = {"name": "Example Corp", "label": "positive", "evidence": "shares rose 12%"}
     sentiment = {"label": "positive", "score": 0.5, "rationale": "x", "entities": [entity]}
     assert Extraction.model_validate_json(payload(sentiment=sentiment), context={"article": ARTICLE})
-    invented = {**entity, "evidence": "a record year"}
+    paraphrase = {**entity, "evidence": "its shares rose by 12%"}
+    grounded = Extraction.model_validate_json(payload(sentiment={**sentiment, "entities": [paraphrase]}),
+                                              context={"article": ARTICLE})
+    assert grounded.sentiment.entities[0].evidence == "Its shares rose 12% on Friday."
+    invented = {**entity, "evidence": "a record year for the bank"}
     bad = payload(sentiment={**sentiment, "entities": [invented]})
-    with pytest.raises(ValidationError, match="not a quote from the article"):
+    with pytest.raises(ValidationError, match="is not from the article; quote the sentence"):
         Extraction.model_validate_json(bad, context={"article": ARTICLE})
     lenient = {"article": ARTICLE, "lenient": True}
     assert Extraction.model_validate_json(bad, context=lenient).sentiment.entities == []

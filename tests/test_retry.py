@@ -12,8 +12,8 @@ from scripted import answer, completion
 from summarizer import ModelUnavailableError, Settings
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.openai_compat import OpenAIBackend
-from summarizer.models import extraction_model
 from summarizer.errors import ConfigError
+from summarizer.models import extraction_model
 from summarizer.retry import RetryPolicy
 
 ARTICLE = "Shares of Example Corp rose 12% after it reported revenue of $3.2 billion."
