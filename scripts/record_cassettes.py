@@ -40,6 +40,7 @@ def wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 30
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="qwen2.5-1.5b", help="embedded model to serve")
+    parser.add_argument("-k", dest="select", help="record only the tests matching this pytest -k expression")
     args = parser.parse_args()
     model_file = ensure_model_file(get_embedded(args.model), Settings.resolve().models_dir)
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model_file), "--model_alias", args.model,
@@ -49,8 +50,9 @@ def main() -> int:
     try:
         wait_until_up(f"http://{HOST}:{PORT}/v1/models", server)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+        select = ["-k", args.select] if args.select else []
         return subprocess.call([sys.executable, "-m", "pytest", "tests/test_cassettes.py", "--record-mode=rewrite",
-                                "-p", "no:cacheprovider", "-v"], cwd=ROOT, env=env)
+                                "-p", "no:cacheprovider", "-v", *select], cwd=ROOT, env=env)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -31,6 +31,20 @@ SOCIAL_INLINE = re.compile(
     r"|\s*[—–-]\s*[^—–()\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
 )
 
+# A sentence addressed to an AI model rather than to readers: cut from the article before any model sees it.
+_INJECTION_TRIGGER = (
+    r"(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?"
+    r"(?:previous|prior|above|earlier|preceding|former|original|system)?\s*(?:instructions|prompts?|rules|directions"
+    r"|guidelines)"
+    r"|\b(?:note|message|instructions?|attention)\s+(?:to|for)\s+(?:any\s+|the\s+|all\s+)?(?:ai|llm|language model"
+    r"|assistant|chatbot|summari[sz]er|bot)s?\b"
+    r"|\byou are now\b|\bsystem prompt\b|\b(?:respond|reply|answer|output) only with\b"
+    r"|\bif you are an? (?:ai|llm|language model|assistant)\b"
+)
+INJECTION = re.compile(rf"[^.!?\n]*(?:{_INJECTION_TRIGGER})[^.!?\n]*[.!?]*", re.I)
+INJECTION_WORDS = ("ignore", "disregard", "forget", "override", "bypass", "instruction", " ai", "llm", "assistant",
+                   "language model", "summariz", "summaris", "you are now", "system prompt", "only with", "chatbot")
+
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?\s*([ap]\.?m\.?)?\s*((GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?|[A-Z]{2,4}|Z)?"
 _WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"

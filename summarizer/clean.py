@@ -116,18 +116,21 @@ def _split_lines(text: str) -> list[_Line]:
 def _repair(line: _Line) -> _Line:
     """Cut tags and social chrome (tracking which input characters went), then decode entities."""
     raw = line.raw
-    if "<" not in raw and "pic.twitter.com" not in raw and "t.co/" not in raw and "(@" not in raw:
+    lower = raw.lower()
+    suspicious = any(word in lower for word in noise.INJECTION_WORDS)
+    if not suspicious and "<" not in raw and "pic.twitter.com" not in raw and "t.co/" not in raw and "(@" not in raw:
         line.text = _space(decode_entities(raw) if "&" in raw else raw)  # the common case: nothing to cut
         return line
     spans = [(m.start(), m.end()) for m in noise.HTML_TAG.finditer(raw)]
     rest = "".join(raw[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(raw)],
                                             strict=True))
-    if not noise.HTML_TAG.search(rest) and not noise.SOCIAL_INLINE.search(rest):
+    if not suspicious and not noise.HTML_TAG.search(rest) and not noise.SOCIAL_INLINE.search(rest):
         line.cuts.extend((start, end, "html-tag") for start, end in spans)  # one pass was enough
         line.text = _space(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
-    for pattern, reason in ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome")):
+    for pattern, reason in ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome"),
+                            (noise.INJECTION, "prompt-injection")):
         while True:
             current = "".join(line.raw[i] for i in keep)
             match = pattern.search(current)

@@ -17,7 +17,7 @@ from typing import Any
 from .errors import ConfigError
 
 BACKENDS = ("local", "openai")
-MODES = ("tools", "json", "json_schema", "md_json")
+MODES = ("tools", "json", "json_grammar", "json_schema", "md_json")
 
 DEFAULT_LOCAL_MODEL = "qwen2.5-1.5b"
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"

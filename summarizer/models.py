@@ -221,6 +221,9 @@ class Extraction(BaseModel):
         known = _known_numbers(article, context)
         kept = []
         for sentence in sentences:
+            if len(sentence.split()) < 3:  # a stray number or heading, not worth a re-ask: dropped
+                _warn(info, f"dropped summary fragment {sentence!r}")
+                continue
             invented = [m.raw for m in _figures(sentence) if m.raw not in article and (m.value, m.unit) not in known]
             if not invented:
                 kept.append(sentence)

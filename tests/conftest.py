@@ -37,6 +37,8 @@ def vcr_config() -> dict[str, object]:
     return {
         "filter_headers": ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project"],
         "decode_compressed_response": True,
+        # the body too: a prompt or schema change must fail the replay and be re-recorded, never reuse old answers
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
     }
 
 

@@ -23,6 +23,7 @@ from . import ExtractionRequest
 MODES = {
     "tools": instructor.Mode.TOOLS,
     "json": instructor.Mode.JSON,
+    "json_grammar": instructor.Mode.JSON,  # plus the schema in response_format: see openai_compat
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "md_json": instructor.Mode.MD_JSON,
 }
@@ -53,14 +54,15 @@ def run_extraction(
 ) -> ExtractionOutcome:
     """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails."""
     calls = 0
+    context = request.context()
 
     def counted(*args: Any, **kw: Any) -> Any:
         nonlocal calls
         calls += 1
+        context["warnings"] = []  # warnings describe the answer that is finally kept, not earlier attempts
         return create(*args, **kw)
 
     patched = instructor.patch(create=counted, mode=MODES[mode])
-    context = request.context()
     try:
         result = patched(
             response_model=request.response_model,
@@ -81,7 +83,7 @@ def run_extraction(
             raise map_error(cause) from cause
         return _lenient(exc, request, reasks)
     prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
-    return ExtractionOutcome(result, prompt, completion, attempts=calls)
+    return ExtractionOutcome(result, prompt, completion, attempts=calls, warnings=list(context["warnings"]))
 
 
 def _raw_usage(result: Any) -> Any:

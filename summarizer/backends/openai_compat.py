@@ -1,8 +1,13 @@
 """Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp's server) via the openai SDK.
 
 The SDK's retries are off; ``summarizer.retry`` retries transient failures.
-The instructor mode is configurable because endpoints differ: llama.cpp's
-server rejects ``json_schema`` but honours a forced tool call (the default).
+The instructor mode is configurable because endpoints differ:
+
+* ``tools`` (default): a forced tool call; right for OpenAI and most hosted APIs.
+* ``json_grammar``: JSON mode with the schema in ``response_format``, which
+  llama.cpp's servers turn into a grammar; the recommended mode for them
+  (llama.cpp's server rejects ``json_schema`` with HTTP 500).
+* ``json``, ``md_json``, ``json_schema``: instructor's modes as they are.
 """
 
 from __future__ import annotations
@@ -63,7 +68,11 @@ class OpenAIBackend:
 
         client = self.client()
 
+        schema = request.response_model.model_json_schema()
+
         def create(**kwargs: Any) -> Any:
+            if self.settings.mode == "json_grammar":  # llama.cpp servers build a grammar from this schema
+                kwargs["response_format"] = {"type": "json_object", "schema": schema}
             return call_with_retries(self.retry_policy, client.chat.completions.create, **kwargs)
 
         return run_extraction(
