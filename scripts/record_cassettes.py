@@ -4,7 +4,8 @@
     python scripts/record_cassettes.py
 
 Starts ``python -m llama_cpp.server`` with the embedded model on 127.0.0.1:8765,
-runs tests/test_cassettes.py in record mode, then stops the server.
+runs the cassette tests (tests/test_cassettes.py and the evaluation gate,
+tests/test_eval_gate.py) in record mode, then stops the server.
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ def main() -> int:
         wait_until_up(f"http://{HOST}:{PORT}/v1/models", server)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
         select = ["-k", args.select] if args.select else []
-        return subprocess.call([sys.executable, "-m", "pytest", "tests/test_cassettes.py", "--record-mode=rewrite",
-                                "-p", "no:cacheprovider", "-v", *select], cwd=ROOT, env=env)
+        return subprocess.call([sys.executable, "-m", "pytest", "tests/test_cassettes.py", "tests/test_eval_gate.py",
+                                "--record-mode=rewrite", "-p", "no:cacheprovider", "-v", "-s", *select],
+                               cwd=ROOT, env=env)
     finally:
         server.terminate()
         server.wait(timeout=30)

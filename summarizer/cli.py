@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -70,6 +71,7 @@ def cli() -> None:
     summarize FILE...           summarize articles (paths, URLs, or - for standard input)
     summarize clean FILE        print the cleaned article text (--json: with the audit)
     summarize cache info|clear  inspect or empty the result cache
+    summarize eval FOLDER       score summaries against gold files
     summarize schema            print the JSON schema of the output
 
     By default a local model runs in this process (no key, no network). Set
@@ -146,6 +148,27 @@ def clean_command(source: str, as_json: bool) -> None:
     document = read_source(source, allow_private=Settings.resolve().allow_private_urls)
     article = clean(document.text, notes=document.notes, url=document.url)
     click.echo(article.model_dump_json(indent=2) if as_json else article.text)
+
+
+@cli.command(name="eval")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the per-article and total figures as JSON.")
+@click.option("-b", "--backend", type=click.Choice(["local", "openai"]), envvar="SUMMARIZER_BACKEND",
+              help="Model backend [env: SUMMARIZER_BACKEND].")
+@click.option("-m", "--model", envvar="SUMMARIZER_MODEL", help="Model name [env: SUMMARIZER_MODEL].")
+@click.option("--no-cache", is_flag=True, help="Summarize every article again.")
+@_handle_errors
+def eval_command(folder: Path, as_json: bool, backend: str | None, model: str | None, no_cache: bool) -> None:
+    """Score summaries of FOLDER's articles against their NAME.gold.json files."""
+    from .core import Summarizer
+    from .evaluate import evaluate, render_table
+
+    overrides: dict[str, Any] = {"backend": backend, "model": model}
+    if no_cache:
+        overrides["use_cache"] = False
+    with Summarizer(**overrides) as summarizer:
+        report = evaluate(summarizer, folder)
+    click.echo(json.dumps(report.as_json(), indent=2) if as_json else render_table(report))
 
 
 @cli.group()

@@ -257,29 +257,27 @@ class Extraction(BaseModel):
         context = _context(info)
         if not context.get("lenient") or not isinstance(data, dict):
             return data
-        figures = data.get("key_figures")
-        if isinstance(figures, list):
-            kept = []
-            for figure in figures:
-                try:
-                    FigureDraft.model_validate(figure, context=context)
-                except ValueError as exc:
-                    context.setdefault("warnings", []).append(f"dropped figure: {_first_error(exc)}")
-                else:
-                    kept.append(figure)
+        if isinstance(data.get("key_figures"), list):
+            kept = _valid_only(data["key_figures"], FigureDraft, context, "figure")
             data = {**data, "key_figures": kept[:MAX_FIGURES]}
         sentiment = data.get("sentiment")
         if isinstance(sentiment, dict) and isinstance(sentiment.get("entities"), list):
-            entities = []
-            for entity in sentiment["entities"]:
-                try:
-                    EntityDraft.model_validate(entity, context=context)
-                except ValueError as exc:
-                    context.setdefault("warnings", []).append(f"dropped entity sentiment: {_first_error(exc)}")
-                else:
-                    entities.append(entity)
+            entities = _valid_only(sentiment["entities"], EntityDraft, context, "entity sentiment")
             data = {**data, "sentiment": {**sentiment, "entities": entities[:MAX_ENTITIES]}}
         return data
+
+
+def _valid_only(items: list[Any], model: type[BaseModel], context: dict[str, Any], what: str) -> list[Any]:
+    """The items that validate; each one dropped is named in the warnings."""
+    kept = []
+    for item in items:
+        try:
+            model.model_validate(item, context=context)
+        except ValueError as exc:
+            context.setdefault("warnings", []).append(f"dropped {what}: {_first_error(exc)}")
+        else:
+            kept.append(item)
+    return kept
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)")

@@ -146,7 +146,7 @@ def test_schema_command_prints_the_committed_schema():
 
 def test_every_command_has_help():
     for args in (["--help"], ["run", "--help"], ["cache", "--help"], ["cache", "info", "--help"],
-                 ["cache", "clear", "--help"], ["schema", "--help"]):
+                 ["cache", "clear", "--help"], ["schema", "--help"], ["clean", "--help"], ["eval", "--help"]):
         result = invoke(*args)
         assert result.exit_code == 0 and "Usage:" in result.stdout
 

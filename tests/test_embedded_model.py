@@ -31,9 +31,26 @@ def summarizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Summarizer]
         yield instance
 
 
-def test_seed_article_end_to_end(summarizer: Summarizer, seed_texts: dict[str, str]) -> None:
-    text = seed_texts[SEED]
-    result = summarizer.summarize(text, source=SEED)
+# Every figure the seeds' bodies contain, with its right value and unit, written out by hand.
+EXPECTED = {
+    "000_a327f4888d7bd40a.txt": {
+        "10,000 Ethereum": (10_000, "ETH"), "$44 million": (44e6, "USD"), "10,000 ETH": (10_000, "ETH"),
+        "15%": (15, "%"), "26%": (26, "%"), "33.4 billion yuan ($4.7 billion)": (33.4e9, "CNY"),
+    },
+    "001_3bb448a0ca5d400d.txt": {
+        "8%": (8, "%"), "$53 billion": (53e9, "USD"), "$4 trillion": (4e12, "USD"), "$364 billion": (364e9, "USD"),
+        "$325 billion": (325e9, "USD"), "110%": (110, "%"), "26%": (26, "%"), "$16 billion": (16e9, "USD"),
+        "$35 billion": (35e9, "USD"), "$65 billion": (65e9, "USD"), "$390 billion": (390e9, "USD"),
+        "$4.3 trillion": (4.3e12, "USD"),
+    },
+    "002_2e835eaa5bfad6b5.txt": {"$14 billion": (14e9, "USD"), "800 million active users": (800e6, "users")},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_article_end_to_end(summarizer: Summarizer, seed_texts: dict[str, str], name: str) -> None:
+    text = seed_texts[name]
+    result = summarizer.summarize(text, source=name)
     cleaned = clean(text)
     assert result.meta.backend == "local" and result.meta.model == "qwen2.5-1.5b"
     assert result.meta.prompt_tokens > 500 and result.meta.completion_tokens > 20
@@ -41,15 +58,23 @@ def test_seed_article_end_to_end(summarizer: Summarizer, seed_texts: dict[str, s
     assert len(result.summary) > 40
     assert result.sentiment.label in {"positive", "negative", "neutral", "mixed"}
     assert -1 <= result.sentiment.score <= 1
-    tail = text[text.index("You May Also Like"):]
+    assert result.key_figures, "no key figures"
     for figure in result.key_figures:
-        assert cleaned.text[figure.start:figure.end] == figure.raw
-        assert figure.value > 0 and figure.unit
-    noise_only = {"$1.1B", "$1.13 billion", "62%", "224%", "25%", "$0.007012", "+0.92%"}
-    assert not noise_only & {f.raw for f in result.key_figures}
-    assert all(f.raw not in tail or f.raw in cleaned.text for f in result.key_figures)
-    again = summarizer.summarize(text, source=SEED)
+        assert cleaned.text[figure.start:figure.end] == figure.raw  # grounded, in the cleaned text only
+        assert figure.raw in EXPECTED[name], f"unexpected figure {figure.raw!r}"
+        value, unit = EXPECTED[name][figure.raw]
+        assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+    for entity in result.sentiment.entities:
+        assert entity.evidence in cleaned.text
+    again = summarizer.summarize(text, source=name)
     assert again.meta.cached is True and again.summary == result.summary
+
+
+def test_injected_instructions_never_reach_the_model(summarizer: Summarizer) -> None:
+    path = Path(__file__).parent / "data" / "eval" / "13_quarryline_loss_injection.txt"
+    result = summarizer.summarize(path.read_text(encoding="utf-8"))
+    assert "999" not in result.summary and all("999" not in f.raw for f in result.key_figures)
+    assert result.sentiment.label in {"negative", "mixed"}
 
 
 class GrammarSpy:

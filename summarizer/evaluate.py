@@ -1,0 +1,204 @@
+"""Measuring output quality against gold files: ``summarize eval DIR``.
+
+DIR holds articles ``NAME.txt`` (or ``.html``) and gold files ``NAME.gold.json``:
+
+    {"title": "...", "sentiment": "positive|negative|neutral|mixed",
+     "key_figures": [{"raw": "...", "value": 44000000, "unit": "USD", "label": "..."}],
+     "must_keep": [...], "must_drop": [...], "forbidden_figures": [...], "injection": false}
+
+Every article is summarized with the configured backend; the figures below are
+computed per article and in total. Nothing here calls a model directly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .clean import clean
+from .core import Summarizer
+from .errors import InputError, SummarizerError
+from .figures import find_numbers
+from .loader import read_path
+from .models import KeyFigure, Summary
+
+LABELS = ("positive", "negative", "neutral", "mixed")
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    error: str | None = None
+    keep_kept: int = 0
+    keep_total: int = 0
+    drop_dropped: int = 0
+    drop_total: int = 0
+    reported: int = 0
+    grounded: int = 0
+    matched: int = 0  # reported figures that match a gold figure
+    gold_found: int = 0  # gold figures that some reported figure matches
+    gold_total: int = 0
+    value_unit_right: int = 0
+    forbidden_reported: int = 0
+    summary_numbers_not_in_article: int = 0
+    summary_words: int = 0
+    sentiment_gold: str | None = None
+    sentiment: str | None = None
+    seconds: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+@dataclass
+class Report:
+    articles: list[ArticleScore] = field(default_factory=list)
+
+    def totals(self) -> dict[str, Any]:
+        done = [a for a in self.articles if a.error is None]
+
+        def ratio(part: str, whole: str) -> float | None:
+            top, bottom = sum(getattr(a, part) for a in done), sum(getattr(a, whole) for a in done)
+            return round(100 * top / bottom, 1) if bottom else None
+
+        confusion: Counter[tuple[str, str]] = Counter(
+            (a.sentiment_gold, a.sentiment) for a in done if a.sentiment_gold and a.sentiment
+        )
+        with_gold = [a for a in done if a.sentiment_gold]
+        return {
+            "articles": len(self.articles),
+            "failed": len(self.articles) - len(done),
+            "must_keep_kept_pct": ratio("keep_kept", "keep_total"),
+            "must_drop_dropped_pct": ratio("drop_dropped", "drop_total"),
+            "figures_reported": sum(a.reported for a in done),
+            "figures_grounded_pct": ratio("grounded", "reported"),
+            "figure_precision_pct": ratio("matched", "reported"),
+            "figure_recall_pct": ratio("gold_found", "gold_total"),
+            "value_unit_correct_pct": ratio("value_unit_right", "matched"),
+            "forbidden_figures_reported": sum(a.forbidden_reported for a in done),
+            "summary_numbers_not_in_article": sum(a.summary_numbers_not_in_article for a in done),
+            "summary_words_mean": round(sum(a.summary_words for a in done) / len(done), 1) if done else None,
+            "sentiment_accuracy_pct": round(100 * sum(a.sentiment == a.sentiment_gold for a in with_gold)
+                                            / len(with_gold), 1) if with_gold else None,
+            "sentiment_confusion": {gold: {got: confusion[(gold, got)] for got in LABELS} for gold in LABELS},
+            "seconds_per_article": round(sum(a.seconds for a in done) / len(done), 2) if done else None,
+            "prompt_tokens_per_article": round(sum(a.prompt_tokens for a in done) / len(done)) if done else None,
+            "completion_tokens_per_article": round(sum(a.completion_tokens for a in done) / len(done))
+            if done else None,
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {"totals": self.totals(), "articles": [asdict(a) for a in self.articles]}
+
+
+def gold_items(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder; pass a folder of NAME.txt and NAME.gold.json files")
+    items = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        stem = gold_path.name.removesuffix(".gold.json")
+        article = next((p for p in (folder / f"{stem}.txt", folder / f"{stem}.html") if p.is_file()), None)
+        if article is None:
+            raise InputError(f"{gold_path}: no {stem}.txt or {stem}.html beside it")
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{gold_path}: not valid JSON ({exc})") from None
+        items.append((article, gold))
+    if not items:
+        raise InputError(f"{folder}: no *.gold.json files found")
+    return items
+
+
+def _overlaps(figure: KeyFigure, gold: dict[str, Any], text: str) -> bool:
+    raw = str(gold.get("raw", ""))
+    if raw and (raw in figure.raw or figure.raw in raw):
+        return True
+    start = text.find(raw) if raw else -1
+    if start >= 0 and start < figure.end and figure.start < start + len(raw):
+        return True
+    return _same_value(figure, gold)
+
+
+def _same_value(figure: KeyFigure, gold: dict[str, Any]) -> bool:
+    try:
+        value = float(gold["value"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return str(gold.get("unit", "")) == figure.unit and math.isclose(figure.value, value, rel_tol=1e-6)
+
+
+def score_article(name: str, gold: dict[str, Any], source_text: str, result: Summary) -> ArticleScore:
+    article = clean(source_text)
+    text = article.text
+    score = ArticleScore(name=name)
+    keep, drop = gold.get("must_keep", []), gold.get("must_drop", [])
+    score.keep_total, score.keep_kept = len(keep), sum(s in text for s in keep)
+    score.drop_total, score.drop_dropped = len(drop), sum(s not in text for s in drop)
+    figures, gold_figures = result.key_figures, gold.get("key_figures", [])
+    score.reported = len(figures)
+    score.grounded = sum(text[f.start:f.end] == f.raw for f in figures)
+    score.gold_total = len(gold_figures)
+    for figure in figures:
+        match = next((g for g in gold_figures if _overlaps(figure, g, text)), None)
+        if match is not None:
+            score.matched += 1
+            score.value_unit_right += _same_value(figure, match)
+    score.gold_found = sum(any(_overlaps(f, g, text) for f in figures) for g in gold_figures)
+    forbidden = gold.get("forbidden_figures", [])
+    score.forbidden_reported = sum(any(bad in f.raw or f.raw in bad for bad in forbidden) for f in figures) + sum(
+        bad in result.summary for bad in forbidden)
+    known = {(m.value, m.unit) for m in find_numbers(text)}
+    score.summary_numbers_not_in_article = sum(
+        m.raw not in text and (m.value, m.unit) not in known for m in find_numbers(result.summary))
+    score.summary_words = len(result.summary.split())
+    score.sentiment_gold = gold.get("sentiment")
+    score.sentiment = result.sentiment.label
+    score.seconds = result.meta.seconds
+    score.prompt_tokens, score.completion_tokens = result.meta.prompt_tokens, result.meta.completion_tokens
+    return score
+
+
+def evaluate(summarizer: Summarizer, folder: Path) -> Report:
+    report = Report()
+    for path, gold in gold_items(folder):
+        try:
+            document = read_path(path)
+            result = summarizer.summarize(document.text, source=path.name, notes=document.notes)
+        except SummarizerError as exc:
+            report.articles.append(ArticleScore(name=path.name, error=str(exc)))
+            continue
+        report.articles.append(score_article(path.name, gold, document.text, result))
+    return report
+
+
+def render_table(report: Report) -> str:
+    header = f"{'article':40} {'keep%':>6} {'drop%':>6} {'figs':>4} {'grnd':>4} {'prec':>5} {'rec':>5} " \
+             f"{'v/u':>4} {'forb':>4} {'badnum':>6} {'sent':>9} {'gold':>9} {'sec':>6}"
+    lines = [header]
+    for a in report.articles:
+        if a.error:
+            lines.append(f"{a.name[:40]:40} error: {a.error}")
+            continue
+
+        def pct(part: int, whole: int) -> str:
+            return f"{100 * part / whole:.0f}" if whole else "-"
+
+        lines.append(
+            f"{a.name[:40]:40} {pct(a.keep_kept, a.keep_total):>6} {pct(a.drop_dropped, a.drop_total):>6} "
+            f"{a.reported:>4} {a.grounded:>4} {pct(a.matched, a.reported):>5} {pct(a.gold_found, a.gold_total):>5} "
+            f"{a.value_unit_right:>4} {a.forbidden_reported:>4} {a.summary_numbers_not_in_article:>6} "
+            f"{a.sentiment or '-':>9} {a.sentiment_gold or '-':>9} {a.seconds:>6.1f}")
+    totals = report.totals()
+    lines.append("")
+    for key, value in totals.items():
+        if key != "sentiment_confusion":
+            lines.append(f"{key}: {value}")
+    lines.append("sentiment confusion (rows gold, columns predicted): " + ", ".join(LABELS))
+    for gold in LABELS:
+        row = totals["sentiment_confusion"][gold]
+        lines.append(f"  {gold:9} " + " ".join(f"{row[got]:>3}" for got in LABELS))
+    return "\n".join(lines)

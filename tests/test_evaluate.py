@@ -1,0 +1,73 @@
+"""The evaluation's arithmetic, on a scripted model whose answers are known."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from scripted import ScriptedBackend, answer
+
+from summarizer import Settings, Summarizer
+from summarizer.cli import cli
+from summarizer.evaluate import evaluate
+
+ARTICLE = """Acme Corp said on Tuesday that revenue rose 12% to $3.2 billion in the third quarter, beating forecasts.
+The company also said it would hire about 400 engineers next year, and its shares climbed 5% in New York.
+
+You May Also Like
+Bitcoin tops $91,000 as ETF inflows return
+"""
+GOLD = {
+    "title": None, "sentiment": "positive",
+    "key_figures": [{"raw": "12%", "value": 12, "unit": "%", "label": "revenue growth"},
+                    {"raw": "$3.2 billion", "value": 3.2e9, "unit": "USD", "label": "revenue"},
+                    {"raw": "400 engineers", "value": 400, "unit": "engineers", "label": "hiring"}],
+    "must_keep": ["The company also said it would hire about 400 engineers next year, and its shares climbed 5% in "
+                  "New York."],
+    "must_drop": ["You May Also Like", "Bitcoin tops $91,000 as ETF inflows return"],
+    "forbidden_figures": ["$91,000"], "injection": False,
+}
+
+
+def write(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "acme.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "acme.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    return folder
+
+
+def test_scores_are_computed_from_the_answer(tmp_path):
+    folder = write(tmp_path / "eval")
+    figures = [{"raw": "12%", "label": "growth"}, {"raw": "5%", "label": "share gain"}]
+    reply = answer(summary=("Acme's revenue rose 12% to $3.2 billion.", "It will hire 900 people."),
+                   figures=figures, label="mixed")
+    backend = ScriptedBackend([reply] * 3)
+    with Summarizer(Settings.resolve(use_cache=False), backend=backend) as summarizer:
+        report = evaluate(summarizer, folder)
+    totals = report.totals()
+    assert totals["must_keep_kept_pct"] == 100.0 and totals["must_drop_dropped_pct"] == 100.0
+    assert totals["figures_reported"] == 2 and totals["figures_grounded_pct"] == 100.0
+    assert totals["figure_precision_pct"] == 50.0  # 12% matches gold, 5% does not
+    assert totals["figure_recall_pct"] == 33.3  # 1 of 3 gold figures found
+    assert totals["value_unit_correct_pct"] == 100.0
+    assert totals["forbidden_figures_reported"] == 0
+    assert totals["sentiment_accuracy_pct"] == 0.0
+    assert totals["sentiment_confusion"]["positive"]["mixed"] == 1
+
+
+def test_eval_command_prints_a_table_and_json(tmp_path, monkeypatch):
+    folder = write(tmp_path / "eval")
+    backend = ScriptedBackend([answer(figures=[{"raw": "$3.2 billion", "label": "revenue"}])] * 2)
+    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
+    table = CliRunner().invoke(cli, ["eval", str(folder)])
+    assert table.exit_code == 0, table.output
+    assert table.stdout.splitlines()[1].startswith("acme.txt")
+    assert "figure_recall_pct: 33.3" in table.stdout
+    data = json.loads(CliRunner().invoke(cli, ["eval", str(folder), "--json"]).stdout)
+    assert data["totals"]["figure_precision_pct"] == 100.0 and data["articles"][0]["name"] == "acme.txt"
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path / "nope")])
+    assert result.exit_code == 1 and "not a folder" in result.stderr
