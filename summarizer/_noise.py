@@ -41,7 +41,38 @@ _INJECTION_TRIGGER = (
     r"|\byou are now\b|\bsystem prompt\b|\b(?:respond|reply|answer|output) only with\b"
     r"|\bif you are an? (?:ai|llm|language model|assistant)\b"
 )
-INJECTION = re.compile(rf"[^.!?\n]*(?:{_INJECTION_TRIGGER})[^.!?\n]*[.!?]*", re.I)
+INJECTION_TRIGGER = re.compile(_INJECTION_TRIGGER, re.I)
+_SENTENCE_END = re.compile(r"[.!?]+")
+
+
+class _Span:
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class _InjectionFinder:
+    """Finds the whole sentence around a trigger (a plain regex with '.*' around it would backtrack badly)."""
+
+    def search(self, text: str) -> _Span | None:
+        trigger = INJECTION_TRIGGER.search(text)
+        if trigger is None:
+            return None
+        start = max(text.rfind(mark, 0, trigger.start()) for mark in ".!?")
+        start = 0 if start < 0 else start + 1
+        end_mark = _SENTENCE_END.search(text, trigger.end())
+        end = end_mark.end() if end_mark else len(text)
+        while start < end and text[start] == " ":
+            start += 1
+        return _Span(start, end)
+
+
+INJECTION = _InjectionFinder()
 INJECTION_WORDS = ("ignore", "disregard", "forget", "override", "bypass", "instruction", " ai", "llm", "assistant",
                    "language model", "summariz", "summaris", "you are now", "system prompt", "only with", "chatbot")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -117,7 +118,7 @@ def _repair(line: _Line) -> _Line:
     """Cut tags and social chrome (tracking which input characters went), then decode entities."""
     raw = line.raw
     lower = raw.lower()
-    suspicious = any(word in lower for word in noise.INJECTION_WORDS)
+    suspicious = any(word in lower for word in noise.INJECTION_WORDS) and bool(noise.INJECTION_TRIGGER.search(raw))
     if not suspicious and "<" not in raw and "pic.twitter.com" not in raw and "t.co/" not in raw and "(@" not in raw:
         line.text = _space(decode_entities(raw) if "&" in raw else raw)  # the common case: nothing to cut
         return line
@@ -129,8 +130,9 @@ def _repair(line: _Line) -> _Line:
         line.text = _space(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
-    for pattern, reason in ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome"),
-                            (noise.INJECTION, "prompt-injection")):
+    patterns: tuple[tuple[Any, str], ...] = ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome"),
+                                             (noise.INJECTION, "prompt-injection"))
+    for pattern, reason in patterns:
         while True:
             current = "".join(line.raw[i] for i in keep)
             match = pattern.search(current)
