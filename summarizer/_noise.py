@@ -73,8 +73,11 @@ class _InjectionFinder:
 
 
 INJECTION = _InjectionFinder()
-INJECTION_WORDS = ("ignore", "disregard", "forget", "override", "bypass", "instruction", " ai", "llm", "assistant",
-                   "language model", "summariz", "summaris", "you are now", "system prompt", "only with", "chatbot")
+# Every trigger above contains one of these, so lines without them skip the regex.
+INJECTION_WORDS = ("ignore", "disregard", "forget", "override", "bypass", "note to", "note for", "message to",
+                   "message for", "instruction", "attention to", "attention for", "you are now", "system prompt",
+                   "only with", "if you are a")
+INJECTION_HINT = re.compile("|".join(map(re.escape, INJECTION_WORDS)))  # searched in lower-cased text
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?\s*([ap]\.?m\.?)?\s*((GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?|[A-Z]{2,4}|Z)?"
@@ -233,10 +236,14 @@ _SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
+_HINTS = [re.compile("|".join(map(re.escape, words))) if words else None for _, _, _, words in _RULES]
+_PLAN = [(rule, reason, longest, hint) for (rule, reason, longest, _), hint in zip(_RULES, _HINTS, strict=True)]
+
+
 def _whole(text: str) -> str | None:
     length, lower = len(text), text.lower()
-    for rule, reason, longest, words in _RULES:
-        if length <= longest and (words is None or any(map(lower.__contains__, words))) and rule(text):
+    for rule, reason, longest, hint in _PLAN:
+        if length <= longest and (hint is None or hint.search(lower)) and rule(text):
             return reason
     return None
 
@@ -273,6 +280,8 @@ def parse_dateline(text: str) -> str | None:
 
 
 def site_from(text: str) -> str | None:
+    if "appeared" not in text and not text[:1] in "©(cC":
+        return None
     for pattern in (COPYRIGHT, APPEARED_ON):
         match = pattern.search(text) if pattern is APPEARED_ON else pattern.match(text)
         if match and len(text) <= 300:

@@ -84,9 +84,13 @@ def clean(text: str, *, notes: list[str] | None = None, url: str | None = None) 
 
 def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
     """Clean one scraped plain-text article."""
-    lines = [_repair(line) for line in _split_lines(text)]
-    published = _mark_lines(lines)
-    _cut_tail(lines)
+    lines = _split_lines(text)
+    tail = _tail_start(lines)
+    for line in lines[:tail]:
+        _repair(line)
+    for line in lines[tail:]:  # other stories: no need to read them closely
+        line.text, line.reason = line.raw.strip(), "related-links"
+    published = _mark_lines(lines[:tail])
     _drop_teasers(lines)
     _drop_repeats(lines)
     title = _take_title(lines)
@@ -117,8 +121,7 @@ def _split_lines(text: str) -> list[_Line]:
 def _repair(line: _Line) -> _Line:
     """Cut tags and social chrome (tracking which input characters went), then decode entities."""
     raw = line.raw
-    lower = raw.lower()
-    suspicious = any(word in lower for word in noise.INJECTION_WORDS) and bool(noise.INJECTION_TRIGGER.search(raw))
+    suspicious = bool(noise.INJECTION_HINT.search(raw.lower())) and bool(noise.INJECTION_TRIGGER.search(raw))
     if not suspicious and "<" not in raw and "pic.twitter.com" not in raw and "t.co/" not in raw and "(@" not in raw:
         line.text = _space(decode_entities(raw) if "&" in raw else raw)  # the common case: nothing to cut
         return line
@@ -208,17 +211,15 @@ def is_body_paragraph(text: str) -> bool:
     return len(words) >= _BODY_MIN_WORDS and any(c.islower() for c in text) and bool(re.search(r"[.!?…:;,]", text))
 
 
-def _cut_tail(lines: list[_Line]) -> None:
-    """Everything from a 'You May Also Like' style heading on is other stories, once the body has begun."""
+def _tail_start(lines: list[_Line]) -> int:
+    """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
     seen_body = False
     for index, line in enumerate(lines):
-        if not line.kept:
-            continue
-        if seen_body and noise.TAIL_HEADING.match(line.text):
-            for later in lines[index:]:
-                later.reason = later.reason or "related-links"
-            return
-        seen_body = seen_body or is_body_paragraph(line.text)
+        text = line.raw.strip()
+        if seen_body and len(text) <= 60 and noise.TAIL_HEADING.match(_space(decode_entities(text))):
+            return index
+        seen_body = seen_body or is_body_paragraph(text)
+    return len(lines)
 
 
 def _norm(text: str) -> str:
