@@ -280,7 +280,7 @@ def parse_dateline(text: str) -> str | None:
 
 
 def site_from(text: str) -> str | None:
-    if "appeared" not in text and not text[:1] in "©(cC":
+    if "appeared" not in text and text[:1] not in "©(cC":
         return None
     for pattern in (COPYRIGHT, APPEARED_ON):
         match = pattern.search(text) if pattern is APPEARED_ON else pattern.match(text)
