@@ -106,12 +106,6 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _glued_to_letters(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return before.isalpha() or before in "_#@/" or after.isalnum() or after == "_"
-
-
 def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
     """Years, dates, times, quarters, '24h', '3-for-1', index names, phone numbers, model names."""
     number = match.group("number")
@@ -258,9 +252,7 @@ def _pair_with_previous(mentions: list[NumberMention], mention: NumberMention, t
         return None
     between = text[previous.end:mention.start]
     close = text[mention.end:mention.end + 2]
-    if (not _PAIR.fullmatch(between) and not _PAIR.search(between)) or not close.lstrip().startswith(")"):
-        return None
-    if len(between) > 16:
+    if not _PAIR.fullmatch(between) or not close.lstrip().startswith(")"):
         return None
     end = text.index(")", mention.end) + 1
     return previous._replace(raw=text[previous.start:end], end=end,
