@@ -62,11 +62,6 @@ class Summarizer:
         if not article.text.strip():
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")
-        mentions = find_numbers(article.text)
-        first = {m.raw: m for m in reversed(mentions)}
-        candidates = tuple(dict.fromkeys(m.raw for m in mentions))
-        numbers = tuple((raw, _context_of(article.text, first[raw])) for raw in candidates)
-        messages = self.prompt.messages(article.text, article.title, article.published, numbers)
         key = self._key(article) if self.cache is not None else None
         if self.cache is not None and key is not None:
             hit = self.cache.get(key)
@@ -75,6 +70,12 @@ class Summarizer:
                     update={"cached": True, "seconds": round(time.perf_counter() - started, 4), "source": source}
                 )
                 return hit.model_copy(update={"meta": meta})
+        # Only a miss needs the prompt: the key depends on the cleaned text and the prompt's wording alone.
+        mentions = find_numbers(article.text)
+        first = {m.raw: m for m in reversed(mentions)}
+        candidates = tuple(dict.fromkeys(m.raw for m in mentions))
+        numbers = tuple((raw, _context_of(article.text, first[raw])) for raw in candidates)
+        messages = self.prompt.messages(article.text, article.title, article.published, numbers)
         removed = "\n".join(r.text for r in article.removed)
         request = ExtractionRequest(messages, article.text, extraction_model(candidates), removed)
         outcome = self.backend.extract(request)
