@@ -28,6 +28,7 @@ DEFAULT_TEMPERATURE = 0.0
 DEFAULT_REASKS = 2
 DEFAULT_RETRY_ATTEMPTS = 5
 DEFAULT_RETRY_MAX_SECONDS = 120.0
+DEFAULT_JOBS = 4
 
 APP_NAME = "summarizer"
 
@@ -65,6 +66,11 @@ class Settings:
     retry_max_seconds: float = DEFAULT_RETRY_MAX_SECONDS
     n_threads: int | None = None
     allow_private_urls: bool = False
+    context_tokens: int | None = None  # the model's context window; None: the model's own, or 128k for servers
+    requests_per_minute: float | None = None  # client-side limits shared by all jobs of a batch
+    tokens_per_minute: float | None = None
+    jobs: int = DEFAULT_JOBS
+    prices: Mapping[str, Any] = field(default_factory=dict)  # model -> {input, output} USD per 1M tokens
 
     @property
     def model_name(self) -> str:
@@ -111,12 +117,19 @@ class Settings:
             if values.get(key) is not None:
                 values[key] = Path(values[key]).expanduser()
         for key, kind in (("timeout", float), ("max_tokens", int), ("temperature", float), ("reasks", int),
-                          ("retry_attempts", int), ("retry_max_seconds", float), ("n_threads", int)):
+                          ("retry_attempts", int), ("retry_max_seconds", float), ("n_threads", int),
+                          ("context_tokens", int), ("requests_per_minute", float), ("tokens_per_minute", float),
+                          ("jobs", int)):
             if values.get(key) is not None:
                 try:
                     values[key] = kind(values[key])
                 except (TypeError, ValueError):
                     raise ConfigError(f"setting {key} must be a number, got {values[key]!r}") from None
+        for key in ("context_tokens", "requests_per_minute", "tokens_per_minute", "jobs"):
+            if values.get(key) is not None and values[key] <= 0:
+                raise ConfigError(f"setting {key} must be positive, got {values[key]!r}")
+        if not isinstance(values.get("prices", {}), Mapping):
+            raise ConfigError("setting prices must be a table: [prices.\"MODEL\"] input = ..., output = ...")
         for key in ("use_cache", "allow_private_urls"):
             if key in values:
                 values[key] = _as_bool(values[key])
@@ -133,6 +146,10 @@ _ENV = {
     "SUMMARIZER_TIMEOUT": "timeout",
     "SUMMARIZER_MAX_TOKENS": "max_tokens",
     "SUMMARIZER_THREADS": "n_threads",
+    "SUMMARIZER_CONTEXT_TOKENS": "context_tokens",
+    "SUMMARIZER_REQUESTS_PER_MINUTE": "requests_per_minute",
+    "SUMMARIZER_TOKENS_PER_MINUTE": "tokens_per_minute",
+    "SUMMARIZER_JOBS": "jobs",
     "OPENAI_API_KEY": "api_key",
     "OPENAI_BASE_URL": "base_url",
 }
@@ -157,7 +174,26 @@ def _read_config_file(env: Mapping[str, str]) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read config file {path}: {exc}; fix or remove it") from None
-    return {str(k).replace("-", "_"): v for k, v in data.items()}
+    return {str(k).replace("-", "_"): v for k, v in data.items() if k not in SECTIONS}
+
+
+SECTIONS = ("smtp",)  # config file tables read by their own owners (``read_section``), not by ``Settings``
+
+
+def read_section(name: str, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A table of the config file such as ``[smtp]``, read when asked; ``{}`` when there is none."""
+    env = os.environ if environ is None else environ
+    path = Path(env["SUMMARIZER_CONFIG"]) if env.get("SUMMARIZER_CONFIG") else user_config_file()
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}; fix or remove it") from None
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"config file {path}: {name} must be a table ([{name}]); fix it")
+    return {str(k).replace("-", "_"): v for k, v in table.items()}
 
 
 def _as_bool(value: Any) -> bool:

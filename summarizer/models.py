@@ -81,8 +81,12 @@ class Meta(BaseModel):
     model: str
     backend: str
     prompt_version: str
-    prompt_tokens: int = 0
+    prompt_tokens: int = Field(default=0, description="Over every request: re-asks and retries included; 0 on a hit.")
     completion_tokens: int = 0
+    requests: int = Field(default=0, description="Model requests sent for this article; 0 on a cache hit.")
+    cost_usd: float | None = Field(default=None, description="From the price table; None when the model has "
+                                   "no price; 0 on a cache hit.")
+    parts: int = Field(default=1, description="How many parts a long article was split into (1: not split).")
     cached: bool = False
     seconds: float = 0.0
     source: str | None = Field(default=None, description="Where the article came from (path, URL or '-').")

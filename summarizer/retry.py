@@ -8,9 +8,10 @@ exponential backoff and jitter, bounded in attempts and in total time.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -38,6 +39,11 @@ class RetryPolicy:
 def _sleep(seconds: float) -> None:
     """The real wait; tests replace it so they never wait."""
     time.sleep(seconds)
+
+
+async def _asleep(seconds: float) -> None:
+    """The real wait in async code; tests replace it so they never wait."""
+    await asyncio.sleep(seconds)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -91,3 +97,33 @@ def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any, *
         reraise=True,
     )
     return retrying(func, *args, **kwargs)
+
+
+async def acall_with_retries(
+    policy: RetryPolicy,
+    func: Callable[..., Awaitable[T]],
+    *args: Any,
+    on_retry_after: Callable[[float], None] | None = None,
+    **kwargs: Any,
+) -> T:
+    """The async twin of ``call_with_retries``; ``on_retry_after`` hears every Retry-After the server sends."""
+    import tenacity
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        after = retry_after_seconds(exc) if exc else None
+        if after is not None and on_retry_after is not None:
+            on_retry_after(after)
+        return policy.wait_for(state.attempt_number, after)
+
+    async def sleep(seconds: float) -> None:
+        await _asleep(seconds)
+
+    retrying = tenacity.AsyncRetrying(
+        retry=tenacity.retry_if_exception(is_transient),
+        stop=tenacity.stop_after_attempt(policy.attempts) | tenacity.stop_after_delay(policy.max_seconds),
+        wait=wait,
+        sleep=sleep,
+        reraise=True,
+    )
+    return await retrying(func, *args, **kwargs)

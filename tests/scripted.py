@@ -74,3 +74,47 @@ class ScriptedBackend:
 
     def close(self) -> None:
         self.closed = True
+
+
+class EchoBackend:
+    """A model that answers from the request itself: the first listed number as a figure, a fixed summary.
+
+    Thread-safe and order-independent, for batch tests; records every request.
+    ``fail_on`` makes articles containing that text fail with a ``ModelError``.
+    """
+
+    name = "echo"
+    model = "echo-model"
+
+    def __init__(self, fail_on: str | None = None, label: str = "positive") -> None:
+        import threading
+
+        self.requests: list[ExtractionRequest] = []
+        self.fail_on = fail_on
+        self.label = label
+        self._lock = threading.Lock()
+        self.closed = False
+
+    def identity(self) -> dict[str, Any]:
+        return {"backend": self.name, "model": self.model}
+
+    def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
+        from summarizer.figures import find_numbers
+
+        with self._lock:
+            self.requests.append(request)
+        if self.fail_on and self.fail_on in request.article:
+            raise ModelError(f"scripted failure for an article containing {self.fail_on!r}")
+        numbers = find_numbers(request.article)
+        figures = [{"raw": numbers[0].raw, "label": "the first number"}] if numbers else []
+        reply = answer(summary=("The article reports company news.", "It describes the market reaction."),
+                       figures=figures, label=self.label, score=0.5 if self.label == "positive" else -0.5)
+
+        def create(**kwargs: Any) -> ChatCompletion:
+            return completion(reply)
+
+        outcome = run_extraction(create, "tools", request, 0, lambda exc: ModelError(str(exc)))
+        return outcome
+
+    def close(self) -> None:
+        self.closed = True

@@ -8,7 +8,8 @@ attempts, and the mapping of library exceptions onto our error tree.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,8 @@ class ExtractionOutcome:
     extraction: Extraction
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    attempts: int = 1
+    attempts: int = 1  # answers asked for: the first and every re-ask
+    requests: int = 0  # HTTP requests sent, transport retries included; 0 when the backend sends none
     warnings: list[str] = field(default_factory=list)
 
 
@@ -42,6 +44,44 @@ def _usage(usage: Any) -> tuple[int, int]:
     if usage is None:
         return 0, 0
     return int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+def _literal(text: str) -> str:
+    """Text that instructor's Jinja templating renders back unchanged.
+
+    instructor renders every message as a Jinja template whenever a validation
+    context is passed, and articles are untrusted: an article with ``{{`` or
+    ``{%`` would fail to render or, worse, be rendered. Each ``{`` that opens a
+    Jinja delimiter becomes an expression printing ``{``.
+    """
+    return _DELIMITER.sub("{{ '{' }}", text)
+
+
+_DELIMITER = re.compile(r"\{(?=[{%#])")
+
+
+def _prepare(request: ExtractionRequest) -> tuple[list[dict[str, str]], dict[str, Any]]:
+    messages = [{**m, "content": _literal(m["content"])} for m in request.messages]
+    return messages, request.context()
+
+
+def _finish(result: Any, calls: int, context: dict[str, Any]) -> ExtractionOutcome:
+    prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
+    return ExtractionOutcome(result, prompt, completion, attempts=calls, warnings=list(context["warnings"]))
+
+
+def _failed(exc: Exception, request: ExtractionRequest, reasks: int,
+            map_error: Callable[[BaseException], Exception]) -> ExtractionOutcome:
+    if isinstance(exc, IncompleteOutputException):
+        raise ModelOutputError(
+            "the model's answer was cut off by the token limit; raise SUMMARIZER_MAX_TOKENS "
+            "or use a model with a larger context"
+        ) from exc
+    assert isinstance(exc, InstructorRetryException)
+    cause = exc.__cause__
+    if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)):
+        raise map_error(cause) from cause
+    return _lenient(exc, request, reasks)
 
 
 def run_extraction(
@@ -54,7 +94,7 @@ def run_extraction(
 ) -> ExtractionOutcome:
     """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails."""
     calls = 0
-    context = request.context()
+    messages, context = _prepare(request)
 
     def counted(*args: Any, **kw: Any) -> Any:
         nonlocal calls
@@ -64,26 +104,38 @@ def run_extraction(
 
     patched = instructor.patch(create=counted, mode=MODES[mode])
     try:
-        result = patched(
-            response_model=request.response_model,
-            messages=request.messages,
-            context=context,
-            max_retries=reasks,
-            strict=False,
-            **kwargs,
-        )
-    except IncompleteOutputException as exc:
-        raise ModelOutputError(
-            "the model's answer was cut off by the token limit; raise SUMMARIZER_MAX_TOKENS "
-            "or use a model with a larger context"
-        ) from exc
-    except InstructorRetryException as exc:
-        cause = exc.__cause__
-        if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)):
-            raise map_error(cause) from cause
-        return _lenient(exc, request, reasks)
-    prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
-    return ExtractionOutcome(result, prompt, completion, attempts=calls, warnings=list(context["warnings"]))
+        result = patched(response_model=request.response_model, messages=messages, context=context,
+                         max_retries=reasks, strict=False, **kwargs)
+    except (IncompleteOutputException, InstructorRetryException) as exc:
+        return _failed(exc, request, reasks, map_error)
+    return _finish(result, calls, context)
+
+
+async def arun_extraction(
+    create: Callable[..., Awaitable[Any]],
+    mode: str,
+    request: ExtractionRequest,
+    reasks: int,
+    map_error: Callable[[BaseException], Exception],
+    **kwargs: Any,
+) -> ExtractionOutcome:
+    """``run_extraction`` for an async ``create`` (instructor's async path)."""
+    calls = 0
+    messages, context = _prepare(request)
+
+    async def counted(*args: Any, **kw: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        context["warnings"] = []
+        return await create(*args, **kw)
+
+    patched: Any = instructor.patch(create=counted, mode=MODES[mode])  # async: instructor sees a coroutine
+    try:
+        result = await patched(response_model=request.response_model, messages=messages, context=context,
+                               max_retries=reasks, strict=False, **kwargs)
+    except (IncompleteOutputException, InstructorRetryException) as exc:
+        return _failed(exc, request, reasks, map_error)
+    return _finish(result, calls, context)
 
 
 def _raw_usage(result: Any) -> Any:

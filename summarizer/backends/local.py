@@ -158,6 +158,26 @@ class LocalBackend:
             except ValueError as exc:
                 raise ModelError(f"the local model failed: {exc}") from exc
 
+    async def aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
+        """``extract`` in a worker thread: every job shares this one model, taking turns under the lock."""
+        import asyncio
+
+        return await asyncio.to_thread(self.extract, request)
+
+    def count_tokens(self, text: str) -> int:
+        """Exact, with the model's own tokenizer (loads the model)."""
+        with self._lock:
+            llama = self._load(max(MIN_CONTEXT, self._n_ctx))
+            return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def context_tokens(self) -> int:
+        """The context the model was trained with."""
+        if self.settings.context_tokens:
+            return self.settings.context_tokens
+        with self._lock:
+            metadata = self._load(max(MIN_CONTEXT, self._n_ctx)).metadata
+        return int(metadata.get(f"{metadata.get('general.architecture', '')}.context_length", 0) or 32768)
+
     def close(self) -> None:
         if self._llama is not None:
             self._llama.close()

@@ -16,26 +16,32 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import ConfigError, ModelError, ModelUnavailableError
-from ..retry import RetryPolicy, call_with_retries
+from ..ratelimit import RateLimiter
+from ..retry import RetryPolicy, acall_with_retries, call_with_retries
 
 if TYPE_CHECKING:
     from . import ExtractionRequest
     from ._instructor import ExtractionOutcome
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
+DEFAULT_CONTEXT_TOKENS = 128_000  # gpt-4o-mini and most hosted models; set context_tokens for others
 
 
 class OpenAIBackend:
     name = "openai"
 
-    def __init__(self, settings: Settings, http_client: Any = None, retry_policy: RetryPolicy | None = None) -> None:
+    def __init__(self, settings: Settings, http_client: Any = None, retry_policy: RetryPolicy | None = None,
+                 async_http_client: Any = None) -> None:
         self.settings = settings
         self.base_url = settings.base_url or DEFAULT_BASE_URL
         self.retry_policy = retry_policy or RetryPolicy(
             attempts=settings.retry_attempts, max_seconds=settings.retry_max_seconds
         )
         self._http_client = http_client
+        self._async_http_client = async_http_client
         self._client: Any = None
+        self._aclients: dict[int, Any] = {}  # one async client per event loop: httpx binds to the loop
+        self.limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
 
     @property
     def model(self) -> str:
@@ -45,15 +51,18 @@ class OpenAIBackend:
         return {"backend": self.name, "endpoint": self.base_url.rstrip("/"), "model": self.model,
                 "mode": self.settings.mode}
 
+    def _check_key(self) -> None:
+        if not self.settings.api_key and self.base_url == DEFAULT_BASE_URL:
+            raise ConfigError(
+                "no OpenAI API key: set OPENAI_API_KEY, or set OPENAI_BASE_URL to a local "
+                "OpenAI-compatible server, or use --backend local"
+            )
+
     def client(self) -> Any:
         if self._client is None:
             import openai
 
-            if not self.settings.api_key and self.base_url == DEFAULT_BASE_URL:
-                raise ConfigError(
-                    "no OpenAI API key: set OPENAI_API_KEY, or set OPENAI_BASE_URL to a local "
-                    "OpenAI-compatible server, or use --backend local"
-                )
+            self._check_key()
             self._client = openai.OpenAI(
                 api_key=self.settings.api_key or "not-needed",
                 base_url=self.base_url,
@@ -63,6 +72,23 @@ class OpenAIBackend:
             )
         return self._client
 
+    def aclient(self) -> Any:
+        import asyncio
+
+        loop = id(asyncio.get_running_loop())
+        if loop not in self._aclients:
+            import openai
+
+            self._check_key()
+            self._aclients[loop] = openai.AsyncOpenAI(
+                api_key=self.settings.api_key or "not-needed",
+                base_url=self.base_url,
+                timeout=self.settings.timeout,
+                max_retries=0,
+                http_client=self._async_http_client,
+            )
+        return self._aclients[loop]
+
     def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
         from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
 
@@ -70,12 +96,19 @@ class OpenAIBackend:
 
         schema = request.response_model.model_json_schema()
 
+        requests = 0
+
+        def send(**kwargs: Any) -> Any:
+            nonlocal requests
+            requests += 1
+            return client.chat.completions.create(**kwargs)
+
         def create(**kwargs: Any) -> Any:
             if self.settings.mode == "json_grammar":  # llama.cpp servers build a grammar from this schema
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
-            return call_with_retries(self.retry_policy, client.chat.completions.create, **kwargs)
+            return call_with_retries(self.retry_policy, send, **kwargs)
 
-        return run_extraction(
+        outcome = run_extraction(
             create,
             self.settings.mode,
             request,
@@ -86,6 +119,53 @@ class OpenAIBackend:
             temperature=self.settings.temperature,
             seed=0,
         )
+        outcome.requests = requests
+        return outcome
+
+    async def aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
+        """``extract`` on the async client, within the shared rate limits."""
+        from ._instructor import arun_extraction
+
+        client = self.aclient()
+        schema = request.response_model.model_json_schema()
+        estimate = _estimate_tokens(request.messages) + self.settings.max_tokens
+        requests = 0
+
+        async def send(**kwargs: Any) -> Any:
+            nonlocal requests
+            await self.limiter.acquire(estimate)
+            requests += 1
+            response = await client.chat.completions.create(**kwargs)
+            usage = getattr(response, "usage", None)
+            if usage is not None:
+                self.limiter.settle(estimate, int(getattr(usage, "total_tokens", 0) or 0))
+            return response
+
+        async def create(**kwargs: Any) -> Any:
+            if self.settings.mode == "json_grammar":
+                kwargs["response_format"] = {"type": "json_object", "schema": schema}
+            return await acall_with_retries(self.retry_policy, send, on_retry_after=self.limiter.pause, **kwargs)
+
+        outcome = await arun_extraction(
+            create,
+            self.settings.mode,
+            request,
+            self.settings.reasks,
+            self._map_error,
+            model=self.model,
+            max_tokens=self.settings.max_tokens,
+            temperature=self.settings.temperature,
+            seed=0,
+        )
+        outcome.requests = requests
+        return outcome
+
+    def count_tokens(self, text: str) -> int:
+        """An upper estimate: no tokenizer for an arbitrary server's model is available offline."""
+        return -(-len(text.encode("utf-8")) // 3)
+
+    def context_tokens(self) -> int:
+        return self.settings.context_tokens or DEFAULT_CONTEXT_TOKENS
 
     def _map_error(self, exc: BaseException) -> Exception:
         import openai
@@ -118,6 +198,18 @@ class OpenAIBackend:
         if self._client is not None:
             self._client.close()
             self._client = None
+        self._aclients.clear()  # their loops are gone; httpx closes the connections with them
+
+    async def aclose(self) -> None:
+        import asyncio
+
+        client = self._aclients.pop(id(asyncio.get_running_loop()), None)
+        if client is not None:
+            await client.close()
+
+
+def _estimate_tokens(messages: list[dict[str, str]]) -> int:
+    return sum(len(m["content"]) for m in messages) // 4 + 16 * len(messages)
 
 
 def _short(exc: Any) -> str:

@@ -1,0 +1,149 @@
+"""Many articles at once: bounded concurrency on one event loop, results in completion order.
+
+``run_batch`` runs ``jobs`` workers on an asyncio loop in a background thread
+and hands each ``BatchResult`` to the caller's thread as soon as it is done,
+so a caller that stops early (or is interrupted) keeps everything finished so
+far. Workers pull items lazily: a million-line JSONL is never all in memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError, InputError, SummarizerError
+
+if TYPE_CHECKING:
+    from .core import Summarizer
+    from .models import Summary
+
+
+@dataclass
+class BatchResult:
+    """One item's outcome: its ``summary``, or the ``error`` that stopped it."""
+
+    index: int  # position in the input
+    input: Any  # the item as given
+    summary: Summary | None = None
+    error: SummarizerError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.summary is not None
+
+    @property
+    def label(self) -> str:
+        """A short name for the item: its id, path or source, else its position."""
+        item = self.input
+        if isinstance(item, Path):
+            return str(item)
+        if isinstance(item, Mapping):
+            for key in ("id", "source", "path", "url"):
+                if item.get(key):
+                    return str(item[key])
+        if isinstance(item, str) and self.summary is not None and self.summary.meta.source:
+            return self.summary.meta.source
+        return f"#{self.index + 1}"
+
+
+async def summarize_item(summarizer: Summarizer, item: Any) -> Summary:
+    """Summarize one batch item of any accepted kind."""
+    if isinstance(item, Path):
+        from .loader import read_path
+
+        document = await asyncio.to_thread(read_path, item)
+        return await summarizer.asummarize(document.text, source=document.source, notes=document.notes)
+    if isinstance(item, str):
+        return await summarizer.asummarize(item)
+    if isinstance(item, Mapping):
+        if isinstance(item.get("text"), str):
+            source = item.get("id") or item.get("source")
+            return await summarizer.asummarize(item["text"], source=str(source) if source else None,
+                                               url=item.get("url"))
+        for key in ("path", "source", "url"):
+            if isinstance(item.get(key), str):
+                return await summarizer.asummarize_source(item[key])
+        raise InputError("a batch item needs one of: text, path, source or url")
+    raise InputError(f"cannot summarize a {type(item).__name__}; pass text, a Path or a mapping with text")
+
+
+async def amap(summarizer: Summarizer, items: Iterable[Any], jobs: int,
+               emit: Any, stop: threading.Event | None = None) -> None:
+    """Summarize ``items`` with ``jobs`` workers, calling ``emit(result)`` as each finishes.
+
+    A ``ConfigError`` stops the run (every item would fail the same way);
+    any other failure is that item's result.
+    """
+    if jobs < 1:
+        raise ConfigError(f"jobs must be at least 1, got {jobs}")
+    iterator = iter(enumerate(items))
+    fatal: list[BaseException] = []
+
+    async def worker() -> None:
+        while not fatal and not (stop is not None and stop.is_set()):
+            try:
+                index, item = next(iterator)
+            except StopIteration:
+                return
+            result = BatchResult(index, item)
+            try:
+                result.summary = await summarize_item(summarizer, item)
+            except ConfigError as exc:
+                fatal.append(exc)
+                return
+            except SummarizerError as exc:
+                result.error = exc
+            except Exception as exc:  # a bug must cost one article, not the batch
+                result.error = SummarizerError(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+                result.error.__cause__ = exc
+            emit(result)
+
+    try:
+        await asyncio.gather(*(worker() for _ in range(jobs)))
+    finally:
+        aclose = getattr(summarizer.backend if summarizer.has_backend else None, "aclose", None)
+        if aclose is not None:
+            await aclose()
+    if fatal:
+        raise fatal[0]
+
+
+_DONE = object()
+
+
+def run_batch(summarizer: Summarizer, items: Iterable[Any], jobs: int) -> Iterator[BatchResult]:
+    """``amap`` on a private event loop in a background thread, as a plain iterator."""
+    results: queue.Queue[Any] = queue.Queue()
+    stop = threading.Event()
+
+    def main() -> None:
+        try:
+            asyncio.run(amap(summarizer, items, jobs, results.put, stop))
+        except BaseException as exc:  # handed to the caller's thread below
+            results.put(exc)
+        results.put(_DONE)
+
+    thread = threading.Thread(target=main, name="summarizer-batch", daemon=True)
+    thread.start()
+    finished = False
+    try:
+        while True:
+            result = results.get()
+            if result is _DONE:
+                finished = True
+                break
+            if isinstance(result, BaseException):
+                finished = True
+                raise result
+            yield result
+    finally:
+        # Stopped early or interrupted: start no more items. Items already running may finish in the
+        # background (their results reach the cache) but nobody waits for them.
+        stop.set()
+        if finished:
+            thread.join()
