@@ -61,6 +61,8 @@ async def summarize_item(summarizer: Summarizer, item: Any) -> Summary:
     if isinstance(item, str):
         return await summarizer.asummarize(item)
     if isinstance(item, Mapping):
+        if item.get("error"):
+            raise InputError(str(item["error"]))
         if isinstance(item.get("text"), str):
             source = item.get("id") or item.get("source")
             return await summarizer.asummarize(item["text"], source=str(source) if source else None,

@@ -13,14 +13,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from .errors import ConfigError, SummarizerError
-
-if TYPE_CHECKING:
-    from .models import Summary
+from .errors import SummarizerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,7 +65,7 @@ def cli() -> None:
     """Turn messy news articles into structured summaries.
 
     \b
-    summarize FILE...           summarize articles (paths, URLs, or - for standard input)
+    summarize FILE...           summarize articles (paths, folders, JSONL, URLs, or - for stdin)
     summarize clean FILE        print the cleaned article text (--json: with the audit)
     summarize cache info|clear  inspect or empty the result cache
     summarize eval FOLDER       score summaries against gold files
@@ -82,55 +79,47 @@ def cli() -> None:
 
 @cli.command(name=DEFAULT_COMMAND)
 @click.argument("files", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown"]), default="text",
+              show_default=True, help="Output format; jsonl writes one line per article as each finishes.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("-b", "--backend", type=click.Choice(["local", "openai"]), envvar="SUMMARIZER_BACKEND",
               help="Model backend [env: SUMMARIZER_BACKEND].")
 @click.option("-m", "--model", envvar="SUMMARIZER_MODEL",
               help="Model name: an embedded model for local, the server's model for openai [env: SUMMARIZER_MODEL].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Articles in flight at once [default: 4; env: "
+              "SUMMARIZER_JOBS]. The local model serves one at a time whatever this is.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the results to FILE instead of standard output.")
+@click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
+              help="Append JSONL results to FILE, skipping articles it already holds a result for.")
+@click.option("--usage", "show_usage", is_flag=True, help="Print the run's tokens, requests and cost to stderr.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when it is a terminal].")
+@click.option("--rpm", "requests_per_minute", type=click.FloatRange(min=0, min_open=True),
+              help="Requests per minute to stay under [env: SUMMARIZER_REQUESTS_PER_MINUTE].")
+@click.option("--tpm", "tokens_per_minute", type=click.FloatRange(min=0, min_open=True),
+              help="Tokens per minute to stay under [env: SUMMARIZER_TOKENS_PER_MINUTE].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @_handle_errors
 def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, model: str | None,
-        no_cache: bool) -> None:
-    """Summarize article FILES: paths, http(s) URLs, or - for standard input."""
-    from .core import Summarizer
-    from .render import render_json, render_markdown, render_text
+        jobs: int | None, output: Path | None, resume: Path | None, show_usage: bool, progress: bool | None,
+        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool) -> None:
+    """Summarize article FILES: paths, folders, JSONL files of texts, http(s) URLs, or - for standard input."""
+    from .runner import BatchRun
 
     fmt = "json" if as_json else fmt
-    overrides: dict[str, Any] = {"backend": backend, "model": model}
+    if resume is not None:
+        if output is not None and output != resume:
+            raise click.UsageError("--resume FILE is where results go; drop --output or make them the same")
+        if fmt not in ("text", "jsonl"):
+            raise click.UsageError("--resume writes JSONL; drop --format")
+        fmt = "jsonl"
+    overrides: dict[str, Any] = {"backend": backend, "model": model, "jobs": jobs,
+                                 "requests_per_minute": requests_per_minute, "tokens_per_minute": tokens_per_minute}
     if no_cache:
         overrides["use_cache"] = False
-    results: list[Summary] = []
-    failures = 0
-    style = click.style if sys.stdout.isatty() else None
-    with Summarizer(**overrides) as summarizer:
-        for index, source in enumerate(files):
-            try:
-                click.echo(f"{source}: summarizing with {summarizer.settings.backend} "
-                           f"({summarizer.settings.model_name})...", err=True)
-                result = summarizer.summarize_source(source)
-            except ConfigError:
-                if results and fmt == "json":
-                    click.echo(render_json(results, single=False))
-                raise
-            except SummarizerError as exc:
-                failures += 1
-                click.echo(f"error: {exc}", err=True)
-                continue
-            origin = "cache" if result.meta.cached else result.meta.model
-            click.echo(f"{source}: done in {result.meta.seconds:.2f}s ({origin}, "
-                       f"{result.meta.prompt_tokens}+{result.meta.completion_tokens} tokens)", err=True)
-            results.append(result)
-            if fmt == "text":
-                header = f"==> {source} <==\n" if len(files) > 1 else ""
-                click.echo(("\n" if index else "") + header + render_text(result, style))
-            elif fmt == "markdown":
-                click.echo(("\n" if index else "") + render_markdown(result))
-    if fmt == "json" and results:
-        click.echo(render_json(results, single=len(files) == 1))
+    failures = BatchRun(files, fmt, overrides, output=output, resume=resume, show_usage=show_usage,
+                        progress=progress).run()
     if failures:
-        click.echo(f"{failures} of {len(files)} article(s) failed", err=True)
         sys.exit(1)
 
 

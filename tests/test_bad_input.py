@@ -72,7 +72,7 @@ def make_inputs(folder: Path) -> dict[str, tuple[Callable[[], str], str | None]]
         "Windows line endings": (file("crlf.txt", BODY.replace("\n", "\r\n").encode()), None),
         "50 MB file": (big, "too large for one article"),
         "a single 1 MB line": (file("long.txt", (BODY.strip() + " ") .encode() * 4500), None),
-        "a directory": (directory, "is a directory"),
+        "a directory": (directory, "is a directory"),  # one with articles in it is a batch: see test_cli_batch
         "a missing path": (lambda: str(folder / "missing.txt"), "no such file"),
         "an unreadable file": (unreadable, None if os.geteuid() == 0 else "permission denied"),
         "a symlink loop": (loop, "cannot read"),

@@ -92,7 +92,8 @@ def test_several_files_one_failing_keeps_the_others(model, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.txt"], "error: missing.txt: no such file; check the path\n"),
-    (["tests"], "error: tests: is a directory; pass the article files inside it\n"),
+    (["tests"], "error: tests: is a directory with no article files (.txt, .md, .html, .htm, .text); pass "
+                "article files or another folder\n"),
 ])
 def test_bad_input_is_one_line_and_exit_1(model, args, message, monkeypatch):
     monkeypatch.chdir(Path(__file__).parent.parent)

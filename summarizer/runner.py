@@ -1,0 +1,192 @@
+"""A command-line batch: items from the arguments, results to a stream, progress and usage to stderr.
+
+The library does the work (``Summarizer.summarize_many``); this module only
+decides where each result is written and what the user sees meanwhile. JSONL
+results are written and flushed one by one as they finish, so an interrupted
+run keeps everything done so far and ``--resume`` carries on from there.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from .errors import ConfigError, InputError
+from .inputs import expand
+from .usage import RunUsage
+
+
+class BatchRun:
+    def __init__(self, sources: tuple[str, ...], fmt: str, overrides: dict[str, Any], *, output: Path | None = None,
+                 resume: Path | None = None, show_usage: bool = False, progress: bool | None = None) -> None:
+        self.sources = sources
+        self.fmt = fmt
+        self.overrides = overrides
+        self.output = resume or output
+        self.resume = resume is not None
+        self.show_usage = show_usage
+        self.progress = progress
+        self.usage = RunUsage()
+
+    def run(self) -> int:
+        """Summarize everything; return how many articles failed."""
+        from .core import Summarizer
+        from .render import render_json
+
+        items = list(expand(self.sources))
+        skipped = 0
+        if self.resume and self.output is not None:
+            done = _finished_ids(self.output)
+            skipped = sum(1 for item in items if item["id"] in done)
+            items = [item for item in items if item["id"] not in done]
+            click.echo(f"resuming: {skipped} article(s) already in {self.output}, {len(items)} to go", err=True)
+        collected: dict[int, Any] = {}
+        failures = 0
+        stream, close = self._open()
+        bar = _Progress(len(items), self.progress)
+        interrupted = False
+        try:
+            with Summarizer(**self.overrides) as summarizer:
+                settings = summarizer.settings
+                if len(items) == 1:
+                    click.echo(f"{items[0]['id']}: summarizing with {settings.backend} ({settings.model_name})...",
+                               err=True)
+                elif items:
+                    click.echo(f"summarizing {len(items)} article(s) with {settings.backend} ({settings.model_name}), "
+                               f"{min(settings.jobs, len(items))} at a time", err=True)
+                try:
+                    for result in summarizer.summarize_many(items, settings.jobs):
+                        label = result.input["id"]
+                        if result.summary is None:
+                            failures += 1
+                            self.usage.add_failure()
+                            message = str(result.error)
+                            bar.echo(f"error: {message if message.startswith(label) else f'{label}: {message}'}")
+                        else:
+                            self.usage.add(result.summary)
+                            meta = result.summary.meta
+                            origin = "cache" if meta.cached else meta.model
+                            bar.echo(f"{label}: done in {meta.seconds:.2f}s ({origin}, "
+                                     f"{meta.prompt_tokens}+{meta.completion_tokens} tokens)", quiet=True)
+                        self._write(stream, result, len(items) + skipped, collected)
+                        bar.advance()
+                except ConfigError:
+                    self._finish_json(stream, collected, render_json)
+                    raise
+                except KeyboardInterrupt:
+                    interrupted = True
+        finally:
+            bar.stop()
+            if not interrupted or self.fmt == "json":
+                self._finish_json(stream, collected, render_json)
+            close()
+        if self.show_usage:
+            click.echo(self.usage.render(), err=True)
+        if interrupted:
+            kept = self.usage.articles
+            where = f"; rerun with --resume {self.output} to do the rest" if self.fmt == "jsonl" and self.output \
+                else ""
+            click.echo(f"interrupted: {kept} of {len(items)} article(s) finished and kept{where}", err=True)
+            sys.exit(130)
+        if failures:
+            click.echo(f"{failures} of {len(items)} article(s) failed", err=True)
+        return failures
+
+    def _open(self) -> tuple[IO[str], Any]:
+        if self.output is None:
+            return sys.stdout, lambda: sys.stdout.flush()
+        try:
+            handle = self.output.open("a" if self.resume else "w", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write {self.output}: {exc.strerror}; choose another --output") from None
+        return handle, handle.close
+
+    def _write(self, stream: IO[str], result: Any, total: int, collected: dict[int, Any]) -> None:
+        from .render import render_markdown, render_text
+
+        if self.fmt == "jsonl":
+            record: dict[str, Any] = {"id": result.input["id"], "ok": result.ok}
+            if result.summary is not None:
+                record["result"] = result.summary.model_dump(mode="json")
+            else:
+                record["error"] = str(result.error)
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.flush()
+        elif result.summary is None:
+            return
+        elif self.fmt == "json":
+            collected[result.index] = result.summary
+        else:
+            first = not collected
+            collected[result.index] = True
+            if self.fmt == "markdown":
+                text = render_markdown(result.summary)
+            else:
+                style = click.style if stream.isatty() else None
+                header = f"==> {result.input['id']} <==\n" if total > 1 else ""
+                text = header + render_text(result.summary, style)
+            stream.write(("" if first else "\n") + text + "\n")
+            stream.flush()
+
+    def _finish_json(self, stream: IO[str], collected: dict[int, Any], render_json: Any) -> None:
+        if self.fmt == "json" and collected:
+            results = [collected[i] for i in sorted(collected)]
+            single = len(self.sources) == 1 and len(results) == 1 and not Path(self.sources[0]).is_dir()
+            stream.write(render_json(results, single=single) + "\n")
+            collected.clear()
+
+
+def _finished_ids(path: Path) -> set[str]:
+    """Ids with a successful result in a JSONL output file; failed ones are tried again."""
+    done: set[str] = set()
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        return done
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}; check --resume") from None
+    with handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by an interruption: that article is done again
+            if isinstance(record, dict) and record.get("ok") and "id" in record:
+                done.add(str(record["id"]))
+    return done
+
+
+class _Progress:
+    """A rich progress bar on stderr for multi-article runs on a terminal; plain status lines otherwise."""
+
+    def __init__(self, total: int, wanted: bool | None) -> None:
+        show = sys.stderr.isatty() if wanted is None else wanted
+        self._progress: Any = None
+        if show and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+            self._progress = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), TimeRemainingColumn(),
+                                      console=Console(stderr=True), transient=False)
+            self._task = self._progress.add_task("summarizing", total=total)
+            self._progress.start()
+
+    def echo(self, line: str, quiet: bool = False) -> None:
+        """A status line; ``quiet`` lines are left out while the bar shows progress."""
+        if self._progress is None:
+            click.echo(line, err=True)
+        elif not quiet:
+            self._progress.console.print(line, markup=False, highlight=False)
+
+    def advance(self) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()

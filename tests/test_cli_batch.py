@@ -1,0 +1,147 @@
+"""The command line over many articles: folders, JSONL in and out, resume, usage, interruption."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from scripted import EchoBackend
+
+from summarizer.cli import cli
+
+
+def article(n: int) -> str:
+    return (f"Example Corp shares rose {n + 1}% on Tuesday after the company reported quarterly revenue of "
+            f"$3.2 billion.\n\nThe chief executive said demand for chips stayed strong in region {n}.")
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> EchoBackend:
+    backend = EchoBackend(fail_on="region 3.")
+    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
+    return backend
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"a{n}.txt").write_text(article(n), encoding="utf-8")
+    (folder / "notes.py").write_text("print('not an article')", encoding="utf-8")
+    return folder
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def records(text: str) -> dict[str, dict]:
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return {row["id"]: row for row in rows}
+
+
+def test_a_folder_is_every_article_in_it_and_jsonl_streams_one_line_each(model, folder):
+    result = invoke(str(folder), "-f", "jsonl", "--jobs", "3")
+    assert result.exit_code == 1  # one article failed
+    rows = records(result.stdout)
+    assert sorted(Path(k).name for k in rows) == [f"a{n}.txt" for n in range(6)]
+    assert not rows[str(folder / "a3.txt")]["ok"] and "scripted failure" in rows[str(folder / "a3.txt")]["error"]
+    good = rows[str(folder / "a0.txt")]
+    assert good["ok"] and good["result"]["key_figures"][0]["raw"] == "1%"
+    assert "1 of 6 article(s) failed" in result.stderr
+    assert "summarizing 6 article(s)" in result.stderr and "3 at a time" in result.stderr
+
+
+def test_jsonl_input_with_ids_and_bad_lines(model, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([
+        json.dumps({"id": "first", "text": article(0)}),
+        json.dumps(article(1)),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        "",
+    ]), encoding="utf-8")
+    result = invoke(str(source), "-f", "jsonl")
+    rows = records(result.stdout)
+    assert rows["first"]["ok"] and rows[f"{source}:2"]["ok"]
+    assert "not JSON" in rows[f"{source}:3"]["error"]
+    assert 'needs a "text"' in rows[f"{source}:4"]["error"]
+    assert result.exit_code == 1
+
+
+def test_resume_skips_what_is_done_and_retries_what_failed(model, folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    first = invoke(str(folder), "--resume", str(out))
+    assert first.exit_code == 1 and len(records(out.read_text())) == 6
+    model.fail_on = None  # the failure was transient
+    calls = len(model.requests)
+    second = invoke(str(folder), "--resume", str(out), "--no-cache")
+    assert second.exit_code == 0, second.stderr
+    assert "resuming: 5 article(s) already in" in second.stderr
+    assert len(model.requests) == calls + 1  # only the failed one was summarized again
+    lines = out.read_text().splitlines()
+    assert len(lines) == 7  # appended, never rewritten
+    assert json.loads(lines[-1])["ok"] and json.loads(lines[-1])["id"].endswith("a3.txt")
+
+
+def test_a_line_cut_short_by_a_crash_is_done_again(model, folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"id": str(folder / "a0.txt"), "ok": True, "result": {}}) + "\n{\"id\": \"trunc",
+                   encoding="utf-8")
+    result = invoke(str(folder / "a0.txt"), str(folder / "a1.txt"), "--resume", str(out))
+    assert result.exit_code == 0
+    assert "resuming: 1 article(s) already in" in result.stderr
+
+
+def test_usage_reports_tokens_requests_and_cache_hits(model, folder):
+    invoke(str(folder / "a0.txt"), str(folder / "a1.txt"))
+    result = invoke(str(folder / "a0.txt"), str(folder / "a1.txt"), str(folder / "a2.txt"), "--usage")
+    line = next(x for x in result.stderr.splitlines() if x.startswith("usage:"))
+    assert "3 article(s): 1 computed, 2 from cache (free), 0 failed" in line
+    assert "1 request(s)" in line and "cost" in line
+
+
+def test_json_output_is_in_input_order(model, folder):
+    result = invoke(str(folder / "a2.txt"), str(folder / "a0.txt"), str(folder / "a1.txt"), "--json", "-j", "3")
+    assert result.exit_code == 0
+    assert [Path(r["meta"]["source"]).name for r in json.loads(result.stdout)] == ["a2.txt", "a0.txt", "a1.txt"]
+
+
+def test_output_file(model, folder, tmp_path):
+    out = tmp_path / "out.json"
+    result = invoke(str(folder / "a0.txt"), "--json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["key_figures"][0]["raw"] == "1%"
+
+
+def test_interrupting_keeps_every_finished_result(monkeypatch, folder, tmp_path):
+    class Interrupted(EchoBackend):
+        def extract(self, request):  # type: ignore[no-untyped-def]
+            if len(self.requests) >= 3:
+                raise KeyboardInterrupt  # as Ctrl-C would, part way through the batch
+            return super().extract(request)
+
+    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: Interrupted())
+    out = tmp_path / "out.jsonl"
+    result = invoke(str(folder), "--resume", str(out), "-j", "1")
+    assert result.exit_code == 130
+    kept = records(out.read_text())
+    assert len(kept) == 3 and all(r["ok"] for r in kept.values())
+    assert "interrupted: 3 of 6 article(s) finished and kept; rerun with --resume" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_resume_needs_jsonl(model, folder, tmp_path):
+    result = invoke(str(folder), "--resume", str(tmp_path / "o.jsonl"), "--json")
+    assert result.exit_code == 2 and "--resume writes JSONL" in result.stderr
+
+
+def test_progress_bar_when_asked(model, folder):
+    result = invoke(str(folder), "-f", "jsonl", "--progress")
+    assert result.exit_code == 1
+    assert "6/6" in result.stderr  # the bar's final count
+    assert "done in" not in result.stderr  # per-article lines give way to the bar; errors still show
+    assert "scripted failure" in result.stderr
