@@ -10,12 +10,21 @@ from __future__ import annotations
 from .clean import CleanArticle, clean
 from .config import Settings
 from .core import Summarizer, summarize, summarize_file
-from .errors import ConfigError, InputError, ModelError, ModelOutputError, ModelUnavailableError, SummarizerError
+from .errors import (
+    ConfigError,
+    DeliveryError,
+    InputError,
+    ModelError,
+    ModelOutputError,
+    ModelUnavailableError,
+    SummarizerError,
+)
 from .models import KeyFigure, Meta, Sentiment, Summary
 
 __all__ = [
     "CleanArticle",
     "ConfigError",
+    "DeliveryError",
     "InputError",
     "KeyFigure",
     "Meta",

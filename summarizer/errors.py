@@ -6,6 +6,7 @@
     └── ModelError             the model backend failed
         ├── ModelUnavailableError   transport failures that outlived the retries
         └── ModelOutputError        output still invalid after the bounded re-asks
+    └── DeliveryError          the digest could not be sent (it stays in the outbox for the next run)
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class ModelUnavailableError(ModelError):
 
 class ModelOutputError(ModelError):
     """The model's answer stayed invalid after the bounded re-asks."""
+
+
+class DeliveryError(SummarizerError):
+    """The digest email could not be delivered; the built message is kept in the outbox and sent next run."""

@@ -70,13 +70,15 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
+def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
+          accepted: tuple[str, ...] = ACCEPTED_TYPES) -> Fetched:
+    """The body at ``url``, refused unless its content type is one of ``accepted`` (the article types)."""
     check_url(url, allow_private)
     opener = urllib.request.build_opener(_Redirects(allow_private))
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(accepted)})
     try:
         with opener.open(request, timeout=timeout) as response:
-            return _read(url, response, max_bytes)
+            return _read(url, response, max_bytes, accepted)
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
             raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
@@ -92,9 +94,9 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT, ma
         raise InputError(f"{url}: the connection failed ({exc}); try again later") from None
 
 
-def _read(url: str, response: Any, max_bytes: int) -> Fetched:
+def _read(url: str, response: Any, max_bytes: int, accepted: tuple[str, ...] = ACCEPTED_TYPES) -> Fetched:
     content_type = response.headers.get_content_type()
-    if content_type not in ACCEPTED_TYPES:
+    if content_type not in accepted:
         raise InputError(f"{url}: content type {content_type} is not an article (expected HTML or plain text)")
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:

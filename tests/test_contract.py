@@ -26,9 +26,9 @@ def test_schemas_and_prompts_are_found_as_package_data():
 def test_public_api():
     assert summarizer.__all__ == sorted(summarizer.__all__)
     assert set(summarizer.__all__) == {
-        "CleanArticle", "ConfigError", "InputError", "KeyFigure", "Meta", "ModelError", "ModelOutputError",
-        "ModelUnavailableError", "Sentiment", "Settings", "Summarizer", "Summary", "SummarizerError",
-        "clean", "summarize", "summarize_file",
+        "CleanArticle", "ConfigError", "DeliveryError", "InputError", "KeyFigure", "Meta", "ModelError",
+        "ModelOutputError", "ModelUnavailableError", "Sentiment", "Settings", "Summarizer", "Summary",
+        "SummarizerError", "clean", "summarize", "summarize_file",
     }
     for name in summarizer.__all__:
         assert hasattr(summarizer, name)

@@ -1,0 +1,126 @@
+"""Building a digest: collect the period's articles, summarize each through ``Summarizer``, merge same stories.
+
+A failure to summarize one article never stops the digest: the article is
+listed as failed and tried again in the next digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..clean import clean
+from ..errors import SummarizerError
+from ..models import KeyFigure
+from .sources import Candidate, read_candidate
+from .stories import Item, Story, merge
+
+if TYPE_CHECKING:
+    from ..core import Summarizer
+
+log = logging.getLogger("summarizer.digest")
+
+SENTIMENTS = ("positive", "negative", "neutral", "mixed")
+TOP_FIGURES = 6
+
+
+@dataclass
+class Failure:
+    candidate: Candidate
+    error: str
+    attempts: int = 1
+
+
+@dataclass
+class Digest:
+    """Everything one digest email shows; rendering and sending read it, nothing recomputes it."""
+
+    period: str
+    start: datetime
+    end: datetime
+    stories: list[Story] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(story.items) for story in self.stories)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.stories and not self.failed
+
+    @property
+    def included_keys(self) -> list[str]:
+        return [item.candidate.key for story in self.stories for item in story.items]
+
+    def sentiment_counts(self) -> dict[str, int]:
+        counts: Counter[str] = Counter(story.summary.sentiment.label for story in self.stories)
+        return {label: counts[label] for label in SENTIMENTS}
+
+    def top_figures(self, limit: int = TOP_FIGURES) -> list[tuple[KeyFigure, Story]]:
+        """The first figure of each story, then the second ...: the model lists figures by importance."""
+        picked: list[tuple[KeyFigure, Story]] = []
+        rank = 0
+        while len(picked) < limit and any(rank < len(s.summary.key_figures) for s in self.stories):
+            for story in self.stories:
+                if rank < len(story.summary.key_figures) and len(picked) < limit:
+                    picked.append((story.summary.key_figures[rank], story))
+            rank += 1
+        return picked
+
+
+def parse_since(text: str) -> timedelta:
+    """``24h``, ``90m``, ``2d``, ``1w`` as a duration."""
+    from ..errors import ConfigError
+
+    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+    text = text.strip().lower()
+    number, unit = text[:-1], text[-1:]
+    if unit not in units or not number.isdigit() or int(number) == 0:
+        raise ConfigError(f"--since {text!r} is not a duration; write a number and a unit such as 24h, 90m, 2d, 1w")
+    return timedelta(**{units[unit]: int(number)})
+
+
+def period_label(end: datetime, since: timedelta) -> str:
+    """The slot a run belongs to: the local date for daily digests, else the start of the ``since``-long slot.
+
+    Two runs in the same slot (cron fired twice, a manual re-run) share the label,
+    so the state sends that period once.
+    """
+    if since >= timedelta(days=1) and since % timedelta(days=1) == timedelta(0):
+        return end.date().isoformat()
+    midnight = end.replace(hour=0, minute=0, second=0, microsecond=0)
+    step = since if timedelta(days=1) % since == timedelta(0) else timedelta(minutes=1)
+    slot = midnight + ((end - midnight) // step) * step
+    return slot.strftime("%Y-%m-%dT%H:%M")
+
+
+def summarize_all(summarizer: Summarizer, candidates: list[Candidate], *, allow_private: bool = False,
+                  attempts: dict[str, int] | None = None) -> tuple[list[Item], list[Failure]]:
+    """Summaries of every candidate, in order; each failure recorded with its reason, never raised."""
+    items: list[Item] = []
+    failures: list[Failure] = []
+    for candidate in candidates:
+        try:
+            text, notes, url = read_candidate(candidate, allow_private=allow_private)
+            summary = summarizer.summarize(text, source=candidate.origin, notes=notes, url=url)
+        except SummarizerError as exc:
+            log.warning("%s: not summarized: %s", candidate.origin, exc)
+            previous = (attempts or {}).get(candidate.key, 0)
+            failures.append(Failure(candidate, str(exc), previous + 1))
+            continue
+        cleaned = clean(text, url=url).text  # a syndicated copy differs only in what the cleaner drops
+        text_hash = hashlib.sha256(" ".join(cleaned.split()).encode()).hexdigest()
+        items.append(Item(candidate, summary, text_hash))
+    return items, failures
+
+
+def build_digest(summarizer: Summarizer, candidates: list[Candidate], *, period: str, start: datetime,
+                 end: datetime, allow_private: bool = False, attempts: dict[str, int] | None = None) -> Digest:
+    """Summarize ``candidates`` and merge the ones telling the same story into one entry."""
+    items, failures = summarize_all(summarizer, candidates, allow_private=allow_private, attempts=attempts)
+    return Digest(period=period, start=start, end=end, stories=merge(items), failed=failures)

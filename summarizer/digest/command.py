@@ -1,0 +1,96 @@
+"""``summarize digest``: a thin layer over ``summarizer.digest.run_digest``. Imports only click until it runs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+@click.command(name="digest")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--to", "recipients", multiple=True, required=True, metavar="ADDR",
+              help="Recipient; repeat for several.")
+@click.option("--from", "sender", metavar="ADDR", help="Sender [env: SUMMARIZER_SMTP_FROM; config: [smtp] from].")
+@click.option("--subject", help="Subject line (default: the period, the story count and the first story).")
+@click.option("--since", default="24h", show_default=True,
+              help="How far back the first digest looks (later ones start where the last ended): 24h, 90m, 2d, 1w.")
+@click.option("--dry-run", is_flag=True, help="Write the message to a .eml file instead of sending; record nothing.")
+@click.option("--eml", "eml_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where --dry-run writes (default: digest-PERIOD.eml here).")
+@click.option("--preview", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.html",
+              help="Also write the HTML part to this file.")
+@click.option("--every", metavar="CRON", help='Stay running and send at these times, e.g. "0 8 * * *".')
+@click.option("--tz", metavar="ZONE", help="Time zone for --every and the period, e.g. Europe/Paris (default: local).")
+@click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path), envvar="SUMMARIZER_DIGEST_DIR",
+              help="State file and outbox [env: SUMMARIZER_DIGEST_DIR; default: the user state folder].")
+@click.option("-b", "--backend", type=click.Choice(["local", "openai"]), envvar="SUMMARIZER_BACKEND",
+              help="Model backend [env: SUMMARIZER_BACKEND].")
+@click.option("-m", "--model", envvar="SUMMARIZER_MODEL", help="Model name [env: SUMMARIZER_MODEL].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | None, subject: str | None,
+           since: str, dry_run: bool, eml_path: Path | None, preview: Path | None, every: str | None,
+           tz: str | None, state_dir: Path | None, backend: str | None, model: str | None, no_cache: bool) -> None:
+    """Email a digest of SOURCES: folders (new files), files, RSS/Atom feeds (URL or file) and article URLs.
+
+    \b
+    SMTP settings come from SUMMARIZER_SMTP_HOST, _PORT, _SECURITY (starttls, ssl, none),
+    _USER, _PASSWORD, _FROM, or the [smtp] table of the config file; never from options.
+    Each period is sent once; a message the server did not accept waits in the outbox.
+    """
+    from datetime import datetime
+
+    from ..core import Summarizer
+    from .build import parse_since, period_label
+    from .runner import RunResult, run_digest
+    from .schedule import resolve_tz, run_forever
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
+    window = parse_since(since)
+    zone = resolve_tz(tz)
+    overrides: dict[str, Any] = {"backend": backend, "model": model}
+    if no_cache:
+        overrides["use_cache"] = False
+
+    def once(summarizer: Summarizer) -> RunResult:
+        eml = None
+        if dry_run:
+            label = period_label(datetime.now(zone).astimezone(zone), window).replace(":", "")
+            eml = eml_path or Path(f"digest-{label}.eml")
+        result = run_digest(list(sources), summarizer=summarizer, recipients=list(recipients), sender=sender,
+                            subject=subject, since=window, state_dir=state_dir, dry_run=eml, preview=preview, tz=zone)
+        _report(result)
+        return result
+
+    with Summarizer(**overrides) as summarizer:
+        if every:
+            click.echo(f"digest scheduler: {every!r} ({tz or 'local time'}); stop with Ctrl-C", err=True)
+            run_forever(every, lambda: _describe(once(summarizer)), tz=zone)
+        else:
+            once(summarizer)
+
+
+def _describe(result: Any) -> str:
+    if result.skipped:
+        return f"nothing sent: {result.skipped}"
+    digest = result.digest
+    stories = len(digest.stories) if digest else 0
+    failed = len(digest.failed) if digest else 0
+    return f"{len(result.sent)} message(s) sent; digest {result.period}: {stories} stories, {failed} failed"
+
+
+def _report(result: Any) -> None:
+    for message_id in result.sent:
+        click.echo(f"sent {message_id}", err=True)
+    if result.skipped:
+        click.echo(f"no digest: {result.skipped}", err=True)
+    if result.digest is not None and result.digest.failed:
+        click.echo(f"{len(result.digest.failed)} article(s) not summarized; they are retried in the next digest",
+                   err=True)
+    if result.eml_path is not None:
+        click.echo(f"dry run: message written to {result.eml_path}")
+    if result.preview_path is not None:
+        click.echo(f"preview written to {result.preview_path}")

@@ -1,0 +1,190 @@
+"""SMTP delivery through the outbox: a digest is never lost, and not sent twice.
+
+How sending is made idempotent (the README explains the same):
+
+1. The message, with its Message-ID, is written to ``outbox/`` and the state
+   records the digest as ``queued`` *before* any SMTP connection is made.
+2. After the server accepts it, the state records ``sent`` at once (fsynced),
+   then the outbox file is removed.
+3. Every run first sends what is in the outbox. A file whose Message-ID the
+   state already records as ``sent`` (a crash between 2's two steps) is
+   discarded, not sent again; one the state does not know (a crash between
+   writing it and recording it in 1) is set aside, and its articles go into
+   the next digest.
+
+SMTP itself offers no exactly-once delivery: a crash after the server accepted
+the message but before the state write means the next run sends it again. That
+window is a few milliseconds; the resent copy carries the same Message-ID, which
+most mail systems use to drop duplicates. We chose this over marking "sent"
+before sending, which would lose the digest whenever the send then failed.
+
+Credentials come from the environment (``SUMMARIZER_SMTP_*``) or the ``[smtp]``
+table of the config file, never from the command line.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from ..config import read_section
+from ..errors import ConfigError, DeliveryError
+from .state import SENT, DigestState
+
+log = logging.getLogger("summarizer.digest")
+
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+DEFAULT_SMTP_TIMEOUT = 30.0
+_ENV = {
+    "SUMMARIZER_SMTP_HOST": "host",
+    "SUMMARIZER_SMTP_PORT": "port",
+    "SUMMARIZER_SMTP_SECURITY": "security",
+    "SUMMARIZER_SMTP_USER": "username",
+    "SUMMARIZER_SMTP_PASSWORD": "password",
+    "SUMMARIZER_SMTP_FROM": "sender",
+    "SUMMARIZER_SMTP_TIMEOUT": "timeout",
+}
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "localhost"
+    port: int | None = None
+    security: str = "starttls"  # "starttls", "ssl" (implicit TLS) or "none" (plain, for a relay on this machine)
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    sender: str | None = None
+    timeout: float = DEFAULT_SMTP_TIMEOUT
+    ssl_context: ssl.SSLContext | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or DEFAULT_PORTS[self.security]
+
+    @classmethod
+    def resolve(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> SmtpSettings:
+        """Overrides > ``SUMMARIZER_SMTP_*`` > the config file's ``[smtp]`` table > defaults."""
+        import os
+
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = dict(read_section("smtp", env))
+        if "user" in values:
+            values["username"] = values.pop("user")
+        if "from" in values:
+            values["sender"] = values.pop("from")
+        values.update({name: env[var] for var, name in _ENV.items() if env.get(var)})
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        known = {"host", "port", "security", "username", "password", "sender", "timeout", "ssl_context"}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown [smtp] setting(s): {', '.join(unknown)}; known: host, port, security, "
+                              "user, password, from, timeout")
+        security = str(values.get("security", "starttls")).lower()
+        if security not in SECURITY:
+            raise ConfigError(f"SMTP security {security!r} is not one of {', '.join(SECURITY)}; "
+                              "set SUMMARIZER_SMTP_SECURITY")
+        values["security"] = security
+        try:
+            if values.get("port") is not None:
+                values["port"] = int(values["port"])
+            if values.get("timeout") is not None:
+                values["timeout"] = float(values["timeout"])
+        except ValueError:
+            raise ConfigError("SMTP port and timeout must be numbers; fix SUMMARIZER_SMTP_PORT/_TIMEOUT") from None
+        if bool(values.get("username")) != bool(values.get("password")):
+            raise ConfigError("SMTP login needs both a user and a password: set SUMMARIZER_SMTP_USER and "
+                              "SUMMARIZER_SMTP_PASSWORD (or user and password under [smtp] in the config file)")
+        return cls(**values)
+
+
+def send_message(data: bytes, settings: SmtpSettings) -> None:
+    """Hand one message to the SMTP server; raise DeliveryError when it is not accepted."""
+    import smtplib
+
+    message = message_from_bytes(data, policy=policy.SMTP)
+    where = f"{settings.host}:{settings.effective_port}"
+    context = settings.ssl_context or ssl.create_default_context()
+    try:
+        client: smtplib.SMTP
+        if settings.security == "ssl":
+            client = smtplib.SMTP_SSL(settings.host, settings.effective_port, timeout=settings.timeout,
+                                      context=context)
+        else:
+            client = smtplib.SMTP(settings.host, settings.effective_port, timeout=settings.timeout)
+        with client:
+            if settings.security == "starttls":
+                client.starttls(context=context)
+            if settings.username and settings.password:
+                client.login(settings.username, settings.password)
+            refused = client.send_message(message)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise DeliveryError(f"the SMTP server {where} refused the login ({exc.smtp_code}); check "
+                            "SUMMARIZER_SMTP_USER and SUMMARIZER_SMTP_PASSWORD") from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise DeliveryError(f"the SMTP server {where} refused every recipient "
+                            f"({_codes(exc.recipients)}); check the --to addresses") from None
+    except smtplib.SMTPResponseException as exc:
+        error = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
+        raise DeliveryError(f"the SMTP server {where} refused the message: {exc.smtp_code} {error}; it waits "
+                            "in the outbox for the next run") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DeliveryError(f"cannot reach the SMTP server {where} ({exc}); check SUMMARIZER_SMTP_HOST/_PORT/"
+                            "_SECURITY, the message waits in the outbox for the next run") from None
+    if refused:
+        log.warning("the SMTP server refused some recipients: %s", _codes(refused))
+
+
+def _codes(recipients: Mapping[str, tuple[int, bytes]]) -> str:
+    return ", ".join(f"{addr}: {code}" for addr, (code, _) in recipients.items())
+
+
+def message_id_of(data: bytes) -> str:
+    return str(message_from_bytes(data, policy=policy.SMTP).get("Message-ID", "")).strip()
+
+
+Sender = Callable[[bytes, SmtpSettings], None]
+
+
+def flush_outbox(state: DigestState, settings: SmtpSettings, now: Callable[[], datetime],
+                 sender: Sender = send_message) -> list[str]:
+    """Send every message waiting in the outbox, oldest first; the Message-IDs sent.
+
+    Stops at the first failure (raising DeliveryError): the server is down or
+    refusing, and later messages would fail the same way; they all stay queued.
+    """
+    sent: list[str] = []
+    for path in state.outbox_files():
+        data = path.read_bytes()
+        message_id = message_id_of(data)
+        digest = state.digest_by_message_id(message_id)
+        if digest is None:
+            # Written, then a crash before the state recorded it: its articles were never marked as sent, so
+            # the next digest includes them. Set aside rather than sent, so no article is sent twice.
+            aside = state.outbox / "unrecorded"
+            aside.mkdir(exist_ok=True)
+            path.replace(aside / path.name)
+            log.warning("%s: not recorded in the state; moved to %s, not sent", message_id, aside)
+            continue
+        if digest["status"] == SENT:
+            log.info("%s: already sent (%s); removing it from the outbox", message_id, digest["sent_at"])
+            path.unlink()
+            continue
+        sender(data, settings)
+        state.mark_sent(message_id, now())  # first, and fsynced: the crash window is this line
+        path.unlink()
+        log.info("%s: sent", message_id)
+        sent.append(message_id)
+    return sent
+
+
+def queue(state: DigestState, message: EmailMessage, now: datetime) -> Path:
+    """Put a built message in the outbox (before any attempt to send it)."""
+    return state.put_outbox(str(message["Message-ID"]), message.as_bytes(), now)

@@ -1,0 +1,113 @@
+"""The digest's HTML rendered by headless Chromium: the text is visible and the page is not blank."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from digest_fakes import HOSTILE, NORDVALE, QUILLON, EchoBackend
+
+from summarizer import Summarizer
+from summarizer.digest import Candidate, build_digest, render_html
+
+NOW = datetime(2025, 10, 2, 8, 0, tzinfo=UTC)
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("chromium is missing; .ci/run installs it (apt-get install chromium)")
+    pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and unfiltered rows (RGB or RGBA, 8 bits) of a PNG: enough to judge a screenshot."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width, height, channels = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6), f"unexpected PNG format {depth=} {colour=}"
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw, stride, rows = zlib.decompress(idat), width * channels, []
+    previous = bytearray(stride)
+    for y in range(height):
+        filter_type, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, corner = previous[i], previous[i - channels] if i >= channels else 0
+            if filter_type == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif filter_type == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif filter_type == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif filter_type == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + predictor) & 0xFF
+        rows.append(bytes(line[j] for j in range(stride) if channels == 3 or j % 4 != 3))
+        previous = line
+    return width, height, rows
+
+
+def test_png_reader_sees_a_blank_image_as_blank():
+    def png(width: int, height: int, pixel: bytes) -> bytes:
+        def chunk(kind: bytes, body: bytes) -> bytes:
+            return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        raw = b"".join(b"\x00" + pixel * width for _ in range(height))
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+    width, height, rows = read_png(png(4, 3, b"\xff\xff\xff"))
+    assert (width, height) == (4, 3) and {bytes(r) for r in rows} == {b"\xff" * 12}
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Path:
+    candidates = [Candidate(key=k, origin=f"https://news.example/{k}", kind="entry", url=f"https://news.example/{k}",
+                            text=t) for k, t in (("n", NORDVALE), ("q", QUILLON), ("h", HOSTILE))]
+    digest = build_digest(Summarizer(backend=EchoBackend()), candidates, period="2025-10-02",
+                          start=NOW - timedelta(days=1), end=NOW)
+    path = tmp_path / "preview.html"
+    path.write_text(render_html(digest, subject="News digest 2025-10-02"), encoding="utf-8")
+    return path
+
+
+def test_the_html_email_renders_visibly_in_headless_chromium(preview: Path, tmp_path: Path):
+    browser = chromium()
+    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([*flags, "--dump-dom", preview.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    for text in ("Nordvale Bank launches a euro stablecoin", "€50 million", "negative -0.5", "Key figures"):
+        assert text in dom.stdout
+    assert "<script" not in dom.stdout.lower()
+
+    shot = tmp_path / "shot.png"
+    run = subprocess.run([*flags, f"--screenshot={shot}", "--window-size=800,1200", preview.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and shot.exists(), run.stderr[-2000:]
+    width, height, rows = read_png(shot.read_bytes())
+    assert (width, height) == (800, 1200)
+    pixels = [row[i:i + 3] for row in rows[::4] for i in range(0, len(row), 12)]
+    colours = set(pixels)
+    background = max(colours, key=pixels.count)
+    assert len(colours) > 50, "the page looks blank"
+    assert sum(p != background for p in pixels) / len(pixels) > 0.2, "almost nothing is drawn"
+    dark = sum(1 for p in pixels if sum(p) < 200)  # text and the header bar
+    assert dark / len(pixels) > 0.02, "no dark text or header visible"
