@@ -70,6 +70,7 @@ def cli() -> None:
     summarize cache info|clear  inspect or empty the result cache
     summarize eval FOLDER       score summaries against gold files
     summarize schema            print the JSON schema of the output
+    summarize digest SOURCE...  email a digest of folders, feeds and URLs (--dry-run, --every)
 
     By default a local model runs in this process (no key, no network). Set
     OPENAI_API_KEY or OPENAI_BASE_URL, or pass --backend openai, to use an
@@ -196,6 +197,13 @@ def schema(extraction: bool) -> None:
     from .schema import extraction_schema, summary_schema
 
     click.echo(json.dumps(extraction_schema() if extraction else summary_schema(), indent=2))
+
+
+from .digest.command import digest  # noqa: E402  (only click is imported until the command runs)
+
+if digest.callback is not None:
+    digest.callback = _handle_errors(digest.callback)
+cli.add_command(digest)
 
 
 def main() -> None:
