@@ -5,6 +5,8 @@ and its metadata, backend, endpoint, model identity, prompt version and wording,
 the schema, and the generation settings. Values are the result's JSON. An entry
 that cannot be read or parsed is a miss (and is deleted), never a crash; a
 cache directory that cannot be opened disables caching with a warning.
+Processes sharing a cache claim an article before computing it, so two runs
+over the same folder compute each article once.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,28 @@ from pydantic import ValidationError
 from .models import Summary
 
 log = logging.getLogger(__name__)
+
+
+def _claim(key: str) -> str:
+    return f"claim:{key}"
+
+
+def _owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(owner: str) -> bool:
+    """False only when the owner is a process on this host that no longer exists."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine sharing the cache: trust the claim's expiry
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def cache_key(parts: dict[str, Any]) -> str:
@@ -71,6 +97,51 @@ class ResultCache:
             cache.set(key, result.model_dump_json())
         except Exception as exc:
             log.warning("cache write failed (%s); the result is not cached", exc)
+
+    # --- claims: one process computes an article, the others wait for its result ------------------
+
+    def claim(self, key: str, ttl: float) -> str | None:
+        """Claim ``key`` for this process; ``None`` if someone else holds a live claim on it.
+
+        A claim is a diskcache ``add`` (atomic across processes) of our host and
+        pid that expires after ``ttl`` seconds, so a crashed owner delays others
+        by at most ``ttl``; a dead owner on this host is noticed at once.
+        """
+        cache = self._open()
+        if cache is None:
+            return _owner()
+        owner = _owner()
+        try:
+            if cache.add(_claim(key), owner, expire=ttl):
+                return owner
+            holder = cache.get(_claim(key))
+            if holder is not None and not _alive(str(holder)):
+                log.info("claim on %s held by a dead process %s; taking it over", key[:12], holder)
+                cache.set(_claim(key), owner, expire=ttl)
+                return owner
+        except Exception as exc:  # a cache that cannot hold claims must not stop the work
+            log.warning("cache claim failed (%s); computing without one", exc)
+            return owner
+        return None
+
+    def claimed(self, key: str) -> bool:
+        """Whether a live claim on ``key`` is held (by anyone)."""
+        cache = self._open()
+        if cache is None:
+            return False
+        try:
+            holder = cache.get(_claim(key))
+        except Exception:
+            return False
+        return holder is not None and _alive(str(holder))
+
+    def release(self, key: str, owner: str) -> None:
+        cache = self._open()
+        if cache is None:
+            return
+        with contextlib.suppress(Exception), cache.transact():
+            if cache.get(_claim(key)) == owner:
+                cache.delete(_claim(key))
 
     def delete(self, key: str) -> None:
         cache = self._open()

@@ -47,6 +47,7 @@ CACHE_FORMAT = 1
 ANSWER_OVERHEAD = 1024  # tokens of chat template, schema and re-ask feedback around each answer
 NUMBER_LINE_TOKENS = 30  # each of the article's numbers is listed in the prompt with its context
 MIN_PART_TOKENS = 256
+CLAIM_POLL_SECONDS = 0.25
 
 
 @dataclass
@@ -76,7 +77,11 @@ def _schema_fingerprint() -> str:
 class Summarizer:
     """Summarize articles with one configuration. Reuse it: the model loads once."""
 
-    def __init__(self, settings: Settings | None = None, *, backend: Backend | None = None, **overrides: Any) -> None:
+    def __init__(self, settings: Settings | None = None, *, backend: Backend | str | None = None,
+                 **overrides: Any) -> None:
+        """``backend`` is a backend's name (``"local"``, ``"openai"``) or a ready ``Backend`` object."""
+        if isinstance(backend, str):
+            overrides["backend"], backend = backend, None
         self.settings = settings if settings is not None else Settings.resolve(**overrides)
         self._backend = backend
         self.cache = ResultCache(self.settings.results_dir) if self.settings.use_cache else None
@@ -102,10 +107,23 @@ class Summarizer:
         article, key, hit = self._lookup(text, source, notes, url, started)
         if hit is not None:
             return hit
-        plan = self._plan(article)
-        outcomes = [self.backend.extract(request) for request in plan.requests]
-        final = self.backend.extract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 else None
-        return self._store(key, self._build(article, plan, outcomes, final, source, time.perf_counter() - started))
+        owner = None
+        while key is not None and self.cache is not None:  # another process may be computing it right now
+            owner = self.cache.claim(key, self._claim_ttl())
+            if owner is not None:
+                break
+            time.sleep(CLAIM_POLL_SECONDS)
+            if (hit := self._hit(key, source, started)) is not None:
+                return hit
+        try:
+            plan = self._plan(article)
+            outcomes = [self.backend.extract(request) for request in plan.requests]
+            final = self.backend.extract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 else None
+            return self._store(key, self._build(article, plan, outcomes, final, source,
+                                                time.perf_counter() - started))
+        finally:
+            if owner is not None and key is not None and self.cache is not None:
+                self.cache.release(key, owner)
 
     async def asummarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
                          url: str | None = None) -> Summary:
@@ -116,10 +134,23 @@ class Summarizer:
         article, key, hit = self._lookup(text, source, notes, url, started)
         if hit is not None:
             return hit
-        plan = await asyncio.to_thread(self._plan, article)  # counting tokens may load the local model
-        outcomes = [await self._aextract(request) for request in plan.requests]
-        final = await self._aextract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 else None
-        return self._store(key, self._build(article, plan, outcomes, final, source, time.perf_counter() - started))
+        owner = None
+        while key is not None and self.cache is not None:
+            owner = self.cache.claim(key, self._claim_ttl())
+            if owner is not None:
+                break
+            await asyncio.sleep(CLAIM_POLL_SECONDS)
+            if (hit := self._hit(key, source, started)) is not None:
+                return hit
+        try:
+            plan = await asyncio.to_thread(self._plan, article)  # counting tokens may load the local model
+            outcomes = [await self._aextract(request) for request in plan.requests]
+            final = await self._aextract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 else None
+            return self._store(key, self._build(article, plan, outcomes, final, source,
+                                                time.perf_counter() - started))
+        finally:
+            if owner is not None and key is not None and self.cache is not None:
+                self.cache.release(key, owner)
 
     async def asummarize_source(self, source: str) -> Summary:
         """``summarize_source`` for asyncio code."""
@@ -147,15 +178,23 @@ class Summarizer:
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")
         key = self._key(article) if self.cache is not None else None
-        if self.cache is not None and key is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                meta = hit.meta.model_copy(update={
-                    "cached": True, "seconds": round(time.perf_counter() - started, 4), "source": source,
-                    "prompt_tokens": 0, "completion_tokens": 0, "requests": 0, "cost_usd": 0.0,
-                })
-                return article, key, hit.model_copy(update={"meta": meta})
-        return article, key, None
+        return article, key, self._hit(key, source, started) if key is not None else None
+
+    def _hit(self, key: str, source: str | None, started: float) -> Summary | None:
+        """The cached result for ``key``, its meta saying it came from the cache at no cost."""
+        hit = self.cache.get(key) if self.cache is not None else None
+        if hit is None:
+            return None
+        meta = hit.meta.model_copy(update={
+            "cached": True, "seconds": round(time.perf_counter() - started, 4), "source": source,
+            "prompt_tokens": 0, "completion_tokens": 0, "requests": 0, "cost_usd": 0.0,
+        })
+        return hit.model_copy(update={"meta": meta})
+
+    def _claim_ttl(self) -> float:
+        """How long a claim outlives a crashed owner on another host: one article's worst case, roughly."""
+        s = self.settings
+        return s.timeout * (s.reasks + 1) + s.retry_max_seconds + 60
 
     def _store(self, key: str | None, result: Summary) -> Summary:
         if self.cache is not None and key is not None:

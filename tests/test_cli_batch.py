@@ -145,3 +145,29 @@ def test_progress_bar_when_asked(model, folder):
     assert "6/6" in result.stderr  # the bar's final count
     assert "done in" not in result.stderr  # per-article lines give way to the bar; errors still show
     assert "scripted failure" in result.stderr
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_backend_openai_by_name_reaches_the_server(how, tmp_path, monkeypatch):
+    from openai_stub import StubServer
+
+    path = tmp_path / "a.txt"
+    path.write_text(article(0), encoding="utf-8")
+    with StubServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        args = [str(path), "--json", "-m", "stub-model"]
+        if how == "option":
+            args += ["--backend", "openai"]
+        else:
+            monkeypatch.setenv("SUMMARIZER_BACKEND", "openai")
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+        assert len(server.requests) == 1 and server.requests[0]["model"] == "stub-model"
+    assert json.loads(result.stdout)["meta"]["backend"] == "openai"
+
+
+def test_summarizer_takes_a_backend_name():
+    from summarizer import Summarizer
+
+    assert Summarizer(backend="openai", base_url="http://127.0.0.1:9/v1").settings.backend == "openai"
