@@ -322,3 +322,16 @@ def test_cli_errors_are_one_line_with_a_fix(tmp_path: Path):
     assert result.exit_code == 1
     assert result.stderr.strip() == ("error: --since 'soon' is not a duration; write a number and a unit such as "
                                      "24h, 90m, 2d, 1w")
+
+
+def test_the_digest_api_is_lazy_and_the_cli_help_stays_light():
+    import subprocess
+    import sys
+
+    import summarizer.digest as digest
+
+    assert all(callable(getattr(digest, name)) for name in digest.__all__)
+    code = ("import sys, summarizer.cli; print(sorted(m for m in ('jinja2', 'feedparser', 'croniter', 'smtplib', "
+            "'aiosmtpd', 'summarizer.digest.runner') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -105,6 +105,7 @@ def summarize_all(summarizer: Summarizer, candidates: list[Candidate], *, allow_
     items: list[Item] = []
     failures: list[Failure] = []
     for candidate in candidates:
+        log.info("%s: summarizing", candidate.origin)
         try:
             text, notes, url = read_candidate(candidate, allow_private=allow_private)
             summary = summarizer.summarize(text, source=candidate.origin, notes=notes, url=url)
@@ -113,6 +114,8 @@ def summarize_all(summarizer: Summarizer, candidates: list[Candidate], *, allow_
             previous = (attempts or {}).get(candidate.key, 0)
             failures.append(Failure(candidate, str(exc), previous + 1))
             continue
+        log.info("%s: done in %.1fs (%s)", candidate.origin, summary.meta.seconds,
+                 "cache" if summary.meta.cached else summary.meta.model)
         cleaned = clean(text, url=url).text  # a syndicated copy differs only in what the cleaner drops
         text_hash = hashlib.sha256(" ".join(cleaned.split()).encode()).hexdigest()
         items.append(Item(candidate, summary, text_hash))

@@ -86,6 +86,8 @@ def context(digest: Digest, *, subject: str) -> dict[str, Any]:
     } for story in digest.stories]
     return {
         "subject": subject,
+        "headline": f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'}" + (
+            f", led by {stories[0]['title']}" if stories else ""),
         "digest": digest,
         "stories": stories,
         "failed": digest.failed,
