@@ -3,13 +3,18 @@
     >>> from summarizer import summarize_file
     >>> result = summarize_file("article.txt")
     >>> result.summary, result.key_figures, result.sentiment.label
+
+Names are imported on first use, so ``import summarizer`` (and the command
+line's start-up) does not pay for pydantic, the cleaner or the model clients.
 """
 
 from __future__ import annotations
 
-from .clean import CleanArticle, clean
-from .config import Settings
-from .core import Summarizer, summarize, summarize_file
+import sys
+import types
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     ConfigError,
     DeliveryError,
@@ -19,9 +24,58 @@ from .errors import (
     ModelUnavailableError,
     SummarizerError,
 )
-from .models import KeyFigure, Meta, Sentiment, Summary
+
+if TYPE_CHECKING:
+    from .batch import BatchResult
+    from .clean import CleanArticle, clean
+    from .config import Settings
+    from .core import Summarizer, asummarize, summarize, summarize_file, summarize_many
+    from .models import KeyFigure, Meta, Sentiment, Summary
+
+_LAZY = {
+    "BatchResult": "batch",
+    "CleanArticle": "clean",
+    "clean": "clean",
+    "Settings": "config",
+    "Summarizer": "core",
+    "asummarize": "core",
+    "summarize": "core",
+    "summarize_file": "core",
+    "summarize_many": "core",
+    "KeyFigure": "models",
+    "Meta": "models",
+    "Sentiment": "models",
+    "Summary": "models",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+class _Package(types.ModuleType):
+    """``summarizer.clean`` is the function, as it always was, even once the module of that name is loaded."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return  # the import system binding the submodule; the public name stays the function
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
+    "BatchResult",
     "CleanArticle",
     "ConfigError",
     "DeliveryError",
@@ -36,7 +90,9 @@ __all__ = [
     "Summarizer",
     "SummarizerError",
     "Summary",
+    "asummarize",
     "clean",
     "summarize",
     "summarize_file",
+    "summarize_many",
 ]

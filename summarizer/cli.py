@@ -50,17 +50,20 @@ def _handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+def _log_to_stderr() -> None:
+    """``--verbose``: our log at DEBUG, the HTTP client's one line per request, on stderr."""
+    import logging
 
-    try:
-        return version("summarizer")
-    except PackageNotFoundError:
-        return "unknown"
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s", "%H:%M:%S"))
+    for name, level in (("summarizer", logging.DEBUG), ("httpx", logging.INFO), ("httpx2", logging.INFO)):
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        logger.addHandler(handler)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version=_version(), prog_name="summarize", message="%(prog)s %(version)s")
+@click.version_option(package_name="summarizer", prog_name="summarize", message="%(prog)s %(version)s")
 def cli() -> None:
     """Turn messy news articles into structured summaries.
 
@@ -100,12 +103,16 @@ def cli() -> None:
 @click.option("--tpm", "tokens_per_minute", type=click.FloatRange(min=0, min_open=True),
               help="Tokens per minute to stay under [env: SUMMARIZER_TOKENS_PER_MINUTE].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("-v", "--verbose", is_flag=True, help="Log settings, requests, retries and cache use to stderr.")
 @_handle_errors
 def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, model: str | None,
         jobs: int | None, output: Path | None, resume: Path | None, show_usage: bool, progress: bool | None,
-        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool) -> None:
+        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool, verbose: bool) -> None:
     """Summarize article FILES: paths, folders, JSONL files of texts, http(s) URLs, or - for standard input."""
     from .runner import BatchRun
+
+    if verbose:
+        _log_to_stderr()
 
     fmt = "json" if as_json else fmt
     if resume is not None:

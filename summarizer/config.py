@@ -72,6 +72,18 @@ class Settings:
     jobs: int = DEFAULT_JOBS
     prices: Mapping[str, Any] = field(default_factory=dict)  # model -> {input, output} USD per 1M tokens
 
+    def __repr__(self) -> str:
+        """Every setting but secrets: no API key, no password in a URL."""
+        shown = []
+        for f in dataclasses.fields(self):
+            if not f.repr:
+                continue
+            value = getattr(self, f.name)
+            if f.name == "base_url" and value:
+                value = _without_credentials(value)
+            shown.append(f"{f.name}={value!r}")
+        return f"Settings({', '.join(shown)})"
+
     @property
     def model_name(self) -> str:
         if self.model:
@@ -194,6 +206,17 @@ def read_section(name: str, environ: Mapping[str, str] | None = None) -> dict[st
     if not isinstance(table, dict):
         raise ConfigError(f"config file {path}: {name} must be a table ([{name}]); fix it")
     return {str(k).replace("-", "_"): v for k, v in table.items()}
+
+
+def _without_credentials(url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _as_bool(value: Any) -> bool:

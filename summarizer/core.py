@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from .backends import Backend
     from .backends._instructor import ExtractionOutcome
     from .batch import BatchResult
+
+log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1
 ANSWER_OVERHEAD = 1024  # tokens of chat template, schema and re-ask feedback around each answer
@@ -83,6 +86,7 @@ class Summarizer:
         if isinstance(backend, str):
             overrides["backend"], backend = backend, None
         self.settings = settings if settings is not None else Settings.resolve(**overrides)
+        log.debug("settings: %r", self.settings)
         self._backend = backend
         self.cache = ResultCache(self.settings.results_dir) if self.settings.use_cache else None
         self.prompt: PromptTemplate = load_prompt()
@@ -112,6 +116,7 @@ class Summarizer:
             owner = self.cache.claim(key, self._claim_ttl())
             if owner is not None:
                 break
+            log.info("%s: another process is summarizing it; waiting for its result", source or "article")
             time.sleep(CLAIM_POLL_SECONDS)
             if (hit := self._hit(key, source, started)) is not None:
                 return hit
@@ -139,6 +144,7 @@ class Summarizer:
             owner = self.cache.claim(key, self._claim_ttl())
             if owner is not None:
                 break
+            log.info("%s: another process is summarizing it; waiting for its result", source or "article")
             await asyncio.sleep(CLAIM_POLL_SECONDS)
             if (hit := self._hit(key, source, started)) is not None:
                 return hit
@@ -185,6 +191,7 @@ class Summarizer:
         hit = self.cache.get(key) if self.cache is not None else None
         if hit is None:
             return None
+        log.info("%s: from the cache (%s)", source or "article", key[:12])
         meta = hit.meta.model_copy(update={
             "cached": True, "seconds": round(time.perf_counter() - started, 4), "source": source,
             "prompt_tokens": 0, "completion_tokens": 0, "requests": 0, "cost_usd": 0.0,
@@ -199,6 +206,9 @@ class Summarizer:
     def _store(self, key: str | None, result: Summary) -> Summary:
         if self.cache is not None and key is not None:
             self.cache.set(key, result)
+        meta = result.meta
+        log.info("%s: %s, %d request(s), %d+%d tokens, %d part(s), %.2fs", meta.source or "article",
+                 meta.model, meta.requests, meta.prompt_tokens, meta.completion_tokens, meta.parts, meta.seconds)
         return result
 
     async def _aextract(self, request: ExtractionRequest) -> ExtractionOutcome:

@@ -9,6 +9,7 @@ exponential backoff and jitter, bounded in attempts and in total time.
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 RETRY_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 
@@ -44,6 +46,11 @@ def _sleep(seconds: float) -> None:
 async def _asleep(seconds: float) -> None:
     """The real wait in async code; tests replace it so they never wait."""
     await asyncio.sleep(seconds)
+
+
+def _describe(exc: BaseException | None) -> str:
+    status = getattr(exc, "status_code", None)
+    return f"HTTP {status}" if status is not None else type(exc).__name__
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -87,7 +94,9 @@ def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any, *
 
     def wait(state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
-        return policy.wait_for(state.attempt_number, retry_after_seconds(exc) if exc else None)
+        seconds = policy.wait_for(state.attempt_number, retry_after_seconds(exc) if exc else None)
+        log.info("attempt %d failed (%s); retrying in %.1fs", state.attempt_number, _describe(exc), seconds)
+        return seconds
 
     retrying = tenacity.Retrying(
         retry=tenacity.retry_if_exception(is_transient),
@@ -114,7 +123,9 @@ async def acall_with_retries(
         after = retry_after_seconds(exc) if exc else None
         if after is not None and on_retry_after is not None:
             on_retry_after(after)
-        return policy.wait_for(state.attempt_number, after)
+        seconds = policy.wait_for(state.attempt_number, after)
+        log.info("attempt %d failed (%s); retrying in %.1fs", state.attempt_number, _describe(exc), seconds)
+        return seconds
 
     async def sleep(seconds: float) -> None:
         await _asleep(seconds)

@@ -65,3 +65,12 @@ def test_broken_config_file_is_a_config_error(monkeypatch, tmp_path: Path):
 
 def test_api_key_is_not_in_the_repr():
     assert "sk-secret" not in repr(Settings.resolve(api_key="sk-secret"))
+
+
+def test_repr_shows_no_secrets():
+    from summarizer import Settings
+
+    settings = Settings.resolve(api_key="sk-PLANTED-SECRET", base_url="https://user:hunter2@llm.example/v1")
+    shown = repr(settings)
+    assert "sk-PLANTED-SECRET" not in shown and "hunter2" not in shown and "user" not in shown
+    assert "base_url='https://***@llm.example/v1'" in shown and "timeout=120.0" in shown

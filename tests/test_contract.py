@@ -26,9 +26,9 @@ def test_schemas_and_prompts_are_found_as_package_data():
 def test_public_api():
     assert summarizer.__all__ == sorted(summarizer.__all__)
     assert set(summarizer.__all__) == {
-        "CleanArticle", "ConfigError", "DeliveryError", "InputError", "KeyFigure", "Meta", "ModelError",
-        "ModelOutputError", "ModelUnavailableError", "Sentiment", "Settings", "Summarizer", "Summary",
-        "SummarizerError", "clean", "summarize", "summarize_file",
+        "BatchResult", "CleanArticle", "ConfigError", "DeliveryError", "InputError", "KeyFigure", "Meta",
+        "ModelError", "ModelOutputError", "ModelUnavailableError", "Sentiment", "Settings", "Summarizer", "Summary",
+        "SummarizerError", "asummarize", "clean", "summarize", "summarize_file", "summarize_many",
     }
     for name in summarizer.__all__:
         assert hasattr(summarizer, name)
@@ -50,5 +50,18 @@ def test_importing_the_package_does_not_import_model_libraries():
 
     code = ("import sys, summarizer, summarizer.cli; "
             "print(sorted(m for m in ('openai', 'instructor', 'llama_cpp', 'diskcache') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_start_up_imports_no_heavy_libraries():
+    """``summarize --help`` stays fast: the CLI and the package import none of these until they are used."""
+    import subprocess
+    import sys
+
+    heavy = ["pydantic", "openai", "instructor", "llama_cpp", "diskcache", "trafilatura", "jinja2", "feedparser",
+             "rich", "summarizer.core", "summarizer.clean"]
+    code = ("import sys, summarizer, summarizer.cli; from summarizer.cli import cli; "
+            f"print([m for m in {heavy!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

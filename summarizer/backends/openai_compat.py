@@ -12,6 +12,7 @@ The instructor mode is configurable because endpoints differ:
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
@@ -22,6 +23,8 @@ from ..retry import RetryPolicy, acall_with_retries, call_with_retries
 if TYPE_CHECKING:
     from . import ExtractionRequest
     from ._instructor import ExtractionOutcome
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_CONTEXT_TOKENS = 128_000  # gpt-4o-mini and most hosted models; set context_tokens for others
@@ -101,6 +104,7 @@ class OpenAIBackend:
         def send(**kwargs: Any) -> Any:
             nonlocal requests
             requests += 1
+            log.debug("request %d to %s: model %s, mode %s", requests, self.base_url, self.model, self.settings.mode)
             return client.chat.completions.create(**kwargs)
 
         def create(**kwargs: Any) -> Any:
@@ -135,6 +139,7 @@ class OpenAIBackend:
             nonlocal requests
             await self.limiter.acquire(estimate)
             requests += 1
+            log.debug("request %d to %s: model %s, mode %s", requests, self.base_url, self.model, self.settings.mode)
             response = await client.chat.completions.create(**kwargs)
             usage = getattr(response, "usage", None)
             if usage is not None:
