@@ -2,8 +2,10 @@
 
 The SDK's own retries are switched off (``max_retries=0``) so the two never
 stack; validation re-asks are instructor's and bounded separately. Retried:
-429 (honouring Retry-After), 5xx, timeouts and connection errors, with
-exponential backoff and jitter, bounded in attempts and in total time.
+429 (honouring Retry-After, capped at ``max_wait``), 5xx, timeouts, connection
+errors and 2xx answers that are not a chat completion (a proxy's HTML page, a
+body cut short), with exponential backoff and jitter. Bounded in attempts and
+in time: no wait starts that would carry the request past ``max_seconds``.
 """
 
 from __future__ import annotations
@@ -22,12 +24,20 @@ log = logging.getLogger(__name__)
 RETRY_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 
 
+class MalformedResponse(Exception):
+    """The server answered with success but not with a chat completion: not JSON, or JSON without choices.
+
+    Transient (a proxy's error page, an overloaded server cutting a body short),
+    so it is retried like a 5xx rather than spending one of the model's re-asks.
+    """
+
+
 @dataclass
 class RetryPolicy:
-    attempts: int = 5
-    max_seconds: float = 120.0
+    attempts: int = 5  # requests in all, the first one included
+    max_seconds: float = 120.0  # no wait starts that would end later than this after the first request
     initial_wait: float = 1.0
-    max_wait: float = 30.0
+    max_wait: float = 30.0  # the longest single wait, a server's Retry-After included
     sleep: Callable[[float], None] | None = field(default=None, repr=False)  # None: ``_sleep``
 
     def wait_for(self, attempt: int, retry_after: float | None) -> float:
@@ -56,7 +66,7 @@ def _describe(exc: BaseException | None) -> str:
 def is_transient(exc: BaseException) -> bool:
     import openai
 
-    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
+    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, MalformedResponse)):
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRY_STATUS or exc.status_code >= 500
@@ -88,20 +98,49 @@ def retry_after_seconds(exc: BaseException) -> float | None:
             return None
 
 
+class _Budget:
+    """tenacity's wait, stop and before-sleep hooks for one request under ``policy``.
+
+    Time is the larger of the real time since the first attempt and the waits
+    asked for so far, so the bound holds whether or not the sleep really sleeps.
+    """
+
+    def __init__(self, policy: RetryPolicy, on_retry_after: Callable[[float], None] | None = None) -> None:
+        self.policy = policy
+        self.on_retry_after = on_retry_after
+        self.waited = 0.0
+
+    def wait(self, state: Any) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        after = retry_after_seconds(exc) if exc else None
+        seconds = self.policy.wait_for(state.attempt_number, after)
+        if after is not None and self.on_retry_after is not None:
+            self.on_retry_after(seconds)  # capped like our own wait: a huge Retry-After must not stall the batch
+        return seconds
+
+    def stop(self, state: Any) -> bool:
+        if state.attempt_number >= self.policy.attempts:
+            return True
+        spent = max(state.seconds_since_start or 0.0, self.waited)
+        return bool(spent + state.upcoming_sleep > self.policy.max_seconds)
+
+    def before_sleep(self, state: Any) -> None:
+        self.waited += state.upcoming_sleep
+        exc = state.outcome.exception() if state.outcome else None
+        log.info("attempt %d failed (%s); retrying in %.1fs", state.attempt_number, _describe(exc),
+                 state.upcoming_sleep)
+
+
 def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Call ``func`` and retry transient failures according to ``policy``."""
     import tenacity
 
-    def wait(state: tenacity.RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        seconds = policy.wait_for(state.attempt_number, retry_after_seconds(exc) if exc else None)
-        log.info("attempt %d failed (%s); retrying in %.1fs", state.attempt_number, _describe(exc), seconds)
-        return seconds
-
+    budget = _Budget(policy)
     retrying = tenacity.Retrying(
         retry=tenacity.retry_if_exception(is_transient),
-        stop=tenacity.stop_after_attempt(policy.attempts) | tenacity.stop_after_delay(policy.max_seconds),
-        wait=wait,
+        stop=budget.stop,
+        wait=budget.wait,
+        before_sleep=budget.before_sleep,
         sleep=policy.sleep or _sleep,
         reraise=True,
     )
@@ -115,25 +154,19 @@ async def acall_with_retries(
     on_retry_after: Callable[[float], None] | None = None,
     **kwargs: Any,
 ) -> T:
-    """The async twin of ``call_with_retries``; ``on_retry_after`` hears every Retry-After the server sends."""
+    """The async twin of ``call_with_retries``; ``on_retry_after`` hears every Retry-After wait (capped)."""
     import tenacity
 
-    def wait(state: tenacity.RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        after = retry_after_seconds(exc) if exc else None
-        if after is not None and on_retry_after is not None:
-            on_retry_after(after)
-        seconds = policy.wait_for(state.attempt_number, after)
-        log.info("attempt %d failed (%s); retrying in %.1fs", state.attempt_number, _describe(exc), seconds)
-        return seconds
+    budget = _Budget(policy, on_retry_after)
 
     async def sleep(seconds: float) -> None:
         await _asleep(seconds)
 
     retrying = tenacity.AsyncRetrying(
         retry=tenacity.retry_if_exception(is_transient),
-        stop=tenacity.stop_after_attempt(policy.attempts) | tenacity.stop_after_delay(policy.max_seconds),
-        wait=wait,
+        stop=budget.stop,
+        wait=budget.wait,
+        before_sleep=budget.before_sleep,
         sleep=sleep,
         reraise=True,
     )

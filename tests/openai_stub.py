@@ -6,6 +6,9 @@ sentences), after an optional fixed latency. ``behaviour`` lets a test replace
 the answer for any request (see ``test_faults.py``). Real HTTP, real sockets:
 the client under test cannot tell it from a model server.
 
+The fault primitives below (``status``, ``not_json``, ``drop_mid_response``,
+``hang``, ``answer_with``) are what ``behaviour`` hooks send instead.
+
 Run it alone for benchmarks: ``python tests/openai_stub.py --port 8766 --latency 0.2``.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -106,6 +110,49 @@ class StubHandler(BaseHTTPRequestHandler):
         self.send_json(200, tool_answer(request))
 
 
+# --- faults: what a misbehaving server sends instead of an answer ---------------------------------------
+
+
+def status(handler: StubHandler, code: int, headers: dict[str, str] | None = None, message: str = "") -> None:
+    """An HTTP error with an OpenAI-style error body."""
+    handler.send_json(code, {"error": {"message": message or f"stub status {code}", "type": "stub"}}, headers)
+
+
+def not_json(handler: StubHandler) -> None:
+    """200 with an HTML page, as a proxy or a captive portal answers."""
+    data = b"<html><body><h1>Service temporarily unavailable</h1></body></html>"
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
+def drop_mid_response(handler: StubHandler, request: dict[str, Any]) -> None:
+    """Headers and half of a good answer, then the connection is closed."""
+    data = json.dumps(tool_answer(request)).encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data[: len(data) // 2])
+    handler.wfile.flush()
+    handler.close_connection = True
+    handler.connection.shutdown(socket.SHUT_RDWR)
+
+
+def hang(handler: StubHandler, request: dict[str, Any], seconds: float) -> None:
+    """Answer only after ``seconds``: longer than the client's timeout, it has gone by then."""
+    time.sleep(seconds)
+    handler.send_json(200, tool_answer(request))
+
+
+def answer_with(handler: StubHandler, arguments: dict[str, Any] | str, finish_reason: str = "tool_calls") -> None:
+    """200 with a tool call holding ``arguments``, sound or not."""
+    text = arguments if isinstance(arguments, str) else json.dumps(arguments)
+    handler.send_json(200, completion_body(text, finish_reason=finish_reason))
+
+
 class StubServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -120,12 +167,19 @@ class StubServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet when the client hung up first (a hang past its timeout, a dropped connection)."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/v1"
 
     def __enter__(self) -> StubServer:
-        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 

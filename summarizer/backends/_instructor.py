@@ -8,18 +8,23 @@ attempts, and the mapping of library exceptions onto our error tree.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import instructor
-from instructor.core import IncompleteOutputException, InstructorRetryException
+from instructor.core import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from pydantic import ValidationError
 
 from ..errors import ModelOutputError
 from ..models import Extraction
 from . import ExtractionRequest
+
+# instructor logs each failed call at ERROR; with no handler configured, Python prints those to stderr: two
+# stray lines per failed article in front of our one-line error. Our own log (``--verbose``) says it all.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -79,9 +84,17 @@ def _failed(exc: Exception, request: ExtractionRequest, reasks: int,
         ) from exc
     assert isinstance(exc, InstructorRetryException)
     cause = exc.__cause__
-    if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)):
+    if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError, ResponseParsingError)):
         raise map_error(cause) from cause
-    return _lenient(exc, request, reasks)
+    try:
+        return _lenient(exc, request, reasks)
+    except ModelOutputError:
+        if not isinstance(cause, ResponseParsingError):
+            raise
+        raise ModelOutputError(  # prose instead of the tool call, say: the mode rather than the model is at fault
+            f"the model did not answer in the requested form after {reasks + 1} attempts ({cause}); try another "
+            "--mode (json, or json_grammar for llama.cpp servers) or a model that supports tool calls"
+        ) from exc
 
 
 def run_extraction(

@@ -12,13 +12,14 @@ The instructor mode is configurable because endpoints differ:
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import TYPE_CHECKING, Any
 
-from ..config import Settings
+from ..config import Settings, _without_credentials
 from ..errors import ConfigError, ModelError, ModelUnavailableError
 from ..ratelimit import RateLimiter
-from ..retry import RetryPolicy, acall_with_retries, call_with_retries
+from ..retry import MalformedResponse, RetryPolicy, acall_with_retries, call_with_retries
 
 if TYPE_CHECKING:
     from . import ExtractionRequest
@@ -37,6 +38,7 @@ class OpenAIBackend:
                  async_http_client: Any = None) -> None:
         self.settings = settings
         self.base_url = settings.base_url or DEFAULT_BASE_URL
+        self.where = _without_credentials(self.base_url)  # for messages and logs: never a password
         self.retry_policy = retry_policy or RetryPolicy(
             attempts=settings.retry_attempts, max_seconds=settings.retry_max_seconds
         )
@@ -104,8 +106,12 @@ class OpenAIBackend:
         def send(**kwargs: Any) -> Any:
             nonlocal requests
             requests += 1
-            log.debug("request %d to %s: model %s, mode %s", requests, self.base_url, self.model, self.settings.mode)
-            return client.chat.completions.create(**kwargs)
+            log.debug("request %d to %s: model %s, mode %s", requests, self.where, self.model, self.settings.mode)
+            try:
+                response = client.chat.completions.create(**kwargs)
+            except json.JSONDecodeError as exc:
+                raise MalformedResponse(f"a body that is not JSON ({exc.msg})") from None
+            return _checked(response)
 
         def create(**kwargs: Any) -> Any:
             if self.settings.mode == "json_grammar":  # llama.cpp servers build a grammar from this schema
@@ -139,8 +145,11 @@ class OpenAIBackend:
             nonlocal requests
             await self.limiter.acquire(estimate)
             requests += 1
-            log.debug("request %d to %s: model %s, mode %s", requests, self.base_url, self.model, self.settings.mode)
-            response = await client.chat.completions.create(**kwargs)
+            log.debug("request %d to %s: model %s, mode %s", requests, self.where, self.model, self.settings.mode)
+            try:
+                response = _checked(await client.chat.completions.create(**kwargs))
+            except json.JSONDecodeError as exc:
+                raise MalformedResponse(f"a body that is not JSON ({exc.msg})") from None
             usage = getattr(response, "usage", None)
             if usage is not None:
                 self.limiter.settle(estimate, int(getattr(usage, "total_tokens", 0) or 0))
@@ -172,10 +181,16 @@ class OpenAIBackend:
     def context_tokens(self) -> int:
         return self.settings.context_tokens or DEFAULT_CONTEXT_TOKENS
 
+    def _redact(self, text: str) -> str:
+        """Server-supplied text for a message: a server may echo the request, key and URL included."""
+        if self.base_url != self.where:
+            text = text.replace(self.base_url, self.where)
+        return text.replace(self.settings.api_key, "***") if self.settings.api_key else text
+
     def _map_error(self, exc: BaseException) -> Exception:
         import openai
 
-        where = self.base_url
+        where = self.where
         if isinstance(exc, openai.AuthenticationError):
             return ConfigError(f"{where} rejected the API key (401); check OPENAI_API_KEY")
         if isinstance(exc, openai.PermissionDeniedError):
@@ -188,16 +203,25 @@ class OpenAIBackend:
                 "raise SUMMARIZER_TIMEOUT or check the server"
             )
         if isinstance(exc, openai.APIConnectionError):
+            cause = exc.__cause__
+            if cause is not None and type(cause).__name__ != "ConnectError":  # reached, then cut off mid-answer
+                return ModelUnavailableError(f"the connection to {where} broke off after retries "
+                                             f"({self._redact(_short(cause))}); try again later or check the server")
             return ModelUnavailableError(f"cannot reach {where}; check OPENAI_BASE_URL and that the server is running")
+        if isinstance(exc, MalformedResponse):
+            return ModelUnavailableError(
+                f"{where} kept answering with {exc} after retries; check that OPENAI_BASE_URL is an "
+                "OpenAI-compatible server's /v1 address, or try again later"
+            )
         if isinstance(exc, openai.APIStatusError):
-            message = _short(exc)
+            message = self._redact(_short(exc))
             if exc.status_code == 429 or exc.status_code >= 500:
                 return ModelUnavailableError(
                     f"{where} kept failing with HTTP {exc.status_code} after retries ({message}); try again later"
                 )
             return ModelError(f"{where} refused the request with HTTP {exc.status_code} ({message}); "
                               "try another --mode if the server does not support tool calls")
-        return ModelError(f"the request to {where} failed: {exc}")
+        return ModelError(f"the request to {where} failed: {self._redact(str(exc))}")
 
     def close(self) -> None:
         if self._client is not None:
@@ -213,10 +237,22 @@ class OpenAIBackend:
             await client.close()
 
 
+def _checked(response: Any) -> Any:
+    """The SDK hands back a non-JSON body as text, and JSON of any shape as a completion: refuse both."""
+    if isinstance(response, str):
+        raise MalformedResponse("a body that is not JSON")
+    if not getattr(response, "choices", None):
+        raise MalformedResponse("JSON that is not a chat completion (no choices)")
+    return response
+
+
 def _estimate_tokens(messages: list[dict[str, str]]) -> int:
     return sum(len(m["content"]) for m in messages) // 4 + 16 * len(messages)
 
 
 def _short(exc: Any) -> str:
-    text = str(getattr(exc, "message", "") or exc)
+    """The server's own message when its error body has one ("rate limit reached"), else the exception's."""
+    body = getattr(exc, "body", None)
+    text = body.get("message") if isinstance(body, dict) else None
+    text = str(text or getattr(exc, "message", "") or exc)
     return " ".join(text.split())[:200]
