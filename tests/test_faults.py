@@ -238,6 +238,22 @@ def test_an_ungrounded_figure_on_every_attempt_is_dropped_and_said(serve, waits)
     assert any("dropped figure" in w and "$999 billion" in w for w in result.meta.warnings)
 
 
+PROSE = {"id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": "stub-model",
+         "choices": [{"index": 0, "finish_reason": "stop",
+                      "message": {"role": "assistant", "content": "Sure! The company did well."}}],
+         "usage": {"prompt_tokens": 120, "completion_tokens": 8, "total_tokens": 128}}
+
+
+def test_prose_instead_of_the_tool_call_on_every_attempt_says_to_try_another_mode(serve, waits):
+    behaviour = Faulty("500", times=math.inf)
+    behaviour.fault = lambda h, r: h.send_json(200, PROSE)
+    server = serve(behaviour)
+    with summarizer_for(server) as summarizer, \
+            pytest.raises(ModelOutputError, match=r"did not answer in the requested form .*; try another --mode"):
+        summarizer.summarize(article(1))
+    assert len(server.requests) == REASKS + 1 and waits == []
+
+
 def test_a_huge_retry_after_is_capped(serve, waits):
     behaviour = Faulty("429")
     behaviour.fault = lambda h, r: status(h, 429, {"Retry-After": "3600"})
