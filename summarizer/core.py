@@ -149,7 +149,10 @@ class Summarizer:
             if (hit := self._hit(key, source, started)) is not None:
                 return hit
         try:
-            plan = await asyncio.to_thread(self._plan, article)  # counting tokens may load the local model
+            if getattr(self.backend, "name", "") == "local":  # counting tokens loads the model: not on the loop
+                plan = await asyncio.to_thread(self._plan, article)
+            else:
+                plan = self._plan(article)
             outcomes = [await self._aextract(request) for request in plan.requests]
             final = await self._aextract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 else None
             return self._store(key, self._build(article, plan, outcomes, final, source,

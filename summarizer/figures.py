@@ -20,6 +20,7 @@ first amount is its value and unit, the bracketed one its ``converted`` amount.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _SCALES = {
@@ -194,9 +195,10 @@ def _direction(text: str, start: int, raw: str) -> str | None:
 
 def _approximate(text: str, start: int) -> bool:
     head = text[max(0, start - 25):start].lower().rstrip()
-    return head.endswith("~") or any(re.search(rf"\b{re.escape(cue)}$", head) for cue in _APPROX)
+    return head.endswith("~") or _APPROX_AT_END.search(head) is not None
 
 
+_APPROX_AT_END = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _APPROX) + r")$")
 _ATTACHED_OK = re.compile(r"^(?:%|x|bn|mn|tn|[kmbt]|bln|mln|trn|pp|bps?)$", re.I)
 
 
@@ -206,6 +208,12 @@ _PHONE = re.compile(r"(?<![\w$])\+?\d{1,3}[ .-]?\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}\b
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every figure mentioned in ``text``, in order, with value, unit, kind and offsets."""
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=256)
+def _find_numbers(text: str) -> tuple[NumberMention, ...]:
+    """Memoized: the prompt, the validators and the result all ask about the same texts."""
     mentions: list[NumberMention] = []
     phones = [m.span() for m in _PHONE.finditer(text)]
     for match in _MENTION.finditer(text):
@@ -240,7 +248,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             mentions[-1] = paired
             continue
         mentions.append(mention)
-    return mentions
+    return tuple(mentions)
 
 
 def _pair_with_previous(mentions: list[NumberMention], mention: NumberMention, text: str) -> NumberMention | None:

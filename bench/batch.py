@@ -1,0 +1,210 @@
+"""Batch benchmarks, side by side in one run, as ratios where a limit exists.
+
+    python bench/batch.py [--skip-embedded] [--articles 256] [--cached 1000]
+
+1. concurrency: 256 articles against a loopback stub answering after 200 ms, at
+   --jobs 1, 8 and 32; wall time over the ideal n / jobs * latency (target <= 1.25
+   at 32). Measured twice: the batch inside one process (the library, after one
+   warm-up request), and the whole ``summarize`` command, start-up included.
+2. warm cache: 1,000 cached articles through the CLI (target >= 500 articles/s).
+3. start-up: ``summarize --help`` against ``python -c pass`` (target <= 0.25 s).
+4. embedded overhead: ``Summarizer.summarize`` on a seed against llama-cpp-python
+   replaying the very same requests (same messages, grammar, and the number of
+   tokens our run generated) directly (target <= 10 %).
+5. memory: peak RSS of the 256-article batch on the stub against one article
+   (target <= 1.5x).
+
+The stub runs in its own process so it does not share the client's core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
+STUB = ROOT / "tests" / "openai_stub.py"
+LATENCY = 0.2
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_articles(folder: Path, n: int) -> list[Path]:
+    """``n`` distinct articles: the seeds in turn, each with its own closing paragraph."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    paths = []
+    for i in range(n):
+        path = folder / f"article_{i:04d}.txt"
+        path.write_text(f"{seeds[i % len(seeds)]}\n\nAnalysts at firm {i} raised their target by {i % 40 + 1}% "
+                        f"on the report, citing {i + 3} new contracts.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def start_stub(port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, str(STUB), "--port", str(port), "--latency", str(LATENCY)],
+                            stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.readline()  # "stub listening on ..."
+    return proc
+
+
+def cli_env(base_url: str, cache_dir: Path) -> dict[str, str]:
+    return {**os.environ, "OPENAI_BASE_URL": base_url, "SUMMARIZER_MODEL": "stub-model",
+            "SUMMARIZER_BACKEND": "openai", "SUMMARIZER_CACHE_DIR": str(cache_dir)}
+
+
+def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a child process."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block the child
+        started = time.perf_counter()
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(args[3:])} failed: {errors.read().decode()[-500:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def summarize_cmd() -> list[str]:
+    return [sys.executable, "-c", "from summarizer.cli import main; main()"]
+
+
+def concurrency(paths: list[Path], base_url: str, tmp: Path) -> list[tuple[int, float, float, float]]:
+    from summarizer import Summarizer
+
+    rows = []
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for jobs in (1, 8, 32):
+        ideal = len(paths) / jobs * LATENCY
+        with Summarizer(backend="openai", base_url=base_url, model="stub-model", use_cache=False) as summarizer:
+            list(summarizer.summarize_many(texts[:1], jobs=1))  # warm-up: imports, first connection
+            started = time.perf_counter()
+            results = list(summarizer.summarize_many(texts, jobs=jobs))
+            in_process = time.perf_counter() - started
+        assert all(r.ok for r in results), [str(r.error) for r in results if not r.ok][:3]
+        cli, _ = run_measured([*summarize_cmd(), str(paths[0].parent), "-f", "jsonl", "--no-cache", "-j", str(jobs)],
+                              cli_env(base_url, tmp / f"cache-{jobs}"))
+        rows.append((jobs, ideal, in_process, cli))
+    return rows
+
+
+def warm_cache(base_url: str, tmp: Path, n: int) -> tuple[float, float]:
+    folder = tmp / "cached"
+    make_articles(folder, n)
+    env = cli_env(base_url, tmp / "cache-warm")
+    run_measured([*summarize_cmd(), str(folder), "-f", "jsonl", "-j", "32"], env)  # fill the cache
+    walls = [run_measured([*summarize_cmd(), str(folder), "-f", "jsonl"], env)[0] for _ in range(3)]
+    wall = statistics.median(walls)
+    return wall, n / wall
+
+
+def startup() -> tuple[float, float]:
+    def median_of(args: list[str]) -> float:
+        times = []
+        for _ in range(10):
+            started = time.perf_counter()
+            subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    return median_of([*summarize_cmd(), "--help"]), median_of([sys.executable, "-c", "pass"])
+
+
+def memory(paths: list[Path], base_url: str, tmp: Path) -> tuple[float, float]:
+    _, one = run_measured([*summarize_cmd(), str(paths[0]), "--json", "--no-cache"], cli_env(base_url, tmp / "m1"))
+    _, batch = run_measured([*summarize_cmd(), str(paths[0].parent), "-f", "jsonl", "--no-cache", "-j", "32"],
+                            cli_env(base_url, tmp / "m2"))
+    return one, batch
+
+
+def embedded_overhead(seed: Path) -> dict[str, float]:
+    """Our pipeline against the same llama.cpp calls made directly, model loaded in both."""
+    from summarizer import Summarizer
+
+    calls: list[dict[str, object]] = []
+    with Summarizer(backend="local", use_cache=False) as summarizer:
+        text = seed.read_text(encoding="utf-8")
+        summarizer.summarize(text)  # warm-up: loads the model at the context this article needs
+        backend = summarizer.backend
+        llama = backend._llama  # type: ignore[attr-defined]
+        original = llama.create_chat_completion_openai_v1
+
+        def recording(**kwargs: object) -> object:
+            calls.append(kwargs)
+            return original(**kwargs)
+
+        llama.create_chat_completion_openai_v1 = recording
+        llama.reset()
+        started = time.perf_counter()
+        result = summarizer.summarize(text)
+        ours = time.perf_counter() - started
+        llama.create_chat_completion_openai_v1 = original
+        direct = 0.0
+        generated = 0
+        for kwargs in calls:
+            llama.reset()  # no reuse of the previous prompt's cache, as in our run
+            started = time.perf_counter()
+            response = original(**kwargs)
+            direct += time.perf_counter() - started
+            generated += response.usage.completion_tokens
+    return {"ours": ours, "direct": direct, "calls": len(calls), "tokens_ours": result.meta.completion_tokens,
+            "tokens_direct": generated}
+
+
+def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=256)
+    parser.add_argument("--cached", type=int, default=1000)
+    parser.add_argument("--skip-embedded", action="store_true")
+    args = parser.parse_args()
+    port = free_port()
+    stub = start_stub(port)
+    base_url = f"http://127.0.0.1:{port}/v1"
+    try:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            tmp = Path(tmp_name)
+            paths = make_articles(tmp / "batch", args.articles)
+            print(f"1. concurrency: {args.articles} articles, stub latency {LATENCY * 1000:.0f} ms")
+            print("   jobs   ideal s   in-process s  ratio   whole CLI s  ratio")
+            for jobs, ideal, in_process, cli in concurrency(paths, base_url, tmp):
+                print(f"   {jobs:>4} {ideal:>9.2f} {in_process:>14.2f} {in_process / ideal:>6.2f} "
+                      f"{cli:>13.2f} {cli / ideal:>6.2f}")
+            wall, rate = warm_cache(base_url, tmp, args.cached)
+            print(f"2. warm cache: {args.cached} cached articles through the CLI in {wall:.2f}s = "
+                  f"{rate:.0f} articles/s (target >= 500)")
+            helped, bare = startup()
+            print(f"3. start-up: summarize --help {helped:.3f}s, python -c pass {bare:.3f}s, "
+                  f"ratio {helped / bare:.1f}x (target <= 0.25 s)")
+            one, batch = memory(paths, base_url, tmp)
+            print(f"5. memory: peak RSS one article {one:.0f} MB, {args.articles}-article batch at -j 32 "
+                  f"{batch:.0f} MB, ratio {batch / one:.2f} (target <= 1.5)")
+    finally:
+        stub.terminate()
+    if not args.skip_embedded:
+        figures = embedded_overhead(SEEDS[1])
+        overhead = figures["ours"] / figures["direct"] - 1
+        print(f"4. embedded overhead on {SEEDS[1].name}: summarize {figures['ours']:.2f}s, llama-cpp-python "
+              f"direct {figures['direct']:.2f}s for the same {figures['calls']:.0f} call(s) "
+              f"({figures['tokens_ours']:.0f} vs {figures['tokens_direct']:.0f} completion tokens): "
+              f"overhead {overhead * 100:.1f}% (target <= 10%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
