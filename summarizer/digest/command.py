@@ -38,7 +38,8 @@ def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | 
 
     \b
     SMTP settings come from SUMMARIZER_SMTP_HOST, _PORT, _SECURITY (starttls, ssl, none),
-    _USER, _PASSWORD, _FROM, or the [smtp] table of the config file; never from options.
+    _USER, _PASSWORD, _FROM, _CAFILE (a private CA), or the [smtp] table of the config
+    file; never from options.
     Each period is sent once; a message the server did not accept waits in the outbox.
     """
     from datetime import datetime
