@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -335,3 +336,44 @@ def test_the_digest_api_is_lazy_and_the_cli_help_stays_light():
             "'aiosmtpd', 'summarizer.digest.runner') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@LOOPBACK
+def test_cli_stderr_holds_our_digest_lines_not_the_libraries_logs(tmp_path: Path):
+    """instructor logs "API call failed on attempt N" and httpx every request: none of it may reach stderr."""
+    import subprocess
+    import sys
+
+    from openai_stub import StubServer, status
+
+    def quillon_fails(handler: Any, request: dict[str, Any], number: int) -> bool:
+        if "Quillon" in str(request["messages"]) or number == 1:  # a.txt's first answer fails, b.txt's all do
+            status(handler, 503, {"Retry-After": "0"}, "overloaded")
+            return True
+        return False
+
+    (tmp_path / "a.txt").write_text(NORDVALE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(QUILLON, encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text("retry_attempts = 2\n", encoding="utf-8")
+    eml = tmp_path / "d.eml"
+    with StubServer(behaviour=quillon_fails) as server:
+        env = {**os.environ, "OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": server.base_url,
+               "SUMMARIZER_BACKEND": "openai", "SUMMARIZER_MODEL": "stub-model", "SUMMARIZER_CONFIG": str(config)}
+        run = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "digest",
+                              str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--to", "me@example.com",
+                              "--dry-run", "--eml", str(eml), "--state-dir", str(tmp_path / "state")],
+                             env=env, text=True, capture_output=True, timeout=120)
+        requests = len(server.requests)
+    assert run.returncode == 0, run.stderr
+    assert requests == 4  # failed answers: there was something for instructor and httpx to log
+    a, b = (re.escape(str(tmp_path / name)) for name in ("a.txt", "b.txt"))
+    expected = [rf"INFO {a}: summarizing", rf"INFO {a}: done in [\d.]+s \(stub-model\)", rf"INFO {b}: summarizing",
+                rf"WARNING {b}: not summarized: \S+ kept failing with HTTP 503 after retries \(overloaded\); "
+                "try again later"]
+    lines = run.stderr.splitlines()
+    assert len(lines) == 5, run.stderr
+    for pattern, line in zip(expected, lines, strict=False):
+        assert re.fullmatch(rf"\S+ \S+ {pattern}", line), line
+    assert lines[-1] == "1 article(s) not summarized; they are retried in the next digest"
+    assert run.stdout.strip() == f"dry run: message written to {eml}"

@@ -1,13 +1,20 @@
-"""``--every``: cron times in a time zone, a failed run does not end the scheduler, each run is logged."""
+"""``--every``: cron times in a time zone, a failed run does not end the scheduler, each run is logged; the CLI."""
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from digest_fakes import NORDVALE, QUILLON, EchoBackend
 
 from summarizer import ConfigError, InputError
+from summarizer.cli import cli
+from summarizer.digest import schedule
 from summarizer.digest.schedule import next_time, resolve_tz, run_forever
 
 
@@ -54,3 +61,88 @@ def test_bad_expressions_and_zones_say_how_to_fix_them():
     assert resolve_tz(None) is None
     assert next_time("*/15 * * * *", datetime(2025, 1, 1, 10, 7, tzinfo=UTC)) == datetime(2025, 1, 1, 10, 15,
                                                                                           tzinfo=UTC)
+
+
+# --- the command: `summarize digest ... --every CRON`, with time driven, not waited --------------------------
+
+def _echo_summarizer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarizer.core
+
+    real = summarizer.core.Summarizer
+    monkeypatch.setattr(summarizer.core, "Summarizer",
+                        lambda **kw: real(backend=EchoBackend(), **{k: v for k, v in kw.items() if k != "backend"}))
+
+
+def _drive_the_scheduler(monkeypatch: pytest.MonkeyPatch, clock: FakeTime,
+                         on_sleep: Callable[[], None] = lambda: None) -> None:
+    give_up = clock.now() + timedelta(days=30)
+
+    def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+        if clock.now() > give_up:
+            raise AssertionError("the scheduler did not stop")
+        on_sleep()
+
+    monkeypatch.setattr(schedule, "_now", lambda tz: clock.now().astimezone(tz))
+    monkeypatch.setattr(schedule, "_sleep", sleep)
+
+
+def test_cli_every_logs_each_run_survives_a_failed_one_and_stops_after_runs(tmp_path: Path, monkeypatch):
+    _echo_summarizer(monkeypatch)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "nordvale.txt").write_text(NORDVALE, encoding="utf-8")
+    late = tmp_path / "late.txt"  # missing at the first run, which therefore fails; it appears before the second
+    clock = FakeTime(datetime(2025, 3, 29, 12, 0, tzinfo=UTC))
+    first_run = datetime(2025, 3, 30, 6, 0, tzinfo=UTC)  # 08:00 in Paris, summer time from that night
+
+    def after_the_first_run() -> None:
+        if clock.now() > first_run and not late.exists():
+            late.write_text(QUILLON, encoding="utf-8")
+
+    _drive_the_scheduler(monkeypatch, clock, after_the_first_run)
+    eml = tmp_path / "out" / "digest.eml"
+    result = CliRunner().invoke(cli, ["digest", str(news), str(late), "--to", "me@example.com", "--since", "3650d",
+                                      "--dry-run", "--eml", str(eml), "--state-dir", str(tmp_path / "state"),
+                                      "--every", "0 8 * * *", "--tz", "Europe/Paris", "--runs", "3"])
+    assert result.exit_code == 0, result.output
+    log = result.stderr.splitlines()
+    assert log[0] == "digest scheduler: '0 8 * * *' (Europe/Paris); for 3 run(s)"
+    runs = [re.sub(r"^\S+ \S+ (INFO|ERROR) ", r"\1 ", line) for line in log if re.search(r"digest run \d", line)]
+    assert runs[0] == (f"ERROR digest run 1 at 2025-03-30T08:00:00+02:00 failed: {late}: no such file, folder or "
+                       "URL; check the path")
+    for line, (n, day) in zip(runs[1:], ((2, "03-31"), (3, "04-01")), strict=True):
+        assert re.fullmatch(f"INFO digest run {n} at 2025-{day}T08:00:00\\+02:00: dry run, nothing sent; "
+                            f"digest \\S+: 2 stories, 0 failed; written to {re.escape(str(eml))}", line), line
+    assert sum("next digest run at" in line for line in log) == 3
+    assert log[-1].endswith("digest scheduler: stopping after 3 run(s), as asked")
+    assert "Traceback" not in result.stderr  # a run that fails on bad input is one line
+    assert result.stdout.count(f"dry run: message written to {eml}") == 2
+    assert "Quillon Chips" in eml.read_text(encoding="utf-8")
+    assert clock.now() == datetime(2025, 4, 1, 6, 0, tzinfo=UTC)  # three days went by, none of them waited
+    assert not (tmp_path / "state" / "state.json").exists()  # dry runs record nothing
+
+
+def test_cli_every_stops_on_ctrl_c_between_runs(tmp_path: Path, monkeypatch):
+    _echo_summarizer(monkeypatch)
+    (tmp_path / "a.txt").write_text(NORDVALE, encoding="utf-8")
+    clock = FakeTime(datetime(2025, 10, 1, 7, 59, tzinfo=UTC))
+
+    def ctrl_c_after_the_first_run() -> None:
+        if clock.now() > datetime(2025, 10, 1, 8, 1, tzinfo=UTC):
+            raise KeyboardInterrupt
+
+    _drive_the_scheduler(monkeypatch, clock, ctrl_c_after_the_first_run)
+    result = CliRunner().invoke(cli, ["digest", str(tmp_path / "a.txt"), "--to", "me@example.com", "--dry-run",
+                                      "--eml", str(tmp_path / "d.eml"), "--state-dir", str(tmp_path / "state"),
+                                      "--every", "*/5 * * * *", "--tz", "UTC"])
+    assert result.exit_code == 130
+    assert "stop with Ctrl-C" in result.stderr.splitlines()[0]
+    assert "digest run 1 at 2025-10-01T08:00:00+00:00: dry run, nothing sent; digest " in result.stderr
+    assert "digest run 2" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "interrupted"
+
+
+def test_cli_runs_needs_every(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["digest", str(tmp_path), "--to", "me@example.com", "--dry-run", "--runs", "2"])
+    assert result.exit_code == 2 and "--runs counts scheduled runs; use it with --every" in result.stderr

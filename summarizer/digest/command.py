@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,8 @@ import click
 @click.option("--preview", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.html",
               help="Also write the HTML part to this file.")
 @click.option("--every", metavar="CRON", help='Stay running and send at these times, e.g. "0 8 * * *".')
+@click.option("--runs", type=click.IntRange(min=1), metavar="N",
+              help="With --every: stop after N scheduled runs (default: run until stopped).")
 @click.option("--tz", metavar="ZONE", help="Time zone for --every and the period, e.g. Europe/Paris (default: local).")
 @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path), envvar="SUMMARIZER_DIGEST_DIR",
               help="State file and outbox [env: SUMMARIZER_DIGEST_DIR; default: the user state folder].")
@@ -33,7 +37,8 @@ import click
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | None, subject: str | None,
            since: str, dry_run: bool, eml_path: Path | None, preview: Path | None, every: str | None,
-           tz: str | None, state_dir: Path | None, backend: str | None, model: str | None, no_cache: bool) -> None:
+           runs: int | None, tz: str | None, state_dir: Path | None, backend: str | None, model: str | None,
+           no_cache: bool) -> None:
     """Email a digest of SOURCES: folders (new files), files, RSS/Atom feeds (URL or file) and article URLs.
 
     \b
@@ -49,7 +54,8 @@ def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | 
     from .runner import RunResult, run_digest
     from .schedule import resolve_tz, run_forever
 
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
+    if runs is not None and not every:
+        raise click.UsageError("--runs counts scheduled runs; use it with --every")
     window = parse_since(since)
     zone = resolve_tz(tz)
     overrides: dict[str, Any] = {"backend": backend, "model": model}
@@ -66,12 +72,35 @@ def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | 
         _report(result)
         return result
 
-    with Summarizer(**overrides) as summarizer:
+    with _digest_log(), Summarizer(**overrides) as summarizer:
         if every:
-            click.echo(f"digest scheduler: {every!r} ({tz or 'local time'}); stop with Ctrl-C", err=True)
-            run_forever(every, lambda: _describe(once(summarizer)), tz=zone)
+            until = f"for {runs} run(s)" if runs else "stop with Ctrl-C"
+            click.echo(f"digest scheduler: {every!r} ({tz or 'local time'}); {until}", err=True)
+            run_forever(every, lambda: _describe(once(summarizer)), tz=zone, max_runs=runs)
         else:
             once(summarizer)
+
+
+@contextmanager
+def _digest_log() -> Iterator[None]:
+    """The digest's progress and every run on stderr; from the rest of summarizer only warnings and errors.
+
+    The handler sits on the ``summarizer`` logger, not the root logger: what libraries log (instructor's
+    "API call failed on attempt N", httpx's requests) stays out of the way of our one-line errors.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    package, ours = logging.getLogger("summarizer"), logging.getLogger("summarizer.digest")
+    levels = package.level, ours.level
+    package.addHandler(handler)
+    package.setLevel(logging.WARNING)
+    ours.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(levels[0])
+        ours.setLevel(levels[1])
 
 
 def _describe(result: Any) -> str:
@@ -80,7 +109,10 @@ def _describe(result: Any) -> str:
     digest = result.digest
     stories = len(digest.stories) if digest else 0
     failed = len(digest.failed) if digest else 0
-    return f"{len(result.sent)} message(s) sent; digest {result.period}: {stories} stories, {failed} failed"
+    built = f"digest {result.period}: {stories} stories, {failed} failed"
+    if result.eml_path is not None:
+        return f"dry run, nothing sent; {built}; written to {result.eml_path}"
+    return f"{len(result.sent)} message(s) sent; {built}"
 
 
 def _report(result: Any) -> None:

@@ -1,8 +1,9 @@
 """``--every CRON``: a long-lived process that runs the digest at each cron time.
 
 A failed run is logged and the scheduler waits for the next time; it never
-exits because of one bad run. The clock and the sleep are parameters, so tests
-drive it without waiting.
+exits because of one bad run. The clock and the sleep are parameters (and the
+module's ``_now`` and ``_sleep`` for callers such as the CLI), so tests drive it
+without waiting.
 """
 
 from __future__ import annotations
@@ -41,18 +42,27 @@ def resolve_tz(name: str | None) -> tzinfo | None:
         raise ConfigError(f"unknown time zone {name!r}; use an IANA name such as Europe/London or UTC") from None
 
 
+def _now(tz: tzinfo | None) -> datetime:
+    return datetime.now(tz).astimezone(tz)
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
 def run_forever(expression: str, job: Callable[[], object], *, tz: tzinfo | None = None,
-                now: Callable[[], datetime] | None = None, sleep: Callable[[float], None] = time.sleep,
+                now: Callable[[], datetime] | None = None, sleep: Callable[[float], None] | None = None,
                 max_runs: int | None = None) -> int:
     """Run ``job`` at every time ``expression`` names; returns the number of runs (only when ``max_runs`` is set)."""
-    clock = now or (lambda: datetime.now(tz).astimezone(tz))
+    clock = now or (lambda: _now(tz))
+    pause = sleep or _sleep
     next_time(expression, clock())  # a bad expression fails here, before the process settles in
     runs = 0
     while max_runs is None or runs < max_runs:
         due = next_time(expression, clock())
         log.info("next digest run at %s", due.isoformat())
         while (wait := (due - clock()).total_seconds()) > 0:
-            sleep(min(wait, 60.0))  # wake up now and then: a suspended machine's clock jumps
+            pause(min(wait, 60.0))  # wake up now and then: a suspended machine's clock jumps
         runs += 1
         started = clock()
         try:
@@ -64,5 +74,6 @@ def run_forever(expression: str, job: Callable[[], object], *, tz: tzinfo | None
                       exc_info=not isinstance(exc, SummarizerError))
         else:
             log.info("digest run %d at %s: %s", runs, started.isoformat(), outcome)
+    log.info("digest scheduler: stopping after %d run(s), as asked", runs)
     return runs
 
