@@ -132,7 +132,7 @@ def memory(paths: list[Path], base_url: str, tmp: Path) -> tuple[float, float]:
     return one, batch
 
 
-def embedded_overhead(seed: Path) -> dict[str, float]:
+def embedded_overhead(seed: Path, rounds: int = 2) -> dict[str, float]:
     """Our pipeline against the same llama.cpp calls made directly, model loaded in both."""
     from summarizer import Summarizer
 
@@ -148,20 +148,27 @@ def embedded_overhead(seed: Path) -> dict[str, float]:
             calls.append(kwargs)
             return original(**kwargs)
 
-        llama.create_chat_completion_openai_v1 = recording
-        llama.reset()
-        started = time.perf_counter()
-        result = summarizer.summarize(text)
-        ours = time.perf_counter() - started
-        llama.create_chat_completion_openai_v1 = original
-        direct = 0.0
+        ours_times: list[float] = []
+        direct_times: list[float] = []
         generated = 0
-        for kwargs in calls:
-            llama.reset()  # no reuse of the previous prompt's cache, as in our run
+        for _ in range(rounds):  # alternate, and keep each side's best: the machine may be busy meanwhile
+            calls.clear()
+            llama.create_chat_completion_openai_v1 = recording
+            llama.reset()
             started = time.perf_counter()
-            response = original(**kwargs)
-            direct += time.perf_counter() - started
-            generated += response.usage.completion_tokens
+            result = summarizer.summarize(text)
+            ours_times.append(time.perf_counter() - started)
+            llama.create_chat_completion_openai_v1 = original
+            direct = 0.0
+            generated = 0
+            for kwargs in calls:
+                llama.reset()  # no reuse of the previous prompt's cache, as in our run
+                started = time.perf_counter()
+                response = original(**kwargs)
+                direct += time.perf_counter() - started
+                generated += response.usage.completion_tokens
+            direct_times.append(direct)
+        ours, direct = min(ours_times), min(direct_times)
     return {"ours": ours, "direct": direct, "calls": len(calls), "tokens_ours": result.meta.completion_tokens,
             "tokens_direct": generated}
 
@@ -172,7 +179,11 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=256)
     parser.add_argument("--cached", type=int, default=1000)
     parser.add_argument("--skip-embedded", action="store_true")
+    parser.add_argument("--embedded-only", action="store_true", help="only item 4")
     args = parser.parse_args()
+    if args.embedded_only:
+        print_embedded()
+        return 0
     port = free_port()
     stub = start_stub(port)
     base_url = f"http://127.0.0.1:{port}/v1"
@@ -197,13 +208,17 @@ def main() -> int:
     finally:
         stub.terminate()
     if not args.skip_embedded:
-        figures = embedded_overhead(SEEDS[1])
-        overhead = figures["ours"] / figures["direct"] - 1
-        print(f"4. embedded overhead on {SEEDS[1].name}: summarize {figures['ours']:.2f}s, llama-cpp-python "
-              f"direct {figures['direct']:.2f}s for the same {figures['calls']:.0f} call(s) "
-              f"({figures['tokens_ours']:.0f} vs {figures['tokens_direct']:.0f} completion tokens): "
-              f"overhead {overhead * 100:.1f}% (target <= 10%)")
+        print_embedded()
     return 0
+
+
+def print_embedded() -> None:
+    figures = embedded_overhead(SEEDS[1])
+    overhead = figures["ours"] / figures["direct"] - 1
+    print(f"4. embedded overhead on {SEEDS[1].name}: summarize {figures['ours']:.2f}s, llama-cpp-python "
+          f"direct {figures['direct']:.2f}s for the same {figures['calls']:.0f} call(s) "
+          f"({figures['tokens_ours']:.0f} vs {figures['tokens_direct']:.0f} completion tokens), best of 2 "
+          f"each: overhead {overhead * 100:.1f}% (target <= 10%)")
 
 
 if __name__ == "__main__":
