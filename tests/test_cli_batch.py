@@ -171,3 +171,42 @@ def test_summarizer_takes_a_backend_name():
     from summarizer import Summarizer
 
     assert Summarizer(backend="openai", base_url="http://127.0.0.1:9/v1").settings.backend == "openai"
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_a_real_ctrl_c_keeps_every_finished_line_and_resume_does_the_rest(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from openai_stub import StubServer
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"a{n:02d}.txt").write_text(article(n), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with StubServer(latency=0.3) as server:
+        env = {**os.environ, "OPENAI_BASE_URL": server.base_url, "SUMMARIZER_MODEL": "stub-model",
+               "SUMMARIZER_BACKEND": "openai"}
+        command = [sys.executable, "-c", "from summarizer.cli import main; main()", str(folder), "--resume",
+                   str(out), "-j", "2"]
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 4):
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 130, stderr
+        assert "Traceback" not in stderr and "interrupted:" in stderr
+        kept = [json.loads(line) for line in out.read_text().splitlines()]
+        assert 4 <= len(kept) < 30 and all(row["ok"] for row in kept)
+        before = len(server.requests)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        assert sorted(r["id"] for r in rows) == sorted(str(p) for p in folder.iterdir())  # each once, none lost
+        # only the rest was asked for (an article in flight at the interrupt may have reached the cache)
+        assert len(server.requests) - before <= 30 - len(kept)
