@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 _I = re.IGNORECASE
 
@@ -204,31 +205,64 @@ COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
-# (rule, reason, longest line it may take, words one of which the lower-cased line must contain): first match
-# wins. The words are a cheap filter in front of the expensive searches; None means no filter.
-_Rule = tuple[Callable[[str], object], str, int, tuple[str, ...] | None]
+class _Rule(NamedTuple):
+    """One line rule: the first rule that takes a line names its reason."""
+
+    find: Callable[[str], object]
+    reason: str
+    longest: int  # longest line it may take
+    # Words one of which the lower-cased line must contain: a cheap filter in front of the expensive search.
+    words: tuple[str, ...] | None = None
+    # What every line the rule can take starts with (a pattern, matched against the lower-cased line) or contains
+    # (lower-case words). Together they are the pre-filter that lets prose skip all rules (see _may_be_noise).
+    # A start that matches the first piece of a line must match the whole line too (see line_reason): a piece
+    # ends where a separator begins, so a start that looks at the end says so, as in "(?:$|\s+[·|•])".
+    starts: str = "(?!)"
+    contains: tuple[str, ...] = ()
+
+
 _RULES: list[_Rule] = [
-    (DATELINE.match, "dateline", 80, None),
-    (READ_TIME.match, "read-time", 40, ("min", "read", "listen")),
-    (AD.search, "advertisement", 220, ("advert", "sponsor", "partner", "promot", "paid", "ad", "story", "scroll",
-                                       "seen", "try", "upgrade", "trade", "download", "get", "open", "start",
-                                       "claim", "unlock", "join", "switch", "sign", "first", "never", "capital")),
-    (DISCLAIMER.search, "disclaimer", 1200, ("disclaimer", "risk", "disclosure", "advice", "informational",
-                                             "views", "accounts lose")),
-    (TICKER_LINE.match, "price-ticker", 60, None),
-    (SHARE.match, "share-buttons", 120, None),
-    (SOCIAL_CHROME.match, "social-chrome", 160, ("pic.", "view", "(@", "likes", "repost", "retweet", "replies",
-                                                 "views")),
-    (READ_MORE.match, "read-more", 220, None),
-    (COOKIE.search, "cookie-banner", 300, ("cookie", "accept", "reject", "manage", "got it")),
-    (_NEWSLETTER_EXACT.match, "newsletter", 40, None),
-    (NEWSLETTER.search, "newsletter", 280, ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox",
-                                            "briefing", "mail")),
-    (CREDIT.match, "image-credit", 150, None),
-    (AUTHOR_BIO.match, "author-bio", 400, None),
-    (BYLINE.match, "byline", 80, None),
-    (COPYRIGHT.match, "copyright", 100, None),
-    (SYNDICATION.match, "syndication", 400, ("appeared",)),
+    _Rule(DATELINE.match, "dateline", 80,
+          starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
+                 r"|sep|oct|nov|dec"),
+    _Rule(READ_TIME.match, "read-time", 40, ("min", "read", "listen"), starts=r"\d|reading|listen"),
+    _Rule(AD.search, "advertisement", 220,
+          ("advert", "sponsor", "partner", "promot", "paid", "ad", "story", "scroll", "seen", "try", "upgrade",
+           "trade", "download", "get", "open", "start", "claim", "unlock", "join", "switch", "sign", "first",
+           "never", "capital"),
+          starts=r"ad|sponsor|partner|promot|paid|story|scroll|get|try|upgrade|trade|download|open|start|claim"
+                 r"|unlock|join|switch|sign|your|never|capital",
+          contains=("advertise ",)),
+    _Rule(DISCLAIMER.search, "disclaimer", 1200,
+          ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "accounts lose"),
+          starts=r"disclaimer|legal|risk|disclosure|editorial",
+          contains=("advice", "informational", "the views", "% of retail")),
+    # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
+    _Rule(TICKER_LINE.match, "price-ticker", 60,
+          starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}(?:$|\s+[·|•])|usd|eur|24h|vol|market|live|price|top"
+                 r"|[a-z0-9]{2,10}\s*[/-]",
+          contains=("(", " logo")),
+    _Rule(SHARE.match, "share-buttons", 120,
+          starts=r"share|follow|tweet|facebook|twitter|x|linkedin|e-?mail|copy|whatsapp|telegram|reddit|print"
+                 r"|pinterest|flipboard|comment|save|bookmark|link"),
+    _Rule(SOCIAL_CHROME.match, "social-chrome", 160,
+          ("pic.", "view", "(@", "likes", "repost", "retweet", "replies", "views"),
+          starts=r"pic\.|view|[—–-]|\d"),
+    _Rule(READ_MORE.match, "read-more", 220, starts=r"read|also|see|related|more|recommended|don't|must"),
+    _Rule(COOKIE.search, "cookie-banner", 300, ("cookie", "accept", "reject", "manage", "got it"),
+          starts=r"accept|reject|manage|got it", contains=("cookie",)),
+    _Rule(_NEWSLETTER_EXACT.match, "newsletter", 40, starts=r"subscribe|sign up|enter"),
+    _Rule(NEWSLETTER.search, "newsletter", 280,
+          ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail"),
+          starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log", contains=("newsletter", "mail")),
+    _Rule(CREDIT.match, "image-credit", 150,
+          contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
+    # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
+    _Rule(AUTHOR_BIO.match, "author-bio", 400,
+          starts=r"about the author|[a-z][\w.'-]+( [a-z][\w.'-]+){1,3} is an? "),
+    _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
+    _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
+    _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post"),
 ]
 
 # Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning."
@@ -236,12 +270,52 @@ _SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
-_HINTS = [re.compile("|".join(map(re.escape, words))) if words else None for _, _, _, words in _RULES]
-_PLAN = [(rule, reason, longest, hint) for (rule, reason, longest, _), hint in zip(_RULES, _HINTS, strict=True)]
+_HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
+_PLAN = [(rule.find, rule.reason, rule.longest, hint) for rule, hint in zip(_RULES, _HINTS, strict=True)]
+
+# --- the pre-filter: most lines are prose. One pattern and a few substring tests over the lower-cased line stand
+# in for all the rules that may take a line of its length: when they find nothing, no rule can match. Lower-casing
+# folds case as the rules' IGNORECASE does, except for these letters, which IGNORECASE also matches to ASCII ones:
+# lines with them are not filtered.
+_ODD_CASE = re.compile("[İıſ]")
+
+
+class _Prefilter(NamedTuple):
+    starts: re.Pattern[str]
+    contains: tuple[str, ...]
+
+
+def _prefilter(length: int) -> _Prefilter:
+    rules = [rule for rule in _RULES if rule.longest >= length]
+    starts = "|".join(f"(?:{rule.starts})" for rule in rules)
+    return _Prefilter(re.compile(starts), tuple(dict.fromkeys(word for rule in rules for word in rule.contains)))
+
+
+_PREFILTERS = {longest: _prefilter(longest) for longest in {rule.longest for rule in _RULES}}
+# The pre-filter for each line length (the index) up to the longest line any rule takes.
+_PREFILTER_BY_LENGTH = [_PREFILTERS[min(n for n in _PREFILTERS if n >= length)]
+                        for length in range(max(_PREFILTERS) + 1)]
+_ANY_LENGTH = _prefilter(0)  # all rules: for a line and the first of its pieces, which starts as the line does
+
+
+def _may_be_noise(text: str, prefilter: _Prefilter) -> bool:
+    """False when none of the rules behind the pre-filter can take the text."""
+    if not text.isascii() and _ODD_CASE.search(text):
+        return True
+    lower = text.lower()
+    if prefilter.starts.match(lower):
+        return True
+    for word in prefilter.contains:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
+        if word in lower:
+            return True
+    return False
 
 
 def _whole(text: str) -> str | None:
-    length, lower = len(text), text.lower()
+    length = len(text)
+    if length >= len(_PREFILTER_BY_LENGTH) or not _may_be_noise(text, _PREFILTER_BY_LENGTH[length]):
+        return None
+    lower = text.lower()
     for rule, reason, longest, hint in _PLAN:
         if length <= longest and (hint is None or hint.search(lower)) and rule(text):
             return reason
@@ -254,9 +328,17 @@ def line_reason(text: str) -> str | None:
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
     """
+    if not text[:1].isspace() and not _may_be_noise(text, _ANY_LENGTH):
+        return None  # prose: no rule can take the line, nor its first piece (which starts where the line does)
     reason = _whole(text)
     if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):
         return reason  # long prose is never made of widget pieces alone
+    boundary = _SEGMENTS.search(text)
+    if boundary is None:
+        return None  # one piece
+    head = text[:boundary.start()].strip()
+    if head and _whole(head) is None:
+        return None  # the first piece is prose
     parts = [part for part in _SEGMENTS.split(text) if part.strip()]
     if len(parts) < 2:
         return None
