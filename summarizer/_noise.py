@@ -362,10 +362,10 @@ def parse_dateline(text: str) -> str | None:
 
 
 def site_from(text: str) -> str | None:
-    if "appeared" not in text and text[:1] not in "©(cC":
+    """The site a copyright line or a syndication footer names."""
+    if len(text) > 300:
         return None
-    for pattern in (COPYRIGHT, APPEARED_ON):
-        match = pattern.search(text) if pattern is APPEARED_ON else pattern.match(text)
-        if match and len(text) <= 300:
-            return match.group("site").strip()
-    return None
+    match = COPYRIGHT.match(text) if text[:1] in "©(cC" else None  # what COPYRIGHT can start with
+    if match is None and "appeared" in text:
+        match = APPEARED_ON.search(text)
+    return match.group("site").strip() if match else None

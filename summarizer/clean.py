@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -52,13 +53,13 @@ _TITLE_MAX = 160
 _BODY_MIN_WORDS = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # offset of the line in the input
     raw: str  # the line as in the input, without its line break
     text: str = ""  # after inline repairs, stripped
     reason: str | None = None  # None: kept
-    cuts: list[tuple[int, int, str]] = field(default_factory=list)  # inline removals, offsets within raw
+    cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
 
     @property
     def kept(self) -> bool:
@@ -86,8 +87,7 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
     """Clean one scraped plain-text article."""
     lines = _split_lines(text)
     tail = _tail_start(lines)
-    for line in lines[:tail]:
-        _repair(line)
+    _repair_lines(text, lines[:tail])
     for line in lines[tail:]:  # other stories: no need to read them closely
         line.text, line.reason = line.raw.strip(), "related-links"
     published = _mark_lines(lines[:tail])
@@ -118,33 +118,71 @@ def _split_lines(text: str) -> list[_Line]:
 # --- inline repairs ------------------------------------------------------------
 
 
-def _repair(line: _Line) -> _Line:
+_MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag or piece of social chrome has one of these
+
+
+def _repair_lines(text: str, lines: list[_Line]) -> None:
+    """Inline repairs for each line: searches over the whole text first rule out the rare work for most lines."""
+    hinted = _lines_with_injection_words(text, lines)
+    markup = any(mark in text for mark in _MARKUP)
+    for index, line in enumerate(lines):
+        raw = line.raw
+        injection_word = index in hinted if hinted is not None else _has_injection_word(raw)
+        if injection_word or (markup and any(mark in raw for mark in _MARKUP)):
+            _repair(line, injection_word)
+        else:  # the common case: nothing to cut
+            line.text = _space(decode_entities(raw) if "&" in raw else raw)
+
+
+def _has_injection_word(raw: str) -> bool:
+    return bool(noise.INJECTION_HINT.search(raw.lower()))
+
+
+def _lines_with_injection_words(text: str, lines: list[_Line]) -> set[int] | None:
+    """Indices of the lines with an injection word; None when lower-casing moves offsets (it turns 'İ' into two)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    starts = [line.start for line in lines]
+    found = set()
+    for word in noise.INJECTION_WORDS:  # none spans a line break
+        at = lower.find(word)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = lower.find(word, at + 1)
+    return found
+
+
+def _repair(line: _Line, injection_word: bool) -> _Line:
     """Cut tags and social chrome (tracking which input characters went), then decode entities."""
     raw = line.raw
-    suspicious = bool(noise.INJECTION_HINT.search(raw.lower())) and bool(noise.INJECTION_TRIGGER.search(raw))
-    if not suspicious and "<" not in raw and "pic.twitter.com" not in raw and "t.co/" not in raw and "(@" not in raw:
-        line.text = _space(decode_entities(raw) if "&" in raw else raw)  # the common case: nothing to cut
+    suspicious = injection_word and bool(noise.INJECTION_TRIGGER.search(raw))
+    if not suspicious and not any(mark in raw for mark in _MARKUP):
+        line.text = _space(decode_entities(raw) if "&" in raw else raw)  # nothing to cut
         return line
     spans = [(m.start(), m.end()) for m in noise.HTML_TAG.finditer(raw)]
     rest = "".join(raw[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(raw)],
                                             strict=True))
     if not suspicious and not noise.HTML_TAG.search(rest) and not noise.SOCIAL_INLINE.search(rest):
-        line.cuts.extend((start, end, "html-tag") for start, end in spans)  # one pass was enough
+        line.cuts = tuple((start, end, "html-tag") for start, end in spans)  # one pass was enough
         line.text = _space(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
     patterns: tuple[tuple[Any, str], ...] = ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome"),
                                              (noise.INJECTION, "prompt-injection"))
+    current = raw  # the characters of raw at keep
+    cuts: list[tuple[int, int, str]] = []
     for pattern, reason in patterns:
         while True:
-            current = "".join(line.raw[i] for i in keep)
             match = pattern.search(current)
             if match is None or match.end() == match.start():
                 break
-            gone = keep[match.start():match.end()]
-            line.cuts.extend(_runs(gone, reason))
-            del keep[match.start():match.end()]
-    line.text = _space(decode_entities("".join(line.raw[i] for i in keep)))
+            start, end = match.start(), match.end()
+            cuts.extend(_runs(keep[start:end], reason))
+            del keep[start:end]
+            current = current[:start] + current[end:]
+    line.cuts = tuple(cuts)
+    line.text = _space(decode_entities(current))
     return line
 
 
@@ -176,12 +214,13 @@ def decode_entities(text: str) -> str:
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES but the plain space
 
 
 def _space(text: str) -> str:
     """Non-breaking and odd spaces become plain spaces; runs fold; ends are stripped."""
-    if text.isascii() and "  " not in text and "\t" not in text:
-        return text.strip()
+    if "  " not in text and ("\t" not in text if text.isascii() else not _ODD_SPACE.search(text)):
+        return text.strip()  # nothing to fold: searching is cheaper than substituting
     return _SPACES.sub(" ", text).strip()
 
 
@@ -223,6 +262,8 @@ def _tail_start(lines: list[_Line]) -> int:
 
 
 def _norm(text: str) -> str:
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text.casefold()  # its only spaces are single plain ones between words (the common case)
     return " ".join(text.split()).casefold()
 
 
@@ -232,6 +273,9 @@ _PREFIX = 40
 def _drop_teasers(lines: list[_Line]) -> None:
     """A lead cut off with '[…]' or '…' whose text the body repeats from a paragraph start is a teaser."""
     kept = [line for line in lines if line.kept]
+    texts = "\n".join([line.text for line in kept])
+    if "…" not in texts and "..." not in texts:
+        return  # no line is cut off (what TEASER_MARK finds has one of these)
     normed = [_norm(line.text) for line in kept]
     by_prefix: dict[str, list[int]] = {}
     for index, text in enumerate(normed):
@@ -290,7 +334,10 @@ def _take_title(lines: list[_Line]) -> str | None:
 
 def _find_site(lines: list[_Line]) -> str | None:
     for line in lines:
-        site = noise.site_from(line.text)
+        text = line.text
+        if not text or ("appeared" not in text and text[0] not in "©(cC"):
+            continue  # what noise.site_from looks at first: skipped here without a call for every line
+        site = noise.site_from(text)
         if site:
             return site
     return None
