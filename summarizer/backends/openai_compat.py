@@ -118,17 +118,8 @@ class OpenAIBackend:
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
             return call_with_retries(self.retry_policy, send, **kwargs)
 
-        outcome = run_extraction(
-            create,
-            self.settings.mode,
-            request,
-            self.settings.reasks,
-            self._map_error,
-            model=self.model,
-            max_tokens=self.settings.max_tokens,
-            temperature=self.settings.temperature,
-            seed=0,
-        )
+        outcome = run_extraction(create, self.settings.mode, request, self.settings.reasks, self._map_error,
+                                  **self._generation())
         outcome.requests = requests
         return outcome
 
@@ -160,19 +151,15 @@ class OpenAIBackend:
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
             return await acall_with_retries(self.retry_policy, send, on_retry_after=self.limiter.pause, **kwargs)
 
-        outcome = await arun_extraction(
-            create,
-            self.settings.mode,
-            request,
-            self.settings.reasks,
-            self._map_error,
-            model=self.model,
-            max_tokens=self.settings.max_tokens,
-            temperature=self.settings.temperature,
-            seed=0,
-        )
+        outcome = await arun_extraction(create, self.settings.mode, request, self.settings.reasks, self._map_error,
+                                         **self._generation())
         outcome.requests = requests
         return outcome
+
+    def _generation(self) -> dict[str, Any]:
+        """What every request asks of the model besides the messages."""
+        return {"model": self.model, "max_tokens": self.settings.max_tokens,
+                "temperature": self.settings.temperature, "seed": 0}
 
     def count_tokens(self, text: str) -> int:
         """An upper estimate: no tokenizer for an arbitrary server's model is available offline."""
