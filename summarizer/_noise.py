@@ -146,16 +146,25 @@ _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
     r"market snapshot|market data|live prices?|top movers|price index)"
 )
-TICKER_LINE = re.compile(
-    r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?[KMBT%]?\s?)+$"
-    r"|^[A-Z]{3,5}$"
+_NUMBERS_LINE = r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?[KMBT%]?\s?)+$"
+_TICKER_NAMES = (
+    r"^[A-Z]{3,5}$"
     rf"|^{_TICKER_WORDS}(\s*[:|]\s*[+-]?[$€£¥]?[\d.,]+\s?[KMBT%]?)?$"
     r"|^.{1,40} logo$"
     r"|^.{1,40} price\s*\([A-Z0-9]{1,10}\)$"
     r"|^.{1,40}\([A-Z0-9]{1,10}\)\s*(live )?price chart$"
-    r"|^[A-Z0-9]{2,10}\s*[/-]\s*(USD|USDT|EUR|BTC)\s*[+-]?[$€]?[\d.,]*\s?%?$",
-    _I,
+    r"|^[A-Z0-9]{2,10}\s*[/-]\s*(USD|USDT|EUR|BTC)\s*[+-]?[$€]?[\d.,]*\s?%?$"
 )
+TICKER_LINE = re.compile(f"{_NUMBERS_LINE}|{_TICKER_NAMES}", _I)
+# _NUMBERS_LINE backtracks exponentially in the length of a run of digits that ends in something else
+# ("2320-305-303T301:340:295Z"), so it only gets the lines made of the characters it can match.
+_NUMBER_CHARS = re.compile(r"[+\-\s$€£¥\d,.KMBT%]*", _I)
+_TICKER_NAMES_LINE = re.compile(_TICKER_NAMES, _I)
+
+
+def _ticker_line(text: str) -> bool:
+    """TICKER_LINE.match, without the backtracking on lines that cannot be numbers."""
+    return bool(TICKER_LINE.match(text) if _NUMBER_CHARS.fullmatch(text) else _TICKER_NAMES_LINE.match(text))
 
 READ_MORE = re.compile(
     r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next)"
@@ -238,7 +247,7 @@ _RULES: list[_Rule] = [
           starts=r"disclaimer|legal|risk|disclosure|editorial",
           contains=("advice", "informational", "the views", "% of retail")),
     # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
-    _Rule(TICKER_LINE.match, "price-ticker", 60,
+    _Rule(_ticker_line, "price-ticker", 60,
           starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}(?:$|\s+[·|•])|usd|eur|24h|vol|market|live|price|top"
                  r"|[a-z0-9]{2,10}\s*[/-]",
           contains=("(", " logo")),
