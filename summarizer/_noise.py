@@ -223,9 +223,10 @@ class _Rule(NamedTuple):
     # Words one of which the lower-cased line must contain: a cheap filter in front of the expensive search.
     words: tuple[str, ...] | None = None
     # What every line the rule can take starts with (a pattern, matched against the lower-cased line) or contains
-    # (lower-case words). Together they are the pre-filter that lets prose skip all rules (see _may_be_noise).
+    # (lower-case words). Together they are the pre-filter that lets prose skip the rules (see _Prefilter).
     # A start that matches the first piece of a line must match the whole line too (see line_reason): a piece
     # ends where a separator begins, so a start that looks at the end says so, as in "(?:$|\s+[·|•])".
+    # Possessive repeats (++, *+) where giving characters back could not help make failing cheap.
     starts: str = "(?!)"
     contains: tuple[str, ...] = ()
 
@@ -248,8 +249,8 @@ _RULES: list[_Rule] = [
           contains=("advice", "informational", "the views", "% of retail")),
     # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
     _Rule(_ticker_line, "price-ticker", 60,
-          starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}(?:$|\s+[·|•])|usd|eur|24h|vol|market|live|price|top"
-                 r"|[a-z0-9]{2,10}\s*[/-]",
+          starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
+                 r"|[a-z0-9]{2,10}+\s*+[/-]",
           contains=("(", " logo")),
     _Rule(SHARE.match, "share-buttons", 120,
           starts=r"share|follow|tweet|facebook|twitter|x|linkedin|e-?mail|copy|whatsapp|telegram|reddit|print"
@@ -268,7 +269,7 @@ _RULES: list[_Rule] = [
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 400,
-          starts=r"about the author|[a-z][\w.'-]+( [a-z][\w.'-]+){1,3} is an? "),
+          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){1,3} is an? "),
     _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post"),
@@ -278,9 +279,6 @@ _RULES: list[_Rule] = [
 _SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
-
-_HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
-_PLAN = [(rule.find, rule.reason, rule.longest, hint) for rule, hint in zip(_RULES, _HINTS, strict=True)]
 
 # --- the pre-filter: most lines are prose. One pattern and a few substring tests over the lower-cased line stand
 # in for all the rules that may take a line of its length: when they find nothing, no rule can match. Lower-casing
@@ -293,40 +291,47 @@ class _Prefilter(NamedTuple):
     starts: re.Pattern[str]
     contains: tuple[str, ...]
 
+    def passes(self, lower: str) -> bool:
+        """Whether the lower-cased line has one of the starts or words: if not, no rule behind the filter takes it."""
+        if self.starts.match(lower):
+            return True
+        for word in self.contains:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
+            if word in lower:
+                return True
+        return False
 
-def _prefilter(length: int) -> _Prefilter:
-    rules = [rule for rule in _RULES if rule.longest >= length]
+
+def _prefilter(rules: list[_Rule]) -> _Prefilter:
     starts = "|".join(f"(?:{rule.starts})" for rule in rules)
     return _Prefilter(re.compile(starts), tuple(dict.fromkeys(word for rule in rules for word in rule.contains)))
 
 
-_PREFILTERS = {longest: _prefilter(longest) for longest in {rule.longest for rule in _RULES}}
+_PREFILTERS = {longest: _prefilter([rule for rule in _RULES if rule.longest >= longest])
+               for longest in {rule.longest for rule in _RULES}}
 # The pre-filter for each line length (the index) up to the longest line any rule takes.
 _PREFILTER_BY_LENGTH = [_PREFILTERS[min(n for n in _PREFILTERS if n >= length)]
                         for length in range(max(_PREFILTERS) + 1)]
-_ANY_LENGTH = _prefilter(0)  # all rules: for a line and the first of its pieces, which starts as the line does
+_ANY_LENGTH = _prefilter(_RULES)  # all rules: for a line and the first of its pieces, which starts as the line does
+
+_HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
+_PLAN = [(rule.find, rule.reason, rule.longest, hint, _prefilter([rule]))
+         for rule, hint in zip(_RULES, _HINTS, strict=True)]
 
 
-def _may_be_noise(text: str, prefilter: _Prefilter) -> bool:
-    """False when none of the rules behind the pre-filter can take the text."""
-    if not text.isascii() and _ODD_CASE.search(text):
-        return True
-    lower = text.lower()
-    if prefilter.starts.match(lower):
-        return True
-    for word in prefilter.contains:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
-        if word in lower:
-            return True
-    return False
+def _odd_case(text: str) -> bool:
+    return not text.isascii() and _ODD_CASE.search(text) is not None
 
 
 def _whole(text: str) -> str | None:
     length = len(text)
-    if length >= len(_PREFILTER_BY_LENGTH) or not _may_be_noise(text, _PREFILTER_BY_LENGTH[length]):
+    if length >= len(_PREFILTER_BY_LENGTH):
+        return None  # longer than any rule takes
+    lower, odd = text.lower(), _odd_case(text)
+    if not odd and not _PREFILTER_BY_LENGTH[length].passes(lower):
         return None
-    lower = text.lower()
-    for rule, reason, longest, hint in _PLAN:
-        if length <= longest and (hint is None or hint.search(lower)) and rule(text):
+    for find, reason, longest, hint, prefilter in _PLAN:
+        if (length <= longest and (odd or prefilter.passes(lower)) and (hint is None or hint.search(lower))
+                and find(text)):
             return reason
     return None
 
@@ -337,7 +342,7 @@ def line_reason(text: str) -> str | None:
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
     """
-    if not text[:1].isspace() and not _may_be_noise(text, _ANY_LENGTH):
+    if not text[:1].isspace() and not _odd_case(text) and not _ANY_LENGTH.passes(text.lower()):
         return None  # prose: no rule can take the line, nor its first piece (which starts where the line does)
     reason = _whole(text)
     if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):

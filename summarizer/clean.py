@@ -122,39 +122,39 @@ _MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag or piece of socia
 
 
 def _repair_lines(text: str, lines: list[_Line]) -> None:
-    """Inline repairs for each line: searches over the whole text first rule out the rare work for most lines."""
-    hinted = _lines_with_injection_words(text, lines)
-    markup = any(mark in text for mark in _MARKUP)
+    """Inline repairs for each line: searches over the whole text first find the few lines with work to do."""
+    end = lines[-1].start + len(lines[-1].raw) if lines else 0
+    lower = text[:end].lower()
+    if len(lower) == end:
+        hinted = _lines_with(noise.INJECTION_WORDS, lower, lines)
+    else:  # lower-casing moved the offsets (it turns 'İ' into two characters): look line by line
+        hinted = {index for index, line in enumerate(lines) if noise.INJECTION_HINT.search(line.raw.lower())}
+    special = hinted | _lines_with(_MARKUP, text[:end], lines)
     for index, line in enumerate(lines):
         raw = line.raw
-        injection_word = index in hinted if hinted is not None else _has_injection_word(raw)
-        if injection_word or (markup and any(mark in raw for mark in _MARKUP)):
-            _repair(line, injection_word)
-        else:  # the common case: nothing to cut
+        if index in special:
+            _repair(line, index in hinted)
+        elif raw:  # the common case: nothing to cut
             line.text = _space(decode_entities(raw) if "&" in raw else raw)
 
 
-def _has_injection_word(raw: str) -> bool:
-    return bool(noise.INJECTION_HINT.search(raw.lower()))
-
-
-def _lines_with_injection_words(text: str, lines: list[_Line]) -> set[int] | None:
-    """Indices of the lines with an injection word; None when lower-casing moves offsets (it turns 'İ' into two)."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        return None
+def _lines_with(words: tuple[str, ...], text: str, lines: list[_Line]) -> set[int]:
+    """Indices of the lines in which one of the words occurs (no word spans a line break)."""
     starts = [line.start for line in lines]
     found = set()
-    for word in noise.INJECTION_WORDS:  # none spans a line break
-        at = lower.find(word)
+    for word in words:
+        at = text.find(word)
         while at >= 0:
             found.add(bisect_right(starts, at) - 1)
-            at = lower.find(word, at + 1)
+            at = text.find(word, at + 1)
     return found
 
 
 def _repair(line: _Line, injection_word: bool) -> _Line:
-    """Cut tags and social chrome (tracking which input characters went), then decode entities."""
+    """Cut tags and social chrome (tracking which input characters went), then decode entities.
+
+    injection_word: whether the lower-cased line has one of noise.INJECTION_WORDS.
+    """
     raw = line.raw
     suspicious = injection_word and bool(noise.INJECTION_TRIGGER.search(raw))
     if not suspicious and not any(mark in raw for mark in _MARKUP):
