@@ -77,3 +77,15 @@ def test_every_job_shares_one_model_and_takes_turns(fake_llama: type[FakeLlama],
     assert len(results) == 12 and all(r.ok for r in results), [str(r.error) for r in results if not r.ok]
     assert fake_llama.instances == 1  # loaded once for all six jobs
     assert fake_llama.most_active == 1  # and never asked two things at once
+
+
+def test_a_long_article_is_split_with_the_local_models_own_token_count(fake_llama: type[FakeLlama], tmp_path: Path):
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"GGUF")
+    text = "\n\n".join(f"Paragraph {i}: the company said sales in region {i} grew as shipments rose through the "
+                       "quarter and prices held steady, according to the filing." for i in range(60))
+    with Summarizer(backend="local", model_path=model, use_cache=False, context_tokens=3000, max_tokens=200,
+                    reasks=0) as summarizer:
+        result = summarizer.summarize(text)
+    assert result.meta.parts > 1 and any("split into" in w for w in result.meta.warnings)
+    assert fake_llama.instances == 1
