@@ -79,6 +79,11 @@ INJECTION_WORDS = ("ignore", "disregard", "forget", "override", "bypass", "note 
                    "message for", "instruction", "attention to", "attention for", "you are now", "system prompt",
                    "only with", "if you are a")
 INJECTION_HINT = re.compile("|".join(map(re.escape, INJECTION_WORDS)))  # searched in lower-cased text
+# Fewer pieces to look for in a whole text: each of the words above has one of them (a word added without one
+# is looked for whole).
+_PIECES = ("ignore", "disregard", "forget", "override", "bypass", "note ", "message ", "instruction", "attention ",
+           "you are ", "system prompt", "only with")
+INJECTION_PIECES = _PIECES + tuple(word for word in INJECTION_WORDS if not any(piece in word for piece in _PIECES))
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?\s*([ap]\.?m\.?)?\s*((GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?|[A-Z]{2,4}|Z)?"
@@ -293,12 +298,14 @@ class _Prefilter(NamedTuple):
 
     def passes(self, lower: str) -> bool:
         """Whether the lower-cased line has one of the starts or words: if not, no rule behind the filter takes it."""
-        if self.starts.match(lower):
+        return bool(self.starts.match(lower)) or _has_any(lower, self.contains)
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
+        if word in text:
             return True
-        for word in self.contains:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
-            if word in lower:
-                return True
-        return False
+    return False
 
 
 def _prefilter(rules: list[_Rule]) -> _Prefilter:
@@ -314,7 +321,7 @@ _PREFILTER_BY_LENGTH = [_PREFILTERS[min(n for n in _PREFILTERS if n >= length)]
 _ANY_LENGTH = _prefilter(_RULES)  # all rules: for a line and the first of its pieces, which starts as the line does
 
 _HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
-_PLAN = [(rule.find, rule.reason, rule.longest, hint, _prefilter([rule]))
+_PLAN = [(rule.find, rule.reason, rule.longest, hint, re.compile(rule.starts).match, rule.contains)
          for rule, hint in zip(_RULES, _HINTS, strict=True)]
 
 
@@ -329,9 +336,12 @@ def _whole(text: str) -> str | None:
     lower, odd = text.lower(), _odd_case(text)
     if not odd and not _PREFILTER_BY_LENGTH[length].passes(lower):
         return None
-    for find, reason, longest, hint, prefilter in _PLAN:
-        if (length <= longest and (odd or prefilter.passes(lower)) and (hint is None or hint.search(lower))
-                and find(text)):
+    for find, reason, longest, hint, starts, contains in _PLAN:
+        if length > longest:
+            continue
+        if not (odd or starts(lower) or (contains and _has_any(lower, contains))):
+            continue  # the rule's own pre-filter
+        if (hint is None or hint.search(lower)) and find(text):
             return reason
     return None
 

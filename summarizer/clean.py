@@ -20,6 +20,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -60,10 +61,18 @@ class _Line:
     text: str = ""  # after inline repairs, stripped
     reason: str | None = None  # None: kept
     cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
+    normed: str | None = None  # _norm(text), once asked for
 
     @property
     def kept(self) -> bool:
         return self.reason is None and bool(self.text)
+
+    @property
+    def key(self) -> str:
+        """The text as teasers and repeats compare it (computed once: both ask)."""
+        if self.normed is None:
+            self.normed = _norm(self.text)
+        return self.normed
 
 
 def clean(text: str, *, notes: list[str] | None = None, url: str | None = None) -> CleanArticle:
@@ -91,9 +100,10 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
     for line in lines[tail:]:  # other stories: no need to read them closely
         line.text, line.reason = line.raw.strip(), "related-links"
     published = _mark_lines(lines[:tail])
-    _drop_teasers(lines)
-    _drop_repeats(lines)
-    title = _take_title(lines)
+    kept = [line for line in lines if line.kept]  # what the steps below look at (they only remove more)
+    _drop_teasers(kept)
+    _drop_repeats(kept)
+    title = _take_title(kept)
     body = _join_kept(lines)
     return CleanArticle(
         title=title,
@@ -107,28 +117,24 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines, pos = [], 0
-    for piece in text.splitlines(keepends=True):
-        content = piece.rstrip("\r\n")
-        lines.append(_Line(pos, content))
-        pos += len(piece)
-    return lines
+    pieces = text.splitlines(keepends=True)
+    starts = accumulate(map(len, pieces), initial=0)  # one more than pieces: the end of the text
+    return [_Line(start, piece.rstrip("\r\n")) for start, piece in zip(starts, pieces, strict=False)]
 
 
 # --- inline repairs ------------------------------------------------------------
 
 
-_MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag or piece of social chrome has one of these
+_MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag ("<") or piece of social chrome has one of these
 
 
 def _repair_lines(text: str, lines: list[_Line]) -> None:
     """Inline repairs for each line: searches over the whole text first find the few lines with work to do."""
     end = lines[-1].start + len(lines[-1].raw) if lines else 0
     lower = text[:end].lower()
-    if len(lower) == end:
-        hinted = _lines_with(noise.INJECTION_WORDS, lower, lines)
-    else:  # lower-casing moved the offsets (it turns 'İ' into two characters): look line by line
-        hinted = {index for index, line in enumerate(lines) if noise.INJECTION_HINT.search(line.raw.lower())}
+    # lower-casing may move the offsets (it turns 'İ' into two characters): then look at every line
+    maybe = _lines_with(noise.INJECTION_PIECES, lower, lines) if len(lower) == end else range(len(lines))
+    hinted = {index for index in maybe if noise.INJECTION_HINT.search(lines[index].raw.lower())}
     special = hinted | _lines_with(_MARKUP, text[:end], lines)
     for index, line in enumerate(lines):
         raw = line.raw
@@ -163,7 +169,7 @@ def _repair(line: _Line, injection_word: bool) -> _Line:
     spans = [(m.start(), m.end()) for m in noise.HTML_TAG.finditer(raw)]
     rest = "".join(raw[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(raw)],
                                             strict=True))
-    if not suspicious and not noise.HTML_TAG.search(rest) and not noise.SOCIAL_INLINE.search(rest):
+    if not suspicious and not _markup_left(rest):
         line.cuts = tuple((start, end, "html-tag") for start, end in spans)  # one pass was enough
         line.text = _space(decode_entities(rest) if "&" in rest else rest)
         return line
@@ -184,6 +190,12 @@ def _repair(line: _Line, injection_word: bool) -> _Line:
     line.cuts = tuple(cuts)
     line.text = _space(decode_entities(current))
     return line
+
+
+def _markup_left(text: str) -> bool:
+    """Whether a tag or social chrome is in the text (each pattern only searched where its marks are)."""
+    return ("<" in text and bool(noise.HTML_TAG.search(text))) or (
+        any(mark in text for mark in _MARKUP[1:]) and bool(noise.SOCIAL_INLINE.search(text)))
 
 
 def _runs(indices: list[int], reason: str) -> list[tuple[int, int, str]]:
@@ -240,8 +252,11 @@ def _mark_lines(lines: list[_Line]) -> str | None:
         if reason == "dateline" and published is None:
             published = noise.parse_dateline(line.text)
         line.reason = reason
-        after_label = bool(noise.AD_LABEL.match(line.text))
+        after_label = line.text[0] in _AD_LABEL_FIRST and bool(noise.AD_LABEL.match(line.text))
     return published
+
+
+_AD_LABEL_FIRST = "SsPpſ"  # what noise.AD_LABEL can start with ('ſ' is an 's' to IGNORECASE)
 
 
 def is_body_paragraph(text: str) -> bool:
@@ -252,13 +267,17 @@ def is_body_paragraph(text: str) -> bool:
 
 def _tail_start(lines: list[_Line]) -> int:
     """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
-    seen_body = False
-    for index, line in enumerate(lines):
-        text = line.raw.strip()
-        if seen_body and len(text) <= 60 and noise.TAIL_HEADING.match(_space(decode_entities(text))):
+    body = next((index for index, line in enumerate(lines) if is_body_paragraph(line.raw.strip())), len(lines))
+    for index in range(body + 1, len(lines)):
+        text = lines[index].raw.strip()
+        if not text or len(text) > 60 or (text[0] not in _TAIL_HEADING_FIRST and "&" not in text):
+            continue  # blank, too long, or no heading's first letter (an entity may decode to one)
+        if noise.TAIL_HEADING.match(_space(decode_entities(text))):
             return index
-        seen_body = seen_body or is_body_paragraph(text)
     return len(lines)
+
+
+_TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWw"  # the first letters of noise.TAIL_HEADING's headings
 
 
 def _norm(text: str) -> str:
@@ -276,7 +295,7 @@ def _drop_teasers(lines: list[_Line]) -> None:
     texts = "\n".join([line.text for line in kept])
     if "…" not in texts and "..." not in texts:
         return  # no line is cut off (what TEASER_MARK finds has one of these)
-    normed = [_norm(line.text) for line in kept]
+    normed = [line.key for line in kept]
     by_prefix: dict[str, list[int]] = {}
     for index, text in enumerate(normed):
         by_prefix.setdefault(text[:_PREFIX], []).append(index)
@@ -307,7 +326,7 @@ def _drop_repeats(lines: list[_Line]) -> None:
     for line in lines:
         if not line.kept or len(line.text) < _PREFIX:
             continue
-        key = _norm(line.text)
+        key = line.key
         if key in seen:
             seen[key].reason = "duplicate"
         seen[key] = line
@@ -348,7 +367,7 @@ def _join_kept(lines: list[_Line]) -> str:
     out: list[str] = []
     pending_break = False
     for line in lines:
-        if not line.kept:
+        if line.reason is not None or not line.text:  # not kept (line.kept, without a call for every line)
             pending_break = pending_break or bool(out)
             continue
         if out:
@@ -366,7 +385,7 @@ def _audit(lines: list[_Line]) -> list[dict[str, object]]:
             removed.append({"reason": line.reason, "text": line.raw, "start": line.start,
                             "end": line.start + len(line.raw)})
             continue
-        for start, end, reason in sorted(line.cuts):
+        for start, end, reason in sorted(line.cuts) if line.cuts else ():
             removed.append({"reason": reason, "text": line.raw[start:end], "start": line.start + start,
                             "end": line.start + end})
     return removed
