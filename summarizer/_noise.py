@@ -228,7 +228,7 @@ class _Rule(NamedTuple):
     # Words one of which the lower-cased line must contain: a cheap filter in front of the expensive search.
     words: tuple[str, ...] | None = None
     # What every line the rule can take starts with (a pattern, matched against the lower-cased line) or contains
-    # (lower-case words). Together they are the pre-filter that lets prose skip the rules (see _Prefilter).
+    # (lower-case words): the pre-filter that lets most lines skip the rule's searches (see _whole and _AnyRule).
     # A start that matches the first piece of a line must match the whole line too (see line_reason): a piece
     # ends where a separator begins, so a start that looks at the end says so, as in "(?:$|\s+[·|•])".
     # Possessive repeats (++, *+) where giving characters back could not help make failing cheap.
@@ -285,20 +285,13 @@ _SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
-# --- the pre-filter: most lines are prose. One pattern and a few substring tests over the lower-cased line stand
-# in for all the rules that may take a line of its length: when they find nothing, no rule can match. Lower-casing
-# folds case as the rules' IGNORECASE does, except for these letters, which IGNORECASE also matches to ASCII ones:
-# lines with them are not filtered.
+# --- the pre-filter. Lower-casing folds case as the rules' IGNORECASE does, except for these letters, which
+# IGNORECASE also matches to ASCII ones: lines with them skip the pre-filter.
 _ODD_CASE = re.compile("[İıſ]")
 
 
-class _Prefilter(NamedTuple):
-    starts: re.Pattern[str]
-    contains: tuple[str, ...]
-
-    def passes(self, lower: str) -> bool:
-        """Whether the lower-cased line has one of the starts or words: if not, no rule behind the filter takes it."""
-        return bool(self.starts.match(lower)) or _has_any(lower, self.contains)
+def _odd_case(text: str) -> bool:
+    return not text.isascii() and _ODD_CASE.search(text) is not None
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -308,39 +301,62 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _prefilter(rules: list[_Rule]) -> _Prefilter:
-    starts = "|".join(f"(?:{rule.starts})" for rule in rules)
-    return _Prefilter(re.compile(starts), tuple(dict.fromkeys(word for rule in rules for word in rule.contains)))
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(c|d)" gives "a" and "b(c|d)")."""
+    alternatives, depth, begin, escaped, in_class = [], 0, 0, False, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            alternatives.append(pattern[begin:index])
+            begin = index + 1
+    return [*alternatives, pattern[begin:]]
 
 
-_PREFILTERS = {longest: _prefilter([rule for rule in _RULES if rule.longest >= longest])
-               for longest in {rule.longest for rule in _RULES}}
-# The pre-filter for each line length (the index) up to the longest line any rule takes.
-_PREFILTER_BY_LENGTH = [_PREFILTERS[min(n for n in _PREFILTERS if n >= length)]
-                        for length in range(max(_PREFILTERS) + 1)]
-_ANY_LENGTH = _prefilter(_RULES)  # all rules: for a line and the first of its pieces, which starts as the line does
+class _AnyRule:
+    """The starts and words of all rules: a lower-cased line with none of them is prose, and so is its first piece.
 
+    A plain-word start is only tried on lines that begin with its first character (one short pattern for each).
+    """
+
+    def __init__(self, rules: list[_Rule]) -> None:
+        starts = [start for rule in rules for start in _alternatives(rule.starts) if start != "(?!)"]
+        plain = [start for start in starts if re.fullmatch(r"[\w' ]+", start)]
+        other = [start for start in starts if start not in plain]
+        self._by_first = {first: re.compile("|".join([*other, *(word for word in plain if word[0] == first)])).match
+                          for first in {word[0] for word in plain}}
+        self._other = re.compile("|".join(other)).match
+        self._words = tuple(dict.fromkeys(word for rule in rules for word in rule.contains))
+
+    def may_take(self, lower: str) -> bool:
+        return bool(self._by_first.get(lower[:1], self._other)(lower)) or _has_any(lower, self._words)
+
+
+_ANY_RULE = _AnyRule(_RULES)
+_LONGEST = max(rule.longest for rule in _RULES)
 _HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
 _PLAN = [(rule.find, rule.reason, rule.longest, hint, re.compile(rule.starts).match, rule.contains)
          for rule, hint in zip(_RULES, _HINTS, strict=True)]
 
 
-def _odd_case(text: str) -> bool:
-    return not text.isascii() and _ODD_CASE.search(text) is not None
-
-
 def _whole(text: str) -> str | None:
     length = len(text)
-    if length >= len(_PREFILTER_BY_LENGTH):
-        return None  # longer than any rule takes
-    lower, odd = text.lower(), _odd_case(text)
-    if not odd and not _PREFILTER_BY_LENGTH[length].passes(lower):
+    if length > _LONGEST:
         return None
+    lower, odd = text.lower(), _odd_case(text)
     for find, reason, longest, hint, starts, contains in _PLAN:
         if length > longest:
             continue
         if not (odd or starts(lower) or (contains and _has_any(lower, contains))):
-            continue  # the rule's own pre-filter
+            continue  # the rule's pre-filter: none of its starts or words
         if (hint is None or hint.search(lower)) and find(text):
             return reason
     return None
@@ -352,7 +368,7 @@ def line_reason(text: str) -> str | None:
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
     """
-    if not text[:1].isspace() and not _odd_case(text) and not _ANY_LENGTH.passes(text.lower()):
+    if not text[:1].isspace() and not _odd_case(text) and not _ANY_RULE.may_take(text.lower()):
         return None  # prose: no rule can take the line, nor its first piece (which starts where the line does)
     reason = _whole(text)
     if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):
