@@ -336,8 +336,17 @@ class _AnyRule:
         self._other = re.compile("|".join(other)).match
         self._words = tuple(dict.fromkeys(word for rule in rules for word in rule.contains))
 
-    def may_take(self, lower: str) -> bool:
-        return bool(self._by_first.get(lower[:1], self._other)(lower)) or _has_any(lower, self._words)
+    def may_take(self, text: str) -> bool:
+        """False when no rule can take the stripped line, nor its first piece (which starts as the line does)."""
+        if text[:1].isspace() or (not text.isascii() and _ODD_CASE.search(text)):
+            return True
+        lower = text.lower()
+        if self._by_first.get(lower[:1], self._other)(lower):
+            return True
+        for word in self._words:  # noqa: SIM110 (as in _has_any, without the call)
+            if word in lower:
+                return True
+        return False
 
 
 _ANY_RULE = _AnyRule(_RULES)
@@ -368,8 +377,8 @@ def line_reason(text: str) -> str | None:
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
     """
-    if not text[:1].isspace() and not _odd_case(text) and not _ANY_RULE.may_take(text.lower()):
-        return None  # prose: no rule can take the line, nor its first piece (which starts where the line does)
+    if not _ANY_RULE.may_take(text):
+        return None  # prose
     reason = _whole(text)
     if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):
         return reason  # long prose is never made of widget pieces alone

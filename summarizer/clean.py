@@ -58,7 +58,7 @@ _BODY_MIN_WORDS = 12
 class _Line:
     start: int  # offset of the line in the input
     raw: str  # the line as in the input, without its line break
-    text: str = ""  # after inline repairs, stripped
+    text: str  # raw stripped; after _repair_lines, with the inline repairs made
     reason: str | None = None  # None: kept
     cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
     normed: str | None = None  # _norm(text), once asked for
@@ -98,7 +98,7 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
     tail = _tail_start(lines)
     _repair_lines(text, lines[:tail])
     for line in lines[tail:]:  # other stories: no need to read them closely
-        line.text, line.reason = line.raw.strip(), "related-links"
+        line.reason = "related-links"
     published = _mark_lines(lines[:tail])
     kept = [line for line in lines if line.kept]  # what the steps below look at (they only remove more)
     _drop_teasers(kept)
@@ -119,7 +119,8 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
 def _split_lines(text: str) -> list[_Line]:
     pieces = text.splitlines(keepends=True)
     starts = accumulate(map(len, pieces), initial=0)  # one more than pieces: the end of the text
-    return [_Line(start, piece.rstrip("\r\n")) for start, piece in zip(starts, pieces, strict=False)]
+    raws = [piece.rstrip("\r\n") for piece in pieces]
+    return [_Line(start, raw, raw.strip()) for start, raw in zip(starts, raws, strict=False)]
 
 
 # --- inline repairs ------------------------------------------------------------
@@ -131,11 +132,16 @@ _MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag ("<") or piece of
 def _repair_lines(text: str, lines: list[_Line]) -> None:
     """Inline repairs for each line: searches over the whole text first find the few lines with work to do."""
     end = lines[-1].start + len(lines[-1].raw) if lines else 0
-    lower = text[:end].lower()
+    body, starts = text[:end], [line.start for line in lines]
+    lower = body.lower()
     # lower-casing may move the offsets (it turns 'İ' into two characters): then look at every line
-    maybe = _lines_with(noise.INJECTION_PIECES, lower, lines) if len(lower) == end else range(len(lines))
+    maybe = _lines_with(noise.INJECTION_PIECES, lower, starts) if len(lower) == end else range(len(lines))
     hinted = {index for index in maybe if noise.INJECTION_HINT.search(lines[index].raw.lower())}
-    special = hinted | _lines_with(_MARKUP, text[:end], lines)
+    special = hinted | _lines_with(_MARKUP, body, starts)
+    if "&" not in body and not _folds(body):  # no line has an entity or spaces to fold: stripped is repaired
+        for index in special:
+            _repair(lines[index], index in hinted)
+        return
     for index, line in enumerate(lines):
         raw = line.raw
         if index in special:
@@ -144,15 +150,15 @@ def _repair_lines(text: str, lines: list[_Line]) -> None:
             line.text = _space(decode_entities(raw) if "&" in raw else raw)
 
 
-def _lines_with(words: tuple[str, ...], text: str, lines: list[_Line]) -> set[int]:
-    """Indices of the lines in which one of the words occurs (no word spans a line break)."""
-    starts = [line.start for line in lines]
+def _lines_with(words: tuple[str, ...], text: str, starts: list[int]) -> set[int]:
+    """Indices of the lines (starting at starts) in which one of the words occurs (no word spans a line break)."""
     found = set()
     for word in words:
         at = text.find(word)
         while at >= 0:
-            found.add(bisect_right(starts, at) - 1)
-            at = text.find(word, at + 1)
+            index = bisect_right(starts, at)  # the line after the one found
+            found.add(index - 1)
+            at = text.find(word, starts[index]) if index < len(starts) else -1
     return found
 
 
@@ -231,9 +237,14 @@ _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES
 
 def _space(text: str) -> str:
     """Non-breaking and odd spaces become plain spaces; runs fold; ends are stripped."""
-    if "  " not in text and ("\t" not in text if text.isascii() else not _ODD_SPACE.search(text)):
-        return text.strip()  # nothing to fold: searching is cheaper than substituting
+    if not _folds(text):
+        return text.strip()  # searching is cheaper than substituting
     return _SPACES.sub(" ", text).strip()
+
+
+def _folds(text: str) -> bool:
+    """Whether _space has more to do than strip: a run of spaces, a tab or an odd space."""
+    return "  " in text or ("\t" in text if text.isascii() else bool(_ODD_SPACE.search(text)))
 
 
 # --- whole-line rules ----------------------------------------------------------
@@ -244,15 +255,16 @@ def _mark_lines(lines: list[_Line]) -> str | None:
     published = None
     after_label = False
     for line in lines:
-        if not line.text:
+        text = line.text
+        if not text:
             continue
-        reason = noise.line_reason(line.text)
-        if reason is None and after_label and len(line.text) <= 120 and _title_like(line.text):
+        reason = noise.line_reason(text)
+        if reason is None and after_label and len(text) <= 120 and _title_like(text):
             reason = "advertisement"  # the headline of a sponsored block under its label
         if reason == "dateline" and published is None:
-            published = noise.parse_dateline(line.text)
+            published = noise.parse_dateline(text)
         line.reason = reason
-        after_label = line.text[0] in _AD_LABEL_FIRST and bool(noise.AD_LABEL.match(line.text))
+        after_label = text[0] in _AD_LABEL_FIRST and bool(noise.AD_LABEL.match(text))
     return published
 
 
@@ -267,9 +279,9 @@ def is_body_paragraph(text: str) -> bool:
 
 def _tail_start(lines: list[_Line]) -> int:
     """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
-    body = next((index for index, line in enumerate(lines) if is_body_paragraph(line.raw.strip())), len(lines))
+    body = next((index for index, line in enumerate(lines) if is_body_paragraph(line.text)), len(lines))
     for index in range(body + 1, len(lines)):
-        text = lines[index].raw.strip()
+        text = lines[index].text  # not repaired yet: raw stripped
         if not text or len(text) > 60 or (text[0] not in _TAIL_HEADING_FIRST and "&" not in text):
             continue  # blank, too long, or no heading's first letter (an entity may decode to one)
         if noise.TAIL_HEADING.match(_space(decode_entities(text))):
@@ -292,9 +304,16 @@ _PREFIX = 40
 def _drop_teasers(lines: list[_Line]) -> None:
     """A lead cut off with '[…]' or '…' whose text the body repeats from a paragraph start is a teaser."""
     kept = [line for line in lines if line.kept]
-    texts = "\n".join([line.text for line in kept])
-    if "…" not in texts and "..." not in texts:
-        return  # no line is cut off (what TEASER_MARK finds has one of these)
+    cut_off = []  # (index in kept, line, its fragments long enough to compare)
+    for index, line in enumerate(kept):
+        text = line.text
+        if ("…" in text or "..." in text) and noise.TEASER_MARK.search(text):  # what TEASER_MARK finds has one
+            fragments = [_norm(f).rstrip(".… ") for f in noise.TEASER_SPLIT.split(text)]
+            fragments = [f for f in fragments if len(f) >= _PREFIX]
+            if fragments:
+                cut_off.append((index, line, fragments))
+    if not cut_off:
+        return
     normed = [line.key for line in kept]
     by_prefix: dict[str, list[int]] = {}
     for index, text in enumerate(normed):
@@ -311,12 +330,8 @@ def _drop_teasers(lines: list[_Line]) -> None:
                 return True
         return False
 
-    for index, line in enumerate(kept):
-        if not noise.TEASER_MARK.search(line.text):
-            continue
-        fragments = [_norm(f).rstrip(".… ") for f in noise.TEASER_SPLIT.split(line.text)]
-        fragments = [f for f in fragments if len(f) >= _PREFIX]
-        if fragments and all(body_repeats(f, index) for f in fragments):
+    for index, line, fragments in cut_off:
+        if all(body_repeats(f, index) for f in fragments):
             line.reason = "teaser"
 
 
