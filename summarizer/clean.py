@@ -59,6 +59,7 @@ class _Line:
     start: int  # offset of the line in the input
     raw: str  # the line as in the input, without its line break
     text: str  # raw stripped; after _repair_lines, with the inline repairs made
+    blank_before: bool  # an empty line comes just before this one (empty lines themselves are not kept as lines)
     reason: str | None = None  # None: kept
     cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
     normed: str | None = None  # _norm(text), once asked for
@@ -117,10 +118,12 @@ def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
 
 
 def _split_lines(text: str) -> list[_Line]:
+    """The lines that are not empty: an empty line only separates paragraphs, so the next line notes it."""
     pieces = text.splitlines(keepends=True)
     starts = accumulate(map(len, pieces), initial=0)  # one more than pieces: the end of the text
     raws = [piece.rstrip("\r\n") for piece in pieces]
-    return [_Line(start, raw, raw.strip()) for start, raw in zip(starts, raws, strict=False)]
+    return [_Line(start, raw, raw.strip(), index > 0 and not raws[index - 1])
+            for index, (start, raw) in enumerate(zip(starts, raws, strict=False)) if raw]
 
 
 # --- inline repairs ------------------------------------------------------------
@@ -382,6 +385,8 @@ def _join_kept(lines: list[_Line]) -> str:
     out: list[str] = []
     pending_break = False
     for line in lines:
+        if line.blank_before:
+            pending_break = pending_break or bool(out)
         if line.reason is not None or not line.text:  # not kept (line.kept, without a call for every line)
             pending_break = pending_break or bool(out)
             continue
