@@ -130,6 +130,7 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 _MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag ("<") or piece of social chrome has one of these
+_MARKUP_SEARCH = ("<", "pic.twitter.com", "t.co/", "@")  # the same, but "@" is found faster than "(@"
 
 
 def _repair_lines(text: str, lines: list[_Line]) -> None:
@@ -140,7 +141,7 @@ def _repair_lines(text: str, lines: list[_Line]) -> None:
     # lower-casing may move the offsets (it turns 'İ' into two characters): then look at every line
     maybe = _lines_with(noise.INJECTION_PIECES, lower, starts) if len(lower) == end else range(len(lines))
     hinted = {index for index in maybe if noise.INJECTION_HINT.search(lines[index].raw.lower())}
-    special = hinted | _lines_with(_MARKUP, body, starts)
+    special = hinted | _lines_with(_MARKUP_SEARCH, body, starts)
     if "&" not in body and not _folds(body):  # no line has an entity or spaces to fold: stripped is repaired
         for index in special:
             _repair(lines[index], index in hinted)
@@ -318,9 +319,11 @@ def _drop_teasers(lines: list[_Line]) -> None:
     if not cut_off:
         return
     normed = [line.key for line in kept]
-    by_prefix: dict[str, list[int]] = {}
-    for index, text in enumerate(normed):
-        by_prefix.setdefault(text[:_PREFIX], []).append(index)
+    by_prefix: dict[str, list[int]] = {f[:_PREFIX]: [] for _, _, fragments in cut_off for f in fragments}
+    for index, text in enumerate(normed):  # where each paragraph a fragment may begin starts
+        starts = by_prefix.get(text[:_PREFIX])
+        if starts is not None:
+            starts.append(index)
 
     def body_repeats(fragment: str, teaser: int) -> bool:
         for start in by_prefix.get(fragment[:_PREFIX], []):
