@@ -20,7 +20,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -326,7 +326,9 @@ def _drop_teasers(lines: list[_Line]) -> None:
             starts.append(index)
 
     def body_repeats(fragment: str, teaser: int) -> bool:
-        for start in by_prefix.get(fragment[:_PREFIX], []):
+        starts = by_prefix.get(fragment[:_PREFIX], [])
+        after = bisect_right(starts, teaser)
+        for start in chain(starts[after:], reversed(starts[:after])):  # the body mostly follows: look there first
             if start == teaser:
                 continue
             joined, end = normed[start], start + 1
