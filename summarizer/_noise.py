@@ -219,6 +219,7 @@ COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
+
 class _Rule(NamedTuple):
     """One line rule: the first rule that takes a line names its reason."""
 
