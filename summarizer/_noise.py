@@ -151,7 +151,9 @@ _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
     r"market snapshot|market data|live prices?|top movers|price index)"
 )
-_NUMBERS_LINE = r"^([+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?[KMBT%]?\s?)+$"
+# Each number is an atomic group: once one is read it is never split again, so a long run of digits that ends in
+# something else fails at once instead of trying every way to cut the run into numbers (exponential before).
+_NUMBERS_LINE = r"^(?>[+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?[KMBT%]?\s?)+$"
 _TICKER_NAMES = (
     r"^[A-Z]{3,5}$"
     rf"|^{_TICKER_WORDS}(\s*[:|]\s*[+-]?[$€£¥]?[\d.,]+\s?[KMBT%]?)?$"
@@ -161,8 +163,7 @@ _TICKER_NAMES = (
     r"|^[A-Z0-9]{2,10}\s*[/-]\s*(USD|USDT|EUR|BTC)\s*[+-]?[$€]?[\d.,]*\s?%?$"
 )
 TICKER_LINE = re.compile(f"{_NUMBERS_LINE}|{_TICKER_NAMES}", _I)
-# _NUMBERS_LINE backtracks exponentially in the length of a run of digits that ends in something else
-# ("2320-305-303T301:340:295Z"), so it only gets the lines made of the characters it can match.
+# A quick test first: _NUMBERS_LINE only gets the lines made of the characters it can match.
 _NUMBER_CHARS = re.compile(r"[+\-\s$€£¥\d,.KMBT%]*", _I)
 _TICKER_NAMES_LINE = re.compile(_TICKER_NAMES, _I)
 

@@ -75,3 +75,17 @@ def test_sentences_addressed_to_ai_models_are_cut(text, kept):
     assert article.text == kept
     if kept != text:
         assert {r.reason for r in article.removed} == {"prompt-injection"}
+
+
+def test_a_long_run_of_digits_does_not_make_the_ticker_rule_backtrack_forever():
+    """Before the fix, 26 digits and an end it could not match took 16 s in the price-ticker pattern; 40 never ended.
+
+    The lines are made only of characters a ticker line may hold, so no quick test can turn them away."""
+    import subprocess
+    import sys
+
+    code = ("from summarizer import clean; "
+            "print(len(clean('Shares of Example Corp rose on Tuesday.\\n\\n' + '1' * 40 + '%%\\n' + '2' * 40 + '.\\n' "
+            "+ '-$ 1' * 500 + '..').text))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and int(done.stdout) > 0
