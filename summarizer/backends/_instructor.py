@@ -97,13 +97,25 @@ def _as_rendered(message: Any) -> Any:
     return {**message, "content": textwrap.dedent(content)}
 
 
-def _prepare(request: ExtractionRequest) -> tuple[list[dict[str, str]], dict[str, Any]]:
-    return [dict(m) for m in request.messages], _ValidationContext(request.context())
+class _Attempts:
+    """One extraction's requests, shared by the sync and async paths: what is sent, counted, and kept."""
 
+    def __init__(self, request: ExtractionRequest) -> None:
+        self.messages = [dict(m) for m in request.messages]
+        self.context = _ValidationContext(request.context())
+        self.calls = 0
+        self._shape = _Prepared()
 
-def _finish(result: Any, calls: int, context: dict[str, Any]) -> ExtractionOutcome:
-    prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
-    return ExtractionOutcome(result, prompt, completion, attempts=calls, warnings=list(context["warnings"]))
+    def next(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Count one more answer asked for and return its request as it goes out."""
+        self.calls += 1
+        self.context["warnings"] = []  # warnings describe the answer that is finally kept, not earlier attempts
+        return self._shape(kwargs)
+
+    def outcome(self, result: Any) -> ExtractionOutcome:
+        prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
+        return ExtractionOutcome(result, prompt, completion, attempts=self.calls,
+                                 warnings=list(self.context["warnings"]))
 
 
 def _failed(exc: Exception, request: ExtractionRequest, reasks: int,
@@ -137,24 +149,18 @@ def run_extraction(
     **kwargs: Any,
 ) -> ExtractionOutcome:
     """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails."""
-    calls = 0
-    messages, context = _prepare(request)
-
-    prepared = _Prepared()
+    attempts = _Attempts(request)
 
     def counted(*args: Any, **kw: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        context["warnings"] = []  # warnings describe the answer that is finally kept, not earlier attempts
-        return create(*args, **prepared(kw))
+        return create(*args, **attempts.next(kw))
 
     patched = instructor.patch(create=counted, mode=MODES[mode])
     try:
-        result = patched(response_model=request.response_model, messages=messages, context=context,
-                         max_retries=reasks, strict=False, **kwargs)
+        result = patched(response_model=request.response_model, messages=attempts.messages,
+                         context=attempts.context, max_retries=reasks, strict=False, **kwargs)
     except (IncompleteOutputException, InstructorRetryException) as exc:
         return _failed(exc, request, reasks, map_error)
-    return _finish(result, calls, context)
+    return attempts.outcome(result)
 
 
 async def arun_extraction(
@@ -166,24 +172,18 @@ async def arun_extraction(
     **kwargs: Any,
 ) -> ExtractionOutcome:
     """``run_extraction`` for an async ``create`` (instructor's async path)."""
-    calls = 0
-    messages, context = _prepare(request)
-
-    prepared = _Prepared()
+    attempts = _Attempts(request)
 
     async def counted(*args: Any, **kw: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        context["warnings"] = []
-        return await create(*args, **prepared(kw))
+        return await create(*args, **attempts.next(kw))
 
     patched: Any = instructor.patch(create=counted, mode=MODES[mode])  # async: instructor sees a coroutine
     try:
-        result = await patched(response_model=request.response_model, messages=messages, context=context,
-                               max_retries=reasks, strict=False, **kwargs)
+        result = await patched(response_model=request.response_model, messages=attempts.messages,
+                               context=attempts.context, max_retries=reasks, strict=False, **kwargs)
     except (IncompleteOutputException, InstructorRetryException) as exc:
         return _failed(exc, request, reasks, map_error)
-    return _finish(result, calls, context)
+    return attempts.outcome(result)
 
 
 def _raw_usage(result: Any) -> Any:
