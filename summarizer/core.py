@@ -112,11 +112,7 @@ class Summarizer:
         if hit is not None:
             return hit
         owner = None
-        while key is not None and self.cache is not None:  # another process may be computing it right now
-            owner = self.cache.claim(key, self._claim_ttl())
-            if owner is not None:
-                break
-            log.info("%s: another process is summarizing it; waiting for its result", source or "article")
+        while key is not None and (owner := self._claim(key, source)) is None:  # another process is computing it
             time.sleep(CLAIM_POLL_SECONDS)
             if (hit := self._hit(key, source, started)) is not None:
                 return hit
@@ -127,8 +123,7 @@ class Summarizer:
             return self._store(key, self._build(article, plan, outcomes, final, source,
                                                 time.perf_counter() - started))
         finally:
-            if owner is not None and key is not None and self.cache is not None:
-                self.cache.release(key, owner)
+            self._release(key, owner)
 
     async def asummarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
                          url: str | None = None) -> Summary:
@@ -140,11 +135,7 @@ class Summarizer:
         if hit is not None:
             return hit
         owner = None
-        while key is not None and self.cache is not None:
-            owner = self.cache.claim(key, self._claim_ttl())
-            if owner is not None:
-                break
-            log.info("%s: another process is summarizing it; waiting for its result", source or "article")
+        while key is not None and (owner := self._claim(key, source)) is None:
             await asyncio.sleep(CLAIM_POLL_SECONDS)
             if (hit := self._hit(key, source, started)) is not None:
                 return hit
@@ -158,8 +149,7 @@ class Summarizer:
             return self._store(key, self._build(article, plan, outcomes, final, source,
                                                 time.perf_counter() - started))
         finally:
-            if owner is not None and key is not None and self.cache is not None:
-                self.cache.release(key, owner)
+            self._release(key, owner)
 
     async def asummarize_source(self, source: str) -> Summary:
         """``summarize_source`` for asyncio code."""
@@ -200,6 +190,18 @@ class Summarizer:
             "prompt_tokens": 0, "completion_tokens": 0, "requests": 0, "cost_usd": 0.0,
         })
         return hit.model_copy(update={"meta": meta})
+
+    def _claim(self, key: str, source: str | None) -> str | None:
+        """Claim ``key`` for this process; ``None`` (and a log line) while another process holds it."""
+        assert self.cache is not None  # a key exists only when the cache is on
+        owner = self.cache.claim(key, self._claim_ttl())
+        if owner is None:
+            log.info("%s: another process is summarizing it; waiting for its result", source or "article")
+        return owner
+
+    def _release(self, key: str | None, owner: str | None) -> None:
+        if owner and key is not None and self.cache is not None:
+            self.cache.release(key, owner)
 
     def _claim_ttl(self) -> float:
         """How long a claim outlives a crashed owner on another host: one article's worst case, roughly."""
