@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import click
 
-from .errors import ConfigError, InputError
+from .errors import InputError
 from .inputs import expand
 from .usage import RunUsage
 
@@ -74,15 +74,11 @@ class BatchRun:
                                      f"{meta.prompt_tokens}+{meta.completion_tokens} tokens)", quiet=True)
                         self._write(stream, result, len(items) + skipped, collected)
                         bar.advance()
-                except ConfigError:
-                    self._finish_json(stream, collected, render_json)
-                    raise
                 except KeyboardInterrupt:
                     interrupted = True
         finally:
             bar.stop()
-            if not interrupted or self.fmt == "json":
-                self._finish_json(stream, collected, render_json)
+            self._finish_json(stream, collected, render_json)  # what is done is printed, whatever stopped the run
             close()
         if self.show_usage:
             click.echo(self.usage.render(), err=True)
