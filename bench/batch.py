@@ -42,14 +42,20 @@ def free_port() -> int:
 
 
 def make_articles(folder: Path, n: int) -> list[Path]:
-    """``n`` distinct articles: the seeds in turn, each with its own closing paragraph."""
+    """``n`` articles that stay distinct after cleaning: the seeds in turn, each with a paragraph of its own.
+
+    The paragraph goes second: at the end it would fall into a seed's "You May Also Like" tail and be
+    cleaned away, leaving copies of the same article (and their schemas) in the batch.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
     paths = []
     for i in range(n):
+        lead, _, rest = seeds[i % len(seeds)].partition("\n")
+        own = (f"Analysts at firm {i} raised their target by {i % 40 + 1}% on the report, "
+               f"citing {i + 3} new contracts.")
         path = folder / f"article_{i:04d}.txt"
-        path.write_text(f"{seeds[i % len(seeds)]}\n\nAnalysts at firm {i} raised their target by {i % 40 + 1}% "
-                        f"on the report, citing {i + 3} new contracts.\n", encoding="utf-8")
+        path.write_text(f"{lead}\n\n{own}\n\n{rest}", encoding="utf-8")
         paths.append(path)
     return paths
 
