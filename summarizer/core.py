@@ -33,7 +33,6 @@ from .models import (
     Meta,
     Sentiment,
     Summary,
-    extraction_model,
 )
 from .prompts import PromptTemplate, load_prompt
 from .split import split_spans
@@ -260,7 +259,7 @@ class Summarizer:
         candidates = tuple(dict.fromkeys(m.raw for m in mentions))
         numbers = tuple((raw, _context_of(article.text, first[raw])) for raw in candidates)
         messages = self.prompt.messages(text, article.title, article.published, numbers)
-        return ExtractionRequest(messages, text, extraction_model(candidates), removed)
+        return ExtractionRequest(messages, text, candidates, removed)
 
     def _reduce_request(self, article: CleanArticle, outcomes: list[ExtractionOutcome]) -> ExtractionRequest:
         """One request over the parts' summaries, for the summary of the whole article."""
@@ -270,7 +269,7 @@ class Summarizer:
         candidates = tuple(dict.fromkeys(m.raw for m in mentions))
         numbers = tuple((raw, _context_of(joined, first[raw])) for raw in candidates)
         messages = self.prompt.messages(joined, article.title, article.published, numbers)
-        return ExtractionRequest(messages, joined, extraction_model(candidates))
+        return ExtractionRequest(messages, joined, candidates)
 
     def summarize_file(self, path: str | Path) -> Summary:
         """Summarize the article in a file (UTF-8, UTF-16 with BOM, legacy 8-bit text, or HTML)."""

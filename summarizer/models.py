@@ -12,8 +12,9 @@ Two layers live here:
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,10 +23,12 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     create_model,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticKnownError
 
 SentimentLabel = Literal["positive", "negative", "neutral", "mixed"]
 FigureKind = Literal["money", "price", "percent", "percentage_points", "basis_points", "count", "multiple"]
@@ -338,26 +341,100 @@ def _known_numbers(article: str, context: dict[str, Any]) -> set[tuple[float, st
     return known
 
 
-@lru_cache(maxsize=64)
-def extraction_model(candidates: tuple[str, ...]) -> type[Extraction]:
-    """``Extraction`` whose figures must be one of ``candidates`` (the article's numbers).
+# --- One article's figures ---------------------------------------------------
+# A figure must be one of the article's own numbers (the "candidates"). The JSON
+# schema lists them as an enum, which becomes a grammar rule for a local model
+# and a constraint every server sees. Building a pydantic class per article for
+# that enum cost 2 to 3 ms of CPU per request (class, schema, instructor's
+# wrapper); in a batch that, not the network, set the pace. So the classes are
+# fixed and the enum is per article in two places: ``extraction_schema`` writes
+# it into a copy of the schema, and the validator checks ``raw`` against the
+# validation context's "candidates", with pydantic's own Literal error. Both
+# are exactly what ``Literal[candidates]`` would give (tests/test_figure_enum.py
+# compares them with a class built that way).
 
-    The enum reaches the local model's grammar, so it cannot write a figure the
-    article does not contain; other backends see it in the schema.
-    """
-    if not candidates:
-        return create_model(
+
+def _one_of(candidates: tuple[str, ...]) -> str:
+    """How pydantic words the allowed values of a Literal: 'a', 'b' or 'c'."""
+    quoted = [repr(c) for c in candidates]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+class _CandidateFigure(FigureDraft):
+    """A ``FigureDraft`` whose ``raw`` must be one of the context's "candidates"."""
+
+    raw: Annotated[Any, WithJsonSchema({"type": "string"})] = Field(
+        description="One of the article's numbers, copied exactly."
+    )
+
+    @field_validator("raw")
+    @classmethod
+    def _one_of_the_candidates(cls, raw: Any, info: ValidationInfo) -> str:
+        candidates = _context(info).get("candidates")
+        if not candidates:  # no list to check against: any string, as the plain FigureDraft
+            if not isinstance(raw, str):
+                raise PydanticKnownError("string_type")
+            return raw
+        if not isinstance(raw, str) or raw not in candidates:
+            raise PydanticKnownError("literal_error", {"expected": _one_of(tuple(candidates))})
+        return raw
+
+
+@cache
+def _figure_classes() -> dict[str, type[Extraction]]:
+    figure: Any = create_model("FigureDraft", __base__=_CandidateFigure)
+    return {
+        "some": create_model(
+            "Extraction", __base__=Extraction,
+            key_figures=(list[figure], Field(max_length=MAX_FIGURES,
+                                             description="The most important numbers: money, percentages, counts.")),
+        ),
+        "none": create_model(
             "Extraction", __base__=Extraction,
             key_figures=(list[FigureDraft], Field(default_factory=list, max_length=0,
                                                   description="This article has no numbers: leave empty.")),
-        )
-    allowed: Any = Literal[candidates]
-    pick: Any = create_model(
-        "FigureDraft", __base__=FigureDraft,
-        raw=(allowed, Field(description="One of the article's numbers, copied exactly.")),
-    )
-    return create_model(
-        "Extraction", __base__=Extraction,
-        key_figures=(list[pick], Field(max_length=MAX_FIGURES,
-                                       description="The most important numbers: money, percentages, counts.")),
-    )
+        ),
+    }
+
+
+def extraction_model(candidates: tuple[str, ...] | None) -> type[Extraction]:
+    """The class to fill for an article whose numbers are ``candidates``.
+
+    ``None`` leaves figures unconstrained (plain ``Extraction``); ``()`` means
+    the article has no numbers. Otherwise ``raw`` is checked against the
+    validation context's "candidates", which must be these.
+    """
+    if candidates is None:
+        return Extraction
+    return _figure_classes()["some" if candidates else "none"]
+
+
+@cache
+def _schema_text(model: type[BaseModel]) -> str:
+    return json.dumps(model.model_json_schema())
+
+
+def extraction_schema(candidates: tuple[str, ...] | None) -> dict[str, Any]:
+    """The JSON schema of ``extraction_model(candidates)`` with the figure enum of this article (a fresh copy)."""
+    schema: dict[str, Any] = json.loads(_schema_text(extraction_model(candidates)))
+    return with_candidates(schema, candidates)
+
+
+def with_candidates(schema: dict[str, Any], candidates: tuple[str, ...] | None) -> dict[str, Any]:
+    """``schema`` (a whole schema, or a tool's parameters) with ``raw`` limited to ``candidates``.
+
+    Writes ``raw`` as ``Literal[candidates]`` would: a const for one value, else
+    an enum. The dicts on the way to ``raw`` are new and everything else is
+    shared, so a schema someone else caches is never changed. A schema without
+    that field comes back as it is.
+    """
+    try:
+        figure = schema["$defs"]["FigureDraft"]
+        raw = figure["properties"]["raw"]
+    except (KeyError, TypeError):
+        return schema
+    if not candidates:
+        return schema
+    extra = {"const": candidates[0]} if len(candidates) == 1 else {"enum": list(candidates)}
+    properties = {**figure["properties"], "raw": dict(sorted({**raw, **extra}.items()))}
+    return {**schema, "$defs": {**schema["$defs"], "FigureDraft": {**figure, "properties": properties}}}

@@ -97,10 +97,10 @@ def test_local_decoding_is_constrained_by_the_schema_grammar(summarizer: Summari
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     spy = GrammarSpy(monkeypatch)
     article = clean(seed_texts["002_2e835eaa5bfad6b5.txt"])
-    request = ExtractionRequest(summarizer.prompt.messages(article.text, article.title), article.text, Extraction)
+    request = ExtractionRequest(summarizer.prompt.messages(article.text, article.title), article.text)
     outcome = summarizer.backend.extract(request)
     assert spy.grammars, "the model was not called"
-    assert all(g is not None and g._grammar == schema_grammar_text(Extraction) for g in spy.grammars)
+    assert all(g is not None and g._grammar == schema_grammar_text() for g in spy.grammars)
     assert 2 <= len(outcome.extraction.summary) <= 4
 
 

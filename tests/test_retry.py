@@ -13,11 +13,10 @@ from summarizer import ModelUnavailableError, Settings
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.errors import ConfigError
-from summarizer.models import extraction_model
 from summarizer.retry import RetryPolicy
 
 ARTICLE = "Shares of Example Corp rose 12% after it reported revenue of $3.2 billion."
-REQUEST = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, extraction_model(("12%", "$3.2 billion")))
+REQUEST = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, ("12%", "$3.2 billion"))
 GOOD = completion(answer(figures=[{"raw": "12%", "label": "share gain", "unit": "%"}])).model_dump(mode="json")
 
 

@@ -19,15 +19,31 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ExtractionRequest:
-    """One article to extract: the prompt, the text answers are checked against, and the schema to fill."""
+    """One article to extract: the prompt, the text answers are checked against, and the figures allowed.
+
+    ``candidates`` are the article's numbers, the only values a figure's ``raw``
+    may take (``None``: any string, ``()``: no figures at all).
+    """
 
     messages: list[dict[str, str]]
     article: str
-    response_model: type[Extraction]
+    candidates: tuple[str, ...] | None = None
     removed: str = ""  # what the cleaner removed, to name it when a figure comes from there
 
+    @property
+    def response_model(self) -> type[Extraction]:
+        from ..models import extraction_model
+
+        return extraction_model(self.candidates)
+
+    def schema(self) -> dict[str, Any]:
+        """The response model's JSON schema with this article's figure enum (a fresh copy)."""
+        from ..models import extraction_schema
+
+        return extraction_schema(self.candidates)
+
     def context(self, **extra: Any) -> dict[str, Any]:
-        return {"article": self.article, "removed": self.removed, **extra}
+        return {"article": self.article, "removed": self.removed, "candidates": self.candidates, **extra}
 
 
 class Backend(Protocol):

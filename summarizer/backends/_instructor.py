@@ -12,14 +12,15 @@ import logging
 import textwrap
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 import instructor
 from instructor.core import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from pydantic import ValidationError
 
 from ..errors import ModelOutputError
-from ..models import Extraction
+from ..models import Extraction, with_candidates
 from . import ExtractionRequest
 
 # instructor logs each failed call at ERROR; with no handler configured, Python prints those to stderr: two
@@ -97,20 +98,94 @@ def _as_rendered(message: Any) -> Any:
     return {**message, "content": textwrap.dedent(content)}
 
 
+@cache
+def _ready(model: type[Extraction]) -> type[Extraction]:
+    """``model`` as instructor's ``ResponseSchema``, made once.
+
+    Given a plain pydantic class, instructor builds this wrapper class on every
+    call, and its cached tool schema with it: about 2 ms of CPU per request.
+    """
+    return cast(type[Extraction], instructor.openai_schema(model))
+
+
+@cache
+def _schema(model: type[Extraction]) -> dict[str, Any]:
+    return model.model_json_schema()  # shared: never changed, with_candidates copies what it rewrites
+
+
+@cache
+def _schema_text(model: type[Extraction]) -> str:
+    """The schema as instructor's JSON modes write it into the system message."""
+    return json.dumps(_schema(model), indent=2, ensure_ascii=False)
+
+
+class _Narrowed:
+    """The article's figure enum, written into the request instructor built from the fixed schema.
+
+    instructor puts the schema in the tool definition (tools), in
+    ``response_format`` (json_schema) or in the system message (json, md_json);
+    each becomes exactly what a class with ``raw: Literal[candidates]`` would
+    have produced (see ``models.with_candidates``).
+    """
+
+    def __init__(self, model: type[Extraction], candidates: tuple[str, ...] | None) -> None:
+        self.model = model
+        self.candidates = candidates
+
+    def __call__(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        if not self.candidates:
+            return kwargs
+        kwargs = dict(kwargs)
+        tools = kwargs.get("tools")
+        if isinstance(tools, list):
+            kwargs["tools"] = [self._tool(t) for t in tools]
+        form = kwargs.get("response_format")
+        if isinstance(form, dict) and isinstance(form.get("json_schema"), dict):
+            inner = form["json_schema"]
+            if isinstance(inner.get("schema"), dict):
+                kwargs["response_format"] = {**form, "json_schema": {**inner, "schema": self._schema(inner["schema"])}}
+        messages = kwargs.get("messages")
+        if isinstance(messages, list):
+            kwargs["messages"] = [self._message(m) for m in messages]
+        return kwargs
+
+    def _schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return with_candidates(schema, self.candidates)
+
+    def _tool(self, tool: Any) -> Any:
+        function = tool.get("function") if isinstance(tool, dict) else None
+        if not isinstance(function, dict) or not isinstance(function.get("parameters"), dict):
+            return tool
+        return {**tool, "function": {**function, "parameters": self._schema(function["parameters"])}}
+
+    def _message(self, message: Any) -> Any:
+        if not isinstance(message, dict) or message.get("role") != "system":
+            return message
+        if not isinstance(message.get("content"), str):
+            return message
+        fixed = _schema_text(self.model)
+        if fixed not in message["content"]:
+            return message
+        narrowed = json.dumps(self._schema(_schema(self.model)), indent=2, ensure_ascii=False)
+        return {**message, "content": message["content"].replace(fixed, narrowed)}
+
+
 class _Attempts:
     """One extraction's requests, shared by the sync and async paths: what is sent, counted, and kept."""
 
     def __init__(self, request: ExtractionRequest) -> None:
         self.messages = [dict(m) for m in request.messages]
         self.context = _ValidationContext(request.context())
+        self.model = _ready(request.response_model)
         self.calls = 0
         self._shape = _Prepared()
+        self._narrow = _Narrowed(self.model, request.candidates)
 
     def next(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         """Count one more answer asked for and return its request as it goes out."""
         self.calls += 1
         self.context["warnings"] = []  # warnings describe the answer that is finally kept, not earlier attempts
-        return self._shape(kwargs)
+        return self._narrow(self._shape(kwargs))
 
     def outcome(self, result: Any) -> ExtractionOutcome:
         prompt, completion = _usage(getattr(result, "_total_usage", None) or _raw_usage(result))
@@ -156,7 +231,7 @@ def run_extraction(
 
     patched = instructor.patch(create=counted, mode=MODES[mode])
     try:
-        result = patched(response_model=request.response_model, messages=attempts.messages,
+        result = patched(response_model=attempts.model, messages=attempts.messages,
                          context=attempts.context, max_retries=reasks, strict=False, **kwargs)
     except (IncompleteOutputException, InstructorRetryException) as exc:
         return _failed(exc, request, reasks, map_error)
@@ -179,7 +254,7 @@ async def arun_extraction(
 
     patched: Any = instructor.patch(create=counted, mode=MODES[mode])  # async: instructor sees a coroutine
     try:
-        result = await patched(response_model=request.response_model, messages=attempts.messages,
+        result = await patched(response_model=attempts.model, messages=attempts.messages,
                                context=attempts.context, max_retries=reasks, strict=False, **kwargs)
     except (IncompleteOutputException, InstructorRetryException) as exc:
         return _failed(exc, request, reasks, map_error)

@@ -40,11 +40,12 @@ TEMPLATE_OVERHEAD = 1024  # chat template and the tool schema the template injec
 _STRING_CHAR = r'char ::= [^"\\\x00-\x1f]'
 
 
-def schema_grammar_text(model: type[Extraction] = Extraction) -> str:
-    """GBNF for an ``Extraction`` schema, its strings limited to unescaped characters."""
+def schema_grammar_text(schema: dict[str, Any] | None = None) -> str:
+    """GBNF for an ``Extraction`` JSON schema (by default the plain one), its strings limited to unescaped
+    characters."""
     from llama_cpp import llama_grammar
 
-    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(model.model_json_schema()))
+    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(Extraction.model_json_schema() if schema is None else schema))
     return re.sub(r"^char ::= .*$", lambda _: _STRING_CHAR, gbnf, count=1, flags=re.MULTILINE)
 
 
@@ -137,7 +138,7 @@ class LocalBackend:
 
         with self._lock:  # one llama context serves one request at a time
             llama = self._fit(request.messages)
-            grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(request.response_model),
+            grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(request.schema()),
                                                                verbose=False)
 
             def create(**kwargs: Any) -> Any:

@@ -99,7 +99,7 @@ class OpenAIBackend:
 
         client = self.client()
 
-        schema = request.response_model.model_json_schema() if self.settings.mode == "json_grammar" else None
+        schema = request.schema() if self.settings.mode == "json_grammar" else None
 
         requests = 0
 
@@ -128,7 +128,7 @@ class OpenAIBackend:
         from ._instructor import arun_extraction
 
         client = self.aclient()
-        schema = request.response_model.model_json_schema() if self.settings.mode == "json_grammar" else None
+        schema = request.schema() if self.settings.mode == "json_grammar" else None
         estimate = _estimate_tokens(request.messages) + self.settings.max_tokens
         requests = 0
 
