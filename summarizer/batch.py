@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, InputError, SummarizerError
+from .turns import cpu_turn
 
 if TYPE_CHECKING:
     from .core import Summarizer
@@ -94,6 +95,7 @@ async def amap(summarizer: Summarizer, items: Iterable[Any], jobs: int,
                 return
             result = BatchResult(index, item)
             try:
+                await cpu_turn()  # cleaning and preparing the article: CPU work, after the network steps ready now
                 result.summary = await summarize_item(summarizer, item)
             except ConfigError as exc:
                 fatal.append(exc)

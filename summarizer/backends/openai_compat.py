@@ -20,6 +20,7 @@ from ..config import Settings, _without_credentials
 from ..errors import ConfigError, ModelError, ModelUnavailableError
 from ..ratelimit import RateLimiter
 from ..retry import MalformedResponse, RetryPolicy, acall_with_retries, call_with_retries
+from ..turns import cpu_turn
 
 if TYPE_CHECKING:
     from . import ExtractionRequest
@@ -144,6 +145,7 @@ class OpenAIBackend:
             usage = getattr(response, "usage", None)
             if usage is not None:
                 self.limiter.settle(estimate, int(getattr(usage, "total_tokens", 0) or 0))
+            await cpu_turn()  # validating the answer is CPU work: network steps ready now go first
             return response
 
         async def create(**kwargs: Any) -> Any:
