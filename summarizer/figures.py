@@ -20,6 +20,7 @@ first amount is its value and unit, the bracketed one its ``converted`` amount.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -206,6 +207,29 @@ _PHONE = re.compile(r"(?<![\w$])\+?\d{1,3}[ .-]?\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}\b
                     r"|(?<![\w$])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
 
 
+_DIGIT = re.compile(r"\d")
+_LEAD = 5  # at most this many characters before a mention's first digit: a sign, a 3-character symbol, a space
+
+
+def _mentions(text: str) -> Iterator[re.Match[str]]:
+    """``_MENTION.finditer(text)``, the same matches, about three times faster.
+
+    finditer tries the pattern at every position; a match can only start
+    within ``_LEAD`` characters before a digit, so only those positions are tried.
+    """
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        at = digit.start()
+        for start in range(max(pos, at - _LEAD), at + 1):
+            match = _MENTION.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = at + 1
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every figure mentioned in ``text``, in order, with value, unit, kind and offsets."""
     return list(_find_numbers(text))
@@ -216,7 +240,7 @@ def _find_numbers(text: str) -> tuple[NumberMention, ...]:
     """Memoized: the prompt, the validators and the result all ask about the same texts."""
     mentions: list[NumberMention] = []
     phones = [m.span() for m in _PHONE.finditer(text)]
-    for match in _MENTION.finditer(text):
+    for match in _mentions(text):
         if any(a <= match.start("number") < b for a, b in phones):
             continue
         start = match.start("symbol") if match.group("symbol") else match.start("number")

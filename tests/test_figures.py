@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarizer.figures import find_numbers, parse_figure
@@ -200,3 +200,35 @@ def test_spans_hold_on_figure_like_text(parts):
     text = " ".join(parts)
     for mention in find_numbers(text):
         assert text[mention.start:mention.end] == mention.raw
+
+
+def _spans(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+_NUMBERISH = st.lists(st.sampled_from(["$", "US$", "HK$", "€", "+", "-", "–", " ", "  ", "1", "12", "2025", "3.5", ",",
+                                       "000", "10,000", ".", "%", " million", "bn", "x", " pp", " to ", "(", ")",
+                                       "for", "Q", "h", "a", "ETH", "\n", "st", ":", "/", "#"]), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), _NUMBERISH.map("".join)))
+@example("+US$ 12 and -HK$ 3.5 million, then –€ 5")  # the longest lead: sign, 3-character symbol, space
+@example("1 2 3 x 10,000 ETH 2025-26")
+def test_the_digit_led_scan_finds_exactly_what_finditer_finds(text):
+    """``_mentions`` only tries positions near a digit; it must match the full scan everywhere."""
+    from summarizer.figures import _MENTION, _mentions
+
+    assert _spans(_mentions(text)) == _spans(_MENTION.finditer(text))
+
+
+def test_the_digit_led_scan_on_the_corpus(seed_texts):
+    from pathlib import Path
+
+    from summarizer.figures import _MENTION, _mentions
+
+    texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8")
+                                         for p in Path(__file__).parent.joinpath("data", "clean").glob("*.txt")]
+    assert len(texts) > 10
+    for text in texts:
+        assert _spans(_mentions(text)) == _spans(_MENTION.finditer(text))
