@@ -214,4 +214,29 @@ cli.add_command(digest)
 
 
 def main() -> None:
-    cli()
+    """The console script: run the command, flush, and end the process without tearing the interpreter down.
+
+    After a command that called a model, unloading the openai SDK, instructor and
+    pydantic (hundreds of modules, many thousands of objects) took a further 0.3 s,
+    measured, with nothing left to do: every result is written and flushed by
+    then. So the exit code is taken from click, the streams and logs are flushed,
+    and the process ends at once. A crash still goes through Python's own exit.
+    """
+    try:
+        cli()
+        code: Any = 0
+    except SystemExit as exc:
+        code = exc.code
+    if not isinstance(code, int):  # sys.exit("message") or sys.exit(None), as Python itself would treat them
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    import logging
+
+    logging.shutdown()
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (summarize ... | head) or stream
+            stream.flush()
+    os._exit(code)

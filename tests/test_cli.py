@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,20 @@ def test_colour_only_when_styled(model):
         result = summarizer.summarize(SEED.read_text(encoding="utf-8"))
     assert "\x1b[" in render_text(result, click.style)
     assert "\x1b[" not in render_text(result)
+
+
+def console(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed entry point itself (``main``), in its own process: exit codes and flushing are real."""
+    return subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_the_console_script_flushes_everything_and_keeps_exit_codes(tmp_path):
+    done = console("clean", str(SEED))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == invoke("clean", str(SEED)).stdout  # all of it, though the process skips teardown
+    missing = console(str(tmp_path / "missing.txt"))
+    assert missing.returncode == 1
+    assert "missing.txt: no such file" in missing.stderr and "Traceback" not in missing.stderr
+    bad_usage = console("--no-such-option")
+    assert bad_usage.returncode == 2 and "no-such-option" in bad_usage.stderr
