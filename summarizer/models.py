@@ -265,7 +265,8 @@ class Extraction(BaseModel):
         if not context.get("lenient") or not isinstance(data, dict):
             return data
         if isinstance(data.get("key_figures"), list):
-            kept = _valid_only(data["key_figures"], FigureDraft, context, "figure")
+            figure = _CandidateFigure if context.get("candidates") else FigureDraft  # one of the article's own numbers
+            kept = _valid_only(data["key_figures"], figure, context, "figure")
             data = {**data, "key_figures": kept[:MAX_FIGURES]}
         sentiment = data.get("sentiment")
         if isinstance(sentiment, dict) and isinstance(sentiment.get("entities"), list):
@@ -371,10 +372,9 @@ class _CandidateFigure(FigureDraft):
     @classmethod
     def _one_of_the_candidates(cls, raw: Any, info: ValidationInfo) -> str:
         candidates = _context(info).get("candidates")
-        if not candidates:  # no list to check against: any string, as the plain FigureDraft
-            if not isinstance(raw, str):
-                raise PydanticKnownError("string_type")
-            return raw
+        if not candidates:  # fail closed: this class exists to hold figures to the article's own numbers
+            raise ValueError("no list of the article's numbers to check the figure against: pass them as "
+                             "'candidates' in the validation context")
         if not isinstance(raw, str) or raw not in candidates:
             raise PydanticKnownError("literal_error", {"expected": _one_of(tuple(candidates))})
         return raw

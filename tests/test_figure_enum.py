@@ -122,3 +122,32 @@ def test_requests_are_byte_identical_to_a_literal_class_in_every_mode(mode, cand
     assert json.dumps(after) == json.dumps(before)
     assert outcome.extraction.model_dump() == old.model_dump()
     assert "Input should be" in json.dumps(after[1])  # the re-ask names the allowed figures
+
+
+def test_without_the_list_the_class_refuses_rather_than_accepting_any_figure():
+    with pytest.raises(ValidationError, match="no list of the article's numbers"):
+        extraction_model(("8%",)).model_validate(answer("8%"), context={"article": ARTICLE})
+
+
+def test_lenient_drops_a_figure_that_is_not_one_of_the_articles_numbers():
+    """The re-asks ran out with '10,000' (in the text, but the figure is '10,000 ETH'): drop it, keep the rest."""
+    request = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, CANDIDATES)
+    outcome = run_extraction(lambda **kw: reply("tools", answer("10,000", "8%")), "tools", request, 0, lambda e: e,
+                             model="m")
+    assert [f.raw for f in outcome.extraction.key_figures] == ["8%"]
+    assert any("dropped figure" in w and "10,000" in w for w in outcome.warnings)
+
+
+def test_a_request_the_enum_cannot_be_written_into_is_logged(caplog):
+    from summarizer.backends._instructor import _Narrowed
+
+    narrowed = _Narrowed(extraction_model(("8%",)), ("8%",))
+    plain = {"messages": [{"role": "user", "content": "no schema anywhere"}]}
+    with caplog.at_level("WARNING", logger="summarizer"):
+        assert narrowed(plain) == plain
+    assert "could not be written" in caplog.text
+    caplog.clear()
+    tools = {"tools": [{"type": "function", "function": {"parameters": extraction_model(("8%",)).model_json_schema()}}]}
+    with caplog.at_level("WARNING", logger="summarizer"):
+        narrowed(tools)
+    assert caplog.text == ""

@@ -26,6 +26,7 @@ from . import ExtractionRequest
 # instructor logs each failed call at ERROR; with no handler configured, Python prints those to stderr: two
 # stray lines per failed article in front of our one-line error. Our own log (``--verbose``) says it all.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
 
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -131,10 +132,12 @@ class _Narrowed:
     def __init__(self, model: type[Extraction], candidates: tuple[str, ...] | None) -> None:
         self.model = model
         self.candidates = candidates
+        self._wrote = False  # whether the enum reached the request: checked on each one
 
     def __call__(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         if not self.candidates:
             return kwargs
+        self._wrote = False
         kwargs = dict(kwargs)
         tools = kwargs.get("tools")
         if isinstance(tools, list):
@@ -147,10 +150,15 @@ class _Narrowed:
         messages = kwargs.get("messages")
         if isinstance(messages, list):
             kwargs["messages"] = [self._message(m) for m in messages]
+        if not self._wrote:  # instructor laid the request out some other way: say so; answers are still checked
+            log.warning("the article's %d numbers could not be written into the request's schema; answers are "
+                        "still checked against them", len(self.candidates))
         return kwargs
 
     def _schema(self, schema: dict[str, Any]) -> dict[str, Any]:
-        return with_candidates(schema, self.candidates)
+        narrowed = with_candidates(schema, self.candidates)
+        self._wrote = self._wrote or narrowed is not schema
+        return narrowed
 
     def _tool(self, tool: Any) -> Any:
         function = tool.get("function") if isinstance(tool, dict) else None
