@@ -147,7 +147,7 @@ def run_batch(summarizer: Summarizer, items: Iterable[Any], jobs: int) -> Iterat
             yield result
     finally:
         # Stopped early or interrupted: start no more items. Items already running may finish in the
-        # background (their results reach the cache) but nobody waits for them.
+        # background while the caller's process goes on (their results reach the cache); nobody waits for them.
         stop.set()
         if finished:
             thread.join()

@@ -34,9 +34,11 @@ class Turns:
             self._waiting.append(turn)
             try:
                 await turn
-            except asyncio.CancelledError:
-                if turn.done() and not turn.cancelled():  # handed the slot just as it was cancelled
+            except BaseException:  # cancelled, or the coroutine closed while in line
+                if turn.done() and not turn.cancelled():  # it had just been handed the slot: pass it on
                     self._pass_on()
+                else:
+                    turn.cancel()  # never hand the slot to a waiter that has left
                 raise
         else:
             self._taken = True

@@ -71,3 +71,18 @@ def test_each_event_loop_has_its_own_turns():
     """A batch in another loop (another thread or a later asyncio.run) starts with a free slot."""
     for _ in range(2):
         asyncio.run(asyncio.wait_for(cpu_turn(), timeout=2))
+
+
+def test_a_waiter_closed_in_line_does_not_keep_the_slot():
+    """A coroutine closed while it waits (GeneratorExit, not a cancellation) must not be handed the slot."""
+    async def main() -> None:
+        turns = Turns()
+        holder = asyncio.create_task(turns.wait())
+        await asyncio.sleep(0)  # the holder has the slot and waits in the loop's queue
+        waiter = turns.wait()
+        waiter.send(None)  # now in line, suspended on its turn
+        waiter.close()
+        await holder
+        await asyncio.wait_for(turns.wait(), timeout=2)  # would hang if the slot went to the closed waiter
+
+    asyncio.run(main())
