@@ -46,6 +46,15 @@ def _handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # the reader left (summarize ... | head): nothing more to write, nothing to say
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the process ends next; no flush error at exit)
+            sys.exit(1)
+        except OSError as exc:  # writing the output failed: a full disk, a closed descriptor
+            if os.environ.get("SUMMARIZER_DEBUG"):
+                raise
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"error: {exc.strerror or exc}{where}; nothing more was written", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -234,9 +243,11 @@ def main() -> None:
     import logging
 
     logging.shutdown()
-    import contextlib
-
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (summarize ... | head) or stream
+        try:
             stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader left (summarize ... | head), or the stream is closed
+            pass
+        except OSError:  # a full disk, say: output was lost, so not a success (Python itself exits 120 here)
+            code = code or 120
     os._exit(code)

@@ -181,3 +181,12 @@ def test_the_console_script_flushes_everything_and_keeps_exit_codes(tmp_path):
     assert "missing.txt: no such file" in missing.stderr and "Traceback" not in missing.stderr
     bad_usage = console("--no-such-option")
     assert bad_usage.returncode == 2 and "no-such-option" in bad_usage.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback():
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "clean", str(SEED)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error: No space left on device; nothing more was written"
