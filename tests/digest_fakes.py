@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from summarizer.backends import ExtractionRequest
 from summarizer.backends._instructor import ExtractionOutcome
 from summarizer.errors import ModelOutputError
 from summarizer.figures import find_numbers
+
+
+def news_folder(root: Path, **articles: str) -> Path:
+    """``root/news`` holding one ``NAME.txt`` per article: a digest source folder."""
+    folder = root / "news"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
 
 
 class EchoBackend:

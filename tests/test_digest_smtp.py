@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from digest_fakes import HOSTILE, NORDVALE, QUILLON, EchoBackend
+from digest_fakes import HOSTILE, NORDVALE, QUILLON, EchoBackend, news_folder
 
 from summarizer import DeliveryError, Summarizer
 from summarizer.digest import DigestState, SmtpSettings, run_digest
@@ -84,11 +84,7 @@ def server() -> Iterator[Server]:
 
 @pytest.fixture
 def news(tmp_path: Path) -> Path:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "nordvale.txt").write_text(NORDVALE, encoding="utf-8")
-    (folder / "quillon.txt").write_text(QUILLON, encoding="utf-8")
-    return folder
+    return news_folder(tmp_path, nordvale=NORDVALE, quillon=QUILLON)
 
 
 class Clock:

@@ -111,12 +111,9 @@ def implicit_tls_server(pki: Pki) -> Iterator[TlsServer]:
 
 @pytest.fixture
 def news(tmp_path: Path) -> Path:
-    from digest_fakes import NORDVALE
+    from digest_fakes import NORDVALE, news_folder
 
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "nordvale.txt").write_text(NORDVALE, encoding="utf-8")
-    return folder
+    return news_folder(tmp_path, nordvale=NORDVALE)
 
 
 @pytest.fixture(autouse=True)
