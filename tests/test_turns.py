@@ -31,15 +31,19 @@ def test_with_turns_each_network_step_waits_for_one_cpu_step_at_most():
     assert asyncio.run(run_steps(take_turns=True)) == ["cpu0", "io0", "cpu1", "io1", "cpu2", "io2", "cpu3", "io3"]
 
 
+def in_line(turns: Turns, count: int, done: list[int]) -> list[asyncio.Task[None]]:
+    """``count`` tasks that each wait for a turn, then note their number in ``done``."""
+    async def step(i: int) -> None:
+        await turns.wait()
+        done.append(i)
+
+    return [asyncio.create_task(step(i)) for i in range(count)]
+
+
 def test_a_waiter_cancelled_in_line_does_not_block_the_others():
     async def main() -> list[int]:
         turns, done = Turns(), []
-
-        async def step(i: int) -> None:
-            await turns.wait()
-            done.append(i)
-
-        tasks = [asyncio.create_task(step(i)) for i in range(4)]
+        tasks = in_line(turns, 4, done)
         await asyncio.sleep(0)  # all four have asked: one holds the slot, three wait in line
         tasks[1].cancel()
         await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=2)
@@ -52,12 +56,7 @@ def test_a_waiter_cancelled_in_line_does_not_block_the_others():
 def test_the_holder_cancelled_hands_the_slot_on():
     async def main() -> list[int]:
         turns, done = Turns(), []
-
-        async def step(i: int) -> None:
-            await turns.wait()
-            done.append(i)
-
-        tasks = [asyncio.create_task(step(i)) for i in range(3)]
+        tasks = in_line(turns, 3, done)
         await asyncio.sleep(0)
         tasks[0].cancel()  # it holds the slot, waiting in the loop's queue
         results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=2)
