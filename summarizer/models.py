@@ -428,12 +428,12 @@ def with_candidates(schema: dict[str, Any], candidates: tuple[str, ...] | None) 
     shared, so a schema someone else caches is never changed. A schema without
     that field comes back as it is.
     """
+    if not candidates:
+        return schema
     try:
         figure = schema["$defs"]["FigureDraft"]
         raw = figure["properties"]["raw"]
     except (KeyError, TypeError):
-        return schema
-    if not candidates:
         return schema
     extra = {"const": candidates[0]} if len(candidates) == 1 else {"enum": list(candidates)}
     properties = {**figure["properties"], "raw": dict(sorted({**raw, **extra}.items()))}

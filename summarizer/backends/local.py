@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..embedded import ensure_model_file, get_embedded
 from ..errors import ConfigError, InputError, ModelError
-from ..models import Extraction
+from ..models import extraction_schema
 
 if TYPE_CHECKING:
     from . import ExtractionRequest
@@ -45,7 +45,7 @@ def schema_grammar_text(schema: dict[str, Any] | None = None) -> str:
     characters."""
     from llama_cpp import llama_grammar
 
-    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(Extraction.model_json_schema() if schema is None else schema))
+    gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(extraction_schema(None) if schema is None else schema))
     return re.sub(r"^char ::= .*$", lambda _: _STRING_CHAR, gbnf, count=1, flags=re.MULTILINE)
 
 
