@@ -4,21 +4,28 @@ DIR holds articles ``NAME.txt`` (or ``.html``) and gold files ``NAME.gold.json``
 
     {"title": "...", "sentiment": "positive|negative|neutral|mixed",
      "key_figures": [{"raw": "...", "value": 44000000, "unit": "USD", "label": "..."}],
-     "must_keep": [...], "must_drop": [...], "forbidden_figures": [...], "injection": false}
+     "must_keep": [...], "must_drop": [...], "forbidden_figures": [...], "injection": false,
+     "reference_summary": "two or three sentences in the gold writer's own words"}
 
 Every article is summarized with the configured backend; the figures below are
-computed per article and in total. Nothing here calls a model directly.
+computed per article and in total. Besides grounding and agreement with the
+gold, the summary is checked without any reference (``quality``): broken and
+duplicated sentences, copying, junk script, unknown names, repeated labels,
+score against label. ROUGE-L against the reference summary is one more signal,
+not the target. Nothing here calls a model directly.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import quality
 from .clean import clean
 from .core import Summarizer
 from .errors import InputError, SummarizerError
@@ -33,6 +40,9 @@ LABELS = ("positive", "negative", "neutral", "mixed")
 class ArticleScore:
     name: str
     error: str | None = None
+    title: str | None = None  # what came out, to read beside the figures
+    summary: str | None = None
+    figures: list[str] = field(default_factory=list)  # "raw: label"
     keep_kept: int = 0
     keep_total: int = 0
     drop_dropped: int = 0
@@ -46,8 +56,25 @@ class ArticleScore:
     forbidden_reported: int = 0
     summary_numbers_not_in_article: int = 0
     summary_words: int = 0
+    summary_sentences: int = 0
+    broken_sentences: int = 0
+    duplicated_sentences: int = 0
+    unresolved_opener: int = 0
+    longest_copied_run: int = 0
+    copy_coverage: float = 0.0
+    copy_density: float = 0.0
+    foreign_script_chars: int = 0
+    unknown_names: int = 0
+    title_gold: bool = False
+    title_found: bool = False
+    duplicate_figures: int = 0  # figures whose value and unit (or value, for counts) an earlier figure has
+    repeated_labels: int = 0  # figures sharing a label with another figure
+    label_f1_sum: float = 0.0  # over matched figures: token F1 of the label against the gold label
+    rouge_l: float | None = None  # against the gold's reference summary, when it has one
     sentiment_gold: str | None = None
     sentiment: str | None = None
+    sentiment_score: float | None = None
+    score_agrees: bool = True
     seconds: float = 0.0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -80,7 +107,7 @@ class Report:
             "value_unit_correct_pct": ratio("value_unit_right", "matched"),
             "forbidden_figures_reported": sum(a.forbidden_reported for a in done),
             "summary_numbers_not_in_article": sum(a.summary_numbers_not_in_article for a in done),
-            "summary_words_mean": round(sum(a.summary_words for a in done) / len(done), 1) if done else None,
+            **_summary_totals(done),
             "sentiment_accuracy_pct": round(100 * sum(a.sentiment == a.sentiment_gold for a in with_gold)
                                             / len(with_gold), 1) if with_gold else None,
             "sentiment_confusion": {gold: {got: confusion[(gold, got)] for got in LABELS} for gold in LABELS},
@@ -92,6 +119,40 @@ class Report:
 
     def as_json(self) -> dict[str, Any]:
         return {"totals": self.totals(), "articles": [asdict(a) for a in self.articles]}
+
+
+def _mean(values: list[float], digits: int = 1) -> float | None:
+    return round(sum(values) / len(values), digits) if values else None
+
+
+def _summary_totals(done: list[ArticleScore]) -> dict[str, Any]:
+    """The reference-free summary, figure-label and sentiment-score checks (see ``quality``)."""
+    titled = [a for a in done if a.title_gold]
+    scores = [a.sentiment_score for a in done if a.sentiment_score is not None]
+    rouge = [a.rouge_l for a in done if a.rouge_l is not None]
+    matched = sum(a.matched for a in done)
+    spread = statistics.pstdev(scores) if len(scores) > 1 else 0.0
+    return {
+        "summary_words_mean": _mean([a.summary_words for a in done]),
+        "summary_words_max": max((a.summary_words for a in done), default=None),
+        "summary_sentences_mean": _mean([a.summary_sentences for a in done]),
+        "broken_sentences": sum(a.broken_sentences for a in done),
+        "duplicated_sentences": sum(a.duplicated_sentences for a in done),
+        "unresolved_openers": sum(a.unresolved_opener for a in done),
+        "longest_copied_run_max": max((a.longest_copied_run for a in done), default=None),
+        "copy_coverage_mean": _mean([a.copy_coverage for a in done], 3),
+        "copy_density_mean": _mean([a.copy_density for a in done], 2),
+        "foreign_script_chars": sum(a.foreign_script_chars for a in done),
+        "unknown_names": sum(a.unknown_names for a in done),
+        "title_found_pct": round(100 * sum(a.title_found for a in titled) / len(titled), 1) if titled else None,
+        "duplicate_figures": sum(a.duplicate_figures for a in done),
+        "repeated_labels": sum(a.repeated_labels for a in done),
+        "label_f1_mean": round(sum(a.label_f1_sum for a in done) / matched, 3) if matched else None,
+        "rouge_l_mean": _mean(rouge, 3),
+        "score_agrees_pct": round(100 * sum(a.score_agrees for a in done) / len(done), 1) if done else None,
+        "sentiment_scores_distinct": len({round(x, 2) for x in scores}),
+        "sentiment_score_stdev": round(spread, 3),
+    }
 
 
 def gold_items(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
@@ -154,12 +215,56 @@ def score_article(name: str, gold: dict[str, Any], source_text: str, result: Sum
     known = {(m.value, m.unit) for m in find_numbers(text)}
     score.summary_numbers_not_in_article = sum(
         m.raw not in text and (m.value, m.unit) not in known for m in find_numbers(result.summary))
-    score.summary_words = len(result.summary.split())
+    score.title, score.summary = result.title, result.summary
+    score.figures = [f"{f.raw}: {f.label}" for f in figures]
+    _score_summary(score, result, text)
+    _score_labels(score, figures, gold_figures, text)
+    score.title_gold = bool(gold.get("title"))
+    score.title_found = quality.same_title(result.title, gold.get("title"))
+    reference = gold.get("reference_summary")
+    score.rouge_l = quality.rouge_l(result.summary, reference) if reference else None
     score.sentiment_gold = gold.get("sentiment")
     score.sentiment = result.sentiment.label
+    score.sentiment_score = result.sentiment.score
+    score.score_agrees = quality.score_agrees(result.sentiment.label, result.sentiment.score)
     score.seconds = result.meta.seconds
     score.prompt_tokens, score.completion_tokens = result.meta.prompt_tokens, result.meta.completion_tokens
     return score
+
+
+def _score_summary(score: ArticleScore, result: Summary, text: str) -> None:
+    sentences = quality.split_sentences(result.summary)
+    score.summary_words = len(result.summary.split())
+    score.summary_sentences = len(sentences)
+    score.broken_sentences = sum(quality.broken_reason(s) is not None for s in sentences)
+    score.duplicated_sentences = len({j for _, j in quality.duplicated(sentences)})
+    score.unresolved_opener = int(quality.unresolved_opener(sentences) is not None)
+    copied = quality.fragments(result.summary, text)
+    score.longest_copied_run, score.copy_coverage, score.copy_density = copied.longest, copied.coverage, copied.density
+    score.foreign_script_chars = len(quality.foreign_script(result.summary, text))
+    score.unknown_names = len(quality.unknown_names(result.summary, text))
+
+
+def _score_labels(score: ArticleScore, figures: list[KeyFigure], gold_figures: list[dict[str, Any]],
+                  text: str) -> None:
+    seen: list[KeyFigure] = []
+    for figure in figures:
+        score.duplicate_figures += any(_same_figure(figure, other) for other in seen)
+        seen.append(figure)
+    repeated = set(quality.repeated_labels(f.label for f in figures))
+    score.repeated_labels = sum(" ".join(quality.words(f.label)) in repeated for f in figures)
+    for figure in figures:
+        match = next((g for g in gold_figures if _overlaps(figure, g, text)), None)
+        if match is not None:
+            score.label_f1_sum += quality.token_f1(figure.label, str(match.get("label", "")))
+
+
+def _same_figure(a: KeyFigure, b: KeyFigure) -> bool:
+    """The same number reported twice: equal value and unit, or equal counts of 100 or more whatever their
+    unit word (as ``core`` folds them)."""
+    if not math.isclose(a.value, b.value, rel_tol=1e-9):
+        return False
+    return a.unit == b.unit or (a.kind == b.kind == "count" and abs(a.value) >= 100)
 
 
 def evaluate(summarizer: Summarizer, folder: Path) -> Report:
@@ -176,22 +281,27 @@ def evaluate(summarizer: Summarizer, folder: Path) -> Report:
 
 
 def render_table(report: Report) -> str:
-    header = f"{'article':40} {'keep%':>6} {'drop%':>6} {'figs':>4} {'grnd':>4} {'prec':>5} {'rec':>5} " \
-             f"{'v/u':>4} {'forb':>4} {'badnum':>6} {'sent':>9} {'gold':>9} {'sec':>6}"
+    header = f"{'article':32} {'keep%':>5} {'drop%':>5} {'figs':>4} {'grnd':>4} {'prec':>4} {'rec':>4} " \
+             f"{'v/u':>3} {'forb':>4} {'bad#':>4} {'wds':>3} {'brk':>3} {'dup':>3} {'run':>3} {'ttl':>3} " \
+             f"{'rlab':>4} {'sent':>8} {'gold':>8} {'score':>5} {'sec':>6}"
     lines = [header]
     for a in report.articles:
         if a.error:
-            lines.append(f"{a.name[:40]:40} error: {a.error}")
+            lines.append(f"{a.name[:32]:32} error: {a.error}")
             continue
 
         def pct(part: int, whole: int) -> str:
             return f"{100 * part / whole:.0f}" if whole else "-"
 
+        title = ("yes" if a.title_found else "no") if a.title_gold else "-"
+        score = f"{a.sentiment_score:+.2f}" if a.sentiment_score is not None else "-"
         lines.append(
-            f"{a.name[:40]:40} {pct(a.keep_kept, a.keep_total):>6} {pct(a.drop_dropped, a.drop_total):>6} "
-            f"{a.reported:>4} {a.grounded:>4} {pct(a.matched, a.reported):>5} {pct(a.gold_found, a.gold_total):>5} "
-            f"{a.value_unit_right:>4} {a.forbidden_reported:>4} {a.summary_numbers_not_in_article:>6} "
-            f"{a.sentiment or '-':>9} {a.sentiment_gold or '-':>9} {a.seconds:>6.1f}")
+            f"{a.name[:32]:32} {pct(a.keep_kept, a.keep_total):>5} {pct(a.drop_dropped, a.drop_total):>5} "
+            f"{a.reported:>4} {a.grounded:>4} {pct(a.matched, a.reported):>4} {pct(a.gold_found, a.gold_total):>4} "
+            f"{a.value_unit_right:>3} {a.forbidden_reported:>4} {a.summary_numbers_not_in_article:>4} "
+            f"{a.summary_words:>3} {a.broken_sentences:>3} {a.duplicated_sentences:>3} {a.longest_copied_run:>3} "
+            f"{title:>3} {a.repeated_labels:>4} {a.sentiment or '-':>8} {a.sentiment_gold or '-':>8} {score:>5} "
+            f"{a.seconds:>6.1f}")
     totals = report.totals()
     lines.append("")
     for key, value in totals.items():

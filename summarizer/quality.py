@@ -1,0 +1,223 @@
+"""Reference-free checks of a summary against its article: what a reader would notice first.
+
+One owner for these checks, used twice: ``evaluate`` counts them per article,
+and the ``Extraction`` validators turn them into re-asks that say what to fix.
+Nothing here needs a reference summary except ``rouge_l``.
+
+* Broken sentences: not ending in sentence punctuation, or ending on a
+  function word, a comma or a dangling number ("... to $5.").
+* Duplicated sentences: the same words twice, or one a cut-off copy of another.
+* A first sentence that opens with a pronoun nothing before it resolves.
+* Copying: the longest run of words lifted verbatim, and Grusky et al.'s
+  extractive fragment coverage and density (the Newsroom measures).
+* Junk: letters of a script the article does not use; capitalised names the
+  article never mentions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Words a whole sentence never ends on: articles, prepositions, conjunctions, auxiliaries, pronouns' objects.
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet of to in on at by for from with as than that which who whom whose whether
+if because while although though into onto over under about after before between among through during
+against within without per via its their his her our your my this these those is are was were be been being
+has have had do does did will would shall should can could may might must not no also such very more most
+less least up down out off then there where when what how why every each either neither both
+""".split())
+# Words that open a first sentence without anything before them to refer to.
+UNRESOLVED_OPENERS = frozenset("it its they their them he she his her this these those that such".split())
+
+_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])")
+_END = re.compile(r"[.!?…][\"'”’)]*$")
+_NUMBERISH = re.compile(r"^[$€£¥₹]?\d[\d,]*(?:\.\d+)?$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (numbers kept whole: '$5.0', '2,300')."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a summary: split after . ! ? when a capital or a number follows."""
+    return [s.strip() for s in _SENTENCE_SPLIT.split(text.strip()) if s.strip()]
+
+
+def broken_reason(sentence: str) -> str | None:
+    """Why a sentence reads as cut off, or None when it ends whole."""
+    text = sentence.strip()
+    if not text:
+        return "is empty"
+    if not _END.search(text):
+        return "does not end with a full stop"
+    body = text.rstrip(".!?…\"'”’) ")
+    if body.endswith((",", ";", ":", "-", "–", "—")):
+        return "ends on a comma"
+    tokens = body.split()
+    if not tokens:
+        return "has no words"
+    last = tokens[-1].casefold().strip("\"'“”‘’(")
+    if last in FUNCTION_WORDS:
+        return f"ends on {tokens[-1]!r}, mid-clause"
+    if _NUMBERISH.match(last) and len(tokens) > 1 and tokens[-2].casefold() in FUNCTION_WORDS \
+            and re.search(r"[$€£¥₹]\d+$", last):
+        return f"ends on a dangling number {tokens[-1]!r}"
+    return None
+
+
+def _key(sentence: str) -> list[str]:
+    return words(sentence)
+
+
+def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of sentences that say the same: equal words, one a prefix of the other, or 80% overlap."""
+    keys = [_key(s) for s in sentences]
+    pairs = []
+    for j in range(len(keys)):
+        for i in range(j):
+            a, b = keys[i], keys[j]
+            if not a or not b:
+                continue
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if long[:len(short)] == short or _jaccard(a, b) >= 0.8:
+                pairs.append((i, j))
+    return pairs
+
+
+def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def unresolved_opener(sentences: Sequence[str]) -> str | None:
+    """The pronoun a summary opens with, when nothing before it says what it stands for."""
+    if not sentences:
+        return None
+    first = sentences[0].split()
+    word = first[0].strip("\"'“‘(").casefold() if first else ""
+    return first[0] if word in UNRESOLVED_OPENERS else None
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """Grusky et al. (2018): the summary's words as maximal runs shared with the article."""
+
+    coverage: float  # share of summary words inside a copied run
+    density: float  # mean squared run length per summary word: ~1-2 abstractive, >10 a copy
+    longest: int  # words in the longest run copied verbatim
+
+
+def fragments(summary: str, article: str) -> Fragments:
+    """The greedy extractive-fragment matching of the Newsroom paper, over lower-cased words."""
+    s, a = words(summary), words(article)
+    if not s:
+        return Fragments(0.0, 0.0, 0)
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(a):
+        positions.setdefault(word, []).append(index)
+    runs, i = [], 0
+    while i < len(s):
+        best = 0
+        for j in positions.get(s[i], ()):
+            length = 0
+            while i + length < len(s) and j + length < len(a) and s[i + length] == a[j + length]:
+                length += 1
+            best = max(best, length)
+        if best:
+            runs.append(best)
+            i += best
+        else:
+            i += 1
+    n = len(s)
+    return Fragments(round(sum(runs) / n, 3), round(sum(r * r for r in runs) / n, 2), max(runs, default=0))
+
+
+def _script(char: str) -> str | None:
+    """The script of a letter, as the first word of its Unicode name (LATIN, CJK, CYRILLIC, ...)."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def foreign_script(summary: str, article: str) -> str:
+    """The summary's letters from scripts the article does not use (e.g. '公司' in an English article)."""
+    have = {_script(c) for c in article}
+    return "".join(c for c in summary if (script := _script(c)) is not None and script not in have)
+
+
+def unknown_names(summary: str, article: str) -> list[str]:
+    """Capitalised words, not opening a sentence, that the article never uses (in any case)."""
+    known = set(words(article))
+    folded_article = article.casefold()
+    found = []
+    for sentence in split_sentences(summary):
+        for match in _CAPITALISED.finditer(sentence):
+            if match.start() == len(sentence) - len(sentence.lstrip("\"'“‘(")):
+                continue  # a sentence's first word is capitalised anyway
+            name = match.group().rstrip(".,'’-")
+            name = re.sub(r"['’]s$", "", name)
+            if name and name.casefold() not in known and name.casefold() not in folded_article:
+                found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def rouge_l(candidate: str, reference: str) -> float:
+    """ROUGE-L F1 over lower-cased words (longest common subsequence)."""
+    c, r = words(candidate), words(reference)
+    if not c or not r:
+        return 0.0
+    previous = [0] * (len(r) + 1)
+    for cw in c:
+        current = [0]
+        for j, rw in enumerate(r):
+            current.append(previous[j] + 1 if cw == rw else max(previous[j + 1], current[j]))
+        previous = current
+    lcs = previous[-1]
+    if not lcs:
+        return 0.0
+    precision, recall = lcs / len(c), lcs / len(r)
+    return round(2 * precision * recall / (precision + recall), 3)
+
+
+def _label_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", text.casefold()) if w not in FUNCTION_WORDS]
+
+
+def token_f1(a: str, b: str) -> float:
+    """Bag-of-words F1 between two short labels ('third-quarter revenue' ~ 'revenue in the third quarter')."""
+    wa, wb = _label_words(a), _label_words(b)
+    if not wa or not wb:
+        return 0.0
+    common = sum(min(wa.count(w), wb.count(w)) for w in set(wa))
+    if not common:
+        return 0.0
+    precision, recall = common / len(wa), common / len(wb)
+    return round(2 * precision * recall / (precision + recall), 3)
+
+
+def score_agrees(label: str, score: float) -> bool:
+    """Whether a sentiment score sits where its label says: above 0 for positive, below for negative,
+    near 0 for neutral, and short of either end for mixed."""
+    return {"positive": score > 0, "negative": score < 0, "neutral": abs(score) <= 0.25,
+            "mixed": abs(score) < 0.6}.get(label, False)
+
+
+def same_title(found: str | None, gold: str | None) -> bool:
+    """A found title matches the gold one, punctuation and case aside."""
+    return bool(found and gold) and words(found or "") == words(gold or "")
+
+
+def repeated_labels(labels: Iterable[str]) -> list[str]:
+    """Labels (folded) that more than one figure carries."""
+    seen: dict[str, int] = {}
+    for label in labels:
+        key = " ".join(words(label))
+        seen[key] = seen.get(key, 0) + 1
+    return [label for label, count in seen.items() if count > 1 and label]

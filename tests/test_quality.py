@@ -1,0 +1,92 @@
+"""The reference-free summary checks (summarizer.quality), on the faults seen in real output."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import quality
+
+ARTICLE = ("Acme Corp said third-quarter revenue rose 6% to $14.2 billion, beating analysts' estimates of "
+           "$13.9 billion. Shares fell 4% in early trading as the gross margin narrowed to 29.8%. The company "
+           "raised its 2026 revenue guidance to between $5.0 billion and $5.5 billion from a previous range.")
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("The order book was.", "mid-clause"),
+    ("Acme raised guidance from a previous range of $5.0 billion to $5.", "dangling number"),
+    ("Sales to that segment more than doubled in the quarter and,.", "comma"),
+    ("Analysts had not expected a charge of that.", "mid-clause"),
+    ("Acme said profits fell", "full stop"),
+])
+def test_cut_off_sentences_are_broken(sentence, why):
+    assert why in (quality.broken_reason(sentence) or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme's revenue rose 6% to $14.2 billion.",
+    "Shares fell 4%.",
+    'Acme said demand "remained strong."',
+    "The company raised guidance to $5.5 billion.",
+    "Analysts asked what comes next?",
+])
+def test_whole_sentences_are_not_broken(sentence):
+    assert quality.broken_reason(sentence) is None
+
+
+def test_sentences_split_after_a_stop_before_a_capital_or_number_only():
+    text = "Revenue rose 6% to $14.2 billion. U.S. sales fell 5.5%. 2026 guidance rose."
+    assert quality.split_sentences(text) == ["Revenue rose 6% to $14.2 billion.", "U.S. sales fell 5.5%.",
+                                             "2026 guidance rose."]
+
+
+def test_a_cut_off_copy_of_a_sentence_is_a_duplicate():
+    sentences = ["Acme's revenue rose 6% to $14.2 billion in the quarter.", "Shares fell 4%.",
+                 "Acme's revenue rose 6% to $14.2 billion in the."]
+    assert quality.duplicated(sentences) == [(0, 2)]
+    assert quality.duplicated(sentences[:2]) == []
+
+
+def test_a_first_sentence_opening_with_a_pronoun_is_unresolved():
+    assert quality.unresolved_opener(["It raised its guidance.", "Acme did."]) == "It"
+    assert quality.unresolved_opener(["Acme raised its guidance.", "It did."]) is None
+
+
+def test_copying_is_measured_as_newsroom_fragments():
+    copied = quality.fragments("Shares fell 4% in early trading as the gross margin narrowed to 29.8%.", ARTICLE)
+    assert copied.longest == 13 and copied.coverage == 1.0 and copied.density == 169 / 13
+    own = quality.fragments("Acme beat forecasts, yet investors sold the stock on thinner margins.", ARTICLE)
+    assert own.longest <= 2 and own.density < 2
+
+
+def test_letters_of_a_script_the_article_does_not_use_are_junk():
+    assert quality.foreign_script("according to a公司 report", ARTICLE) == "公司"
+    assert quality.foreign_script("Acme's revenue rose 6%.", ARTICLE) == ""
+    assert quality.foreign_script("公司", "中文 article 公司") == ""
+
+
+def test_capitalised_names_the_article_never_uses_are_unknown():
+    summary = "Acme beat estimates. Shares of Acme and Nvidia fell, Reuters said. Analysts cheered."
+    assert quality.unknown_names(summary, ARTICLE) == ["Nvidia", "Reuters"]
+    assert quality.unknown_names("Acme's shares fell 4%.", ARTICLE) == []
+
+
+def test_rouge_l_and_label_f1():
+    assert quality.rouge_l("Acme revenue rose 6%", "Acme's revenue rose 6 percent") == pytest.approx(0.667, abs=1e-3)
+    assert quality.rouge_l("", "anything") == 0.0
+    assert quality.token_f1("third-quarter revenue", "revenue in the third quarter") == 1.0
+    assert quality.token_f1("Revenue", "analysts' revenue estimate") == 0.5
+    assert quality.token_f1("shares", "jobs") == 0.0
+
+
+def test_repeated_labels_and_score_agreement():
+    assert quality.repeated_labels(["Revenue", "revenue ", "EPS"]) == ["revenue"]
+    assert quality.score_agrees("positive", 0.4) and not quality.score_agrees("positive", 0.0)
+    assert quality.score_agrees("negative", -0.3) and not quality.score_agrees("negative", 0.3)
+    assert quality.score_agrees("neutral", 0.1) and not quality.score_agrees("neutral", 0.8)
+    assert quality.score_agrees("mixed", -0.2) and not quality.score_agrees("mixed", 1.0)
+
+
+def test_titles_match_whatever_their_punctuation():
+    assert quality.same_title("Acme beats on sales, shares fall", "Acme beats on sales; shares fall.")
+    assert not quality.same_title(None, "Acme beats")
+    assert not quality.same_title("Acme beats", "Acme misses")
