@@ -22,15 +22,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Words a whole sentence never ends on: articles, prepositions, conjunctions, auxiliaries, pronouns' objects.
-FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORDS = """
 a an the and or but nor so yet of to in on at by for from with as than that which who whom whose whether
 if because while although though into onto over under about after before between among through during
 against within without per via its their his her our your my this these those is are was were be been being
 has have had do does did will would shall should can could may might must not no also such very more most
 less least up down out off then there where when what how why every each either neither both
-""".split())
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 # Words that open a first sentence without anything before them to refer to.
-UNRESOLVED_OPENERS = frozenset("it its they their them he she his her this these those that such".split())
+_OPENERS = "it its they their them he she his her this these those that such"
+UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
 
 _WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])")
