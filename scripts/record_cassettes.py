@@ -18,6 +18,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from summarizer.backends.local import default_threads
 from summarizer.config import Settings
 from summarizer.embedded import ensure_model_file, get_embedded
 
@@ -42,10 +43,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="qwen2.5-1.5b", help="embedded model to serve")
     parser.add_argument("-k", dest="select", help="record only the tests matching this pytest -k expression")
+    parser.add_argument("--record-mode", default="rewrite", choices=["rewrite", "new_episodes"],
+                        help="new_episodes keeps the recorded answers and records only requests they do not match "
+                             "(after a change that alters a few requests, such as the cleaner on one article)")
     args = parser.parse_args()
     model_file = ensure_model_file(get_embedded(args.model), Settings.resolve().models_dir)
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model_file), "--model_alias", args.model,
-               "--host", HOST, "--port", str(PORT), "--n_ctx", "8192", "--seed", "0"]
+               "--host", HOST, "--port", str(PORT), "--n_ctx", "8192", "--seed", "0",
+               "--n_threads", str(default_threads()), "--n_threads_batch", str(default_threads())]
     print("starting:", " ".join(command), flush=True)
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -53,7 +58,7 @@ def main() -> int:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
         select = ["-k", args.select] if args.select else []
         return subprocess.call([sys.executable, "-m", "pytest", "tests/test_cassettes.py", "tests/test_eval_gate.py",
-                                "--record-mode=rewrite", "-p", "no:cacheprovider", "-v", "-s", *select],
+                                f"--record-mode={args.record_mode}", "-p", "no:cacheprovider", "-v", "-s", *select],
                                cwd=ROOT, env=env)
     finally:
         server.terminate()

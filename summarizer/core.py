@@ -304,8 +304,7 @@ class Summarizer:
                 if mention is None:
                     warnings.append(f"dropped figure {draft.raw!r}: no number of the article found there")
                     continue
-                if any(f.start == mention.start or (f.value, f.unit) == (mention.value, mention.unit)
-                       for f in figures):
+                if any(f.start == mention.start or _same_amount(f, mention) for f in figures):
                     continue  # the same figure mentioned twice ("10,000 Ethereum tokens" ... "10,000 ETH")
                 figures.append(KeyFigure(
                     raw=mention.raw, label=draft.label.strip(), value=mention.value, unit=mention.unit,
@@ -379,6 +378,14 @@ def _context_of(text: str, mention: NumberMention, before: int = 60, after: int 
     left = left.split(" ", 1)[1] if " " in left and mention.start - before > line_start else left
     right = right.rsplit(" ", 1)[0] if " " in right and mention.end + after < line_end else right
     return f"{left}{mention.raw}{right}".strip()
+
+
+def _same_amount(figure: KeyFigure, mention: NumberMention) -> bool:
+    """The same amount again: equal value and unit, or equal counts whatever they count ('2,300 jobs' and
+    '2,300 employees'). Small counts (3 banks, 3 years) coincide too often to be taken for one figure."""
+    if figure.value != mention.value:
+        return False
+    return figure.unit == mention.unit or (figure.kind == mention.kind == "count" and abs(figure.value) >= 100)
 
 
 def _locate(raw: str, text: str, mentions: list[NumberMention], start: int = 0,

@@ -30,6 +30,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticKnownError
 
+from . import quality
+
 SentimentLabel = Literal["positive", "negative", "neutral", "mixed"]
 FigureKind = Literal["money", "price", "percent", "percentage_points", "basis_points", "count", "multiple"]
 
@@ -117,6 +119,8 @@ class Summary(BaseModel):
 
 MAX_SENTENCE_CHARS = 300
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SENTENCE_CHARS)]
+MAX_SUMMARY_WORDS = 80  # longer summaries keep their first sentences up to this many words
+MAX_COPIED_WORDS = 20  # a longer run lifted verbatim from the article is a copy, not a summary (a warning)
 
 
 def _context(info: ValidationInfo) -> dict[str, Any]:
@@ -206,6 +210,38 @@ class SentimentDraft(BaseModel):
         default_factory=list, max_length=MAX_ENTITIES, description="Tone towards each company, token or market."
     )
 
+    @field_validator("entities", mode="before")
+    @classmethod
+    def _sound_entities_only(cls, entities: Any, info: ValidationInfo) -> Any:
+        """An entity whose name or evidence is not from the article is dropped with a warning, not re-asked:
+        the tone of the article stands without it, and another answer costs as much as the first."""
+        context = _context(info)
+        if not isinstance(entities, list) or not isinstance(context.get("article"), str):
+            return entities
+        return _valid_only(entities, EntityDraft, context, "entity sentiment")
+
+    @model_validator(mode="after")
+    def _score_follows_label(self, info: ValidationInfo) -> SentimentDraft:
+        """A score on the wrong side of its label is brought to the label's side, with a warning (not worth a
+        re-ask): the label is the model's reading of the news, the score its strength."""
+        if not quality.score_agrees(self.label, self.score):
+            fixed = _score_for(self.label, self.score)
+            _warn(info, f"sentiment score {self.score:+.2f} does not fit the label {self.label!r}; "
+                  f"set to {fixed:+.2f}")
+            self.score = fixed
+        return self
+
+
+def _score_for(label: str, score: float) -> float:
+    """The nearest score that agrees with ``label`` (see ``quality.score_agrees``)."""
+    if label == "positive":
+        return max(abs(score), 0.3)
+    if label == "negative":
+        return -max(abs(score), 0.3)
+    if label == "neutral":
+        return max(-0.2, min(0.2, score))
+    return max(-0.5, min(0.5, score))
+
 
 class Extraction(BaseModel):
     """Summary, key figures and sentiment of the article."""
@@ -220,41 +256,56 @@ class Extraction(BaseModel):
 
     @field_validator("summary")
     @classmethod
-    def _numbers_in_summary_are_in_article(cls, sentences: list[str], info: ValidationInfo) -> list[str]:
+    def _a_summary_a_reader_trusts(cls, sentences: list[str], info: ValidationInfo) -> list[str]:
+        """Every sentence whole, its own, in the article's script, with the article's numbers and names; the
+        whole short. A number not in the article is re-asked; the other faults are repaired (the sentence
+        dropped, or named in the warnings) rather than paid for with another answer, which a small model
+        rarely gets right either. Nothing sound left is re-asked with every reason."""
         context = _context(info)
         article = context.get("article")
         if not isinstance(article, str):
             return sentences
-        known = _known_numbers(article, context)
-        kept = []
-        for sentence in sentences:
-            if len(sentence.split()) < 3:  # a stray number or heading, not worth a re-ask: dropped
-                _warn(info, f"dropped summary fragment {sentence!r}")
-                continue
-            invented = [m.raw for m in _figures(sentence) if m.raw not in article and (m.value, m.unit) not in known]
-            if not invented:
-                kept.append(sentence)
-            elif context.get("lenient"):
-                _warn(info, f"dropped summary sentence with {invented[0]!r}, a number not in the article")
-            else:
-                raise ValueError(f"the summary states {invented[0]!r}, which is not in the article; "
-                                 "use only numbers that the article gives")
+        review = _SummaryReview(article, context, lenient=bool(context.get("lenient")))
+        kept = review.sentences(sentences)
+        kept = review.whole(kept)
+        if review.problems:
+            raise ValueError("; ".join(review.problems))
         if not kept:
-            raise ValueError("every summary sentence had a number that is not in the article")
+            raise ValueError("; ".join(review.reasons) or "no summary sentence left")
+        for warning in review.warnings:
+            _warn(info, warning)
         return kept
 
     @field_validator("key_figures")
     @classmethod
-    def _no_duplicates(cls, figures: list[FigureDraft], info: ValidationInfo) -> list[FigureDraft]:
+    def _each_figure_once_with_its_own_label(cls, figures: list[FigureDraft],
+                                             info: ValidationInfo) -> list[FigureDraft]:
+        """A number listed twice is re-asked (in lenient mode the later one is dropped). Two numbers under one
+        label ('Revenue' for actual, estimate and guidance) are named in the warnings and both kept: a re-ask
+        costs a whole answer and the small model mostly repeats the label."""
+        lenient = bool(_context(info).get("lenient"))
         seen: set[str] = set()
+        labels: dict[str, str] = {}
         unique = []
         for figure in figures:
+            label = " ".join(quality.words(figure.label))
             if figure.raw in seen:
-                if not _context(info).get("lenient"):
-                    raise ValueError(f"figure {figure.raw!r} is listed twice; list each figure once")
+                problem = f"figure {figure.raw!r} is listed twice; list each figure once"
+            elif label in labels:
+                problem = (f"{labels[label]!r} and {figure.raw!r} have the same label {figure.label!r}; say what "
+                           "differs (the period, actual or estimate, old or new, whose)")
+            else:
+                seen.add(figure.raw)
+                labels[label] = figure.raw
+                unique.append(figure)
                 continue
-            seen.add(figure.raw)
-            unique.append(figure)
+            if figure.raw not in seen:
+                _warn(info, problem.split(";")[0])
+                unique.append(figure)
+                continue
+            if not lenient:
+                raise ValueError(problem)
+            _warn(info, f"dropped figure: {problem.split(';')[0]}")
         return unique
 
     @model_validator(mode="before")
@@ -273,6 +324,87 @@ class Extraction(BaseModel):
             entities = _valid_only(sentiment["entities"], EntityDraft, context, "entity sentiment")
             data = {**data, "sentiment": {**sentiment, "entities": entities[:MAX_ENTITIES]}}
         return data
+
+
+class _SummaryReview:
+    """The checks of ``quality`` applied to a drafted summary: problems to re-ask about, or repairs."""
+
+    def __init__(self, article: str, context: dict[str, Any], lenient: bool) -> None:
+        self.article, self.context, self.lenient = article, context, lenient
+        self.problems: list[str] = []  # re-asked
+        self.reasons: list[str] = []  # every fault, in words the model can act on
+        self.warnings: list[str] = []  # what was repaired
+
+    def _fault(self, problem: str, repair: str, *, reask: bool = False) -> None:
+        self.reasons.append(problem)
+        if reask and not self.lenient:
+            self.problems.append(problem)
+        else:
+            self.warnings.append(repair)
+
+    def sentences(self, sentences: list[str]) -> list[str]:
+        kept = []
+        for sentence in sentences:
+            if len(sentence.split()) < 3:  # a stray number or heading, not worth a re-ask: dropped
+                self.warnings.append(f"dropped summary fragment {sentence!r}")
+            elif self._sound(sentence):
+                kept.append(sentence)
+        return kept
+
+    def _sound(self, sentence: str) -> bool:
+        """Whether ``sentence`` stays; its faults are recorded either way."""
+        known = _known_numbers(self.article, self.context)
+        invented = [m.raw for m in _figures(sentence) if m.raw not in self.article and (m.value, m.unit) not in known]
+        if invented:
+            self._fault(f"the summary states {invented[0]!r}, which is not in the article; use only numbers that "
+                        "the article gives", f"dropped summary sentence with {invented[0]!r}, a number not in the "
+                        "article", reask=True)
+            return False
+        # an item without its final stop gets one when the summary is assembled: judge it with the stop
+        broken = quality.broken_reason(sentence if sentence.endswith((".", "!", "?", "…", '"', "”", "'", "’"))
+                                       else f"{sentence}.")
+        foreign = quality.foreign_script(sentence, self.article)
+        names = quality.unknown_names(sentence, self.article)
+        if broken:
+            self._fault(f"the summary sentence {_quote(sentence)} {broken}; write each sentence whole",
+                        f"dropped summary sentence that {broken}: {sentence!r}")
+        elif foreign:
+            self._fault(f"the summary has characters that are not in the article ({foreign!r}); write in the "
+                        "article's language", f"dropped summary sentence with {foreign!r}, not in the article")
+        elif names:
+            self._fault(f"the summary names {names[0]!r}, which the article never mentions; use only names from "
+                        "the article", f"dropped summary sentence naming {names[0]!r}, not in the article")
+        else:
+            copied = quality.fragments(sentence, self.article).longest
+            if copied > MAX_COPIED_WORDS:
+                self._fault(f"the summary sentence {_quote(sentence)} copies {copied} words in a row from the "
+                            "article; say it shorter, in your own words", f"a summary sentence copies {copied} "
+                            "words in a row from the article")
+            return True
+        return False
+
+    def whole(self, sentences: list[str]) -> list[str]:
+        """Checks across sentences: repeats, an opening pronoun, the word budget."""
+        for later in sorted({j for _, j in quality.duplicated(sentences)}, reverse=True):
+            if later < len(sentences):
+                self._fault(f"the summary says {_quote(sentences[later])} twice; give each fact once",
+                            f"dropped a repeated summary sentence: {sentences[later]!r}")
+                del sentences[later]
+        opener = quality.unresolved_opener(sentences)
+        if opener:
+            self._fault(f"the summary opens with {opener!r}; name the company or subject instead",
+                        f"the summary opens with {opener!r}")
+        count = sum(len(s.split()) for s in sentences)
+        if count > MAX_SUMMARY_WORDS:
+            while len(sentences) > 1 and sum(len(s.split()) for s in sentences) > MAX_SUMMARY_WORDS:
+                sentences = sentences[:-1]
+            self._fault(f"the summary has {count} words; write 2 or 3 short sentences", f"the summary had {count} "
+                        f"words; kept its first {len(sentences)} sentence(s)")
+        return sentences
+
+
+def _quote(sentence: str, limit: int = 60) -> str:
+    return repr(sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " ...")
 
 
 def _valid_only(items: list[Any], model: type[BaseModel], context: dict[str, Any], what: str) -> list[Any]:

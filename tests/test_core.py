@@ -155,9 +155,9 @@ def test_rationale_cut_by_the_length_limit_ends_cleanly():
 
 def test_summary_fragments_are_dropped_without_a_reask(seed_texts):
     text = seed_texts[SEED]
-    summarizer, backend = make(text, [answer(summary=("Alibaba stock rose 8% on Thursday.", "$53 billion",
+    summarizer, backend = make(text, [answer(summary=("Alibaba stock rose 8% after the results.", "$53 billion",
                                                       "The company will spend more on AI."))])
     result = summarizer.summarize(text)
     assert len(backend.requests) == 1
-    assert result.summary == "Alibaba stock rose 8% on Thursday. The company will spend more on AI."
+    assert result.summary == "Alibaba stock rose 8% after the results. The company will spend more on AI."
     assert result.meta.warnings == ["dropped summary fragment '$53 billion'"]

@@ -24,7 +24,7 @@ FLOORS = json.loads((HERE / "eval_floors.json").read_text(encoding="utf-8"))
 def test_eval_set_meets_the_floors():
     settings = Settings.resolve(backend="openai", base_url="http://127.0.0.1:8765/v1",
                                 api_key="sk-recording-placeholder-0000", model="qwen2.5-1.5b", mode="json_grammar",
-                                use_cache=False)
+                                use_cache=False, timeout=900)  # a 2-core server reading the long article
     with Summarizer(settings) as summarizer:
         report = evaluate(summarizer, HERE / "data" / "eval")
     totals = report.totals()

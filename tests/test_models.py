@@ -14,7 +14,7 @@ def payload(**changes: object) -> str:
     data = {
         "summary": ["Example Corp raised money.", "Its shares rose."],
         "key_figures": [{"raw": "$14 billion", "label": "funding", "unit": "USD"}],
-        "sentiment": {"label": "positive", "score": 0.5, "rationale": "shares rose"},
+        "sentiment": {"label": "positive", "score": 0.5, "rationale": "x"},
     }
     data.update(changes)
     return json.dumps(data)
@@ -68,7 +68,8 @@ def test_summary_numbers_must_be_in_the_article():
     lenient = {"article": ARTICLE, "lenient": True}
     kept = Extraction.model_validate_json(bad, context=lenient)
     assert kept.summary == ["Its shares rose 12%."]
-    assert lenient["warnings"] == ["dropped summary sentence with '$20 billion', a number not in the article"]
+    assert lenient["warnings"] == ["dropped summary sentence with '$20 billion', a number not in the article",
+                                   "the summary opens with 'Its'"]
 
 
 def test_entity_evidence_must_quote_the_article():
@@ -81,10 +82,10 @@ def test_entity_evidence_must_quote_the_article():
     assert grounded.sentiment.entities[0].evidence == "Its shares rose 12% on Friday."
     invented = {**entity, "evidence": "a record year for the bank"}
     bad = payload(sentiment={**sentiment, "entities": [invented]})
-    with pytest.raises(ValidationError, match="is not from the article; quote the sentence"):
-        Extraction.model_validate_json(bad, context={"article": ARTICLE})
-    lenient = {"article": ARTICLE, "lenient": True}
-    assert Extraction.model_validate_json(bad, context=lenient).sentiment.entities == []
+    strict: dict[str, object] = {"article": ARTICLE}
+    assert Extraction.model_validate_json(bad, context=strict).sentiment.entities == []  # dropped, not re-asked
+    assert strict["warnings"] == ["dropped entity sentiment: the evidence for 'Example Corp' is not from the "
+                                  "article; quote the sentence"]
 
 
 @pytest.mark.parametrize("summary", [["One sentence only."], ["a.", "b.", "c.", "d.", "e."], ["ok.", ""]])
@@ -104,3 +105,87 @@ def test_schema_bounds_become_grammar_rules():
     assert schema["properties"]["summary"]["maxItems"] == 4
     assert schema["properties"]["summary"]["items"]["maxLength"] == 300
     assert schema["properties"]["key_figures"]["maxItems"] == 8
+
+
+LONG_ARTICLE = ("Example Corp said on Friday that third-quarter revenue rose 12% to $14 billion, helped by strong "
+                "demand for its cloud services in Europe and Asia and by higher prices for its storage products. "
+                "The company also cut 2,300 jobs.")
+
+
+def review(summary: list[str]) -> tuple[list[str], list[str]]:
+    """The summary kept and the warnings, on the first (strict) attempt."""
+    context: dict[str, object] = {"article": LONG_ARTICLE}
+    extraction = Extraction.model_validate_json(payload(summary=summary, key_figures=[]), context=context)
+    return extraction.summary, list(context.get("warnings", []))  # type: ignore[call-overload]
+
+
+GOOD = "Example Corp said revenue rose 12%."
+
+
+@pytest.mark.parametrize("bad, warning", [
+    ("The order book was.", "ends on 'was', mid-clause"),
+    (GOOD, "repeated summary sentence"),
+    ("Example Corp said revenue rose 12% according to a公司.", "with '公司', not in the article"),
+    ("Example Corp and Initech said revenue rose 12%.", "naming 'Initech', not in the article"),
+])
+def test_a_sentence_a_reader_would_not_trust_is_dropped_without_a_reask(bad, warning):
+    kept, warnings = review([GOOD, bad])
+    assert kept == [GOOD]
+    assert any(warning in w for w in warnings), warnings
+
+
+def test_copying_an_opening_pronoun_and_length_are_named_and_the_length_cut_at_a_sentence():
+    copied = ("Example Corp said on Friday that third-quarter revenue rose 12% to $14 billion, helped by strong demand "
+              "for its cloud services in Europe and Asia.")
+    kept, warnings = review([copied, "Jobs were cut."])
+    assert kept == [copied, "Jobs were cut."] and warnings == ["a summary sentence copies 25 words in a row from the "
+                                                               "article"]
+    assert review(["It said revenue rose 12%.", "Jobs were cut."])[1] == ["the summary opens with 'It'"]
+    long = [f"Example Corp grew {'very ' * 40}fast.", f"Example Corp cut {'many ' * 40}jobs."]
+    kept, warnings = review(long)
+    assert kept == long[:1] and warnings == ["the summary had 88 words; kept its first 1 sentence(s)"]
+
+
+def test_with_nothing_sound_left_the_reask_gives_every_reason():
+    with pytest.raises(ValidationError, match="ends on 'was', mid-clause; write each sentence whole; "
+                                              "the summary names 'Initech'"):
+        review(["The order book was.", "Example Corp and Initech cut jobs."])
+
+
+def test_lenient_mode_keeps_the_sound_sentences_and_names_what_it_dropped():
+    summary = ["Example Corp said revenue rose 12%.", "The order book was.", "Example Corp said revenue rose 12%."]
+    context: dict[str, object] = {"article": LONG_ARTICLE, "lenient": True}
+    sentiment = {"label": "mixed", "score": 0, "rationale": "x"}
+    extraction = Extraction.model_validate({"summary": summary, "key_figures": [], "sentiment": sentiment},
+                                           context=context)
+    assert extraction.summary == ["Example Corp said revenue rose 12%."]
+    assert any("mid-clause" in w for w in context["warnings"]) and any("repeated" in w for w in context["warnings"])
+
+
+def test_a_whole_short_summary_in_own_words_passes():
+    summary = ["Example Corp grew revenue 12% to $14 billion on cloud demand.", "It also cut 2,300 jobs."]
+    extraction = Extraction.model_validate_json(payload(summary=summary, key_figures=[]),
+                                                context={"article": LONG_ARTICLE})
+    assert extraction.summary == summary
+
+
+def test_two_figures_under_one_label_are_named_and_both_kept():
+    figures = [{"raw": "$14 billion", "label": "Revenue"}, {"raw": "12%", "label": "revenue"}]
+    context: dict[str, object] = {"article": ARTICLE}
+    extraction = Extraction.model_validate_json(payload(key_figures=figures), context=context)
+    assert [f.raw for f in extraction.key_figures] == ["$14 billion", "12%"]
+    assert context["warnings"] == ["'$14 billion' and '12%' have the same label 'revenue'"]
+
+
+@pytest.mark.parametrize("label, score, fixed", [
+    ("positive", 1.0, 1.0), ("positive", -0.5, 0.5), ("negative", 0.2, -0.3), ("neutral", 0.8, 0.2),
+    ("mixed", -0.9, -0.5),
+])
+def test_a_score_on_the_wrong_side_of_its_label_is_moved_with_a_warning(label, score, fixed):
+    context: dict[str, object] = {"article": ARTICLE}
+    sentiment = {"label": label, "score": score, "rationale": "x"}
+    extraction = Extraction.model_validate_json(payload(sentiment=sentiment), context=context)
+    assert extraction.sentiment.score == fixed
+    assert bool(context.get("warnings")) == (score != fixed)
+
+

@@ -17,6 +17,7 @@ JSON mode parsing the answer. Why not the obvious routes:
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from pathlib import Path
@@ -47,6 +48,15 @@ def schema_grammar_text(schema: dict[str, Any] | None = None) -> str:
 
     gbnf = llama_grammar.json_schema_to_gbnf(json.dumps(extraction_schema(None) if schema is None else schema))
     return re.sub(r"^char ::= .*$", lambda _: _STRING_CHAR, gbnf, count=1, flags=re.MULTILINE)
+
+
+def default_threads() -> int:
+    """Every core this process may run on. llama-cpp-python's own default is half of them (it assumes
+    hyper-threads), which left one core of two idle while generating."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _import_llama() -> Any:
@@ -104,11 +114,13 @@ class LocalBackend:
             self._llama.close()
             self._llama = None
         llama_cpp = _import_llama()
+        threads = self.settings.n_threads or default_threads()
         try:
             self._llama = llama_cpp.Llama(
                 model_path=str(self.model_path()),
                 n_ctx=n_ctx,
-                n_threads=self.settings.n_threads,
+                n_threads=threads,
+                n_threads_batch=threads,
                 seed=0,
                 verbose=False,
             )
