@@ -48,9 +48,10 @@ def main() -> int:
                              "(after a change that alters a few requests, such as the cleaner on one article)")
     args = parser.parse_args()
     model_file = ensure_model_file(get_embedded(args.model), Settings.resolve().models_dir)
+    threads = str(default_threads())
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model_file), "--model_alias", args.model,
                "--host", HOST, "--port", str(PORT), "--n_ctx", "8192", "--seed", "0",
-               "--n_threads", str(default_threads()), "--n_threads_batch", str(default_threads())]
+               "--n_threads", threads, "--n_threads_batch", threads]
     print("starting:", " ".join(command), flush=True)
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -22,7 +22,7 @@ from .cache import ResultCache, cache_key
 from .clean import CleanArticle, clean
 from .config import Settings
 from .errors import ConfigError, InputError
-from .figures import NumberMention, find_numbers
+from .figures import NumberMention, find_numbers, same_amount
 from .loader import read_path, read_source
 from .models import (
     MAX_ENTITIES,
@@ -35,6 +35,7 @@ from .models import (
     Summary,
 )
 from .prompts import PromptTemplate, load_prompt
+from .quality import as_sentence
 from .split import split_spans
 from .usage import cost_usd, price_table
 
@@ -263,7 +264,7 @@ class Summarizer:
 
     def _reduce_request(self, article: CleanArticle, outcomes: list[ExtractionOutcome]) -> ExtractionRequest:
         """One request over the parts' summaries, for the summary of the whole article."""
-        joined = "\n\n".join(" ".join(_as_sentence(s) for s in o.extraction.summary) for o in outcomes)
+        joined = "\n\n".join(" ".join(as_sentence(s) for s in o.extraction.summary) for o in outcomes)
         mentions = find_numbers(joined)
         first = {m.raw: m for m in reversed(mentions)}
         candidates = tuple(dict.fromkeys(m.raw for m in mentions))
@@ -304,7 +305,7 @@ class Summarizer:
                 if mention is None:
                     warnings.append(f"dropped figure {draft.raw!r}: no number of the article found there")
                     continue
-                if any(f.start == mention.start or _same_amount(f, mention) for f in figures):
+                if any(f.start == mention.start or same_amount(f, mention) for f in figures):
                     continue  # the same figure mentioned twice ("10,000 Ethereum tokens" ... "10,000 ETH")
                 figures.append(KeyFigure(
                     raw=mention.raw, label=draft.label.strip(), value=mention.value, unit=mention.unit,
@@ -345,7 +346,7 @@ class Summarizer:
             sentiment = _combined_sentiment(outcomes, [end - start for start, end in plan.spans])
         return Summary(
             title=article.title,
-            summary=" ".join(_as_sentence(s) for s in summary),
+            summary=" ".join(as_sentence(s) for s in summary),
             key_figures=figures[:MAX_FIGURES],
             sentiment=Sentiment.model_validate({**sentiment, "rationale": _whole_words(sentiment["rationale"])}),
             meta=meta,
@@ -378,14 +379,6 @@ def _context_of(text: str, mention: NumberMention, before: int = 60, after: int 
     left = left.split(" ", 1)[1] if " " in left and mention.start - before > line_start else left
     right = right.rsplit(" ", 1)[0] if " " in right and mention.end + after < line_end else right
     return f"{left}{mention.raw}{right}".strip()
-
-
-def _same_amount(figure: KeyFigure, mention: NumberMention) -> bool:
-    """The same amount again: equal value and unit, or equal counts whatever they count ('2,300 jobs' and
-    '2,300 employees'). Small counts (3 banks, 3 years) coincide too often to be taken for one figure."""
-    if figure.value != mention.value:
-        return False
-    return figure.unit == mention.unit or (figure.kind == mention.kind == "count" and abs(figure.value) >= 100)
 
 
 def _locate(raw: str, text: str, mentions: list[NumberMention], start: int = 0,
@@ -437,11 +430,6 @@ def _whole_words(text: str, limit: int = 200) -> str:
     if end > len(text) // 2:
         return text[:end + 1]
     return text.rsplit(" ", 1)[0].rstrip(",;:") + "…" if " " in text else text
-
-
-def _as_sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", "…", '"', "”", "'", "’")) else f"{text}."
 
 
 def summarize(text: str, **settings: Any) -> Summary:

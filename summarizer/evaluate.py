@@ -29,7 +29,7 @@ from . import quality
 from .clean import clean
 from .core import Summarizer
 from .errors import InputError, SummarizerError
-from .figures import find_numbers
+from .figures import find_numbers, same_amount
 from .loader import read_path
 from .models import KeyFigure, Summary
 
@@ -208,6 +208,7 @@ def score_article(name: str, gold: dict[str, Any], source_text: str, result: Sum
         if match is not None:
             score.matched += 1
             score.value_unit_right += _same_value(figure, match)
+            score.label_f1_sum += quality.token_f1(figure.label, str(match.get("label", "")))
     score.gold_found = sum(any(_overlaps(f, g, text) for f in figures) for g in gold_figures)
     forbidden = gold.get("forbidden_figures", [])
     score.forbidden_reported = sum(any(bad in f.raw or f.raw in bad for bad in forbidden) for f in figures) + sum(
@@ -218,7 +219,7 @@ def score_article(name: str, gold: dict[str, Any], source_text: str, result: Sum
     score.title, score.summary = result.title, result.summary
     score.figures = [f"{f.raw}: {f.label}" for f in figures]
     _score_summary(score, result, text)
-    _score_labels(score, figures, gold_figures, text)
+    _score_repeats(score, figures)
     score.title_gold = bool(gold.get("title"))
     score.title_found = quality.same_title(result.title, gold.get("title"))
     reference = gold.get("reference_summary")
@@ -245,26 +246,12 @@ def _score_summary(score: ArticleScore, result: Summary, text: str) -> None:
     score.unknown_names = len(quality.unknown_names(result.summary, text))
 
 
-def _score_labels(score: ArticleScore, figures: list[KeyFigure], gold_figures: list[dict[str, Any]],
-                  text: str) -> None:
-    seen: list[KeyFigure] = []
-    for figure in figures:
-        score.duplicate_figures += any(_same_figure(figure, other) for other in seen)
-        seen.append(figure)
+def _score_repeats(score: ArticleScore, figures: list[KeyFigure]) -> None:
+    """Figures that repeat an earlier one's amount, and figures that share their label with another."""
+    score.duplicate_figures = sum(any(same_amount(figure, earlier) for earlier in figures[:index])
+                                  for index, figure in enumerate(figures))
     repeated = set(quality.repeated_labels(f.label for f in figures))
-    score.repeated_labels = sum(" ".join(quality.words(f.label)) in repeated for f in figures)
-    for figure in figures:
-        match = next((g for g in gold_figures if _overlaps(figure, g, text)), None)
-        if match is not None:
-            score.label_f1_sum += quality.token_f1(figure.label, str(match.get("label", "")))
-
-
-def _same_figure(a: KeyFigure, b: KeyFigure) -> bool:
-    """The same number reported twice: equal value and unit, or equal counts of 100 or more whatever their
-    unit word (as ``core`` folds them)."""
-    if not math.isclose(a.value, b.value, rel_tol=1e-9):
-        return False
-    return a.unit == b.unit or (a.kind == b.kind == "count" and abs(a.value) >= 100)
+    score.repeated_labels = sum(quality.label_key(f.label) in repeated for f in figures)
 
 
 def evaluate(summarizer: Summarizer, folder: Path) -> Report:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 _SCALES = {
     "thousand": 1e3, "k": 1e3,
@@ -289,6 +289,28 @@ def _pair_with_previous(mentions: list[NumberMention], mention: NumberMention, t
     end = text.index(")", mention.end) + 1
     return previous._replace(raw=text[previous.start:end], end=end,
                              converted=Converted(mention.value, mention.unit))
+
+
+class Amount(Protocol):
+    """Anything with a finder's value, unit and kind: a ``NumberMention`` or a reported ``KeyFigure``."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
+SAME_COUNT_MIN = 100  # below this, equal counts (3 banks, 3 years) coincide too often to be one figure
+
+
+def same_amount(a: Amount, b: Amount) -> bool:
+    """The same amount reported again: equal value and unit, or equal counts whatever they count ('2,300 jobs'
+    and '2,300 employees')."""
+    if a.value != b.value:
+        return False
+    return a.unit == b.unit or (a.kind == b.kind == "count" and abs(a.value) >= SAME_COUNT_MIN)
 
 
 def parse_figure(raw: str) -> NumberMention | None:

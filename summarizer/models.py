@@ -283,29 +283,18 @@ class Extraction(BaseModel):
         """A number listed twice is re-asked (in lenient mode the later one is dropped). Two numbers under one
         label ('Revenue' for actual, estimate and guidance) are named in the warnings and both kept: a re-ask
         costs a whole answer and the small model mostly repeats the label."""
-        lenient = bool(_context(info).get("lenient"))
-        seen: set[str] = set()
-        labels: dict[str, str] = {}
-        unique = []
+        labels: dict[str, str] = {}  # label key -> the first figure's raw
+        unique: list[FigureDraft] = []
         for figure in figures:
-            label = " ".join(quality.words(figure.label))
-            if figure.raw in seen:
-                problem = f"figure {figure.raw!r} is listed twice; list each figure once"
-            elif label in labels:
-                problem = (f"{labels[label]!r} and {figure.raw!r} have the same label {figure.label!r}; say what "
-                           "differs (the period, actual or estimate, old or new, whose)")
-            else:
-                seen.add(figure.raw)
-                labels[label] = figure.raw
-                unique.append(figure)
+            if any(figure.raw == kept.raw for kept in unique):
+                if not _context(info).get("lenient"):
+                    raise ValueError(f"figure {figure.raw!r} is listed twice; list each figure once")
+                _warn(info, f"dropped figure: figure {figure.raw!r} is listed twice")
                 continue
-            if figure.raw not in seen:
-                _warn(info, problem.split(";")[0])
-                unique.append(figure)
-                continue
-            if not lenient:
-                raise ValueError(problem)
-            _warn(info, f"dropped figure: {problem.split(';')[0]}")
+            first = labels.setdefault(quality.label_key(figure.label), figure.raw)
+            if first != figure.raw:
+                _warn(info, f"{first!r} and {figure.raw!r} have the same label {figure.label!r}")
+            unique.append(figure)
         return unique
 
     @model_validator(mode="before")
@@ -360,9 +349,7 @@ class _SummaryReview:
                         "the article gives", f"dropped summary sentence with {invented[0]!r}, a number not in the "
                         "article", reask=True)
             return False
-        # an item without its final stop gets one when the summary is assembled: judge it with the stop
-        broken = quality.broken_reason(sentence if sentence.endswith((".", "!", "?", "…", '"', "”", "'", "’"))
-                                       else f"{sentence}.")
+        broken = quality.broken_reason(quality.as_sentence(sentence))  # judged as it will be shown
         foreign = quality.foreign_script(sentence, self.article)
         names = quality.unknown_names(sentence, self.article)
         if broken:
@@ -386,10 +373,9 @@ class _SummaryReview:
     def whole(self, sentences: list[str]) -> list[str]:
         """Checks across sentences: repeats, an opening pronoun, the word budget."""
         for later in sorted({j for _, j in quality.duplicated(sentences)}, reverse=True):
-            if later < len(sentences):
-                self._fault(f"the summary says {_quote(sentences[later])} twice; give each fact once",
-                            f"dropped a repeated summary sentence: {sentences[later]!r}")
-                del sentences[later]
+            self._fault(f"the summary says {_quote(sentences[later])} twice; give each fact once",
+                        f"dropped a repeated summary sentence: {sentences[later]!r}")
+            del sentences[later]
         opener = quality.unresolved_opener(sentences)
         if opener:
             self._fault(f"the summary opens with {opener!r}; name the company or subject instead",

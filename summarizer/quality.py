@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words a whole sentence never ends on: articles, prepositions, conjunctions, auxiliaries, pronouns' objects.
 _FUNCTION_WORDS = """
@@ -44,6 +45,38 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (numbers kept whole: '$5.0', '2,300')."""
     return [w.casefold() for w in _WORD.findall(text)]
+
+
+def as_sentence(text: str) -> str:
+    """``text`` with a final stop when it has none: how a summary item is shown, and so how it is judged."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…", '"', "”", "'", "’")) else f"{text}."
+
+
+def label_key(label: str) -> str:
+    """How labels compare: their words, lower-cased ('Revenue ' and 'revenue' are one label)."""
+    return " ".join(words(label))
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What every check reads from an article, worked out once per article text."""
+
+    words: tuple[str, ...]
+    positions: dict[str, list[int]]  # each word's indices in ``words``
+    known: frozenset[str]
+    folded: str
+    scripts: frozenset[str | None]
+
+
+@lru_cache(maxsize=64)  # a summary's sentences are checked one by one, against the same article
+def _article(text: str) -> _Article:
+    found = words(text)
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(found):
+        positions.setdefault(word, []).append(index)
+    return _Article(tuple(found), positions, frozenset(found), text.casefold(),
+                    frozenset(_script(c) for c in set(text)))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -73,13 +106,9 @@ def broken_reason(sentence: str) -> str | None:
     return None
 
 
-def _key(sentence: str) -> list[str]:
-    return words(sentence)
-
-
 def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, of sentences that say the same: equal words, one a prefix of the other, or 80% overlap."""
-    keys = [_key(s) for s in sentences]
+    keys = [words(s) for s in sentences]
     pairs = []
     for j in range(len(keys)):
         for i in range(j):
@@ -117,16 +146,14 @@ class Fragments:
 
 def fragments(summary: str, article: str) -> Fragments:
     """The greedy extractive-fragment matching of the Newsroom paper, over lower-cased words."""
-    s, a = words(summary), words(article)
+    s, indexed = words(summary), _article(article)
+    a = indexed.words
     if not s:
         return Fragments(0.0, 0.0, 0)
-    positions: dict[str, list[int]] = {}
-    for index, word in enumerate(a):
-        positions.setdefault(word, []).append(index)
     runs, i = [], 0
     while i < len(s):
         best = 0
-        for j in positions.get(s[i], ()):
+        for j in indexed.positions.get(s[i], ()):
             length = 0
             while i + length < len(s) and j + length < len(a) and s[i + length] == a[j + length]:
                 length += 1
@@ -140,6 +167,7 @@ def fragments(summary: str, article: str) -> Fragments:
     return Fragments(round(sum(runs) / n, 3), round(sum(r * r for r in runs) / n, 2), max(runs, default=0))
 
 
+@lru_cache(maxsize=4096)
 def _script(char: str) -> str | None:
     """The script of a letter, as the first word of its Unicode name (LATIN, CJK, CYRILLIC, ...)."""
     if not char.isalpha():
@@ -150,14 +178,13 @@ def _script(char: str) -> str | None:
 
 def foreign_script(summary: str, article: str) -> str:
     """The summary's letters from scripts the article does not use (e.g. '公司' in an English article)."""
-    have = {_script(c) for c in article}
+    have = _article(article).scripts
     return "".join(c for c in summary if (script := _script(c)) is not None and script not in have)
 
 
 def unknown_names(summary: str, article: str) -> list[str]:
     """Capitalised words, not opening a sentence, that the article never uses (in any case)."""
-    known = set(words(article))
-    folded_article = article.casefold()
+    indexed = _article(article)
     found = []
     for sentence in split_sentences(summary):
         for match in _CAPITALISED.finditer(sentence):
@@ -165,7 +192,7 @@ def unknown_names(summary: str, article: str) -> list[str]:
                 continue  # a sentence's first word is capitalised anyway
             name = match.group().rstrip(".,'’-")
             name = re.sub(r"['’]s$", "", name)
-            if name and name.casefold() not in known and name.casefold() not in folded_article:
+            if name and name.casefold() not in indexed.known and name.casefold() not in indexed.folded:
                 found.append(name)
     return list(dict.fromkeys(found))
 
@@ -220,6 +247,6 @@ def repeated_labels(labels: Iterable[str]) -> list[str]:
     """Labels (folded) that more than one figure carries."""
     seen: dict[str, int] = {}
     for label in labels:
-        key = " ".join(words(label))
+        key = label_key(label)
         seen[key] = seen.get(key, 0) + 1
     return [label for label, count in seen.items() if count > 1 and label]

@@ -232,3 +232,13 @@ def test_the_digit_led_scan_on_the_corpus(seed_texts):
     assert len(texts) > 10
     for text in texts:
         assert _spans(_mentions(text)) == _spans(_MENTION.finditer(text))
+
+
+def test_the_same_count_under_two_unit_words_is_one_amount():
+    from summarizer.figures import parse_figure, same_amount
+
+    jobs, employees, banks, years = (parse_figure(raw) for raw in ("2,300 jobs", "2,300 employees", "3 banks",
+                                                                   "3 years"))
+    assert same_amount(jobs, employees)  # one figure told twice
+    assert not same_amount(banks, years)  # small counts coincide
+    assert not same_amount(parse_figure("$44 million"), parse_figure("€44 million"))
