@@ -110,9 +110,8 @@ async def amap(summarizer: Summarizer, items: Iterable[Any], jobs: int,
     try:
         await asyncio.gather(*(worker() for _ in range(jobs)))
     finally:
-        aclose = getattr(summarizer.backend if summarizer.has_backend else None, "aclose", None)
-        if aclose is not None:
-            await aclose()
+        if summarizer.has_backend:
+            await summarizer.backend.aclose()
     if fatal:
         raise fatal[0]
 

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import SummarizerError
+from .options import BackendChoice
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,7 +96,7 @@ def cli() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown"]), default="text",
               show_default=True, help="Output format; jsonl writes one line per article as each finishes.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
-@click.option("-b", "--backend", type=click.Choice(["local", "openai"]), envvar="SUMMARIZER_BACKEND",
+@click.option("-b", "--backend", type=BackendChoice(), envvar="SUMMARIZER_BACKEND",
               help="Model backend [env: SUMMARIZER_BACKEND].")
 @click.option("-m", "--model", envvar="SUMMARIZER_MODEL",
               help="Model name: an embedded model for local, the server's model for openai [env: SUMMARIZER_MODEL].")
@@ -159,7 +160,7 @@ def clean_command(source: str, as_json: bool) -> None:
 @cli.command(name="eval")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the per-article and total figures as JSON.")
-@click.option("-b", "--backend", type=click.Choice(["local", "openai"]), envvar="SUMMARIZER_BACKEND",
+@click.option("-b", "--backend", type=BackendChoice(), envvar="SUMMARIZER_BACKEND",
               help="Model backend [env: SUMMARIZER_BACKEND].")
 @click.option("-m", "--model", envvar="SUMMARIZER_MODEL", help="Model name [env: SUMMARIZER_MODEL].")
 @click.option("--no-cache", is_flag=True, help="Summarize every article again.")

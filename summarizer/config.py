@@ -16,11 +16,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-BACKENDS = ("local", "openai")
 MODES = ("tools", "json", "json_grammar", "json_schema", "md_json")
 
-DEFAULT_LOCAL_MODEL = "qwen2.5-1.5b"
-DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_MODE = "tools"
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MAX_TOKENS = 1024
@@ -86,9 +83,10 @@ class Settings:
 
     @property
     def model_name(self) -> str:
-        if self.model:
-            return self.model
-        return DEFAULT_LOCAL_MODEL if self.backend == "local" else DEFAULT_OPENAI_MODEL
+        """The configured model, else the backend's default (see ``summarizer.backends.registry``)."""
+        from .backends.registry import default_model
+
+        return self.model or default_model(self.backend) or ""
 
     @property
     def results_dir(self) -> Path:
@@ -117,9 +115,11 @@ class Settings:
         unknown = sorted(set(values) - set(names))
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(names))}")
+        from .backends.registry import backend_names
+
         backend = str(values["backend"]).lower()
-        if backend not in BACKENDS:
-            raise ConfigError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
+        if backend not in backend_names():
+            raise ConfigError(f"unknown backend {backend!r}; choose one of: {', '.join(backend_names())}")
         values["backend"] = backend
         mode = str(values.get("mode", DEFAULT_MODE)).lower()
         if mode not in MODES:

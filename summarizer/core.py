@@ -11,13 +11,13 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .backends import ExtractionRequest
+from .backends import Backend, ExtractionOutcome, ExtractionRequest, create_backend
 from .cache import ResultCache, cache_key
 from .clean import CleanArticle, clean
 from .config import Settings
@@ -40,8 +40,6 @@ from .split import split_spans
 from .usage import cost_usd, price_table
 
 if TYPE_CHECKING:
-    from .backends import Backend
-    from .backends._instructor import ExtractionOutcome
     from .batch import BatchResult
 
 log = logging.getLogger(__name__)
@@ -59,16 +57,6 @@ class _Plan:
     spans: list[tuple[int, int]]  # the parts of the cleaned article, in order
     requests: list[ExtractionRequest]
     budget: int
-
-
-def _token_counter(backend: Any) -> Callable[[str], int]:
-    count = getattr(backend, "count_tokens", None)
-    return count if count is not None else (lambda text: -(-len(text.encode("utf-8")) // 3))
-
-
-def _context_tokens(backend: Any) -> int:
-    context = getattr(backend, "context_tokens", None)
-    return int(context()) if context is not None else 128_000
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +87,6 @@ class Summarizer:
     @property
     def backend(self) -> Backend:
         if self._backend is None:
-            from .backends import create_backend
-
             self._backend = create_backend(self.settings)
         return self._backend
 
@@ -140,12 +126,13 @@ class Summarizer:
             if (hit := self._hit(key, source, started)) is not None:
                 return hit
         try:
-            if getattr(self.backend, "name", "") == "local":  # counting tokens loads the model: not on the loop
+            if self.backend.blocking_token_count:  # counting tokens may load the model: not on the event loop
                 plan = await asyncio.to_thread(self._plan, article)
             else:
                 plan = self._plan(article)
-            outcomes = [await self._aextract(request) for request in plan.requests]
-            final = await self._aextract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 else None
+            outcomes = [await self.backend.aextract(request) for request in plan.requests]
+            final = await self.backend.aextract(self._reduce_request(article, outcomes)) if len(outcomes) > 1 \
+                else None
             return self._store(key, self._build(article, plan, outcomes, final, source,
                                                 time.perf_counter() - started))
         finally:
@@ -216,22 +203,12 @@ class Summarizer:
                  meta.model, meta.requests, meta.prompt_tokens, meta.completion_tokens, meta.parts, meta.seconds)
         return result
 
-    async def _aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
-        backend = self.backend
-        aextract = getattr(backend, "aextract", None)
-        if aextract is not None:
-            outcome: ExtractionOutcome = await aextract(request)
-            return outcome
-        import asyncio
-
-        return await asyncio.to_thread(backend.extract, request)
-
     def _plan(self, article: CleanArticle) -> _Plan:
         """The requests for an article: one, or one per part when it is longer than the context allows."""
         mentions = find_numbers(article.text)
         removed = "\n".join(r.text for r in article.removed)
-        count = _token_counter(self.backend)  # exact for the local model, an upper estimate for servers
-        context = self.settings.context_tokens or _context_tokens(self.backend)
+        count = self.backend.count_tokens  # exact for the local model, an upper estimate for servers
+        context = self.settings.context_tokens or self.backend.context_tokens()
         answers = (self.settings.max_tokens + ANSWER_OVERHEAD) * (self.settings.reasks + 1)
         scaffold = count("\n".join(m["content"] for m in self.prompt.messages("", article.title, article.published)))
         budget = context - answers - scaffold

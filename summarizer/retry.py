@@ -1,10 +1,12 @@
 """Transport retries: the one place that retries a failed request to the model.
 
 The SDK's own retries are switched off (``max_retries=0``) so the two never
-stack; validation re-asks are instructor's and bounded separately. Retried:
-429 (honouring Retry-After, capped at ``max_wait``), 5xx, timeouts, connection
-errors and 2xx answers that are not a chat completion (a proxy's HTML page, a
-body cut short), with exponential backoff and jitter. Bounded in attempts and
+stack; validation re-asks are instructor's and bounded separately. Which
+failures are transient is the backend's to say (``transient``): only
+``summarizer.backends`` knows the SDK's exception types. The OpenAI backend
+retries 429 (honouring Retry-After, capped at ``max_wait``), 5xx, timeouts,
+connection errors and 2xx answers that are not a chat completion (a proxy's
+HTML page, a body cut short), with exponential backoff and jitter. Bounded in attempts and
 in time: no wait starts that would carry the request past ``max_seconds``.
 """
 
@@ -61,16 +63,6 @@ async def _asleep(seconds: float) -> None:
 def _describe(exc: BaseException | None) -> str:
     status = getattr(exc, "status_code", None)
     return f"HTTP {status}" if status is not None else type(exc).__name__
-
-
-def is_transient(exc: BaseException) -> bool:
-    import openai
-
-    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, MalformedResponse)):
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code in RETRY_STATUS or exc.status_code >= 500
-    return False
 
 
 def retry_after_seconds(exc: BaseException) -> float | None:
@@ -131,13 +123,14 @@ class _Budget:
                  state.upcoming_sleep)
 
 
-def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call ``func`` and retry transient failures according to ``policy``."""
+def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any,
+                      transient: Callable[[BaseException], bool], **kwargs: Any) -> T:
+    """Call ``func`` and retry the failures ``transient`` accepts, according to ``policy``."""
     import tenacity
 
     budget = _Budget(policy)
     retrying = tenacity.Retrying(
-        retry=tenacity.retry_if_exception(is_transient),
+        retry=tenacity.retry_if_exception(transient),
         stop=budget.stop,
         wait=budget.wait,
         before_sleep=budget.before_sleep,
@@ -151,6 +144,7 @@ async def acall_with_retries(
     policy: RetryPolicy,
     func: Callable[..., Awaitable[T]],
     *args: Any,
+    transient: Callable[[BaseException], bool],
     on_retry_after: Callable[[float], None] | None = None,
     **kwargs: Any,
 ) -> T:
@@ -163,7 +157,7 @@ async def acall_with_retries(
         await _asleep(seconds)
 
     retrying = tenacity.AsyncRetrying(
-        retry=tenacity.retry_if_exception(is_transient),
+        retry=tenacity.retry_if_exception(transient),
         stop=budget.stop,
         wait=budget.wait,
         before_sleep=budget.before_sleep,

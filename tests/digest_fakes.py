@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends import ExtractionRequest
-from summarizer.backends._instructor import ExtractionOutcome
+from summarizer.backends import Backend, ExtractionOutcome, ExtractionRequest
 from summarizer.errors import ModelOutputError
 from summarizer.figures import find_numbers
 
@@ -21,7 +20,7 @@ def news_folder(root: Path, **articles: str) -> Path:
     return folder
 
 
-class EchoBackend:
+class EchoBackend(Backend):
     """Summarizes by quoting the article's first sentences; its figures are the article's first numbers.
 
     Real validation runs (the answer goes through the request's response model). An article containing one of

@@ -8,15 +8,15 @@ from __future__ import annotations
 import json
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from scripted import ScriptedBackend, answer
 
 from summarizer import InputError, Settings, Summarizer
 from summarizer.cli import cli
+from summarizer.testing import ScriptedBackend, answer, serving
 
 BODY = ("Example Corp said on Tuesday that quarterly revenue rose 12% to $3.2 billion, beating analyst forecasts, "
         "and that it would hire about 400 engineers next year.\n")
@@ -95,11 +95,11 @@ CASES = list(make_inputs(Path("/nonexistent")))
 
 
 @pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> ScriptedBackend:
-    backend = ScriptedBackend([answer(summary=("Example Corp reported higher revenue.", "It plans to hire."))] * 200)
-    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
+def model(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedBackend]:
     monkeypatch.setenv("SUMMARIZER_ALLOW_PRIVATE_URLS", "1")
-    return backend
+    with serving(ScriptedBackend([answer(summary=("Example Corp reported higher revenue.", "It plans to hire."))]
+                                 * 200)) as backend:
+        yield backend
 
 
 def test_there_are_at_least_twenty_cases():

@@ -6,12 +6,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from scripted import EchoBackend, ScriptedBackend, answer
 
 from summarizer import ConfigError, Summarizer
 from summarizer.batch import BatchResult
 from summarizer.ratelimit import RateLimiter
 from summarizer.split import split_spans
+from summarizer.testing import EchoBackend, ScriptedBackend, answer
 from summarizer.usage import RunUsage, cost_usd, price_table
 
 ARTICLE = ("Example Corp shares rose 12% on Tuesday after the company reported quarterly revenue of "

@@ -5,10 +5,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from scripted import ScriptedBackend, answer
 
 from summarizer import Settings, Summarizer
 from summarizer.cache import ResultCache
+from summarizer.testing import ScriptedBackend, answer
 
 TEXT = "Example Corp said revenue rose 12% to $3.2 billion in the third quarter, beating forecasts.\n"
 

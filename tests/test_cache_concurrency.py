@@ -65,9 +65,8 @@ def test_a_claim_held_by_a_dead_process_is_taken_over(isolated: Path):
 
 
 def test_a_corrupt_entry_is_a_miss_and_is_replaced(isolated: Path):
-    from scripted import EchoBackend
-
     from summarizer import Summarizer
+    from summarizer.testing import EchoBackend
 
     with Summarizer(backend=EchoBackend()) as summarizer:
         first = summarizer.summarize(article(0))

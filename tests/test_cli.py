@@ -3,14 +3,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from scripted import ScriptedBackend, answer
 
 from summarizer import clean
 from summarizer.cli import cli
+from summarizer.testing import ScriptedBackend, answer, serving
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 SEED = SEEDS / "001_3bb448a0ca5d400d.txt"
@@ -21,10 +22,9 @@ FIGURES = [
 
 
 @pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> ScriptedBackend:
-    backend = ScriptedBackend([answer(figures=FIGURES) for _ in range(10)])
-    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
-    return backend
+def model() -> Iterator[ScriptedBackend]:
+    with serving(ScriptedBackend([answer(figures=FIGURES) for _ in range(10)])) as backend:
+        yield backend
 
 
 def invoke(*args: str, input: str | None = None):

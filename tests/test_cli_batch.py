@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from scripted import EchoBackend
 
 from summarizer.cli import cli
+from summarizer.testing import EchoBackend, serving
 
 
 def article(n: int) -> str:
@@ -18,10 +19,9 @@ def article(n: int) -> str:
 
 
 @pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> EchoBackend:
-    backend = EchoBackend(fail_on="region 3.")
-    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
-    return backend
+def model() -> Iterator[EchoBackend]:
+    with serving(EchoBackend(fail_on="region 3.")) as backend:
+        yield backend
 
 
 @pytest.fixture
@@ -124,9 +124,9 @@ def test_interrupting_keeps_every_finished_result(monkeypatch, folder, tmp_path)
                 raise KeyboardInterrupt  # as Ctrl-C would, part way through the batch
             return super().extract(request)
 
-    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: Interrupted())
     out = tmp_path / "out.jsonl"
-    result = invoke(str(folder), "--resume", str(out), "-j", "1")
+    with serving(Interrupted()):
+        result = invoke(str(folder), "--resume", str(out), "-j", "1")
     assert result.exit_code == 130
     kept = records(out.read_text())
     assert len(kept) == 3 and all(r["ok"] for r in kept.values())

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from scripted import ScriptedBackend, answer, completion
 
 from summarizer import InputError, ModelOutputError, Settings, Summarizer, clean
+from summarizer.testing import ScriptedBackend, answer, completion
 
 SEED = "001_3bb448a0ca5d400d.txt"
 

@@ -32,6 +32,7 @@ from summarizer.digest import (
     render_html,
     run_digest,
 )
+from summarizer.testing import serving
 
 LOOPBACK = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 NOW = datetime(2025, 10, 2, 8, 0, tzinfo=UTC)
@@ -294,19 +295,15 @@ def test_a_corrupt_state_file_is_an_error_that_says_what_to_do(tmp_path: Path):
 # --- the command ----------------------------------------------------------------
 
 def test_cli_dry_run_writes_the_eml_and_the_preview_and_sends_nothing(tmp_path: Path, monkeypatch):
-    import summarizer.core
-
-    real = summarizer.core.Summarizer
-    monkeypatch.setattr(summarizer.core, "Summarizer",
-                        lambda **kw: real(backend=EchoBackend(), **{k: v for k, v in kw.items() if k != "backend"}))
     news = tmp_path / "news"
     news.mkdir()
     (news / "a.txt").write_text(NORDVALE, encoding="utf-8")
     (tmp_path / "wire.xml").write_text(feed(), encoding="utf-8")
     eml, preview = tmp_path / "out" / "d.eml", tmp_path / "out" / "d.html"
-    result = CliRunner().invoke(cli, ["digest", str(news), str(tmp_path / "wire.xml"), "--to", "me@example.com",
-                                      "--since", "3650d", "--dry-run", "--eml", str(eml), "--preview", str(preview),
-                                      "--state-dir", str(tmp_path / "state")])
+    with serving(EchoBackend()):
+        result = CliRunner().invoke(cli, ["digest", str(news), str(tmp_path / "wire.xml"), "--to", "me@example.com",
+                                          "--since", "3650d", "--dry-run", "--eml", str(eml), "--preview",
+                                          str(preview), "--state-dir", str(tmp_path / "state")])
     assert result.exit_code == 0, result.output
     assert f"dry run: message written to {eml}" in result.stdout
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from summarizer import ConfigError, InputError
 from summarizer.cli import cli
 from summarizer.digest import schedule
 from summarizer.digest.schedule import next_time, resolve_tz, run_forever
+from summarizer.testing import serving
 
 
 class FakeTime:
@@ -65,12 +66,11 @@ def test_bad_expressions_and_zones_say_how_to_fix_them():
 
 # --- the command: `summarize digest ... --every CRON`, with time driven, not waited --------------------------
 
-def _echo_summarizer(monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarizer.core
-
-    real = summarizer.core.Summarizer
-    monkeypatch.setattr(summarizer.core, "Summarizer",
-                        lambda **kw: real(backend=EchoBackend(), **{k: v for k, v in kw.items() if k != "backend"}))
+@pytest.fixture
+def echo() -> Iterator[EchoBackend]:
+    """The model the command's own ``Summarizer`` gets, through the backend registry."""
+    with serving(EchoBackend()) as backend:
+        yield backend
 
 
 def _drive_the_scheduler(monkeypatch: pytest.MonkeyPatch, clock: FakeTime,
@@ -87,8 +87,8 @@ def _drive_the_scheduler(monkeypatch: pytest.MonkeyPatch, clock: FakeTime,
     monkeypatch.setattr(schedule, "_sleep", sleep)
 
 
+@pytest.mark.usefixtures("echo")
 def test_cli_every_logs_each_run_survives_a_failed_one_and_stops_after_runs(tmp_path: Path, monkeypatch):
-    _echo_summarizer(monkeypatch)
     news = tmp_path / "news"
     news.mkdir()
     (news / "nordvale.txt").write_text(NORDVALE, encoding="utf-8")
@@ -123,8 +123,8 @@ def test_cli_every_logs_each_run_survives_a_failed_one_and_stops_after_runs(tmp_
     assert not (tmp_path / "state" / "state.json").exists()  # dry runs record nothing
 
 
+@pytest.mark.usefixtures("echo")
 def test_cli_every_stops_on_ctrl_c_between_runs(tmp_path: Path, monkeypatch):
-    _echo_summarizer(monkeypatch)
     (tmp_path / "a.txt").write_text(NORDVALE, encoding="utf-8")
     clock = FakeTime(datetime(2025, 10, 1, 7, 59, tzinfo=UTC))
 

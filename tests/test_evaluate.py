@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from scripted import ScriptedBackend, answer
 
 from summarizer import Settings, Summarizer
 from summarizer.cli import cli
 from summarizer.evaluate import evaluate
+from summarizer.testing import ScriptedBackend, answer, serving
 
 ARTICLE = """Acme Corp said on Tuesday that revenue rose 12% to $3.2 billion in the third quarter, beating forecasts.
 The company also said it would hire about 400 engineers next year, and its shares climbed 5% in New York.
@@ -59,12 +59,12 @@ def test_scores_are_computed_from_the_answer(tmp_path):
 def test_eval_command_prints_a_table_and_json(tmp_path, monkeypatch):
     folder = write(tmp_path / "eval")
     backend = ScriptedBackend([answer(figures=[{"raw": "$3.2 billion", "label": "revenue"}])] * 2)
-    monkeypatch.setattr("summarizer.backends.create_backend", lambda settings: backend)
-    table = CliRunner().invoke(cli, ["eval", str(folder)])
+    with serving(backend):
+        table = CliRunner().invoke(cli, ["eval", str(folder)])
+        data = json.loads(CliRunner().invoke(cli, ["eval", str(folder), "--json"]).stdout)
     assert table.exit_code == 0, table.output
     assert table.stdout.splitlines()[1].startswith("acme.txt")
     assert "figure_recall_pct: 33.3" in table.stdout
-    data = json.loads(CliRunner().invoke(cli, ["eval", str(folder), "--json"]).stdout)
     assert data["totals"]["figure_precision_pct"] == 100.0 and data["articles"][0]["name"] == "acme.txt"
 
 

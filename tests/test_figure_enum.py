@@ -17,7 +17,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import Field, ValidationError, create_model
 
 from summarizer.backends import ExtractionRequest
-from summarizer.backends._instructor import MODES, _Prepared, run_extraction
+from summarizer.backends.extraction import MODES, _Prepared, run_extraction
 from summarizer.models import MAX_FIGURES, Extraction, FigureDraft, extraction_model, extraction_schema
 
 ARTICLE = ('Alibaba shares rose 8% after it said it will spend more than $53 billion. It holds 10,000 ETH, '
@@ -139,7 +139,7 @@ def test_lenient_drops_a_figure_that_is_not_one_of_the_articles_numbers():
 
 
 def test_a_request_the_enum_cannot_be_written_into_is_logged(caplog):
-    from summarizer.backends._instructor import _Narrowed
+    from summarizer.backends.extraction import _Narrowed
 
     narrowed = _Narrowed(extraction_model(("8%",)), ("8%",))
     plain = {"messages": [{"role": "user", "content": "no schema anywhere"}]}

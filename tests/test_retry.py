@@ -7,13 +7,13 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
-from scripted import answer, completion
 
 from summarizer import ModelUnavailableError, Settings
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.errors import ConfigError
 from summarizer.retry import RetryPolicy
+from summarizer.testing import answer, completion
 
 ARTICLE = "Shares of Example Corp rose 12% after it reported revenue of $3.2 billion."
 REQUEST = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, ("12%", "$3.2 billion"))

@@ -27,10 +27,10 @@ from ..config import Settings
 from ..embedded import ensure_model_file, get_embedded
 from ..errors import ConfigError, InputError, ModelError
 from ..models import extraction_schema
+from .base import Backend
 
 if TYPE_CHECKING:
-    from . import ExtractionRequest
-    from ._instructor import ExtractionOutcome
+    from .base import ExtractionOutcome, ExtractionRequest
 
 CONTEXT_STEP = 2048
 MIN_CONTEXT = 8192
@@ -70,8 +70,9 @@ def _import_llama() -> Any:
     return llama_cpp
 
 
-class LocalBackend:
+class LocalBackend(Backend):
     name = "local"
+    blocking_token_count = True  # llama.cpp's tokenizer, after loading the model
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -146,9 +147,9 @@ class LocalBackend:
         return self._load(min(-(-needed // CONTEXT_STEP) * CONTEXT_STEP, train_ctx))
 
     def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
-        from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
+        from .extraction import run_extraction  # instructor is slow to import; only load it to call a model
 
-        with self._lock:  # one llama context serves one request at a time
+        with self._lock:  # one llama context serves one request at a time (``aextract``: every job, in turn)
             llama = self._fit(request.messages)
             grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(request.schema()),
                                                                verbose=False)
@@ -170,12 +171,6 @@ class LocalBackend:
                 )
             except ValueError as exc:
                 raise ModelError(f"the local model failed: {exc}") from exc
-
-    async def aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
-        """``extract`` in a worker thread: every job shares this one model, taking turns under the lock."""
-        import asyncio
-
-        return await asyncio.to_thread(self.extract, request)
 
     def count_tokens(self, text: str) -> int:
         """Exact, with the model's own tokenizer (loads the model)."""

@@ -19,20 +19,19 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings, _without_credentials
 from ..errors import ConfigError, ModelError, ModelUnavailableError
 from ..ratelimit import RateLimiter
-from ..retry import MalformedResponse, RetryPolicy, acall_with_retries, call_with_retries
+from ..retry import RETRY_STATUS, MalformedResponse, RetryPolicy, acall_with_retries, call_with_retries
 from ..turns import cpu_turn
+from .base import DEFAULT_CONTEXT_TOKENS, Backend, estimate_tokens
 
 if TYPE_CHECKING:
-    from . import ExtractionRequest
-    from ._instructor import ExtractionOutcome
+    from .base import ExtractionOutcome, ExtractionRequest
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-DEFAULT_CONTEXT_TOKENS = 128_000  # gpt-4o-mini and most hosted models; set context_tokens for others
 
 
-class OpenAIBackend:
+class OpenAIBackend(Backend):
     name = "openai"
 
     def __init__(self, settings: Settings, http_client: Any = None, retry_policy: RetryPolicy | None = None,
@@ -96,7 +95,7 @@ class OpenAIBackend:
         return self._aclients[loop]
 
     def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
-        from ._instructor import run_extraction  # instructor is slow to import; only load it to call a model
+        from .extraction import run_extraction  # instructor is slow to import; only load it to call a model
 
         client = self.client()
 
@@ -117,7 +116,7 @@ class OpenAIBackend:
         def create(**kwargs: Any) -> Any:
             if self.settings.mode == "json_grammar":  # llama.cpp servers build a grammar from this schema
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
-            return call_with_retries(self.retry_policy, send, **kwargs)
+            return call_with_retries(self.retry_policy, send, transient=is_transient, **kwargs)
 
         outcome = run_extraction(create, self.settings.mode, request, self.settings.reasks, self._map_error,
                                   **self._generation())
@@ -126,7 +125,7 @@ class OpenAIBackend:
 
     async def aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
         """``extract`` on the async client, within the shared rate limits."""
-        from ._instructor import arun_extraction
+        from .extraction import arun_extraction
 
         client = self.aclient()
         schema = request.schema() if self.settings.mode == "json_grammar" else None
@@ -151,7 +150,8 @@ class OpenAIBackend:
         async def create(**kwargs: Any) -> Any:
             if self.settings.mode == "json_grammar":
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
-            return await acall_with_retries(self.retry_policy, send, on_retry_after=self.limiter.pause, **kwargs)
+            return await acall_with_retries(self.retry_policy, send, transient=is_transient,
+                                            on_retry_after=self.limiter.pause, **kwargs)
 
         outcome = await arun_extraction(create, self.settings.mode, request, self.settings.reasks, self._map_error,
                                          **self._generation())
@@ -165,7 +165,7 @@ class OpenAIBackend:
 
     def count_tokens(self, text: str) -> int:
         """An upper estimate: no tokenizer for an arbitrary server's model is available offline."""
-        return -(-len(text.encode("utf-8")) // 3)
+        return estimate_tokens(text)
 
     def context_tokens(self) -> int:
         return self.settings.context_tokens or DEFAULT_CONTEXT_TOKENS
@@ -224,6 +224,17 @@ class OpenAIBackend:
         client = self._aclients.pop(id(asyncio.get_running_loop()), None)
         if client is not None:
             await client.close()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a failed request is worth sending again: the SDK's timeouts, broken connections, 408/409/429/5xx."""
+    import openai
+
+    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, MalformedResponse)):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in RETRY_STATUS or exc.status_code >= 500
+    return False
 
 
 def _checked(response: Any) -> Any:

@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from ..options import BackendChoice
+
 
 @click.command(name="digest")
 @click.argument("sources", nargs=-1, required=True)
@@ -31,7 +33,7 @@ import click
 @click.option("--tz", metavar="ZONE", help="Time zone for --every and the period, e.g. Europe/Paris (default: local).")
 @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path), envvar="SUMMARIZER_DIGEST_DIR",
               help="State file and outbox [env: SUMMARIZER_DIGEST_DIR; default: the user state folder].")
-@click.option("-b", "--backend", type=click.Choice(["local", "openai"]), envvar="SUMMARIZER_BACKEND",
+@click.option("-b", "--backend", type=BackendChoice(), envvar="SUMMARIZER_BACKEND",
               help="Model backend [env: SUMMARIZER_BACKEND].")
 @click.option("-m", "--model", envvar="SUMMARIZER_MODEL", help="Model name [env: SUMMARIZER_MODEL].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")

@@ -1,5 +1,8 @@
 """Running an instructor call and turning its outcome into an ``ExtractionOutcome``.
 
+Public within ``summarizer.backends``: a backend built on an OpenAI-style ``create``
+callable (and ``summarizer.testing``'s scripted ones) calls ``run_extraction``.
+
 Shared by every backend: the re-ask budget, the lenient last resort (drop what
 is still ungrounded and say so in the warnings), token accounting over all
 attempts, and the mapping of library exceptions onto our error tree.
@@ -11,7 +14,6 @@ import json
 import logging
 import textwrap
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
@@ -21,7 +23,7 @@ from pydantic import ValidationError
 
 from ..errors import ModelOutputError
 from ..models import Extraction, with_candidates
-from . import ExtractionRequest
+from .base import ExtractionOutcome, ExtractionRequest
 
 # instructor logs each failed call at ERROR; with no handler configured, Python prints those to stderr: two
 # stray lines per failed article in front of our one-line error. Our own log (``--verbose``) says it all.
@@ -35,16 +37,6 @@ MODES = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "md_json": instructor.Mode.MD_JSON,
 }
-
-
-@dataclass
-class ExtractionOutcome:
-    extraction: Extraction
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    attempts: int = 1  # answers asked for: the first and every re-ask
-    requests: int = 0  # HTTP requests sent, transport retries included; 0 when the backend sends none
-    warnings: list[str] = field(default_factory=list)
 
 
 def _usage(usage: Any) -> tuple[int, int]:

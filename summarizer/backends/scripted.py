@@ -1,8 +1,9 @@
-"""A scripted model for offline tests: real instructor, real validation, canned answers.
+"""Backends for offline tests: real instructor, real validation, canned answers (see ``summarizer.testing``).
 
 ``ScriptedBackend`` runs the same ``run_extraction`` as the real backends, but
 its ``create`` returns ChatCompletions built from a list of answers, so tests
 can drive re-asks, lenient fallbacks and usage accounting exactly.
+``EchoBackend`` answers from the request itself, for batches.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any
 
 from openai.types.chat import ChatCompletion
 
-from summarizer.backends import ExtractionRequest
-from summarizer.backends._instructor import ExtractionOutcome, run_extraction
-from summarizer.errors import ModelError
+from ..errors import ModelError
+from .base import Backend, ExtractionOutcome, ExtractionRequest
+from .extraction import run_extraction
 
 
 def completion(arguments: dict[str, Any] | str, prompt_tokens: int = 100, completion_tokens: int = 50,
@@ -49,7 +50,9 @@ def answer(summary: tuple[str, ...] = ("Alibaba stock rose.", "The company plans
     }
 
 
-class ScriptedBackend:
+class ScriptedBackend(Backend):
+    """Answers each request with the next of ``answers`` (a dict is an ``Extraction``'s arguments)."""
+
     name = "scripted"
     model = "scripted-model"
 
@@ -76,7 +79,7 @@ class ScriptedBackend:
         self.closed = True
 
 
-class EchoBackend:
+class EchoBackend(Backend):
     """A model that answers from the request itself: the first listed number as a figure, a fixed summary.
 
     Thread-safe and order-independent, for batch tests; records every request.
@@ -99,7 +102,7 @@ class EchoBackend:
         return {"backend": self.name, "model": self.model}
 
     def extract(self, request: ExtractionRequest) -> ExtractionOutcome:
-        from summarizer.figures import find_numbers
+        from ..figures import find_numbers
 
         with self._lock:
             self.requests.append(request)
