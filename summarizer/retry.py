@@ -123,20 +123,29 @@ class _Budget:
                  state.upcoming_sleep)
 
 
-def call_with_retries(policy: RetryPolicy, func: Callable[..., T], *args: Any,
-                      transient: Callable[[BaseException], bool], **kwargs: Any) -> T:
-    """Call ``func`` and retry the failures ``transient`` accepts, according to ``policy``."""
+def _hooks(policy: RetryPolicy, transient: Callable[[BaseException], bool],
+           on_retry_after: Callable[[float], None] | None) -> dict[str, Any]:
+    """What the sync and async retries share: which failures, when to stop, how long to wait, what to log."""
     import tenacity
 
-    budget = _Budget(policy)
-    retrying = tenacity.Retrying(
-        retry=tenacity.retry_if_exception(transient),
-        stop=budget.stop,
-        wait=budget.wait,
-        before_sleep=budget.before_sleep,
-        sleep=policy.sleep or _sleep,
-        reraise=True,
-    )
+    budget = _Budget(policy, on_retry_after)
+    return {"retry": tenacity.retry_if_exception(transient), "stop": budget.stop, "wait": budget.wait,
+            "before_sleep": budget.before_sleep, "reraise": True}
+
+
+def call_with_retries(
+    policy: RetryPolicy,
+    func: Callable[..., T],
+    *args: Any,
+    transient: Callable[[BaseException], bool],
+    on_retry_after: Callable[[float], None] | None = None,
+    **kwargs: Any,
+) -> T:
+    """Call ``func`` and retry the failures ``transient`` accepts, according to ``policy``;
+    ``on_retry_after`` hears every Retry-After wait (capped)."""
+    import tenacity
+
+    retrying = tenacity.Retrying(sleep=policy.sleep or _sleep, **_hooks(policy, transient, on_retry_after))
     return retrying(func, *args, **kwargs)
 
 
@@ -148,20 +157,11 @@ async def acall_with_retries(
     on_retry_after: Callable[[float], None] | None = None,
     **kwargs: Any,
 ) -> T:
-    """The async twin of ``call_with_retries``; ``on_retry_after`` hears every Retry-After wait (capped)."""
+    """The async twin of ``call_with_retries``."""
     import tenacity
-
-    budget = _Budget(policy, on_retry_after)
 
     async def sleep(seconds: float) -> None:
         await _asleep(seconds)
 
-    retrying = tenacity.AsyncRetrying(
-        retry=tenacity.retry_if_exception(transient),
-        stop=budget.stop,
-        wait=budget.wait,
-        before_sleep=budget.before_sleep,
-        sleep=sleep,
-        reraise=True,
-    )
+    retrying = tenacity.AsyncRetrying(sleep=sleep, **_hooks(policy, transient, on_retry_after))
     return await retrying(func, *args, **kwargs)

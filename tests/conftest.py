@@ -23,8 +23,24 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr("summarizer.retry._sleep", lambda seconds: None)  # retries never wait in tests
+    clock = VirtualClock()  # retries and rate limits wait on it, never for real
+    monkeypatch.setattr("summarizer.retry._sleep", clock.sleep)
+    monkeypatch.setattr("summarizer.ratelimit._monotonic", clock)
+    monkeypatch.setattr("summarizer.ratelimit._block", clock.sleep)
     return tmp_path
+
+
+class VirtualClock:
+    """Time that passes only when something waits: a retry's backoff, a Retry-After pause."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
 
 
 @pytest.fixture

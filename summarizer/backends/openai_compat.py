@@ -98,64 +98,49 @@ class OpenAIBackend(Backend):
         from .extraction import run_extraction  # instructor is slow to import; only load it to call a model
 
         client = self.client()
-
-        schema = request.schema() if self.settings.mode == "json_grammar" else None
-
-        requests = 0
+        exchange = _Exchange(self, request)
 
         def send(**kwargs: Any) -> Any:
-            nonlocal requests
-            requests += 1
-            log.debug("request %d to %s: model %s, mode %s", requests, self.where, self.model, self.settings.mode)
+            self.limiter.wait(exchange.estimate)
+            exchange.sending()
             try:
-                response = client.chat.completions.create(**kwargs)
+                return exchange.received(client.chat.completions.create(**kwargs))
             except json.JSONDecodeError as exc:
                 raise MalformedResponse(f"a body that is not JSON ({exc.msg})") from None
-            return _checked(response)
 
         def create(**kwargs: Any) -> Any:
-            if self.settings.mode == "json_grammar":  # llama.cpp servers build a grammar from this schema
-                kwargs["response_format"] = {"type": "json_object", "schema": schema}
-            return call_with_retries(self.retry_policy, send, transient=is_transient, **kwargs)
+            return call_with_retries(self.retry_policy, send, transient=is_transient,
+                                     on_retry_after=self.limiter.pause, **exchange.prepared(kwargs))
 
         outcome = run_extraction(create, self.settings.mode, request, self.settings.reasks, self._map_error,
-                                  **self._generation())
-        outcome.requests = requests
+                                 **self._generation())
+        outcome.requests = exchange.requests
         return outcome
 
     async def aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
-        """``extract`` on the async client, within the shared rate limits."""
+        """``extract`` on the async client: the same exchange, awaited."""
         from .extraction import arun_extraction
 
         client = self.aclient()
-        schema = request.schema() if self.settings.mode == "json_grammar" else None
-        estimate = _estimate_tokens(request.messages) + self.settings.max_tokens
-        requests = 0
+        exchange = _Exchange(self, request)
 
         async def send(**kwargs: Any) -> Any:
-            nonlocal requests
-            await self.limiter.acquire(estimate)
-            requests += 1
-            log.debug("request %d to %s: model %s, mode %s", requests, self.where, self.model, self.settings.mode)
+            await self.limiter.acquire(exchange.estimate)
+            exchange.sending()
             try:
-                response = _checked(await client.chat.completions.create(**kwargs))
+                response = exchange.received(await client.chat.completions.create(**kwargs))
             except json.JSONDecodeError as exc:
                 raise MalformedResponse(f"a body that is not JSON ({exc.msg})") from None
-            usage = getattr(response, "usage", None)
-            if usage is not None:
-                self.limiter.settle(estimate, int(getattr(usage, "total_tokens", 0) or 0))
             await cpu_turn()  # validating the answer is CPU work: network steps ready now go first
             return response
 
         async def create(**kwargs: Any) -> Any:
-            if self.settings.mode == "json_grammar":
-                kwargs["response_format"] = {"type": "json_object", "schema": schema}
             return await acall_with_retries(self.retry_policy, send, transient=is_transient,
-                                            on_retry_after=self.limiter.pause, **kwargs)
+                                            on_retry_after=self.limiter.pause, **exchange.prepared(kwargs))
 
         outcome = await arun_extraction(create, self.settings.mode, request, self.settings.reasks, self._map_error,
-                                         **self._generation())
-        outcome.requests = requests
+                                        **self._generation())
+        outcome.requests = exchange.requests
         return outcome
 
     def _generation(self) -> dict[str, Any]:
@@ -224,6 +209,39 @@ class OpenAIBackend(Backend):
         client = self._aclients.pop(id(asyncio.get_running_loop()), None)
         if client is not None:
             await client.close()
+
+
+class _Exchange:
+    """One extraction's requests, whichever path sends them: what goes out, what is counted, what comes back.
+
+    The sync and async paths differ only in how they wait and send; the rate
+    limits, Retry-After, counting and answer checks are the same code.
+    """
+
+    def __init__(self, backend: OpenAIBackend, request: ExtractionRequest) -> None:
+        self.backend = backend
+        mode = backend.settings.mode
+        self.schema = request.schema() if mode == "json_grammar" else None
+        self.estimate = _estimate_tokens(request.messages) + backend.settings.max_tokens
+        self.requests = 0
+
+    def prepared(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        if self.schema is not None:  # json_grammar: llama.cpp servers build a grammar from this schema
+            kwargs["response_format"] = {"type": "json_object", "schema": self.schema}
+        return kwargs
+
+    def sending(self) -> None:
+        self.requests += 1
+        backend = self.backend
+        log.debug("request %d to %s: model %s, mode %s", self.requests, backend.where, backend.model,
+                  backend.settings.mode)
+
+    def received(self, response: Any) -> Any:
+        response = _checked(response)
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.backend.limiter.settle(self.estimate, int(getattr(usage, "total_tokens", 0) or 0))
+        return response
 
 
 def is_transient(exc: BaseException) -> bool:
