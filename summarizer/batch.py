@@ -14,14 +14,29 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ConfigError, InputError, SummarizerError
 from .turns import cpu_turn
 
 if TYPE_CHECKING:
-    from .core import Summarizer
+    from .backends import Backend
     from .models import Summary
+
+
+class Summarizes(Protocol):
+    """What a batch needs of a ``core.Summarizer`` (which imports this module, not the other way round)."""
+
+    @property
+    def has_backend(self) -> bool: ...
+
+    @property
+    def backend(self) -> Backend: ...
+
+    async def asummarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
+                         url: str | None = None) -> Summary: ...
+
+    async def asummarize_source(self, source: str) -> Summary: ...
 
 
 @dataclass
@@ -52,7 +67,7 @@ class BatchResult:
         return f"#{self.index + 1}"
 
 
-async def summarize_item(summarizer: Summarizer, item: Any) -> Summary:
+async def summarize_item(summarizer: Summarizes, item: Any) -> Summary:
     """Summarize one batch item of any accepted kind."""
     if isinstance(item, Path):
         from .loader import read_path
@@ -75,7 +90,7 @@ async def summarize_item(summarizer: Summarizer, item: Any) -> Summary:
     raise InputError(f"cannot summarize a {type(item).__name__}; pass text, a Path or a mapping with text")
 
 
-async def amap(summarizer: Summarizer, items: Iterable[Any], jobs: int,
+async def amap(summarizer: Summarizes, items: Iterable[Any], jobs: int,
                emit: Any, stop: threading.Event | None = None) -> None:
     """Summarize ``items`` with ``jobs`` workers, calling ``emit(result)`` as each finishes.
 
@@ -119,7 +134,7 @@ async def amap(summarizer: Summarizer, items: Iterable[Any], jobs: int,
 _DONE = object()
 
 
-def run_batch(summarizer: Summarizer, items: Iterable[Any], jobs: int) -> Iterator[BatchResult]:
+def run_batch(summarizer: Summarizes, items: Iterable[Any], jobs: int) -> Iterator[BatchResult]:
     """``amap`` on a private event loop in a background thread, as a plain iterator."""
     results: queue.Queue[Any] = queue.Queue()
     stop = threading.Event()

@@ -11,12 +11,16 @@ over the same folder compute each article once.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
 import logging
 import os
 import socket
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,17 @@ from pydantic import ValidationError
 from .models import Summary
 
 log = logging.getLogger(__name__)
+
+CLAIM_POLL_SECONDS = 0.25
+
+
+@dataclass
+class Claim:
+    """The end of the claim protocol: the key is ours to compute (``owner``), or another process's result (``hit``)."""
+
+    key: str
+    owner: str | None = None
+    hit: Summary | None = None
 
 
 def _claim(key: str) -> str:
@@ -124,16 +139,21 @@ class ResultCache:
             return owner
         return None
 
-    def claimed(self, key: str) -> bool:
-        """Whether a live claim on ``key`` is held (by anyone)."""
-        cache = self._open()
-        if cache is None:
-            return False
-        try:
-            holder = cache.get(_claim(key))
-        except Exception:
-            return False
-        return holder is not None and _alive(str(holder))
+    def claiming(self, key: str, ttl: float, label: str = "article") -> Generator[float, None, Claim]:
+        """The claim protocol, as steps without I/O of its own: yields the seconds to wait while another process
+        holds ``key``, and ends with a ``Claim``: ours, or that process's result once it is cached.
+
+        ``wait_for_claim`` and ``await_claim`` drive it, sleeping or awaiting.
+        """
+        while (owner := self.claim(key, ttl)) is None:
+            log.info("%s: another process is summarizing it; waiting for its result", label)
+            yield CLAIM_POLL_SECONDS
+            if (hit := self.get(key)) is not None:
+                return Claim(key, hit=hit)
+        if (hit := self.get(key)) is not None:  # computed and released since the caller last looked
+            self.release(key, owner)
+            return Claim(key, hit=hit)
+        return Claim(key, owner=owner)
 
     def release(self, key: str, owner: str) -> None:
         cache = self._open()
@@ -163,3 +183,21 @@ class ResultCache:
         if self._cache is not None:
             self._cache.close()
             self._cache = None
+
+
+def wait_for_claim(steps: Generator[float, None, Claim]) -> Claim:
+    """Run ``ResultCache.claiming`` to its end, sleeping between steps."""
+    try:
+        while True:
+            time.sleep(next(steps))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+async def await_claim(steps: Generator[float, None, Claim]) -> Claim:
+    """Run ``ResultCache.claiming`` to its end on the event loop."""
+    try:
+        while True:
+            await asyncio.sleep(next(steps))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]

@@ -144,7 +144,7 @@ def test_generic_entity_names_are_left_out(seed_texts):
 
 
 def test_rationale_cut_by_the_length_limit_ends_cleanly():
-    from summarizer.core import _whole_words
+    from summarizer.assembly import _whole_words
 
     first = "Shares rose after the results, which beat forecasts on revenue, margins and cash flow by a wide margin. "
     cut = (first + "The outlook was strong and the company raised guidance " * 3)[:200]
