@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".text")
 
 
@@ -76,9 +74,3 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield item
             else:
                 yield {"id": where, "error": f"{where}: needs a \"text\", \"url\" or \"path\" field"}
-
-
-def check(item: dict[str, Any]) -> None:
-    """Raise the item's input error, if reading the arguments found one."""
-    if "error" in item:
-        raise InputError(item["error"])

@@ -13,18 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from collections.abc import Awaitable, Callable
 
-
-def _monotonic() -> float:
-    """The real clock; tests replace it (with ``_block``) so that sync callers never wait."""
-    return time.monotonic()
-
-
-def _block(seconds: float) -> None:
-    """The real wait of a sync caller; tests replace it."""
-    time.sleep(seconds)
+from .clock import current
 
 
 class RateLimiter:
@@ -40,15 +31,16 @@ class RateLimiter:
         sleep: Callable[[float], Awaitable[None]] | None = None,
         block: Callable[[float], None] | None = None,
     ) -> None:
-        """``clock``, ``sleep`` (async) and ``block`` (sync) are the time it keeps and waits on: tests drive them."""
+        """``clock``, ``sleep`` (async) and ``block`` (sync) are the time it keeps and waits on; by default
+        ``summarizer.clock.current()``'s, looked up at each use."""
         for name, value in (("requests_per_minute", requests_per_minute), ("tokens_per_minute", tokens_per_minute)):
             if value is not None and value <= 0:
                 raise ValueError(f"{name} must be positive, got {value}")
         self.rpm = requests_per_minute
         self.tpm = tokens_per_minute
-        self._clock = clock or (lambda: _monotonic())  # looked up when called: tests replace the module's
-        self._sleep = sleep or asyncio.sleep
-        self._block = block or (lambda seconds: _block(seconds))
+        self._clock = clock or (lambda: current().monotonic())
+        self._sleep = sleep or (lambda seconds: current().asleep(seconds))
+        self._block = block or (lambda seconds: current().sleep(seconds))
         now = self._clock()
         self._requests = float(requests_per_minute or 0)
         self._tokens = float(tokens_per_minute or 0)
@@ -58,10 +50,6 @@ class RateLimiter:
         self._line = threading.Lock()  # sync callers wait in line
         self._state = threading.Lock()  # the buckets, shared by threads and event loops
         self.waited = 0.0  # seconds spent waiting, for the usage report
-
-    @property
-    def active(self) -> bool:
-        return self.rpm is not None or self.tpm is not None
 
     def pause(self, seconds: float) -> None:
         """Hold every request for ``seconds`` (a server's Retry-After)."""

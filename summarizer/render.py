@@ -8,8 +8,6 @@ from collections.abc import Callable, Sequence
 
 from .models import KeyFigure, Summary
 
-FORMATS = ("text", "json", "markdown")
-
 _COLOURS = {"positive": "green", "negative": "red", "neutral": "white", "mixed": "yellow"}
 
 

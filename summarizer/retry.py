@@ -12,13 +12,14 @@ in time: no wait starts that would carry the request past ``max_seconds``.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from .clock import current
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class RetryPolicy:
     max_seconds: float = 120.0  # no wait starts that would end later than this after the first request
     initial_wait: float = 1.0
     max_wait: float = 30.0  # the longest single wait, a server's Retry-After included
-    sleep: Callable[[float], None] | None = field(default=None, repr=False)  # None: ``_sleep``
+    sleep: Callable[[float], None] | None = field(default=None, repr=False)  # None: ``clock.current()``
 
     def wait_for(self, attempt: int, retry_after: float | None) -> float:
         """Seconds to wait before attempt ``attempt + 1``."""
@@ -48,16 +49,6 @@ class RetryPolicy:
             return min(max(retry_after, 0.0), self.max_wait)
         backoff = self.initial_wait * 2 ** (attempt - 1)
         return float(min(backoff, self.max_wait) * (0.5 + random.random() / 2))
-
-
-def _sleep(seconds: float) -> None:
-    """The real wait; tests replace it so they never wait."""
-    time.sleep(seconds)
-
-
-async def _asleep(seconds: float) -> None:
-    """The real wait in async code; tests replace it so they never wait."""
-    await asyncio.sleep(seconds)
 
 
 def _describe(exc: BaseException | None) -> str:
@@ -145,7 +136,8 @@ def call_with_retries(
     ``on_retry_after`` hears every Retry-After wait (capped)."""
     import tenacity
 
-    retrying = tenacity.Retrying(sleep=policy.sleep or _sleep, **_hooks(policy, transient, on_retry_after))
+    sleep = policy.sleep or (lambda seconds: current().sleep(seconds))
+    retrying = tenacity.Retrying(sleep=sleep, **_hooks(policy, transient, on_retry_after))
     return retrying(func, *args, **kwargs)
 
 
@@ -161,7 +153,7 @@ async def acall_with_retries(
     import tenacity
 
     async def sleep(seconds: float) -> None:
-        await _asleep(seconds)
+        await current().asleep(seconds)
 
     retrying = tenacity.AsyncRetrying(sleep=sleep, **_hooks(policy, transient, on_retry_after))
     return await retrying(func, *args, **kwargs)

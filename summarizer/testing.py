@@ -11,19 +11,22 @@
 the same instructor validation and re-asks as the real backends.
 ``EchoBackend`` answers any request from its own text, thread-safely, for batches.
 Both record what they were asked. ``with serving(backend):`` makes a backend
-the one the command line and ``Summarizer()`` choose by name.
+the one the command line and ``Summarizer()`` choose by name. ``with virtual_time()
+as clock:`` lets retries and rate limits wait on a ``VirtualClock`` instead of for real.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from . import clock as _clock
 from .backends.base import Backend
 from .backends.registry import default_model, registered
 from .backends.scripted import EchoBackend, ScriptedBackend, answer, completion
 
-__all__ = ["EchoBackend", "ScriptedBackend", "answer", "completion", "serving"]
+__all__ = ["EchoBackend", "ScriptedBackend", "VirtualClock", "answer", "completion", "serving", "virtual_time"]
 
 
 @contextmanager
@@ -32,3 +35,33 @@ def serving(backend: Backend, name: str = "local") -> Iterator[Backend]:
     ``Summarizer`` from settings (the command line, the digest), through the public registry."""
     with registered(name, lambda settings: backend, default_model=default_model(name)):
         yield backend
+
+
+class VirtualClock:
+    """Time that passes only when something waits: a retry's backoff, a rate limit, a Retry-After pause.
+
+    ``waits`` lists every wait asked for, sync and async, in order; ``now`` is the time it keeps.
+    """
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+        self.waits: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+        await asyncio.sleep(0)  # still a point where other tasks run, as a real wait is
+
+
+@contextmanager
+def virtual_time(clock: VirtualClock | None = None) -> Iterator[VirtualClock]:
+    """Within the block, every wait without a clock of its own is on ``clock`` (a new one by default)."""
+    clock = clock or VirtualClock()
+    with _clock.using(clock):
+        yield clock

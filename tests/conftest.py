@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from summarizer.testing import VirtualClock, virtual_time
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -23,24 +26,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
-    clock = VirtualClock()  # retries and rate limits wait on it, never for real
-    monkeypatch.setattr("summarizer.retry._sleep", clock.sleep)
-    monkeypatch.setattr("summarizer.ratelimit._monotonic", clock)
-    monkeypatch.setattr("summarizer.ratelimit._block", clock.sleep)
     return tmp_path
 
 
-class VirtualClock:
-    """Time that passes only when something waits: a retry's backoff, a Retry-After pause."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
+@pytest.fixture(autouse=True)
+def virtual_clock() -> Iterator[VirtualClock]:
+    """Retries and rate limits wait on this clock, never for real; ``.waits`` lists what they asked for."""
+    with virtual_time() as clock:
+        yield clock
 
 
 @pytest.fixture

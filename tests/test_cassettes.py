@@ -58,15 +58,13 @@ def test_json_grammar_mode_against_llama_cpp_server(seed_texts, vcr):
 
 
 @pytest.mark.vcr
-def test_json_schema_mode_is_refused_by_llama_cpp_server(seed_texts, monkeypatch):
+def test_json_schema_mode_is_refused_by_llama_cpp_server(seed_texts, virtual_clock):
     """llama_cpp.server answers response_format json_schema with HTTP 500; we retry (5xx) then say so."""
-    waits: list[float] = []
-    monkeypatch.setattr("summarizer.retry._sleep", waits.append)
     text = seed_texts["000_a327f4888d7bd40a.txt"]
     with Summarizer(server_settings(mode="json_schema", use_cache=False)) as summarizer, \
             pytest.raises(ModelUnavailableError, match=r"kept failing with HTTP 500 after retries"):
         summarizer.summarize(text)
-    assert len(waits) == 4  # five attempts, the default budget, and no more
+    assert len(virtual_clock.waits) == 4  # five attempts, the default budget, and no more
 
 
 INJECTED = Path(__file__).parent / "data" / "eval" / "13_quarryline_loss_injection.txt"

@@ -30,6 +30,7 @@ from summarizer.cli import cli
 from summarizer.errors import ModelOutputError, ModelUnavailableError
 from summarizer.ratelimit import RateLimiter
 from summarizer.retry import RetryPolicy
+from summarizer.testing import VirtualClock
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -122,16 +123,9 @@ class Faulty:
 
 
 @pytest.fixture
-def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+def waits(virtual_clock: VirtualClock) -> list[float]:
     """Every retry wait asked for, sync and async; none is waited for real."""
-    asked: list[float] = []
-
-    async def asleep(seconds: float) -> None:
-        asked.append(seconds)
-
-    monkeypatch.setattr("summarizer.retry._sleep", asked.append)
-    monkeypatch.setattr("summarizer.retry._asleep", asleep)
-    return asked
+    return virtual_clock.waits
 
 
 @pytest.fixture

@@ -67,9 +67,22 @@ def test_the_holder_cancelled_hands_the_slot_on():
 
 
 def test_each_event_loop_has_its_own_turns():
-    """A batch in another loop (another thread or a later asyncio.run) starts with a free slot."""
-    for _ in range(2):
-        asyncio.run(asyncio.wait_for(cpu_turn(), timeout=2))
+    """A batch in another loop (another thread or a later asyncio.run) starts with a free slot.
+
+    The first loop stops while a step holds its slot; a second loop sharing that
+    ``Turns`` would wait for a hand-over that can never come.
+    """
+    first = asyncio.new_event_loop()
+    holder = first.create_task(cpu_turn())  # takes the first loop's slot, then waits in that loop's queue
+    first.call_soon(first.stop)
+    first.run_forever()  # one pass: the holder takes the slot and queues its next step, then the loop stops
+    assert not holder.done()  # still holding the slot: the loop ended under it
+    try:
+        asyncio.run(asyncio.wait_for(cpu_turn(), timeout=2))  # a free slot at once in a new loop
+    finally:
+        holder.cancel()
+        first.run_until_complete(asyncio.gather(holder, return_exceptions=True))
+        first.close()
 
 
 def test_a_waiter_closed_in_line_does_not_keep_the_slot():
