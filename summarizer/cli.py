@@ -44,8 +44,8 @@ def _handle_errors(func: F) -> F:
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+        except KeyboardInterrupt as exc:  # Ctrl-C; a batch says what it kept (runner.BatchInterrupted)
+            click.echo(str(exc) or "interrupted", err=True)
             sys.exit(130)
         except BrokenPipeError:  # the reader left (summarize ... | head): nothing more to write, nothing to say
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the process ends next; no flush error at exit)

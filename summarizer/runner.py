@@ -20,6 +20,20 @@ from .inputs import expand
 from .usage import RunUsage
 
 
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the batch after every finished result was written; the message says how to go on.
+
+    A ``KeyboardInterrupt`` still, so whoever runs the batch stops as for Ctrl-C
+    (the command line exits 130 and prints the message); this module never ends
+    the process itself.
+    """
+
+    def __init__(self, message: str, *, finished: int, total: int) -> None:
+        super().__init__(message)
+        self.finished = finished
+        self.total = total
+
+
 class BatchRun:
     def __init__(self, sources: tuple[str, ...], fmt: str, overrides: dict[str, Any], *, output: Path | None = None,
                  resume: Path | None = None, show_usage: bool = False, progress: bool | None = None) -> None:
@@ -33,7 +47,7 @@ class BatchRun:
         self.usage = RunUsage()
 
     def run(self) -> int:
-        """Summarize everything; return how many articles failed."""
+        """Summarize everything; return how many articles failed. Raises ``BatchInterrupted`` on Ctrl-C."""
         from .core import Summarizer
         from .render import render_json
 
@@ -86,8 +100,8 @@ class BatchRun:
             kept = self.usage.articles
             where = f"; rerun with --resume {self.output} to do the rest" if self.fmt == "jsonl" and self.output \
                 else ""
-            click.echo(f"interrupted: {kept} of {len(items)} article(s) finished and kept{where}", err=True)
-            sys.exit(130)
+            raise BatchInterrupted(f"interrupted: {kept} of {len(items)} article(s) finished and kept{where}",
+                                   finished=kept, total=len(items))
         if failures:
             click.echo(f"{failures} of {len(items)} article(s) failed", err=True)
         return failures

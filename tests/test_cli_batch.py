@@ -134,6 +134,24 @@ def test_interrupting_keeps_every_finished_result(monkeypatch, folder, tmp_path)
     assert "Traceback" not in result.output
 
 
+def test_an_interrupted_batch_raises_and_never_ends_the_process(folder, tmp_path):
+    """The library says what it kept through the exception; only the command line turns it into exit 130."""
+    from summarizer.runner import BatchInterrupted, BatchRun
+
+    class Interrupted(EchoBackend):
+        def extract(self, request):  # type: ignore[no-untyped-def]
+            if len(self.requests) >= 2:
+                raise KeyboardInterrupt
+            return super().extract(request)
+
+    out = tmp_path / "out.jsonl"
+    with serving(Interrupted()), pytest.raises(BatchInterrupted) as raised:
+        BatchRun((str(folder),), "jsonl", {"jobs": 1}, resume=out, progress=False).run()
+    assert (raised.value.finished, raised.value.total) == (2, 6)
+    assert str(raised.value).startswith("interrupted: 2 of 6 article(s) finished and kept; rerun with --resume")
+    assert len(records(out.read_text())) == 2
+
+
 def test_resume_needs_jsonl(model, folder, tmp_path):
     result = invoke(str(folder), "--resume", str(tmp_path / "o.jsonl"), "--json")
     assert result.exit_code == 2 and "--resume writes JSONL" in result.stderr
