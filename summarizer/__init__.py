@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     ConfigError,
-    DeliveryError,
     InputError,
     ModelError,
     ModelOutputError,
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from .clean import CleanArticle, clean
     from .config import Settings
     from .core import Summarizer, asummarize, summarize, summarize_file, summarize_many
+    from .digest.errors import DeliveryError
     from .models import KeyFigure, Meta, Sentiment, Summary
 
 _LAZY = {
@@ -37,6 +37,7 @@ _LAZY = {
     "CleanArticle": "clean",
     "clean": "clean",
     "Settings": "config",
+    "DeliveryError": "digest.errors",
     "Summarizer": "core",
     "asummarize": "core",
     "summarize": "core",

@@ -28,6 +28,7 @@ DEFAULT_RETRY_MAX_SECONDS = 120.0
 DEFAULT_JOBS = 4
 
 APP_NAME = "summarizer"
+TABLE_SETTINGS = ("prices",)  # settings written as a table; any other table is another part's (``read_section``)
 
 
 def user_cache_dir() -> Path:
@@ -186,14 +187,12 @@ def _read_config_file(env: Mapping[str, str]) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read config file {path}: {exc}; fix or remove it") from None
-    return {str(k).replace("-", "_"): v for k, v in data.items() if k not in SECTIONS}
-
-
-SECTIONS = ("smtp",)  # config file tables read by their own owners (``read_section``), not by ``Settings``
+    return {str(k).replace("-", "_"): v for k, v in data.items() if not isinstance(v, dict) or k in TABLE_SETTINGS}
 
 
 def read_section(name: str, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """A table of the config file such as ``[smtp]``, read when asked; ``{}`` when there is none."""
+    """A table of the config file, read when its owner asks (the digest's SMTP settings, say); ``{}`` when there
+    is none. ``Settings`` reads the top level and leaves every other table to its owner."""
     env = os.environ if environ is None else environ
     path = Path(env["SUMMARIZER_CONFIG"]) if env.get("SUMMARIZER_CONFIG") else user_config_file()
     if not path.is_file():

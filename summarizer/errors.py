@@ -6,7 +6,9 @@
     └── ModelError             the model backend failed
         ├── ModelUnavailableError   transport failures that outlived the retries
         └── ModelOutputError        output still invalid after the bounded re-asks
-    └── DeliveryError          the digest could not be sent (it stays in the outbox for the next run)
+
+Parts add their own below the base: the digest's ``DeliveryError``
+(``summarizer.digest.errors``, also ``summarizer.DeliveryError``).
 """
 
 from __future__ import annotations
@@ -34,7 +36,3 @@ class ModelUnavailableError(ModelError):
 
 class ModelOutputError(ModelError):
     """The model's answer stayed invalid after the bounded re-asks."""
-
-
-class DeliveryError(SummarizerError):
-    """The digest email could not be delivered; the built message is kept in the outbox and sent next run."""

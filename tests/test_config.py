@@ -30,6 +30,21 @@ def test_explicit_argument_beats_environment_beats_config_file(monkeypatch, tmp_
     assert Settings.resolve(model="from-arg").model == "from-arg"
 
 
+def test_tables_of_the_config_file_belong_to_their_owners(monkeypatch, tmp_path: Path):
+    """``Settings`` reads the top level and ``[prices]``; any other table is read by whoever owns it."""
+    from summarizer.config import read_section
+
+    config = tmp_path / "config.toml"
+    config.write_text('model = "m"\ncolour = "blue"\n[plugin]\nsize = 3\n', encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
+    with pytest.raises(ConfigError, match=r"unknown setting\(s\): colour"):  # an unknown setting is still one
+        Settings.resolve()
+    config.write_text('model = "m"\n[plugin]\nsize = 3\n[prices."m"]\ninput = 1.0\noutput = 2.0\n',
+                      encoding="utf-8")
+    assert Settings.resolve().prices == {"m": {"input": 1.0, "output": 2.0}}
+    assert read_section("plugin") == {"size": 3}
+
+
 def test_config_file_in_the_user_config_dir_is_read(isolated: Path):
     folder = isolated / "home" / ".config" / "summarizer"
     folder.mkdir(parents=True)

@@ -8,8 +8,10 @@
 One module per concern: ``sources`` (folders, files, feeds, URLs), ``build``
 (summaries through ``Summarizer`` and the shared cache), ``stories`` (same story,
 one entry), ``render`` and ``templates/`` (text and HTML), ``mail`` (the
-email), ``state`` (state file, outbox, lock), ``send`` (SMTP), ``schedule``
-(``--every``), ``runner`` (one run), ``command`` (the CLI).
+email), ``state`` (state file, outbox, lock), ``send`` (SMTP settings, read from
+``SUMMARIZER_SMTP_*`` and the config file's ``[smtp]`` table, and sending),
+``errors`` (``DeliveryError``), ``schedule`` (``--every``), ``runner`` (one
+run), ``command`` (the CLI).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .build import Digest, Failure, build_digest, parse_since, period_label
+    from .errors import DeliveryError
     from .mail import compose, header_safe
     from .render import render_html, render_text
     from .runner import RunResult, run_digest
@@ -33,7 +36,7 @@ _HOMES = {
     "period_label": "build", "compose": "mail", "header_safe": "mail", "Story": "stories", "merge": "stories",
     "render_html": "render", "render_text": "render", "RunResult": "runner", "run_digest": "runner",
     "SmtpSettings": "send", "send_message": "send", "Candidate": "sources", "collect": "sources",
-    "DigestState": "state",
+    "DigestState": "state", "DeliveryError": "errors",
 }
 
 
@@ -45,6 +48,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Candidate",
+    "DeliveryError",
     "Digest",
     "DigestState",
     "Failure",

@@ -15,8 +15,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import DeliveryError
 from .build import Digest, build_digest, period_label
+from .errors import DeliveryError
 from .mail import compose
 from .send import Sender, SmtpSettings, flush_outbox, queue, send_message
 from .sources import Candidate, collect

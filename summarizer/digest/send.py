@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import read_section
-from ..errors import ConfigError, DeliveryError
+from ..errors import ConfigError
+from .errors import DeliveryError
 from .state import SENT, DigestState
 
 log = logging.getLogger("summarizer.digest")

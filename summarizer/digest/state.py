@@ -25,7 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, DeliveryError
+from ..errors import ConfigError
+from .errors import DeliveryError
 from .sources import Candidate
 
 STATE_VERSION = 1
