@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -190,3 +191,26 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback():
                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert done.returncode == 1
     assert done.stderr.strip() == "error: No space left on device; nothing more was written"
+
+
+def _commands(group: click.Group, path: str = "summarize") -> Iterator[tuple[str, click.Command]]:
+    for name, command in sorted(group.commands.items()):
+        yield f"{path} {name}", command
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{path} {name}")
+
+
+def test_every_command_has_help_text():
+    assert cli.help and all(command.help for _, command in _commands(cli))
+
+
+def test_the_commands_that_summarize_take_the_model_options_alike():
+    """One definition of -b/--backend, -m/--model and --no-cache (``summarizer.cli.options``), not three."""
+    shared = {}
+    for path, command in _commands(cli):
+        options = {p.name: p for p in command.params if p.name in ("backend", "model", "no_cache")}
+        if options:
+            assert set(options) == {"backend", "model", "no_cache"}, path
+            shared[path] = {name: (p.opts, p.envvar, p.is_flag) for name, p in options.items()}  # type: ignore[attr-defined]
+    assert sorted(shared) == ["summarize digest", "summarize eval", "summarize run"]
+    assert len({repr(v) for v in shared.values()}) == 1

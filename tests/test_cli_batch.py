@@ -136,7 +136,7 @@ def test_interrupting_keeps_every_finished_result(monkeypatch, folder, tmp_path)
 
 def test_an_interrupted_batch_raises_and_never_ends_the_process(folder, tmp_path):
     """The library says what it kept through the exception; only the command line turns it into exit 130."""
-    from summarizer.runner import BatchInterrupted, BatchRun
+    from summarizer.cli.batch import BatchInterrupted, BatchRun
 
     class Interrupted(EchoBackend):
         def extract(self, request):  # type: ignore[no-untyped-def]

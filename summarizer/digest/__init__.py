@@ -11,7 +11,7 @@ one entry), ``render`` and ``templates/`` (text and HTML), ``mail`` (the
 email), ``state`` (state file, outbox, lock), ``send`` (SMTP settings, read from
 ``SUMMARIZER_SMTP_*`` and the config file's ``[smtp]`` table, and sending),
 ``errors`` (``DeliveryError``), ``schedule`` (``--every``), ``runner`` (one
-run), ``command`` (the CLI).
+run). Its command is ``summarizer.cli.digest``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .state import DigestState
     from .stories import Story, merge
 
-# Loaded on first use: ``summarize --help`` imports ``digest.command``, which must not pull in the rest.
+# Loaded on first use: ``import summarizer.digest`` must not pull in the rest.
 _HOMES = {
     "Digest": "build", "Failure": "build", "build_digest": "build", "parse_since": "build",
     "period_label": "build", "compose": "mail", "header_safe": "mail", "Story": "stories", "merge": "stories",

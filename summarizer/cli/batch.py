@@ -1,4 +1,5 @@
-"""A command-line batch: items from the arguments, results to a stream, progress and usage to stderr.
+"""``summarize FILE...``: a command-line batch, items from the arguments, results to a stream, progress and usage
+to stderr.
 
 The library does the work (``Summarizer.summarize_many``); this module only
 decides where each result is written and what the user sees meanwhile. JSONL
@@ -15,9 +16,54 @@ from typing import IO, Any
 
 import click
 
-from .errors import InputError
-from .inputs import expand
-from .usage import RunUsage
+from ..errors import InputError
+from ..inputs import expand
+from ..usage import RunUsage
+from .group import DEFAULT_COMMAND, handle_errors, log_to_stderr
+from .options import model_options, model_overrides, no_cache_option
+
+
+@click.command(name=DEFAULT_COMMAND)
+@click.argument("files", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown"]), default="text",
+              show_default=True, help="Output format; jsonl writes one line per article as each finishes.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@model_options("Model name: an embedded model for local, the server's model for openai [env: SUMMARIZER_MODEL].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Articles in flight at once [default: 4; env: "
+              "SUMMARIZER_JOBS]. The local model serves one at a time whatever this is.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the results to FILE instead of standard output.")
+@click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
+              help="Append JSONL results to FILE, skipping articles it already holds a result for.")
+@click.option("--usage", "show_usage", is_flag=True, help="Print the run's tokens, requests and cost to stderr.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when it is a terminal].")
+@click.option("--rpm", "requests_per_minute", type=click.FloatRange(min=0, min_open=True),
+              help="Requests per minute to stay under [env: SUMMARIZER_REQUESTS_PER_MINUTE].")
+@click.option("--tpm", "tokens_per_minute", type=click.FloatRange(min=0, min_open=True),
+              help="Tokens per minute to stay under [env: SUMMARIZER_TOKENS_PER_MINUTE].")
+@no_cache_option()
+@click.option("-v", "--verbose", is_flag=True, help="Log settings, requests, retries and cache use to stderr.")
+@handle_errors
+def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, model: str | None,
+        jobs: int | None, output: Path | None, resume: Path | None, show_usage: bool, progress: bool | None,
+        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool, verbose: bool) -> None:
+    """Summarize article FILES: paths, folders, JSONL files of texts, http(s) URLs, or - for standard input."""
+    if verbose:
+        log_to_stderr()
+
+    fmt = "json" if as_json else fmt
+    if resume is not None:
+        if output is not None and output != resume:
+            raise click.UsageError("--resume FILE is where results go; drop --output or make them the same")
+        if fmt not in ("text", "jsonl"):
+            raise click.UsageError("--resume writes JSONL; drop --format")
+        fmt = "jsonl"
+    overrides = model_overrides(backend, model, no_cache, jobs=jobs, requests_per_minute=requests_per_minute,
+                                tokens_per_minute=tokens_per_minute)
+    failures = BatchRun(files, fmt, overrides, output=output, resume=resume, show_usage=show_usage,
+                        progress=progress).run()
+    if failures:
+        sys.exit(1)
 
 
 class BatchInterrupted(KeyboardInterrupt):
@@ -48,8 +94,8 @@ class BatchRun:
 
     def run(self) -> int:
         """Summarize everything; return how many articles failed. Raises ``BatchInterrupted`` on Ctrl-C."""
-        from .core import Summarizer
-        from .render import render_json
+        from ..core import Summarizer
+        from ..render import render_json
 
         items = list(expand(self.sources))
         skipped = 0
@@ -116,7 +162,7 @@ class BatchRun:
         return handle, handle.close
 
     def _write(self, stream: IO[str], result: Any, total: int, collected: dict[int, Any]) -> None:
-        from .render import render_markdown, render_text
+        from ..render import render_markdown, render_text
 
         if self.fmt == "jsonl":
             record: dict[str, Any] = {"id": result.input["id"], "ok": result.ok}

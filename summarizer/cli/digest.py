@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from ..options import BackendChoice
+from .group import handle_errors
+from .options import model_options, model_overrides, no_cache_option
 
 
 @click.command(name="digest")
@@ -33,10 +34,9 @@ from ..options import BackendChoice
 @click.option("--tz", metavar="ZONE", help="Time zone for --every and the period, e.g. Europe/Paris (default: local).")
 @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path), envvar="SUMMARIZER_DIGEST_DIR",
               help="State file and outbox [env: SUMMARIZER_DIGEST_DIR; default: the user state folder].")
-@click.option("-b", "--backend", type=BackendChoice(), envvar="SUMMARIZER_BACKEND",
-              help="Model backend [env: SUMMARIZER_BACKEND].")
-@click.option("-m", "--model", envvar="SUMMARIZER_MODEL", help="Model name [env: SUMMARIZER_MODEL].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@model_options()
+@no_cache_option()
+@handle_errors
 def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | None, subject: str | None,
            since: str, dry_run: bool, eml_path: Path | None, preview: Path | None, every: str | None,
            runs: int | None, tz: str | None, state_dir: Path | None, backend: str | None, model: str | None,
@@ -52,17 +52,15 @@ def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | 
     from datetime import datetime
 
     from ..core import Summarizer
-    from .build import parse_since, period_label
-    from .runner import RunResult, run_digest
-    from .schedule import resolve_tz, run_forever
+    from ..digest.build import parse_since, period_label
+    from ..digest.runner import RunResult, run_digest
+    from ..digest.schedule import resolve_tz, run_forever
 
     if runs is not None and not every:
         raise click.UsageError("--runs counts scheduled runs; use it with --every")
     window = parse_since(since)
     zone = resolve_tz(tz)
-    overrides: dict[str, Any] = {"backend": backend, "model": model}
-    if no_cache:
-        overrides["use_cache"] = False
+    overrides = model_overrides(backend, model, no_cache)
 
     def once(summarizer: Summarizer) -> RunResult:
         eml = None

@@ -1,0 +1,21 @@
+"""The ``summarize`` command: one consumer of the library's API, a module per command.
+
+``group`` (the group, error handling and exit codes, the console script's
+``main``), ``options`` (the options the commands share), ``batch`` (``summarize
+FILE...``), ``housekeeping`` (``clean``, ``cache``, ``schema``), ``evaluate``
+(``eval``), ``digest``. Importing it imports click and no more: each command
+loads what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from .batch import run
+from .digest import digest
+from .evaluate import eval_command
+from .group import cli, main
+from .housekeeping import cache, clean_command, schema
+
+for _command in (run, clean_command, eval_command, cache, schema, digest):
+    cli.add_command(_command)
+
+__all__ = ["cli", "main"]
