@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import ConfigError, InputError, SummarizerError
+from .errors import ConfigError, SummarizerError
+from .inputs import article_input
 from .turns import cpu_turn
 
 if TYPE_CHECKING:
@@ -68,26 +69,17 @@ class BatchResult:
 
 
 async def summarize_item(summarizer: Summarizes, item: Any) -> Summary:
-    """Summarize one batch item of any accepted kind."""
-    if isinstance(item, Path):
+    """Summarize one batch item of any accepted kind (``summarizer.inputs.article_input``)."""
+    what = article_input(item)
+    if what.text is not None:
+        return await summarizer.asummarize(what.text, source=what.label, url=what.url)
+    if what.path is not None:
         from .loader import read_path
 
-        document = await asyncio.to_thread(read_path, item)
+        document = await asyncio.to_thread(read_path, what.path)
         return await summarizer.asummarize(document.text, source=document.source, notes=document.notes)
-    if isinstance(item, str):
-        return await summarizer.asummarize(item)
-    if isinstance(item, Mapping):
-        if item.get("error"):
-            raise InputError(str(item["error"]))
-        if isinstance(item.get("text"), str):
-            source = item.get("id") or item.get("source")
-            return await summarizer.asummarize(item["text"], source=str(source) if source else None,
-                                               url=item.get("url"))
-        for key in ("path", "source", "url"):
-            if isinstance(item.get(key), str):
-                return await summarizer.asummarize_source(item[key])
-        raise InputError("a batch item needs one of: text, path, source or url")
-    raise InputError(f"cannot summarize a {type(item).__name__}; pass text, a Path or a mapping with text")
+    assert what.source is not None
+    return await summarizer.asummarize_source(what.source)
 
 
 async def amap(summarizer: Summarizes, items: Iterable[Any], jobs: int,

@@ -30,6 +30,7 @@ from .clean import clean
 from .core import Summarizer
 from .errors import InputError, SummarizerError
 from .figures import find_numbers, same_amount
+from .inputs import ARTICLE_SUFFIXES
 from .loader import read_path
 from .models import KeyFigure, Summary
 
@@ -161,9 +162,9 @@ def gold_items(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
     items = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         stem = gold_path.name.removesuffix(".gold.json")
-        article = next((p for p in (folder / f"{stem}.txt", folder / f"{stem}.html") if p.is_file()), None)
+        article = next((p for p in (folder / f"{stem}{suffix}" for suffix in ARTICLE_SUFFIXES) if p.is_file()), None)
         if article is None:
-            raise InputError(f"{gold_path}: no {stem}.txt or {stem}.html beside it")
+            raise InputError(f"{gold_path}: no article beside it ({stem} with one of {', '.join(ARTICLE_SUFFIXES)})")
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

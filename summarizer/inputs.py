@@ -1,40 +1,103 @@
-"""What the command line's arguments mean as batch items.
+"""What an article input is, in one place: the command line's arguments, batch items, the digest's sources.
 
-* a folder: every article file directly inside it (``.txt``, ``.md``, ``.html``, ``.htm``), sorted;
+A source string is one of (``kind``):
+
+* ``-``: standard input;
+* an http(s) URL;
+* a folder: every article file directly inside it (``ARTICLE_SUFFIXES``), sorted;
 * a ``.jsonl`` file: one article per line, ``{"text": ...}`` with an optional ``id``
   (or ``{"url": ...}`` / ``{"path": ...}``), or a bare JSON string;
-* anything else (a file, an http(s) URL, ``-``): one article.
+* anything else: a file (one article, read by ``summarizer.loader``).
 
-Each item is a mapping with an ``id`` (the name it is reported and resumed
-under) and what ``summarizer.batch`` needs to summarize it.
+A batch item (``article_input``) is an article's text, a ``pathlib.Path``, or
+a mapping with ``text`` (and optionally ``id``, ``url``), or ``path``,
+``source`` or ``url``. ``expand`` turns command-line sources into such
+mappings, each with an ``id`` (the name it is reported and resumed under).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from .errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".text")
+
+SourceKind = Literal["stdin", "url", "folder", "jsonl", "file"]
+
+
+def kind(source: str) -> SourceKind:
+    """What ``source`` names; a path that does not exist is a ``file`` (reading it says so)."""
+    from .fetch import is_url
+
+    if source == "-":
+        return "stdin"
+    if is_url(source):
+        return "url"
+    path = Path(source)
+    if path.is_dir():
+        return "folder"
+    return "jsonl" if path.suffix.lower() == ".jsonl" else "file"
+
+
+def is_article_file(path: Path) -> bool:
+    """A file that a folder's articles are made of: an article suffix, not hidden."""
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files directly inside ``folder``, sorted."""
+    return sorted(p for p in folder.iterdir() if is_article_file(p))
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article to summarize: its ``text`` already, a file (``path``) or a ``source`` to read (see ``kind``)."""
+
+    text: str | None = None
+    path: Path | None = None
+    source: str | None = None
+    label: str | None = None  # with ``text``: the name the summary reports as its source
+    url: str | None = None  # with ``text``: where it was published
+
+
+def article_input(item: Any) -> ArticleInput:
+    """What a batch item asks to summarize; an ``InputError`` for an item that is none of the accepted kinds."""
+    if isinstance(item, Path):
+        return ArticleInput(path=item)
+    if isinstance(item, str):
+        return ArticleInput(text=item)
+    if isinstance(item, Mapping):
+        if item.get("error"):
+            raise InputError(str(item["error"]))
+        if isinstance(item.get("text"), str):
+            label = item.get("id") or item.get("source")
+            return ArticleInput(text=item["text"], label=str(label) if label else None, url=item.get("url"))
+        for key in ("path", "source", "url"):
+            if isinstance(item.get(key), str):
+                return ArticleInput(source=item[key])
+        raise InputError("a batch item needs one of: text, path, source or url")
+    raise InputError(f"cannot summarize a {type(item).__name__}; pass text, a Path or a mapping with text")
 
 
 def expand(sources: tuple[str, ...] | list[str]) -> Iterator[dict[str, Any]]:
     """Batch items for command-line ``sources``, lazily (a JSONL file is read line by line)."""
-    from .fetch import is_url
-
     for source in sources:
-        path = Path(source)
-        if source != "-" and not is_url(source) and path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+        what = kind(source)
+        if what == "folder":
+            files = article_files(Path(source))
             if not files:
                 yield {"id": source, "error": f"{source}: is a directory with no article files "
                                               f"({', '.join(ARTICLE_SUFFIXES)}); pass article files or another "
                                               "folder"}
             for file in files:
                 yield {"id": str(file), "source": str(file)}
-        elif path.suffix.lower() == ".jsonl" and not is_url(source):
-            yield from _jsonl(path)
+        elif what == "jsonl":
+            yield from _jsonl(Path(source))
         else:
             yield {"id": source, "source": source}
 

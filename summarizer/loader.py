@@ -81,11 +81,12 @@ def read_url(url: str, allow_private: bool = False) -> Document:
 
 
 def read_source(source: str, allow_private: bool = False) -> Document:
-    """A path, ``-`` for standard input, or an http(s) URL."""
-    from .fetch import is_url
+    """A path, ``-`` for standard input, or an http(s) URL (``summarizer.inputs.kind`` tells them apart)."""
+    from .inputs import kind
 
-    if source == "-":
+    what = kind(source)
+    if what == "stdin":
         return read_stdin()
-    if is_url(source):
+    if what == "url":
         return read_url(source, allow_private)
     return read_path(source)

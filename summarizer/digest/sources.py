@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..fetch import ACCEPTED_TYPES, fetch, is_url
+from ..fetch import ACCEPTED_TYPES, fetch
+from ..inputs import is_article_file, kind
 from ..loader import read_path, read_url
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 MIN_ENTRY_WORDS = 40  # a feed entry with less text than this is a teaser: its link is fetched instead
@@ -63,7 +63,8 @@ def collect(sources: Iterable[str], since: datetime, *, allow_private: bool = Fa
 
 
 def _collect_one(source: str, since: datetime, allow_private: bool) -> Iterator[Candidate]:
-    if is_url(source):
+    what = kind(source)
+    if what == "url":
         fetched = fetch(source, allow_private=allow_private, accepted=ACCEPTED_TYPES + FEED_TYPES)
         if fetched.content_type in FEED_TYPES or _FEED_START.match(fetched.body[:2048]):
             yield from feed_entries(fetched.body, fetched.url, since)
@@ -71,7 +72,7 @@ def _collect_one(source: str, since: datetime, allow_private: bool) -> Iterator[
             yield Candidate(key=f"url:{source}", origin=source, kind="url", url=source)
         return
     path = Path(source)
-    if path.is_dir():
+    if what == "folder":
         yield from _folder(path, since)
     elif path.is_file() and _is_feed_file(path):
         yield from feed_entries(path.read_bytes(), str(path), since)
@@ -88,7 +89,7 @@ def _folder(folder: Path, since: datetime) -> Iterator[Candidate]:
             continue
         if path.suffix.lower() in FEED_SUFFIXES and _is_feed_file(path):
             yield from feed_entries(path.read_bytes(), str(path), since)
-        elif path.suffix.lower() in ARTICLE_SUFFIXES and path.stat().st_mtime >= cutoff:
+        elif is_article_file(path) and path.stat().st_mtime >= cutoff:
             yield _file(path)
 
 
