@@ -22,9 +22,10 @@ from .batch import BatchResult, run_batch
 from .cache import Claim, ResultCache, await_claim, cache_key, wait_for_claim
 from .clean import CleanArticle, clean
 from .config import Settings
+from .drafts import Extraction
 from .errors import InputError
 from .loader import read_path, read_source
-from .models import Extraction, Summary
+from .models import Summary
 from .planning import Plan, plan_article, reduce_request
 from .prompts import PromptTemplate, load_prompt
 from .usage import price_table

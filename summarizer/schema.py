@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Extraction, Summary
+from .drafts import Extraction
+from .models import Summary
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {"summary.schema.json": Summary, "extraction.schema.json": Extraction}
 

@@ -15,8 +15,8 @@ import pytest
 from summarizer import Settings, Summarizer, clean
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.local import schema_grammar_text
+from summarizer.drafts import Extraction
 from summarizer.embedded import get_embedded
-from summarizer.models import Extraction
 
 pytestmark = pytest.mark.embedded
 

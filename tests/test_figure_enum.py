@@ -18,7 +18,8 @@ from pydantic import Field, ValidationError, create_model
 
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.extraction import MODES, _Prepared, run_extraction
-from summarizer.models import MAX_FIGURES, Extraction, FigureDraft, extraction_model, extraction_schema
+from summarizer.drafts import Extraction, FigureDraft, extraction_model, extraction_schema
+from summarizer.models import MAX_FIGURES
 
 ARTICLE = ('Alibaba shares rose 8% after it said it will spend more than $53 billion. It holds 10,000 ETH, '
            'and "it\'s 5" past the "7" mark, said the analyst at Ünïcorn.')

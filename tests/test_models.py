@@ -5,7 +5,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from summarizer.models import Extraction
+from summarizer.drafts import Extraction
 
 ARTICLE = "Example Corp raised $14 billion. Its shares rose 12% on Friday."
 

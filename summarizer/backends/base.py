@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from ..models import Extraction
+    from ..drafts import Extraction
 
 DEFAULT_CONTEXT_TOKENS = 128_000  # gpt-4o-mini and most hosted models
 
@@ -37,13 +37,13 @@ class ExtractionRequest:
 
     @property
     def response_model(self) -> type[Extraction]:
-        from ..models import extraction_model
+        from ..drafts import extraction_model
 
         return extraction_model(self.candidates)
 
     def schema(self) -> dict[str, Any]:
         """The response model's JSON schema with this article's figure enum (a fresh copy)."""
-        from ..models import extraction_schema
+        from ..drafts import extraction_schema
 
         return extraction_schema(self.candidates)
 

@@ -21,8 +21,8 @@ import instructor
 from instructor.core import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from pydantic import ValidationError
 
+from ..drafts import Extraction, with_candidates
 from ..errors import ModelOutputError
-from ..models import Extraction, with_candidates
 from .base import ExtractionOutcome, ExtractionRequest
 
 # instructor logs each failed call at ERROR; with no handler configured, Python prints those to stderr: two
@@ -118,7 +118,7 @@ class _Narrowed:
     instructor puts the schema in the tool definition (tools), in
     ``response_format`` (json_schema) or in the system message (json, md_json);
     each becomes exactly what a class with ``raw: Literal[candidates]`` would
-    have produced (see ``models.with_candidates``).
+    have produced (see ``drafts.with_candidates``).
     """
 
     def __init__(self, model: type[Extraction], candidates: tuple[str, ...] | None) -> None:

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
+from ..drafts import extraction_schema
 from ..embedded import ensure_model_file, get_embedded
 from ..errors import ConfigError, InputError, ModelError
-from ..models import extraction_schema
 from .base import Backend
 
 if TYPE_CHECKING:

@@ -1,0 +1,188 @@
+"""A drafted answer checked against the article it is about.
+
+The validation context (a dict passed to pydantic) carries the article ("article"), the text the cleaner removed
+("removed"), the article's numbers ("candidates") and "lenient" once the re-asks have run out; the checks here
+read it and add what they repaired to its "warnings".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationInfo
+
+from . import quality
+
+MAX_SUMMARY_WORDS = 80  # longer summaries keep their first sentences up to this many words
+MAX_COPIED_WORDS = 20  # a longer run lifted verbatim from the article is a copy, not a summary (a warning)
+
+
+
+def context_of(info: ValidationInfo) -> dict[str, Any]:
+    return info.context if isinstance(info.context, dict) else {}
+
+
+def warn(info: ValidationInfo, message: str) -> None:
+    context_of(info).setdefault("warnings", []).append(message)
+
+
+def is_name(text: str) -> bool:
+    """A proper name (Alibaba, ETH, S&P 500), not a common noun such as 'company'."""
+    return any(c.isupper() or c.isdigit() for c in text.strip())
+
+
+_QUOTES = str.maketrans("“”’‘–—", "\"\"''--")
+
+
+def fold(text: str) -> str:
+    """Compare quotes loosely: case, spacing and typographic quotes do not matter."""
+    text = text.translate(_QUOTES)
+    return " ".join(text.split()).casefold()
+
+
+
+class SummaryReview:
+    """The checks of ``quality`` applied to a drafted summary: problems to re-ask about, or repairs."""
+
+    def __init__(self, article: str, context: dict[str, Any], lenient: bool) -> None:
+        self.article, self.context, self.lenient = article, context, lenient
+        self.problems: list[str] = []  # re-asked
+        self.reasons: list[str] = []  # every fault, in words the model can act on
+        self.warnings: list[str] = []  # what was repaired
+
+    def _fault(self, problem: str, repair: str, *, reask: bool = False) -> None:
+        self.reasons.append(problem)
+        if reask and not self.lenient:
+            self.problems.append(problem)
+        else:
+            self.warnings.append(repair)
+
+    def sentences(self, sentences: list[str]) -> list[str]:
+        kept = []
+        for sentence in sentences:
+            if len(sentence.split()) < 3:  # a stray number or heading, not worth a re-ask: dropped
+                self.warnings.append(f"dropped summary fragment {sentence!r}")
+            elif self._sound(sentence):
+                kept.append(sentence)
+        return kept
+
+    def _sound(self, sentence: str) -> bool:
+        """Whether ``sentence`` stays; its faults are recorded either way."""
+        known = known_numbers(self.article, self.context)
+        invented = [m.raw for m in article_numbers(sentence)
+                    if m.raw not in self.article and (m.value, m.unit) not in known]
+        if invented:
+            self._fault(f"the summary states {invented[0]!r}, which is not in the article; use only numbers that "
+                        "the article gives", f"dropped summary sentence with {invented[0]!r}, a number not in the "
+                        "article", reask=True)
+            return False
+        broken = quality.broken_reason(quality.as_sentence(sentence))  # judged as it will be shown
+        foreign = quality.foreign_script(sentence, self.article)
+        names = quality.unknown_names(sentence, self.article)
+        if broken:
+            self._fault(f"the summary sentence {_quote(sentence)} {broken}; write each sentence whole",
+                        f"dropped summary sentence that {broken}: {sentence!r}")
+        elif foreign:
+            self._fault(f"the summary has characters that are not in the article ({foreign!r}); write in the "
+                        "article's language", f"dropped summary sentence with {foreign!r}, not in the article")
+        elif names:
+            self._fault(f"the summary names {names[0]!r}, which the article never mentions; use only names from "
+                        "the article", f"dropped summary sentence naming {names[0]!r}, not in the article")
+        else:
+            copied = quality.fragments(sentence, self.article).longest
+            if copied > MAX_COPIED_WORDS:
+                self._fault(f"the summary sentence {_quote(sentence)} copies {copied} words in a row from the "
+                            "article; say it shorter, in your own words", f"a summary sentence copies {copied} "
+                            "words in a row from the article")
+            return True
+        return False
+
+    def whole(self, sentences: list[str]) -> list[str]:
+        """Checks across sentences: repeats, an opening pronoun, the word budget."""
+        for later in sorted({j for _, j in quality.duplicated(sentences)}, reverse=True):
+            self._fault(f"the summary says {_quote(sentences[later])} twice; give each fact once",
+                        f"dropped a repeated summary sentence: {sentences[later]!r}")
+            del sentences[later]
+        opener = quality.unresolved_opener(sentences)
+        if opener:
+            self._fault(f"the summary opens with {opener!r}; name the company or subject instead",
+                        f"the summary opens with {opener!r}")
+        count = sum(len(s.split()) for s in sentences)
+        if count > MAX_SUMMARY_WORDS:
+            while len(sentences) > 1 and sum(len(s.split()) for s in sentences) > MAX_SUMMARY_WORDS:
+                sentences = sentences[:-1]
+            self._fault(f"the summary has {count} words; write 2 or 3 short sentences", f"the summary had {count} "
+                        f"words; kept its first {len(sentences)} sentence(s)")
+        return sentences
+
+
+def _quote(sentence: str, limit: int = 60) -> str:
+    return repr(sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " ...")
+
+
+def valid_only(items: list[Any], model: type[BaseModel], context: dict[str, Any], what: str) -> list[Any]:
+    """The items that validate; each one dropped is named in the warnings."""
+    kept = []
+    for item in items:
+        try:
+            model.model_validate(item, context=context)
+        except ValueError as exc:
+            context.setdefault("warnings", []).append(f"dropped {what}: {first_error(exc)}")
+        else:
+            kept.append(item)
+    return kept
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)")
+_WORD = re.compile(r"[\w$€£%.,-]+")
+
+
+def ground_quote(quote: str, article: str, threshold: float = 0.6) -> str | None:
+    """The article text a quote stands for: itself when verbatim, else the sentence sharing most of its words.
+
+    Returns None when no sentence holds at least ``threshold`` of the quote's words.
+    """
+    folded_quote = fold(quote).strip(" .\"'")
+    if not folded_quote:
+        return None
+    index = fold(article).find(folded_quote)
+    if index >= 0 and article.find(quote.strip()) >= 0:
+        return quote.strip()
+    words = {w.strip(".,") for w in _WORD.findall(folded_quote) if len(w.strip(".,")) > 2}
+    if not words:
+        return None
+    best, best_score = None, 0.0
+    for match in _SENTENCE.finditer(article):
+        sentence = match.group().strip()
+        have = {w.strip(".,") for w in _WORD.findall(fold(sentence))}
+        score = len(words & have) / len(words)
+        if score > best_score:
+            best, best_score = sentence, score
+    return best if best_score >= threshold else None
+
+
+def first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    return str(exc)
+
+
+def article_numbers(text: str) -> list[Any]:
+    from .figures import find_numbers
+
+    return find_numbers(text)
+
+
+def known_numbers(article: str, context: dict[str, Any]) -> set[tuple[float, str]]:
+    known = context.get("_known")
+    if known is None:
+        known = set()
+        for mention in article_numbers(article):
+            known.add((mention.value, mention.unit))
+            if mention.converted is not None:
+                known.add((mention.converted.value, mention.converted.unit))
+        context["_known"] = known
+    return known
