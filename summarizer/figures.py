@@ -10,8 +10,15 @@ It is used three ways:
    that reason.
 
 Not figures: years and dates, times, quarters ("Q2"), durations written as
-"24h", split ratios ("3-for-1"), index names ("S&P 500"), phone numbers, and
-digits glued to letters (tickers and model names such as "Qwen3" or "GPT-4").
+"24h", split ratios ("3-for-1"), index names ("S&P 500"), phone numbers (with a
+country code or after "Tel:"), footnote marks glued to a sentence end
+("reported.2"), and digits glued to letters (tickers and model names such as
+"Qwen3" or "GPT-4").
+
+Real pages write amounts loosely, and these are read as written: a stray period
+before the scale ("$4.2. billion"), Indian units and grouping ("Rs 2,400-crore",
+"₹65,000 crore", "1,10,100"), and hundredths of a currency ("37 cents" is 0.37
+USD, "418 pence" 4.18 GBP).
 
 A paired amount such as "33.4 billion yuan ($4.7 billion)" is one figure: the
 first amount is its value and unit, the bracketed one its ``converted`` amount.
@@ -29,15 +36,19 @@ _SCALES = {
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mio": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
     "trillion": 1e12, "tn": 1e12, "t": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh crore": 1e12,
 }
 _SYMBOLS = {"$": "USD", "us$": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "nz$": "NZD",
-            "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "r$": "BRL", "₿": "BTC", "chf": "CHF"}
+            "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "r$": "BRL", "₿": "BTC", "chf": "CHF",
+            "rs": "INR", "rs.": "INR"}
 _CODES = {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "aud", "cad", "chf", "sgd", "inr", "krw", "brl", "nzd"}
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
     "yen": "JPY", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "rupees": "INR", "won": "KRW",
     "francs": "CHF", "reais": "BRL",
 }
+# Amounts in the hundredth of a currency: "37 cents" is 0.37 USD, "418 pence" 4.18 GBP.
+_SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP", "paise": "INR"}
 _CRYPTO = {
     "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "eth": "ETH", "ether": "ETH", "ethereum": "ETH",
     "sol": "SOL", "solana": "SOL", "xrp": "XRP", "usdt": "USDT", "usdc": "USDC", "bnb": "BNB", "ada": "ADA",
@@ -65,15 +76,20 @@ _ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "addition
                "registered", "retail", "institutional", "full-time", "part-time", "former", "current", "existing",
                "individual", "corporate", "small", "large", "outstanding", "public", "private", "local", "global",
                "american", "chinese", "european"}
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:trillion|billion|million|thousand|bln|mln|mio|trn|bn|mn|tn|[kmbt])\b"
-_SYMBOL = r"(?:US\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|[$€£¥₹₩₿])"
+# Western grouping (1,234,567), Indian grouping (1,10,100 and 12,34,56,789), or plain digits.
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+_WORD_SCALE = r"(?:trillion|billion|million|thousand|lakh crore|crores?|lakhs?)\b"
+_SCALE = rf"(?:{_WORD_SCALE}|bln|mln|mio|trn|bn|mn|tn|cr\b|[kmbt])\b"
+# Before a scale: a space; a hyphen before a scale word ("Rs 2,400-crore"); or a stray period before a
+# lower-case scale word, as scraped text has it ("$4.2. billion").
+_SCALE_GAP = rf"(?:\s|-(?={_WORD_SCALE})|\.\s(?=(?-i:{_WORD_SCALE})))?"
+_SYMBOL = r"(?:US\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|(?<![A-Za-z])(?-i:Rs)\.?(?=\s?\d)|[$€£¥₹₩₿])"
 _UNIT = (r"(?:percentage points?|basis points?|per cent|percent|pct|bps|bp|pp|%|x\b|times\b|"
          r"[A-Za-z][A-Za-z-]{0,24})")
 _MENTION = re.compile(
     rf"(?P<sign>[+\-−–])?(?P<symbol>{_SYMBOL})?\s?(?P<number>{_NUM})"
     rf"(?:\s?(?:-|–|to)\s?(?P<high>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:{_SCALE_GAP}(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?P<unit>{_UNIT}))?",
     re.I,
 )
@@ -122,13 +138,17 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True
     if re.match(r"^\.\d", after):  # 1.2.3 versions and dotted dates
         return True
-    if re.match(r"^-[A-Za-z]", after) and not match.group("symbol"):  # 10-year, 60-strong, 3-month
+    if re.match(r"^-[A-Za-z]", after) and not match.group("symbol") and not match.group("scale"):
+        # 10-year, 60-strong, 3-month (but "500-crore" is an amount)
         return True
     if re.search(r"\b(?:Q|H|FY)$", head, re.I):  # Q2, H1, FY2025
         return True
     if not match.group("symbol") and re.match(r"^\s?(?:h|hr|hrs|hours?)\b", after, re.I) and \
             re.match(r"^h\b", after, re.I):  # 24h (but "24 hours" stays a count)
         return True
+    if _FOOTNOTE.search(head) and len(number) <= 2 and not (match.group("symbol") or match.group("scale")) \
+            and unit not in _PERCENT_UNITS:
+        return True  # a footnote mark glued to the end of a sentence: "Reuters reported.2"
     if _INDEX_NAMES.search(head):
         return True
     if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
@@ -169,6 +189,8 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
         return ("CNY" if lower == "rmb" else lower.upper()), "money", unit_end
     if lower in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[lower], "money", unit_end
+    if lower in _SUBUNITS and not match.group("scale"):
+        return _SUBUNITS[lower], "money", unit_end
     if lower in _CRYPTO:
         return _CRYPTO[lower], "count", unit_end
     if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and len(word) > 1:
@@ -203,8 +225,14 @@ _APPROX_AT_END = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _APPRO
 _ATTACHED_OK = re.compile(r"^(?:%|x|bn|mn|tn|[kmbt]|bln|mln|trn|pp|bps?)$", re.I)
 
 
+_PERCENT_UNITS = ("%", "percent", "per cent", "pct", "bp", "bps", "pp", "x")
+_FOOTNOTE = re.compile(r"[A-Za-z]{2}[.,;:!?”\"')]$")
 _PHONE = re.compile(r"(?<![\w$])\+?\d{1,3}[ .-]?\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}\b"
-                    r"|(?<![\w$])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
+                    r"|(?<![\w$])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
+                    # international, as reporters' contacts give them: +44 20 7542 1234, +91-22-6612-3456
+                    r"|(?<![\w$.,])\+\d{1,3}(?:[ -]\(?\d{1,5}\)?){2,5}(?![\d%.,]\d)"
+                    # after a cue: Tel: 020 7542 1234, phone 212-555-0100
+                    r"|\b(?i:tel|phone|telephone|mobile|fax|call)\b\.?:?\s?\+?\(?\d[\d ()-]{6,16}\d")
 
 
 _DIGIT = re.compile(r"\d")
@@ -259,6 +287,8 @@ def _find_numbers(text: str) -> tuple[NumberMention, ...]:
         if end < len(text) and text[end].isalnum() and not text[end - 1].isspace():
             continue
         scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        if unit_word.lower() in _SUBUNITS and kind == "money" and not match.group("symbol"):
+            scale /= 100  # cents and pence
         value = _number(match.group("number")) * scale
         high = _number(match.group("high")) * scale if match.group("high") else None
         if raw[:1] in "-−–":

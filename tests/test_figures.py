@@ -46,7 +46,7 @@ FIGURES = [
     ("$1.25tn in assets", "$1.25tn", 1.25e12, "USD", "money"),
     ("$7 thousand", "$7 thousand", 7e3, "USD", "money"),
     ("revenue of $1,234,567", "$1,234,567", 1_234_567, "USD", "money"),
-    ("a ₹10,000 crore plan", "₹10,000", 10_000, "INR", "money"),
+    ("a ₹10,000 crore plan", "₹10,000 crore", 1e11, "INR", "money"),
     ("$ 45 million in fees", "$ 45 million", 45e6, "USD", "money"),
     # prices
     ("the token traded at $0.52 on Tuesday", "$0.52", 0.52, "USD", "price"),
