@@ -10,8 +10,6 @@ line's start-up) does not pay for pydantic, the cleaner or the model clients.
 
 from __future__ import annotations
 
-import sys
-import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +24,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .batch import BatchResult
-    from .clean import CleanArticle, clean
+    from .cleaning import CleanArticle, clean
     from .config import Settings
     from .core import Summarizer, asummarize, summarize, summarize_file, summarize_many
     from .digest.errors import DeliveryError
@@ -34,8 +32,8 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "BatchResult": "batch",
-    "CleanArticle": "clean",
-    "clean": "clean",
+    "CleanArticle": "cleaning",
+    "clean": "cleaning",
     "Settings": "config",
     "DeliveryError": "digest.errors",
     "Summarizer": "core",
@@ -61,18 +59,6 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
-
-
-class _Package(types.ModuleType):
-    """``summarizer.clean`` is the function, as it always was, even once the module of that name is loaded."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _LAZY and isinstance(value, types.ModuleType):
-            return  # the import system binding the submodule; the public name stays the function
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -32,59 +32,6 @@ SOCIAL_INLINE = re.compile(
     r"|\s*[—–-]\s*[^—–()\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
 )
 
-# A sentence addressed to an AI model rather than to readers: cut from the article before any model sees it.
-_INJECTION_TRIGGER = (
-    r"(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?"
-    r"(?:previous|prior|above|earlier|preceding|former|original|system)?\s*(?:instructions|prompts?|rules|directions"
-    r"|guidelines)"
-    r"|\b(?:note|message|instructions?|attention)\s+(?:to|for)\s+(?:any\s+|the\s+|all\s+)?(?:ai|llm|language model"
-    r"|assistant|chatbot|summari[sz]er|bot)s?\b"
-    r"|\byou are now\b|\bsystem prompt\b|\b(?:respond|reply|answer|output) only with\b"
-    r"|\bif you are an? (?:ai|llm|language model|assistant)\b"
-)
-INJECTION_TRIGGER = re.compile(_INJECTION_TRIGGER, re.I)
-_SENTENCE_END = re.compile(r"[.!?]+")
-
-
-class _Span:
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-
-class _InjectionFinder:
-    """Finds the whole sentence around a trigger (a plain regex with '.*' around it would backtrack badly)."""
-
-    def search(self, text: str) -> _Span | None:
-        trigger = INJECTION_TRIGGER.search(text)
-        if trigger is None:
-            return None
-        start = max(text.rfind(mark, 0, trigger.start()) for mark in ".!?")
-        start = 0 if start < 0 else start + 1
-        end_mark = _SENTENCE_END.search(text, trigger.end())
-        end = end_mark.end() if end_mark else len(text)
-        while start < end and text[start] == " ":
-            start += 1
-        return _Span(start, end)
-
-
-INJECTION = _InjectionFinder()
-# Every trigger above contains one of these, so lines without them skip the regex.
-INJECTION_WORDS = ("ignore", "disregard", "forget", "override", "bypass", "note to", "note for", "message to",
-                   "message for", "instruction", "attention to", "attention for", "you are now", "system prompt",
-                   "only with", "if you are a")
-INJECTION_HINT = re.compile("|".join(map(re.escape, INJECTION_WORDS)))  # searched in lower-cased text
-# Fewer pieces to look for in a whole text: each of the words above has one of them (a word added without one
-# is looked for whole).
-_PIECES = ("ignore", "disregard", "forget", "override", "bypass", "note ", "message ", "instruction", "attention ",
-           "you are ", "system prompt", "only with")
-INJECTION_PIECES = _PIECES + tuple(word for word in INJECTION_WORDS if not any(piece in word for piece in _PIECES))
-
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?\s*([ap]\.?m\.?)?\s*((GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?|[A-Z]{2,4}|Z)?"
 _WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"

@@ -16,7 +16,7 @@ from .usage import cost_usd
 
 if TYPE_CHECKING:
     from .backends import Backend, ExtractionOutcome
-    from .clean import CleanArticle
+    from .cleaning import CleanArticle
     from .planning import Plan
 
 

@@ -20,7 +20,7 @@ from .assembly import assemble
 from .backends import Backend, ExtractionOutcome, create_backend
 from .batch import BatchResult, run_batch
 from .cache import Claim, ResultCache, await_claim, cache_key, wait_for_claim
-from .clean import CleanArticle, clean
+from .cleaning import CleanArticle, clean
 from .config import Settings
 from .drafts import Extraction
 from .errors import InputError

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import quality
-from .clean import clean
+from .cleaning import clean
 from .core import Summarizer
 from .errors import InputError, SummarizerError
 from .figures import find_numbers, same_amount

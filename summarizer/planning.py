@@ -17,7 +17,7 @@ from .quality import as_sentence
 from .split import split_spans
 
 if TYPE_CHECKING:
-    from .clean import CleanArticle
+    from .cleaning import CleanArticle
     from .config import Settings
     from .prompts import PromptTemplate
 

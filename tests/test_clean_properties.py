@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.clean import clean, decode_entities
+from summarizer.cleaning import clean, decode_entities
 
 NOISE_LINES = [
     "You May Also Like", "More For You", "Related", "Read more: Bitcoin slips below $60,000", "Share",

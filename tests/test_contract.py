@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import summarizer
 from summarizer.schema import SCHEMA_FILES, render
 
@@ -60,8 +62,21 @@ def test_start_up_imports_no_heavy_libraries():
     import sys
 
     heavy = ["pydantic", "openai", "instructor", "llama_cpp", "diskcache", "trafilatura", "jinja2", "feedparser",
-             "rich", "summarizer.core", "summarizer.clean"]
+             "rich", "summarizer.core", "summarizer.cleaning"]
     code = ("import sys, summarizer, summarizer.cli; from summarizer.cli import cli; "
             f"print([m for m in {heavy!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_cleaner_module_is_not_shadowed_by_the_clean_function():
+    """``summarizer.clean`` is the function; the module is ``summarizer.cleaning``, so importing one never yields
+    the other (a module named ``clean`` made ``import summarizer.clean as m`` return the function)."""
+    import importlib
+    import types
+
+    import summarizer.cleaning as module
+
+    assert isinstance(module, types.ModuleType) and module.clean is summarizer.clean
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("summarizer.clean")

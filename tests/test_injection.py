@@ -86,7 +86,7 @@ def test_html_hidden_instructions_are_cut_too():
 
 def test_control_without_the_cleaner_rule_the_same_model_obeys(monkeypatch: pytest.MonkeyPatch):
     """Proof that the stub would follow the injection: with the rule off, PWNED reaches the output."""
-    monkeypatch.setattr("summarizer._noise.INJECTION_HINT", re.compile(r"(?!)"))
+    monkeypatch.setattr("summarizer._injection.INJECTION_HINT", re.compile(r"(?!)"))
     with StubServer(behaviour=gullible) as server:
         result = summarize(server, injected(INJECTIONS["a fake system prompt"], "its own paragraph"))
     assert "PWNED" in result.summary and result.sentiment.score == 1.0

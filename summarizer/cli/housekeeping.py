@@ -16,7 +16,7 @@ from .group import handle_errors
 @handle_errors
 def clean_command(source: str, as_json: bool) -> None:
     """Print the cleaned article text of SOURCE (a path, an http(s) URL, or - for standard input)."""
-    from ..clean import clean
+    from ..cleaning import clean
     from ..config import Settings
     from ..loader import read_source
 

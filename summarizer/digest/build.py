@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..clean import clean
+from ..cleaning import clean
 from ..errors import SummarizerError
 from ..models import KeyFigure
 from .sources import Candidate, read_candidate

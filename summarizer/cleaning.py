@@ -16,7 +16,6 @@ real body text. Cleaning is idempotent: cleaning the output changes nothing.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -25,7 +24,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from . import _injection as injection
 from . import _noise as noise
+from ._text import decode_entities, fold_spaces, has_odd_spaces
 
 
 class Removed(BaseModel):
@@ -139,10 +140,10 @@ def _repair_lines(text: str, lines: list[_Line]) -> None:
     body, starts = text[:end], [line.start for line in lines]
     lower = body.lower()
     # lower-casing may move the offsets (it turns 'İ' into two characters): then look at every line
-    maybe = _lines_with(noise.INJECTION_PIECES, lower, starts) if len(lower) == end else range(len(lines))
-    hinted = {index for index in maybe if noise.INJECTION_HINT.search(lines[index].raw.lower())}
+    maybe = _lines_with(injection.INJECTION_PIECES, lower, starts) if len(lower) == end else range(len(lines))
+    hinted = {index for index in maybe if injection.INJECTION_HINT.search(lines[index].raw.lower())}
     special = hinted | _lines_with(_MARKUP_SEARCH, body, starts)
-    if "&" not in body and not _folds(body):  # no line has an entity or spaces to fold: stripped is repaired
+    if "&" not in body and not has_odd_spaces(body):  # no line has an entity or spaces to fold: stripped is repaired
         for index in special:
             _repair(lines[index], index in hinted)
         return
@@ -151,7 +152,7 @@ def _repair_lines(text: str, lines: list[_Line]) -> None:
         if index in special:
             _repair(line, index in hinted)
         elif raw:  # the common case: nothing to cut
-            line.text = _space(decode_entities(raw) if "&" in raw else raw)
+            line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)
 
 
 def _lines_with(words: tuple[str, ...], text: str, starts: list[int]) -> set[int]:
@@ -169,23 +170,23 @@ def _lines_with(words: tuple[str, ...], text: str, starts: list[int]) -> set[int
 def _repair(line: _Line, injection_word: bool) -> _Line:
     """Cut tags and social chrome (tracking which input characters went), then decode entities.
 
-    injection_word: whether the lower-cased line has one of noise.INJECTION_WORDS.
+    injection_word: whether the lower-cased line has one of injection.INJECTION_WORDS.
     """
     raw = line.raw
-    suspicious = injection_word and bool(noise.INJECTION_TRIGGER.search(raw))
+    suspicious = injection_word and bool(injection.INJECTION_TRIGGER.search(raw))
     if not suspicious and not any(mark in raw for mark in _MARKUP):
-        line.text = _space(decode_entities(raw) if "&" in raw else raw)  # nothing to cut
+        line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)  # nothing to cut
         return line
     spans = [(m.start(), m.end()) for m in noise.HTML_TAG.finditer(raw)]
     rest = "".join(raw[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(raw)],
                                             strict=True))
     if not suspicious and not _markup_left(rest):
         line.cuts = tuple((start, end, "html-tag") for start, end in spans)  # one pass was enough
-        line.text = _space(decode_entities(rest) if "&" in rest else rest)
+        line.text = fold_spaces(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
     patterns: tuple[tuple[Any, str], ...] = ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome"),
-                                             (noise.INJECTION, "prompt-injection"))
+                                             (injection.INJECTION, "prompt-injection"))
     current = raw  # the characters of raw at keep
     cuts: list[tuple[int, int, str]] = []
     for pattern, reason in patterns:
@@ -198,7 +199,7 @@ def _repair(line: _Line, injection_word: bool) -> _Line:
             del keep[start:end]
             current = current[:start] + current[end:]
     line.cuts = tuple(cuts)
-    line.text = _space(decode_entities(current))
+    line.text = fold_spaces(decode_entities(current))
     return line
 
 
@@ -216,39 +217,6 @@ def _runs(indices: list[int], reason: str) -> list[tuple[int, int, str]]:
         else:
             runs.append((index, index + 1, reason))
     return runs
-
-
-_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def decode_entities(text: str) -> str:
-    """Decode HTML entities until none is left, except those that would make '<' or '>'."""
-
-    def one(match: re.Match[str]) -> str:
-        decoded = html.unescape(match.group(0))
-        return match.group(0) if decoded in ("<", ">") else decoded
-
-    while True:
-        decoded = _ENTITY.sub(one, text)
-        if decoded == text:
-            return text
-        text = decoded
-
-
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES but the plain space
-
-
-def _space(text: str) -> str:
-    """Non-breaking and odd spaces become plain spaces; runs fold; ends are stripped."""
-    if not _folds(text):
-        return text.strip()  # searching is cheaper than substituting
-    return _SPACES.sub(" ", text).strip()
-
-
-def _folds(text: str) -> bool:
-    """Whether _space has more to do than strip: a run of spaces, a tab or an odd space."""
-    return "  " in text or ("\t" in text if text.isascii() else bool(_ODD_SPACE.search(text)))
 
 
 # --- whole-line rules ----------------------------------------------------------
@@ -288,7 +256,7 @@ def _tail_start(lines: list[_Line]) -> int:
         text = lines[index].text  # not repaired yet: raw stripped
         if not text or len(text) > 60 or (text[0] not in _TAIL_HEADING_FIRST and "&" not in text):
             continue  # blank, too long, or no heading's first letter (an entity may decode to one)
-        if noise.TAIL_HEADING.match(_space(decode_entities(text))):
+        if noise.TAIL_HEADING.match(fold_spaces(decode_entities(text))):
             return index
     return len(lines)
 

@@ -1,0 +1,38 @@
+"""Text-level repairs the cleaner applies to every line: HTML entities decoded, odd spaces folded."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """Decode HTML entities until none is left, except those that would make '<' or '>'."""
+
+    def one(match: re.Match[str]) -> str:
+        decoded = html.unescape(match.group(0))
+        return match.group(0) if decoded in ("<", ">") else decoded
+
+    while True:
+        decoded = _ENTITY.sub(one, text)
+        if decoded == text:
+            return text
+        text = decoded
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES but the plain space
+
+
+def fold_spaces(text: str) -> str:
+    """Non-breaking and odd spaces become plain spaces; runs fold; ends are stripped."""
+    if not has_odd_spaces(text):
+        return text.strip()  # searching is cheaper than substituting
+    return _SPACES.sub(" ", text).strip()
+
+
+def has_odd_spaces(text: str) -> bool:
+    """Whether fold_spaces has more to do than strip: a run of spaces, a tab or an odd space."""
+    return "  " in text or ("\t" in text if text.isascii() else bool(_ODD_SPACE.search(text)))
