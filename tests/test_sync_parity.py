@@ -17,7 +17,7 @@ from summarizer import Settings, Summarizer
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.ratelimit import RateLimiter
 from summarizer.retry import RetryPolicy
-from summarizer.testing import answer, completion
+from summarizer.testing import VirtualClock, answer, completion
 
 GOOD = completion(answer(summary=("Example Corp shares rose after its results.",
                                   "Revenue was reported for the quarter."))).model_dump(mode="json")
@@ -25,28 +25,10 @@ ARTICLES = [f"Example Corp shares rose after its results on day {n}. Revenue was
             for n in (1, 2, 3)]
 
 
-class Clock:
-    """The limiter's clock; its waits move the time on instead of passing it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.waits: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def block(self, seconds: float) -> None:
-        self.waits.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.block(seconds)
-
-
 class Server:
     """Answers with ``steps`` in order (an int: that HTTP status with Retry-After 7), noting when each request came."""
 
-    def __init__(self, clock: Clock, steps: list[Any]) -> None:
+    def __init__(self, clock: VirtualClock, steps: list[Any]) -> None:
         self.clock, self.steps, self.times = clock, steps, []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -57,15 +39,15 @@ class Server:
         return httpx.Response(200, json=step)
 
 
-def run(path: str, server: Server, clock: Clock, **limits: float) -> None:
+def run(path: str, server: Server, clock: VirtualClock, **limits: float) -> None:
     settings = Settings.resolve(backend="openai", base_url="http://model.test/v1", api_key="sk-test", model="m",
                                 use_cache=False, **limits)
     transport = httpx.MockTransport(server)
     backend = OpenAIBackend(settings, http_client=httpx.Client(transport=transport),
                             async_http_client=httpx.AsyncClient(transport=transport),
                             retry_policy=RetryPolicy(attempts=3, sleep=lambda seconds: None))
-    backend.limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute, clock=clock,
-                                  sleep=clock.asleep, block=clock.block)
+    backend.limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute, clock=clock.monotonic,
+                                  sleep=clock.asleep, block=clock.sleep)
     with Summarizer(settings, backend=backend) as summarizer:
         if path == "sync":
             for text in ARTICLES:
@@ -80,7 +62,7 @@ def run(path: str, server: Server, clock: Clock, **limits: float) -> None:
 
 @pytest.mark.parametrize("path", ["sync", "async"])
 def test_requests_per_minute_are_kept(path: str):
-    clock = Clock()
+    clock = VirtualClock(now=0.0)
     server = Server(clock, [])
     run(path, server, clock, requests_per_minute=1)
     assert server.times == [0.0, 60.0, 120.0]  # one a minute: the bucket holds one, then refills one a minute
@@ -88,7 +70,7 @@ def test_requests_per_minute_are_kept(path: str):
 
 @pytest.mark.parametrize("path", ["sync", "async"])
 def test_retry_after_pauses_the_next_requests(path: str):
-    clock = Clock()
+    clock = VirtualClock(now=0.0)
     server = Server(clock, [429])
     run(path, server, clock)
     assert server.times == [0.0, 7.0, 7.0, 7.0]  # the retry and the articles after it wait what the server said
