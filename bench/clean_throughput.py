@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from summarizer._noise import TAIL_HEADING
-from summarizer.cleaning import clean_text
+from summarizer.cleaning import clean as clean_text
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 MB = 1024 * 1024

@@ -28,12 +28,14 @@ if TYPE_CHECKING:
     from .config import Settings
     from .core import Summarizer, asummarize, summarize, summarize_file, summarize_many
     from .digest.errors import DeliveryError
+    from .inputs import clean_input
     from .models import KeyFigure, Meta, Sentiment, Summary
 
 _LAZY = {
     "BatchResult": "batch",
     "CleanArticle": "cleaning",
     "clean": "cleaning",
+    "clean_input": "inputs",
     "Settings": "config",
     "DeliveryError": "digest.errors",
     "Summarizer": "core",
@@ -79,6 +81,7 @@ __all__ = [
     "Summary",
     "asummarize",
     "clean",
+    "clean_input",
     "summarize",
     "summarize_file",
     "summarize_many",

@@ -22,6 +22,7 @@ from .turns import cpu_turn
 
 if TYPE_CHECKING:
     from .backends import Backend
+    from .cleaning import CleanArticle
     from .models import Summary
 
 
@@ -34,19 +35,20 @@ class Summarizes(Protocol):
     @property
     def backend(self) -> Backend: ...
 
-    async def asummarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
-                         url: str | None = None) -> Summary: ...
+    async def aprocess(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
+                       url: str | None = None) -> tuple[CleanArticle, Summary]: ...
 
-    async def asummarize_source(self, source: str) -> Summary: ...
+    async def aprocess_source(self, source: str) -> tuple[CleanArticle, Summary]: ...
 
 
 @dataclass
 class BatchResult:
-    """One item's outcome: its ``summary``, or the ``error`` that stopped it."""
+    """One item's outcome: its ``summary`` (and the cleaned ``article`` it was made from), or the ``error``."""
 
     index: int  # position in the input
     input: Any  # the item as given
     summary: Summary | None = None
+    article: CleanArticle | None = None
     error: SummarizerError | None = None
 
     @property
@@ -68,18 +70,18 @@ class BatchResult:
         return f"#{self.index + 1}"
 
 
-async def summarize_item(summarizer: Summarizes, item: Any) -> Summary:
+async def summarize_item(summarizer: Summarizes, item: Any) -> tuple[CleanArticle, Summary]:
     """Summarize one batch item of any accepted kind (``summarizer.inputs.article_input``)."""
     what = article_input(item)
     if what.text is not None:
-        return await summarizer.asummarize(what.text, source=what.label, url=what.url)
+        return await summarizer.aprocess(what.text, source=what.label, url=what.url)
     if what.path is not None:
         from .loader import read_path
 
         document = await asyncio.to_thread(read_path, what.path)
-        return await summarizer.asummarize(document.text, source=document.source, notes=document.notes)
+        return await summarizer.aprocess(document.text, source=document.source, notes=document.notes)
     assert what.source is not None
-    return await summarizer.asummarize_source(what.source)
+    return await summarizer.aprocess_source(what.source)
 
 
 async def amap(summarizer: Summarizes, items: Iterable[Any], jobs: int,
@@ -103,7 +105,7 @@ async def amap(summarizer: Summarizes, items: Iterable[Any], jobs: int,
             result = BatchResult(index, item)
             try:
                 await cpu_turn()  # cleaning and preparing the article: CPU work, after the network steps ready now
-                result.summary = await summarize_item(summarizer, item)
+                result.article, result.summary = await summarize_item(summarizer, item)
             except ConfigError as exc:
                 fatal.append(exc)
                 return

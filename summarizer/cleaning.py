@@ -77,25 +77,8 @@ class _Line:
         return self.normed
 
 
-def clean(text: str, *, notes: list[str] | None = None, url: str | None = None) -> CleanArticle:
-    """Clean one scraped article: plain text as pasted or scraped, or an HTML page."""
-    from .html import extract_html, looks_like_html
-
-    if not looks_like_html(text):
-        return clean_text(text, notes=notes)
-    page = extract_html(text, url=url)
-    notes = [*(notes or []), "HTML: article extracted with trafilatura; offsets refer to the extracted text"]
-    article = clean_text(page.text, notes=notes)
-    return article.model_copy(update={
-        "title": article.title or page.title,
-        "published": article.published or page.published,
-        "site": article.site or page.site,
-        "stats": CleanStats(chars_in=len(text), chars_out=article.stats.chars_out),
-    })
-
-
-def clean_text(text: str, *, notes: list[str] | None = None) -> CleanArticle:
-    """Clean one scraped plain-text article."""
+def clean(text: str, *, notes: list[str] | None = None) -> CleanArticle:
+    """Clean one scraped plain-text article (an HTML page goes through ``summarizer.inputs.clean_input``)."""
     lines = _split_lines(text)
     tail = _tail_start(lines)
     _repair_lines(text, lines[:tail])

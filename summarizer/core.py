@@ -20,10 +20,11 @@ from .assembly import assemble
 from .backends import Backend, ExtractionOutcome, create_backend
 from .batch import BatchResult, run_batch
 from .cache import Claim, ResultCache, await_claim, cache_key, wait_for_claim
-from .cleaning import CleanArticle, clean
+from .cleaning import CleanArticle
 from .config import Settings
 from .drafts import Extraction
 from .errors import InputError
+from .inputs import clean_input
 from .loader import read_path, read_source
 from .models import Summary
 from .planning import Plan, plan_article, reduce_request
@@ -88,15 +89,20 @@ class Summarizer:
     async def asummarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
                          url: str | None = None) -> Summary:
         """``summarize`` for asyncio code: the model call runs on the backend's async path."""
+        return (await self.aprocess(text, source=source, notes=notes, url=url))[1]
+
+    async def aprocess(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
+                       url: str | None = None) -> tuple[CleanArticle, Summary]:
+        """``asummarize``, with the cleaned article the summary was made from (batches hand both on)."""
         import asyncio
 
         started = time.perf_counter()
         article, key, hit = self._lookup(text, source, notes, url, started)
         if hit is not None:
-            return hit
+            return article, hit
         claim = await await_claim(self._claiming(key, source)) if key is not None else None
         if claim is not None and claim.hit is not None:
-            return self._as_hit(claim.hit, claim.key, source, started)
+            return article, self._as_hit(claim.hit, claim.key, source, started)
         try:
             if self.backend.blocking_token_count:  # counting tokens may load the model: not on the event loop
                 plan = await asyncio.to_thread(self._plan, article)
@@ -105,16 +111,20 @@ class Summarizer:
             outcomes = [await self.backend.aextract(request) for request in plan.requests]
             final = await self.backend.aextract(reduce_request(self.prompt, article, outcomes)) \
                 if len(outcomes) > 1 else None
-            return self._store(key, self._build(article, plan, outcomes, final, source, started))
+            return article, self._store(key, self._build(article, plan, outcomes, final, source, started))
         finally:
             self._release(claim)
 
     async def asummarize_source(self, source: str) -> Summary:
         """``summarize_source`` for asyncio code."""
+        return (await self.aprocess_source(source))[1]
+
+    async def aprocess_source(self, source: str) -> tuple[CleanArticle, Summary]:
+        """``asummarize_source``, with the cleaned article (see ``aprocess``)."""
         import asyncio
 
         document = await asyncio.to_thread(read_source, source, allow_private=self.settings.allow_private_urls)
-        return await self.asummarize(document.text, source=document.source, notes=document.notes, url=document.url)
+        return await self.aprocess(document.text, source=document.source, notes=document.notes, url=document.url)
 
     def summarize_many(self, items: Iterable[Any], jobs: int | None = None) -> Iterator[BatchResult]:
         """Summarize many articles, ``jobs`` at a time; yields a ``BatchResult`` for each as it finishes.
@@ -128,7 +138,7 @@ class Summarizer:
 
     def _lookup(self, text: str, source: str | None, notes: list[str] | None, url: str | None,
                 started: float) -> tuple[CleanArticle, str | None, Summary | None]:
-        article = clean(text, notes=notes, url=url)
+        article = clean_input(text, notes=notes, url=url)
         if not article.text.strip():
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")

@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from . import quality
-from .cleaning import clean
+from .cleaning import CleanArticle
 from .core import Summarizer
-from .errors import InputError, SummarizerError
+from .errors import InputError
 from .figures import find_numbers, same_amount
 from .inputs import ARTICLE_SUFFIXES
-from .loader import read_path
 from .models import KeyFigure, Summary
 
 LABELS = ("positive", "negative", "neutral", "mixed")
@@ -193,8 +192,8 @@ def _same_value(figure: KeyFigure, gold: dict[str, Any]) -> bool:
     return str(gold.get("unit", "")) == figure.unit and math.isclose(figure.value, value, rel_tol=1e-6)
 
 
-def score_article(name: str, gold: dict[str, Any], source_text: str, result: Summary) -> ArticleScore:
-    article = clean(source_text)
+def score_article(name: str, gold: dict[str, Any], article: CleanArticle, result: Summary) -> ArticleScore:
+    """``result`` scored against ``gold``; ``article`` is the cleaned article the result was made from."""
     text = article.text
     score = ArticleScore(name=name)
     keep, drop = gold.get("must_keep", []), gold.get("must_drop", [])
@@ -255,16 +254,20 @@ def _score_repeats(score: ArticleScore, figures: list[KeyFigure]) -> None:
     score.repeated_labels = sum(quality.label_key(f.label) in repeated for f in figures)
 
 
-def evaluate(summarizer: Summarizer, folder: Path) -> Report:
+def evaluate(summarizer: Summarizer, folder: Path, jobs: int = 1) -> Report:
+    """Summarize and score every gold article in ``folder``, ``jobs`` at a time (one by default: the
+    seconds per article are then the article's own)."""
+    items = gold_items(folder)
+    golds = {path.name: gold for path, gold in items}
+    scores: dict[int, ArticleScore] = {}
+    for result in summarizer.summarize_many([{"id": path.name, "path": str(path)} for path, _ in items], jobs):
+        name = result.label
+        if result.summary is None or result.article is None:
+            scores[result.index] = ArticleScore(name=name, error=str(result.error))
+        else:
+            scores[result.index] = score_article(name, golds[name], result.article, result.summary)
     report = Report()
-    for path, gold in gold_items(folder):
-        try:
-            document = read_path(path)
-            result = summarizer.summarize(document.text, source=path.name, notes=document.notes)
-        except SummarizerError as exc:
-            report.articles.append(ArticleScore(name=path.name, error=str(exc)))
-            continue
-        report.articles.append(score_article(path.name, gold, document.text, result))
+    report.articles = [scores[index] for index in sorted(scores)]
     return report
 
 

@@ -9,6 +9,9 @@ A source string is one of (``kind``):
   (or ``{"url": ...}`` / ``{"path": ...}``), or a bare JSON string;
 * anything else: a file (one article, read by ``summarizer.loader``).
 
+Whatever it came from, an article's text is plain text or an HTML page;
+``clean_input`` tells them apart and hands plain text to the cleaner.
+
 A batch item (``article_input``) is an article's text, a ``pathlib.Path``, or
 a mapping with ``text`` (and optionally ``id``, ``url``), or ``path``,
 ``source`` or ``url``. ``expand`` turns command-line sources into such
@@ -21,9 +24,12 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .cleaning import CleanArticle
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".text")
 
@@ -137,3 +143,25 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield item
             else:
                 yield {"id": where, "error": f"{where}: needs a \"text\", \"url\" or \"path\" field"}
+
+
+def clean_input(text: str, *, notes: list[str] | None = None, url: str | None = None) -> CleanArticle:
+    """An input's text as a cleaned article: an HTML page is first reduced to its article (trafilatura).
+
+    ``summarizer.cleaning.clean`` only cleans plain text; deciding what the
+    input is belongs here, with the rest of what an input can be.
+    """
+    from .cleaning import CleanStats, clean
+    from .html import extract_html, looks_like_html
+
+    if not looks_like_html(text):
+        return clean(text, notes=notes)
+    page = extract_html(text, url=url)
+    notes = [*(notes or []), "HTML: article extracted with trafilatura; offsets refer to the extracted text"]
+    article = clean(page.text, notes=notes)
+    return article.model_copy(update={
+        "title": article.title or page.title,
+        "published": article.published or page.published,
+        "site": article.site or page.site,
+        "stats": CleanStats(chars_in=len(text), chars_out=article.stats.chars_out),
+    })

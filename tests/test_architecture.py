@@ -144,3 +144,9 @@ def test_no_module_is_over_400_lines():
     over = {path.name: n for path in MODULES.values() if (n := len(path.read_text(encoding="utf-8").splitlines()))
             > MAX_LINES}
     assert set(over) <= OVER_LIMIT, over
+
+
+def test_the_cleaner_only_cleans_text():
+    """Whether an input is an HTML page is the input layer's question (``inputs.clean_input``), not the cleaner's."""
+    assert "summarizer.html" not in dependencies("summarizer.cleaning")
+    assert "summarizer.html" in dependencies("summarizer.inputs")

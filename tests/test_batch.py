@@ -35,6 +35,23 @@ def test_summarize_many_yields_every_item_with_its_input():
         assert result.summary is not None and result.summary.key_figures[0].raw == f"{result.index + 1}%"
 
 
+def test_each_result_carries_the_cleaned_article_it_was_made_from(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>Example</title></head><body><article><p>{ARTICLE}</p></article>"
+                    "</body></html>", encoding="utf-8")
+    items = [ARTICLE + "\n\nAdvertisement\n", {"id": "page", "path": str(page)}]
+    with Summarizer(backend=EchoBackend()) as summarizer:
+        results = sorted(summarizer.summarize_many(items, jobs=2), key=lambda r: r.index)
+        again = sorted(summarizer.summarize_many(items, jobs=2), key=lambda r: r.index)  # from the cache
+    for result in [*results, *again]:
+        assert result.article is not None and result.summary is not None
+        assert "Advertisement" not in result.article.text and "<p>" not in result.article.text
+        assert result.article.text.startswith("Example Corp shares rose 12%")
+        raw = result.summary.key_figures[0]
+        assert result.article.text[raw.start:raw.end] == raw.raw  # the offsets are into this text
+    assert all(r.summary is not None and r.summary.meta.cached for r in again)
+
+
 def test_one_failure_costs_one_article_and_the_others_are_kept():
     backend = EchoBackend(fail_on="7%")
     with Summarizer(backend=backend) as summarizer:

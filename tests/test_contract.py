@@ -30,7 +30,7 @@ def test_public_api():
     assert set(summarizer.__all__) == {
         "BatchResult", "CleanArticle", "ConfigError", "DeliveryError", "InputError", "KeyFigure", "Meta",
         "ModelError", "ModelOutputError", "ModelUnavailableError", "Sentiment", "Settings", "Summarizer", "Summary",
-        "SummarizerError", "asummarize", "clean", "summarize", "summarize_file", "summarize_many",
+        "SummarizerError", "asummarize", "clean", "clean_input", "summarize", "summarize_file", "summarize_many",
     }
     for name in summarizer.__all__:
         assert hasattr(summarizer, name)

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from digest_fakes import HOSTILE, NORDVALE, QUILLON, EchoBackend
 
 from summarizer import ConfigError, Summarizer
+from summarizer.backends import ExtractionOutcome, ExtractionRequest
 from summarizer.cli import cli
 from summarizer.digest import (
     Candidate,
@@ -111,7 +112,7 @@ def test_a_feed_by_url_gives_its_recent_entries_and_fetches_teasers_links(web: s
     lumora, quillon = found
     assert lumora.kind == "entry" and "$44 million" in (lumora.text or "") and "<p>" not in (lumora.text or "")
     assert quillon.kind == "url" and quillon.url == f"{web}/quillon.txt"  # a teaser: the article is fetched
-    result = build_digest(summarizer(), found, period="p", start=NOW, end=NOW, allow_private=True)
+    result = build_digest(summarizer(), found, period="p", start=NOW, end=NOW)
     assert [s.summary.summary.split()[0].strip(",") for s in result.stories] == ["Lumora", "Quillon"]
     assert result.stories[1].lead.candidate.url == f"{web}/quillon.txt"
 
@@ -126,7 +127,7 @@ def test_feeds_on_loopback_are_refused_unless_private_urls_are_allowed(web: str)
 def test_an_article_url_is_a_candidate_and_is_summarized_from_the_page(web: str):
     [found] = collect([f"{web}/nordvale.html"], NOW, allow_private=True)
     assert found.kind == "url"
-    result = build_digest(summarizer(), [found], period="p", start=NOW, end=NOW, allow_private=True)
+    result = build_digest(summarizer(), [found], period="p", start=NOW, end=NOW)
     assert "Nordvale Bank" in result.stories[0].summary.summary
 
 
@@ -167,6 +168,33 @@ def test_syndicated_copies_and_two_outlets_on_one_event_are_one_story():
     assert result.article_count == 6
     html = render_html(result, subject="s")
     assert "wire.example" in html and "partner.example" in html  # every source is listed
+
+
+class _Slow(EchoBackend):
+    """Answers on the async path after a pause, counting the requests in flight at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_flight = self.most = 0
+
+    async def aextract(self, request: ExtractionRequest) -> ExtractionOutcome:
+        import asyncio
+
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        await asyncio.sleep(0.05)
+        self.in_flight -= 1
+        return self.extract(request)
+
+
+def test_the_digest_summarizes_jobs_articles_at_a_time_and_keeps_their_order():
+    backend = _Slow()
+    candidates = [entry("n", NORDVALE), entry("q", QUILLON), entry("h", HOSTILE)]
+    with Summarizer(backend=backend, jobs=3, use_cache=False) as s:
+        digest = build_digest(s, candidates, period="p", start=NOW, end=NOW)
+    assert backend.most == 3  # one request per article here, all in flight together
+    assert len(backend.calls) == 3  # each article cleaned and summarized once
+    assert [item.candidate.key for story in digest.stories for item in story.items] == ["n", "q", "h"]
 
 
 def test_different_stories_sharing_one_number_stay_apart():
@@ -356,7 +384,8 @@ def test_cli_stderr_holds_our_digest_lines_not_the_libraries_logs(tmp_path: Path
     eml = tmp_path / "d.eml"
     with StubServer(behaviour=quillon_fails) as server:
         env = {**os.environ, "OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": server.base_url,
-               "SUMMARIZER_BACKEND": "openai", "SUMMARIZER_MODEL": "stub-model", "SUMMARIZER_CONFIG": str(config)}
+               "SUMMARIZER_BACKEND": "openai", "SUMMARIZER_MODEL": "stub-model", "SUMMARIZER_CONFIG": str(config),
+               "SUMMARIZER_JOBS": "1"}  # one at a time: a.txt's request is the first one
         run = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "digest",
                               str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--to", "me@example.com",
                               "--dry-run", "--eml", str(eml), "--state-dir", str(tmp_path / "state")],
@@ -365,11 +394,11 @@ def test_cli_stderr_holds_our_digest_lines_not_the_libraries_logs(tmp_path: Path
     assert run.returncode == 0, run.stderr
     assert requests == 4  # failed answers: there was something for instructor and httpx to log
     a, b = (re.escape(str(tmp_path / name)) for name in ("a.txt", "b.txt"))
-    expected = [rf"INFO {a}: summarizing", rf"INFO {a}: done in [\d.]+s \(stub-model\)", rf"INFO {b}: summarizing",
+    expected = [r"INFO summarizing 2 article\(s\), 1 at a time", rf"INFO {a}: done in [\d.]+s \(stub-model\)",
                 rf"WARNING {b}: not summarized: \S+ kept failing with HTTP 503 after retries \(overloaded\); "
                 "try again later"]
     lines = run.stderr.splitlines()
-    assert len(lines) == 5, run.stderr
+    assert len(lines) == 4, run.stderr
     for pattern, line in zip(expected, lines, strict=False):
         assert re.fullmatch(rf"\S+ \S+ {pattern}", line), line
     assert lines[-1] == "1 article(s) not summarized; they are retried in the next digest"

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from summarizer import InputError, clean
 from summarizer.cli import cli
+from summarizer.inputs import clean_input
 from summarizer.loader import read_source
 
 PAGE = (Path(__file__).parent / "data" / "html" / "acme_funding.html").read_text(encoding="utf-8")
@@ -21,7 +22,7 @@ LOOPBACK = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 
 def test_html_page_is_reduced_to_the_article():
-    article = clean(PAGE)
+    article = clean_input(PAGE)
     assert article.title == "Acme Pay raises $48 million to expand in Europe"
     assert article.published == "2025-10-02"
     assert article.site == "LedgerWire"
@@ -83,7 +84,7 @@ def server() -> Iterator[str]:
 def test_url_is_fetched_extracted_and_cleaned(server):
     document = read_source(f"{server}/to-article", allow_private=True)
     assert document.url == f"{server}/article.html"  # after the redirect
-    article = clean(document.text, url=document.url)
+    article = clean_input(document.text, url=document.url)
     assert article.title == "Acme Pay raises $48 million to expand in Europe"
     assert "Advertisement" not in article.text
 

@@ -16,12 +16,12 @@ from .group import handle_errors
 @handle_errors
 def clean_command(source: str, as_json: bool) -> None:
     """Print the cleaned article text of SOURCE (a path, an http(s) URL, or - for standard input)."""
-    from ..cleaning import clean
     from ..config import Settings
+    from ..inputs import clean_input
     from ..loader import read_source
 
     document = read_source(source, allow_private=Settings.resolve().allow_private_urls)
-    article = clean(document.text, notes=document.notes, url=document.url)
+    article = clean_input(document.text, notes=document.notes, url=document.url)
     click.echo(article.model_dump_json(indent=2) if as_json else article.text)
 
 

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..cleaning import clean
-from ..errors import SummarizerError
 from ..models import KeyFigure
-from .sources import Candidate, read_candidate
+from .sources import Candidate, as_item
 from .stories import Item, Story, merge
 
 if TYPE_CHECKING:
@@ -99,31 +97,32 @@ def period_label(end: datetime, since: timedelta) -> str:
     return slot.strftime("%Y-%m-%dT%H:%M")
 
 
-def summarize_all(summarizer: Summarizer, candidates: list[Candidate], *, allow_private: bool = False,
+def summarize_all(summarizer: Summarizer, candidates: list[Candidate], *,
                   attempts: dict[str, int] | None = None) -> tuple[list[Item], list[Failure]]:
-    """Summaries of every candidate, in order; each failure recorded with its reason, never raised."""
-    items: list[Item] = []
-    failures: list[Failure] = []
-    for candidate in candidates:
-        log.info("%s: summarizing", candidate.origin)
-        try:
-            text, notes, url = read_candidate(candidate, allow_private=allow_private)
-            summary = summarizer.summarize(text, source=candidate.origin, notes=notes, url=url)
-        except SummarizerError as exc:
-            log.warning("%s: not summarized: %s", candidate.origin, exc)
-            previous = (attempts or {}).get(candidate.key, 0)
-            failures.append(Failure(candidate, str(exc), previous + 1))
+    """Summaries of every candidate, in order, through ``Summarizer.summarize_many`` (``jobs`` at a time);
+    each failure is recorded with its reason, never raised."""
+    done: dict[int, Item | Failure] = {}
+    if candidates:
+        log.info("summarizing %d article(s), %d at a time", len(candidates),
+                 min(summarizer.settings.jobs, len(candidates)))
+    for result in summarizer.summarize_many([as_item(candidate) for candidate in candidates]):
+        candidate = candidates[result.index]
+        if result.summary is None or result.article is None:
+            log.warning("%s: not summarized: %s", candidate.origin, result.error)
+            done[result.index] = Failure(candidate, str(result.error), (attempts or {}).get(candidate.key, 0) + 1)
             continue
+        summary = result.summary
         log.info("%s: done in %.1fs (%s)", candidate.origin, summary.meta.seconds,
                  "cache" if summary.meta.cached else summary.meta.model)
-        cleaned = clean(text, url=url).text  # a syndicated copy differs only in what the cleaner drops
-        text_hash = hashlib.sha256(" ".join(cleaned.split()).encode()).hexdigest()
-        items.append(Item(candidate, summary, text_hash))
-    return items, failures
+        # a syndicated copy differs only in what the cleaner drops
+        text_hash = hashlib.sha256(" ".join(result.article.text.split()).encode()).hexdigest()
+        done[result.index] = Item(candidate, summary, text_hash)
+    ordered = [done[index] for index in sorted(done)]
+    return [d for d in ordered if isinstance(d, Item)], [d for d in ordered if isinstance(d, Failure)]
 
 
 def build_digest(summarizer: Summarizer, candidates: list[Candidate], *, period: str, start: datetime,
-                 end: datetime, allow_private: bool = False, attempts: dict[str, int] | None = None) -> Digest:
+                 end: datetime, attempts: dict[str, int] | None = None) -> Digest:
     """Summarize ``candidates`` and merge the ones telling the same story into one entry."""
-    items, failures = summarize_all(summarizer, candidates, allow_private=allow_private, attempts=attempts)
+    items, failures = summarize_all(summarizer, candidates, attempts=attempts)
     return Digest(period=period, start=start, end=end, stories=merge(items), failed=failures)

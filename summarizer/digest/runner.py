@@ -104,7 +104,7 @@ def _build(state: DigestState, sources: Sequence[str], summarizer: Summarizer, s
     candidates = _with_retries(state, collect(sources, start, allow_private=allow_private))
     attempts = {c.key: state.attempts(c.key) for c in candidates}
     digest = build_digest(summarizer, candidates, period=period, start=start, end=now,
-                          allow_private=allow_private, attempts=attempts)
+                          attempts=attempts)
     if digest.is_empty:
         return RunResult(period, digest, skipped=f"no new articles since {start:%Y-%m-%d %H:%M}")
     from_address = sender or (smtp.sender if smtp else None) or f"summarizer@{socket.gethostname() or 'localhost'}"

@@ -19,7 +19,6 @@ from typing import Any
 from ..errors import InputError
 from ..fetch import ACCEPTED_TYPES, fetch
 from ..inputs import is_article_file, kind
-from ..loader import read_path, read_url
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
@@ -154,12 +153,11 @@ def _plain(markup: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def read_candidate(candidate: Candidate, *, allow_private: bool = False) -> tuple[str, list[str], str | None]:
-    """The text, loader notes and URL to summarize for a candidate."""
+def as_item(candidate: Candidate) -> dict[str, str]:
+    """The batch item (``summarizer.inputs.article_input``) that summarizes ``candidate``, named by its origin."""
     if candidate.kind == "entry":
-        return candidate.text or "", [], candidate.url
+        item = {"id": candidate.origin, "text": candidate.text or ""}
+        return item | ({"url": candidate.url} if candidate.url else {})
     if candidate.kind == "file":
-        document = read_path(candidate.path or candidate.origin)
-        return document.text, document.notes, None
-    document = read_url(candidate.url or candidate.origin, allow_private)
-    return document.text, document.notes, document.url
+        return {"id": candidate.origin, "path": candidate.path or candidate.origin}
+    return {"id": candidate.origin, "source": candidate.url or candidate.origin}
