@@ -10,6 +10,7 @@ attempts, and the mapping of library exceptions onto our error tree.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import textwrap
@@ -215,6 +216,23 @@ def _failed(exc: Exception, request: ExtractionRequest, reasks: int,
         ) from exc
 
 
+def _patched(create: Callable[..., Any], mode: str, request: ExtractionRequest, reasks: int,
+             kwargs: dict[str, Any], *, is_async: bool) -> tuple[_Attempts, Callable[[], Any]]:
+    """The one extraction sequence both paths run: instructor around ``create``, every attempt counted and
+    narrowed. The call it returns gives the result, or (``is_async``) a coroutine for it."""
+    attempts = _Attempts(request)
+    if is_async:
+        async def counted_async(*args: Any, **kw: Any) -> Any:
+            return await create(*args, **attempts.next(kw))
+        counted: Callable[..., Any] = counted_async  # instructor sees a coroutine function: its async path
+    else:
+        def counted(*args: Any, **kw: Any) -> Any:
+            return create(*args, **attempts.next(kw))
+    patched: Any = instructor.patch(create=counted, mode=MODES[mode])
+    return attempts, functools.partial(patched, response_model=attempts.model, messages=attempts.messages,
+                                       context=attempts.context, max_retries=reasks, strict=False, **kwargs)
+
+
 def run_extraction(
     create: Callable[..., Any],
     mode: str,
@@ -224,18 +242,11 @@ def run_extraction(
     **kwargs: Any,
 ) -> ExtractionOutcome:
     """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails."""
-    attempts = _Attempts(request)
-
-    def counted(*args: Any, **kw: Any) -> Any:
-        return create(*args, **attempts.next(kw))
-
-    patched = instructor.patch(create=counted, mode=MODES[mode])
+    attempts, call = _patched(create, mode, request, reasks, kwargs, is_async=False)
     try:
-        result = patched(response_model=attempts.model, messages=attempts.messages,
-                         context=attempts.context, max_retries=reasks, strict=False, **kwargs)
+        return attempts.outcome(call())
     except (IncompleteOutputException, InstructorRetryException) as exc:
         return _failed(exc, request, reasks, map_error)
-    return attempts.outcome(result)
 
 
 async def arun_extraction(
@@ -247,18 +258,11 @@ async def arun_extraction(
     **kwargs: Any,
 ) -> ExtractionOutcome:
     """``run_extraction`` for an async ``create`` (instructor's async path)."""
-    attempts = _Attempts(request)
-
-    async def counted(*args: Any, **kw: Any) -> Any:
-        return await create(*args, **attempts.next(kw))
-
-    patched: Any = instructor.patch(create=counted, mode=MODES[mode])  # async: instructor sees a coroutine
+    attempts, call = _patched(create, mode, request, reasks, kwargs, is_async=True)
     try:
-        result = await patched(response_model=attempts.model, messages=attempts.messages,
-                               context=attempts.context, max_retries=reasks, strict=False, **kwargs)
+        return attempts.outcome(await call())
     except (IncompleteOutputException, InstructorRetryException) as exc:
         return _failed(exc, request, reasks, map_error)
-    return attempts.outcome(result)
 
 
 def _raw_usage(result: Any) -> Any:
