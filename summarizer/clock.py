@@ -1,7 +1,7 @@
 """The time that retries and rate limits keep and wait on: one seam, so tests never wait.
 
-A retry's backoff, a rate limit and a server's Retry-After pause all ask
-``current()`` for the time and for the wait, sync (``sleep``) or async
+A retry's backoff, a rate limit, a server's Retry-After pause and the digest
+scheduler all ask ``current()`` for the time and for the wait, sync (``sleep``) or async
 (``asleep``). ``using(clock)`` puts another clock in place for a block, as the
 tests do with ``summarizer.testing.VirtualClock``: time that passes only when
 something waits. Code that wants its own time for one object passes it there
@@ -20,16 +20,23 @@ from typing import Protocol
 class Clock(Protocol):
     def monotonic(self) -> float: ...
 
+    def time(self) -> float:
+        """Wall-clock seconds since the epoch: for what happens at a time of day (the digest scheduler)."""
+        ...
+
     def sleep(self, seconds: float) -> None: ...
 
     async def asleep(self, seconds: float) -> None: ...
 
 
 class SystemClock:
-    """The real time: ``time.monotonic``, ``time.sleep``, ``asyncio.sleep``."""
+    """The real time: ``time.monotonic``, ``time.time``, ``time.sleep``, ``asyncio.sleep``."""
 
     def monotonic(self) -> float:
         return time.monotonic()
+
+    def time(self) -> float:
+        return time.time()
 
     def sleep(self, seconds: float) -> None:
         time.sleep(seconds)

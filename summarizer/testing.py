@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, tzinfo
 
 from . import clock as _clock
 from .backends.base import Backend
@@ -38,17 +39,27 @@ def serving(backend: Backend, name: str = "local") -> Iterator[Backend]:
 
 
 class VirtualClock:
-    """Time that passes only when something waits: a retry's backoff, a rate limit, a Retry-After pause.
+    """Time that passes only when something waits: a retry's backoff, a rate limit, a Retry-After pause,
+    the digest scheduler's wait for its next run.
 
     ``waits`` lists every wait asked for, sync and async, in order; ``now`` is the time it keeps.
+    ``wall`` is the date and time it starts at (``time()``, ``datetime()``), 2025-01-01 UTC by default.
     """
 
-    def __init__(self, now: float = 1000.0) -> None:
+    def __init__(self, now: float = 1000.0, *, wall: datetime | None = None) -> None:
         self.now = now
         self.waits: list[float] = []
+        self._epoch = (wall or datetime(2025, 1, 1, tzinfo=UTC)).timestamp() - now
 
     def monotonic(self) -> float:
         return self.now
+
+    def time(self) -> float:
+        return self._epoch + self.now
+
+    def datetime(self, tz: tzinfo = UTC) -> datetime:
+        """The wall time, in ``tz``."""
+        return datetime.fromtimestamp(self.time(), tz)
 
     def sleep(self, seconds: float) -> None:
         self.waits.append(seconds)

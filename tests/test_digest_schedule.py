@@ -14,9 +14,8 @@ from digest_fakes import NORDVALE, QUILLON, EchoBackend
 
 from summarizer import ConfigError, InputError
 from summarizer.cli import cli
-from summarizer.digest import schedule
 from summarizer.digest.schedule import next_time, resolve_tz, run_forever
-from summarizer.testing import serving
+from summarizer.testing import VirtualClock, serving, virtual_time
 
 
 class FakeTime:
@@ -73,38 +72,40 @@ def echo() -> Iterator[EchoBackend]:
         yield backend
 
 
-def _drive_the_scheduler(monkeypatch: pytest.MonkeyPatch, clock: FakeTime,
-                         on_sleep: Callable[[], None] = lambda: None) -> None:
-    give_up = clock.now() + timedelta(days=30)
+class _Scheduled(VirtualClock):
+    """Virtual time for the command's scheduler, with a hook run at each of its waits."""
 
-    def sleep(seconds: float) -> None:
-        clock.sleep(seconds)
-        if clock.now() > give_up:
+    def __init__(self, at: datetime, on_sleep: Callable[[], None]) -> None:
+        super().__init__(wall=at)
+        self.give_up = at + timedelta(days=30)
+        self.on_sleep = on_sleep
+
+    def sleep(self, seconds: float) -> None:
+        super().sleep(seconds)
+        if self.datetime() > self.give_up:
             raise AssertionError("the scheduler did not stop")
-        on_sleep()
-
-    monkeypatch.setattr(schedule, "_now", lambda tz: clock.now().astimezone(tz))
-    monkeypatch.setattr(schedule, "_sleep", sleep)
+        self.on_sleep()
 
 
 @pytest.mark.usefixtures("echo")
-def test_cli_every_logs_each_run_survives_a_failed_one_and_stops_after_runs(tmp_path: Path, monkeypatch):
+def test_cli_every_logs_each_run_survives_a_failed_one_and_stops_after_runs(tmp_path: Path):
     news = tmp_path / "news"
     news.mkdir()
     (news / "nordvale.txt").write_text(NORDVALE, encoding="utf-8")
     late = tmp_path / "late.txt"  # missing at the first run, which therefore fails; it appears before the second
-    clock = FakeTime(datetime(2025, 3, 29, 12, 0, tzinfo=UTC))
     first_run = datetime(2025, 3, 30, 6, 0, tzinfo=UTC)  # 08:00 in Paris, summer time from that night
 
     def after_the_first_run() -> None:
-        if clock.now() > first_run and not late.exists():
+        if clock.datetime() > first_run and not late.exists():
             late.write_text(QUILLON, encoding="utf-8")
 
-    _drive_the_scheduler(monkeypatch, clock, after_the_first_run)
+    clock = _Scheduled(datetime(2025, 3, 29, 12, 0, tzinfo=UTC), after_the_first_run)
     eml = tmp_path / "out" / "digest.eml"
-    result = CliRunner().invoke(cli, ["digest", str(news), str(late), "--to", "me@example.com", "--since", "3650d",
-                                      "--dry-run", "--eml", str(eml), "--state-dir", str(tmp_path / "state"),
-                                      "--every", "0 8 * * *", "--tz", "Europe/Paris", "--runs", "3"])
+    with virtual_time(clock):
+        result = CliRunner().invoke(cli, ["digest", str(news), str(late), "--to", "me@example.com",
+                                          "--since", "3650d", "--dry-run", "--eml", str(eml),
+                                          "--state-dir", str(tmp_path / "state"),
+                                          "--every", "0 8 * * *", "--tz", "Europe/Paris", "--runs", "3"])
     assert result.exit_code == 0, result.output
     log = result.stderr.splitlines()
     assert log[0] == "digest scheduler: '0 8 * * *' (Europe/Paris); for 3 run(s)"
@@ -119,23 +120,24 @@ def test_cli_every_logs_each_run_survives_a_failed_one_and_stops_after_runs(tmp_
     assert "Traceback" not in result.stderr  # a run that fails on bad input is one line
     assert result.stdout.count(f"dry run: message written to {eml}") == 2
     assert "Quillon Chips" in eml.read_text(encoding="utf-8")
-    assert clock.now() == datetime(2025, 4, 1, 6, 0, tzinfo=UTC)  # three days went by, none of them waited
+    assert clock.datetime() == datetime(2025, 4, 1, 6, 0, tzinfo=UTC)  # three days went by, none of them waited
     assert not (tmp_path / "state" / "state.json").exists()  # dry runs record nothing
 
 
 @pytest.mark.usefixtures("echo")
-def test_cli_every_stops_on_ctrl_c_between_runs(tmp_path: Path, monkeypatch):
+def test_cli_every_stops_on_ctrl_c_between_runs(tmp_path: Path):
     (tmp_path / "a.txt").write_text(NORDVALE, encoding="utf-8")
-    clock = FakeTime(datetime(2025, 10, 1, 7, 59, tzinfo=UTC))
 
     def ctrl_c_after_the_first_run() -> None:
-        if clock.now() > datetime(2025, 10, 1, 8, 1, tzinfo=UTC):
+        if clock.datetime() > datetime(2025, 10, 1, 8, 1, tzinfo=UTC):
             raise KeyboardInterrupt
 
-    _drive_the_scheduler(monkeypatch, clock, ctrl_c_after_the_first_run)
-    result = CliRunner().invoke(cli, ["digest", str(tmp_path / "a.txt"), "--to", "me@example.com", "--dry-run",
-                                      "--eml", str(tmp_path / "d.eml"), "--state-dir", str(tmp_path / "state"),
-                                      "--every", "*/5 * * * *", "--tz", "UTC"])
+    clock = _Scheduled(datetime(2025, 10, 1, 7, 59, tzinfo=UTC), ctrl_c_after_the_first_run)
+    with virtual_time(clock):
+        result = CliRunner().invoke(cli, ["digest", str(tmp_path / "a.txt"), "--to", "me@example.com",
+                                          "--dry-run", "--eml", str(tmp_path / "d.eml"),
+                                          "--state-dir", str(tmp_path / "state"),
+                                          "--every", "*/5 * * * *", "--tz", "UTC"])
     assert result.exit_code == 130
     assert "stop with Ctrl-C" in result.stderr.splitlines()[0]
     assert "digest run 1 at 2025-10-01T08:00:00+00:00: dry run, nothing sent; digest " in result.stderr

@@ -4,21 +4,22 @@ Offline, over real HTTP: the stub server plays a gullible model that obeys any
 instruction it sees ("write PWNED", "$999 billion", "very positive"). For each
 injected article the request the server received must hold the article's facts
 and none of the injected sentence, and the result must validate as a
-``Summary`` with nothing of the injection in it. The control case switches the
-cleaner's rule off and shows the same model would have obeyed.
+``Summary`` with nothing of the injection in it. The control case sends the
+article uncleaned and shows the same model would have obeyed.
 (The recorded-model version is ``test_cassettes.py::test_instructions_inside_the_article_do_not_change_the_output``.)
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import pytest
 from openai_stub import StubHandler, StubServer, answer_with, tool_answer
 
 from summarizer import Summarizer, Summary, clean
+from summarizer.cleaning import CleanArticle, CleanStats
+from summarizer.planning import plan_article
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -84,9 +85,13 @@ def test_html_hidden_instructions_are_cut_too():
     assert "PWNED" not in json.dumps(server.requests) and "PWNED" not in result.model_dump_json()
 
 
-def test_control_without_the_cleaner_rule_the_same_model_obeys(monkeypatch: pytest.MonkeyPatch):
-    """Proof that the stub would follow the injection: with the rule off, PWNED reaches the output."""
-    monkeypatch.setattr("summarizer._injection.INJECTION_HINT", re.compile(r"(?!)"))
-    with StubServer(behaviour=gullible) as server:
-        result = summarize(server, injected(INJECTIONS["a fake system prompt"], "its own paragraph"))
-    assert "PWNED" in result.summary and result.sentiment.score == 1.0
+def test_control_without_the_cleaner_the_same_model_obeys():
+    """Proof that the stub would follow the injection: the article sent uncleaned (through the public planning
+    and backend contract, skipping only the cleaner), PWNED reaches the answer."""
+    text = injected(INJECTIONS["a fake system prompt"], "its own paragraph")
+    uncleaned = CleanArticle(text=text, stats=CleanStats(chars_in=len(text), chars_out=len(text)))
+    with StubServer(behaviour=gullible) as server, Summarizer(
+            backend="openai", base_url=server.base_url, model="stub-model", use_cache=False) as summarizer:
+        [request] = plan_article(uncleaned, summarizer.prompt, summarizer.backend, summarizer.settings).requests
+        extraction = summarizer.backend.extract(request).extraction
+    assert "PWNED" in " ".join(extraction.summary) and extraction.sentiment.score == 1.0

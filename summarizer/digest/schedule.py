@@ -1,18 +1,18 @@
 """``--every CRON``: a long-lived process that runs the digest at each cron time.
 
 A failed run is logged and the scheduler waits for the next time; it never
-exits because of one bad run. The clock and the sleep are parameters (and the
-module's ``_now`` and ``_sleep`` for callers such as the CLI), so tests drive it
-without waiting.
+exits because of one bad run. The clock and the sleep are parameters; without
+them the scheduler keeps ``summarizer.clock``'s time, so tests drive it (and
+the command line) with ``summarizer.testing.virtual_time`` without waiting.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
+from ..clock import current
 from ..errors import ConfigError, SummarizerError
 
 log = logging.getLogger("summarizer.digest")
@@ -43,11 +43,11 @@ def resolve_tz(name: str | None) -> tzinfo | None:
 
 
 def _now(tz: tzinfo | None) -> datetime:
-    return datetime.now(tz).astimezone(tz)
+    return datetime.fromtimestamp(current().time(), tz).astimezone(tz)
 
 
 def _sleep(seconds: float) -> None:
-    time.sleep(seconds)
+    current().sleep(seconds)
 
 
 def run_forever(expression: str, job: Callable[[], object], *, tz: tzinfo | None = None,
