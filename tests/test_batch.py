@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarizer import ConfigError, Summarizer
+from summarizer.backends.ratelimit import RateLimiter
 from summarizer.batch import BatchResult
-from summarizer.ratelimit import RateLimiter
 from summarizer.split import split_spans
 from summarizer.testing import EchoBackend, ScriptedBackend, answer
 from summarizer.usage import RunUsage, cost_usd, price_table

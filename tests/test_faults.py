@@ -26,10 +26,10 @@ from openai_stub import StubHandler, StubServer, answer_with, drop_mid_response,
 
 from summarizer import Settings, Summarizer, Summary
 from summarizer.backends.openai_compat import OpenAIBackend
+from summarizer.backends.ratelimit import RateLimiter
+from summarizer.backends.retry import RetryPolicy
 from summarizer.cli import cli
 from summarizer.errors import ModelOutputError, ModelUnavailableError
-from summarizer.ratelimit import RateLimiter
-from summarizer.retry import RetryPolicy
 from summarizer.testing import VirtualClock
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

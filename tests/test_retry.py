@@ -11,8 +11,8 @@ import pytest
 from summarizer import ModelUnavailableError, Settings
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.openai_compat import OpenAIBackend
+from summarizer.backends.retry import RetryPolicy
 from summarizer.errors import ConfigError
-from summarizer.retry import RetryPolicy
 from summarizer.testing import answer, completion
 
 ARTICLE = "Shares of Example Corp rose 12% after it reported revenue of $3.2 billion."

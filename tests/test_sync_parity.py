@@ -15,8 +15,8 @@ import pytest
 
 from summarizer import Settings, Summarizer
 from summarizer.backends.openai_compat import OpenAIBackend
-from summarizer.ratelimit import RateLimiter
-from summarizer.retry import RetryPolicy
+from summarizer.backends.ratelimit import RateLimiter
+from summarizer.backends.retry import RetryPolicy
 from summarizer.testing import VirtualClock, answer, completion
 
 GOOD = completion(answer(summary=("Example Corp shares rose after its results.",

@@ -10,6 +10,8 @@ are about) into a validated ``ExtractionOutcome``; everything around that
     extraction    running an instructor call (shared by the backends below)
     local         llama.cpp in this process
     openai_compat any OpenAI-compatible server
+    retry         transport retries (backoff, Retry-After, a time budget), for the backends that send requests
+    ratelimit     client-side requests and tokens per minute, shared by every job of a batch
     scripted      canned and echoing backends for tests (``summarizer.testing``)
 """
 

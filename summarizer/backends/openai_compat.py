@@ -1,6 +1,6 @@
 """Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp's server) via the openai SDK.
 
-The SDK's retries are off; ``summarizer.retry`` retries transient failures.
+The SDK's retries are off; ``summarizer.backends.retry`` retries transient failures.
 The instructor mode is configurable because endpoints differ:
 
 * ``tools`` (default): a forced tool call; right for OpenAI and most hosted APIs.
@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Settings, _without_credentials
 from ..errors import ConfigError, ModelError, ModelUnavailableError
-from ..ratelimit import RateLimiter
-from ..retry import RETRY_STATUS, MalformedResponse, RetryPolicy, acall_with_retries, call_with_retries
 from ..turns import cpu_turn
 from .base import DEFAULT_CONTEXT_TOKENS, Backend, estimate_tokens
+from .ratelimit import RateLimiter
+from .retry import RETRY_STATUS, MalformedResponse, RetryPolicy, acall_with_retries, call_with_retries
 
 if TYPE_CHECKING:
     from .base import ExtractionOutcome, ExtractionRequest

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .clock import current
+from ..clock import current
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable
 
-from .clock import current
+from ..clock import current
 
 
 class RateLimiter:
