@@ -15,6 +15,11 @@
    tokens our run generated) directly (target <= 10 %).
 5. memory: peak RSS of the 256-article batch on the stub against one article
    (target <= 1.5x).
+6. run history: the 256-article batch at --jobs 32, whole command, with the
+   history on and with --no-log, alternated five times (target: no measurable
+   difference).
+
+Every run logs to a run history in the temporary folder, never the user's.
 
 The stub runs in its own process so it does not share the client's core.
 """
@@ -72,7 +77,8 @@ def start_stub(port: int) -> subprocess.Popen[bytes]:
 
 def cli_env(base_url: str, cache_dir: Path) -> dict[str, str]:
     return {**os.environ, "OPENAI_BASE_URL": base_url, "SUMMARIZER_MODEL": "stub-model",
-            "SUMMARIZER_BACKEND": "openai", "SUMMARIZER_CACHE_DIR": str(cache_dir)}
+            "SUMMARIZER_BACKEND": "openai", "SUMMARIZER_CACHE_DIR": str(cache_dir),
+            "SUMMARIZER_LOG_DB": str(cache_dir.parent / "runs.db")}
 
 
 def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -102,7 +108,8 @@ def concurrency(paths: list[Path], base_url: str, tmp: Path) -> list[tuple[int, 
         ideal = len(paths) / jobs * LATENCY
         runs = 1 if jobs == 1 else 3
         in_process = []
-        with Summarizer(backend="openai", base_url=base_url, model="stub-model", use_cache=False) as summarizer:
+        with Summarizer(backend="openai", base_url=base_url, model="stub-model", use_cache=False,
+                        log_db=tmp / "runs.db") as summarizer:
             list(summarizer.summarize_many(texts[:1], jobs=1))  # warm-up: imports, first connection
             for _ in range(runs):
                 started = time.perf_counter()
@@ -113,6 +120,18 @@ def concurrency(paths: list[Path], base_url: str, tmp: Path) -> list[tuple[int, 
         cli = [run_measured(command, cli_env(base_url, tmp / f"cache-{jobs}"))[0] for _ in range(runs)]
         rows.append((jobs, ideal, in_process, cli))
     return rows
+
+
+def history_overhead(paths: list[Path], base_url: str, tmp: Path, rounds: int = 5) -> tuple[list[float],
+                                                                                            list[float]]:
+    """Whole-command wall times at -j 32 with the run history on and off, alternated."""
+    command = [*summarize_cmd(), str(paths[0].parent), "-f", "jsonl", "--no-cache", "-j", "32"]
+    on: list[float] = []
+    off: list[float] = []
+    for _ in range(rounds):
+        on.append(run_measured(command, cli_env(base_url, tmp / "cache-log"))[0])
+        off.append(run_measured([*command, "--no-log"], cli_env(base_url, tmp / "cache-log"))[0])
+    return on, off
 
 
 def spread(times: list[float], ideal: float) -> str:
@@ -224,6 +243,11 @@ def main() -> int:
             one, batch = memory(paths, base_url, tmp)
             print(f"5. memory: peak RSS one article {one:.0f} MB, {args.articles}-article batch at -j 32 "
                   f"{batch:.0f} MB, ratio {batch / one:.2f} (target <= 1.5)")
+            on, off = history_overhead(paths, base_url, tmp)
+            ideal = args.articles / 32 * LATENCY
+            print(f"6. run history at -j 32, whole command: logged {spread(on, ideal)} | --no-log "
+                  f"{spread(off, ideal)} | medians {statistics.median(on):.2f} s vs {statistics.median(off):.2f} s, "
+                  f"ratio {statistics.median(on) / statistics.median(off):.3f}")
     finally:
         stub.terminate()
     if not args.skip_embedded:

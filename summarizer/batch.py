@@ -40,6 +40,8 @@ class Summarizes(Protocol):
 
     async def aprocess_source(self, source: str) -> tuple[CleanArticle, Summary]: ...
 
+    async def aprocess_file(self, path: Path) -> tuple[CleanArticle, Summary]: ...
+
 
 @dataclass
 class BatchResult:
@@ -76,10 +78,7 @@ async def summarize_item(summarizer: Summarizes, item: Any) -> tuple[CleanArticl
     if what.text is not None:
         return await summarizer.aprocess(what.text, source=what.label, url=what.url)
     if what.path is not None:
-        from .loader import read_path
-
-        document = await asyncio.to_thread(read_path, what.path)
-        return await summarizer.aprocess(document.text, source=document.source, notes=document.notes)
+        return await summarizer.aprocess_file(what.path)
     assert what.source is not None
     return await summarizer.aprocess_source(what.source)
 

@@ -37,6 +37,12 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+def user_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
 def user_config_file() -> Path:
     import platformdirs
 
@@ -56,6 +62,8 @@ class Settings:
     cache_dir: Path | None = None
     model_dir: Path | None = None
     use_cache: bool = True
+    log_runs: bool = True  # the run history (``summarizer.history``)
+    log_db: Path | None = None
     timeout: float = DEFAULT_TIMEOUT
     max_tokens: int = DEFAULT_MAX_TOKENS
     temperature: float = DEFAULT_TEMPERATURE
@@ -94,6 +102,11 @@ class Settings:
         return self.cache_dir or user_cache_dir() / "results"
 
     @property
+    def log_path(self) -> Path:
+        """The run history's database: ``log_db``, else ``runs.db`` in the user data directory."""
+        return self.log_db or user_data_dir() / "runs.db"
+
+    @property
     def models_dir(self) -> Path:
         return self.model_dir or user_cache_dir() / "models"
 
@@ -126,7 +139,7 @@ class Settings:
         if mode not in MODES:
             raise ConfigError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
         values["mode"] = mode
-        for key in ("model_path", "cache_dir", "model_dir"):
+        for key in ("model_path", "cache_dir", "model_dir", "log_db"):
             if values.get(key) is not None:
                 values[key] = Path(values[key]).expanduser()
         for key, kind in (("timeout", float), ("max_tokens", int), ("temperature", float), ("reasks", int),
@@ -143,7 +156,7 @@ class Settings:
                 raise ConfigError(f"setting {key} must be positive, got {values[key]!r}")
         if not isinstance(values.get("prices", {}), Mapping):
             raise ConfigError("setting prices must be a table: [prices.\"MODEL\"] input = ..., output = ...")
-        for key in ("use_cache", "allow_private_urls"):
+        for key in ("use_cache", "allow_private_urls", "log_runs"):
             if key in values:
                 values[key] = _as_bool(values[key])
         return cls(**values)
@@ -163,6 +176,7 @@ _ENV = {
     "SUMMARIZER_REQUESTS_PER_MINUTE": "requests_per_minute",
     "SUMMARIZER_TOKENS_PER_MINUTE": "tokens_per_minute",
     "SUMMARIZER_JOBS": "jobs",
+    "SUMMARIZER_LOG_DB": "log_db",
     "OPENAI_API_KEY": "api_key",
     "OPENAI_BASE_URL": "base_url",
 }

@@ -11,7 +11,8 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,10 @@ from .cache import Claim, ResultCache, await_claim, cache_key, wait_for_claim
 from .cleaning import CleanArticle
 from .config import Settings
 from .drafts import Extraction
-from .errors import InputError
+from .errors import ConfigError, InputError, SummarizerError
+from .history import History
 from .inputs import clean_input
-from .loader import read_path, read_source
+from .loader import Document, read_path, read_source
 from .models import Summary
 from .planning import Plan, plan_article, reduce_request
 from .prompts import PromptTemplate, load_prompt
@@ -54,6 +56,7 @@ class Summarizer:
         log.debug("settings: %r", self.settings)
         self._backend = backend
         self.cache = ResultCache(self.settings.results_dir) if self.settings.use_cache else None
+        self.history = History(self.settings.log_path) if self.settings.log_runs else None
         self.prompt: PromptTemplate = load_prompt()
 
     @property
@@ -70,19 +73,24 @@ class Summarizer:
     def summarize(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
                   url: str | None = None) -> Summary:
         """Summarize an article's text (plain text or an HTML page)."""
+        with self._logged(source) as logged:
+            return logged(self._summarize(text, source, notes, url))[1]
+
+    def _summarize(self, text: str, source: str | None, notes: list[str] | None,
+                   url: str | None) -> tuple[CleanArticle, Summary]:
         started = time.perf_counter()
         article, key, hit = self._lookup(text, source, notes, url, started)
         if hit is not None:
-            return hit
+            return article, hit
         claim = wait_for_claim(self._claiming(key, source)) if key is not None else None
         if claim is not None and claim.hit is not None:
-            return self._as_hit(claim.hit, claim.key, source, started)
+            return article, self._as_hit(claim.hit, claim.key, source, started)
         try:
             plan = self._plan(article)
             outcomes = [self.backend.extract(request) for request in plan.requests]
             final = self.backend.extract(reduce_request(self.prompt, article, outcomes)) if len(outcomes) > 1 \
                 else None
-            return self._store(key, self._build(article, plan, outcomes, final, source, started))
+            return article, self._store(key, self._build(article, plan, outcomes, final, source, started))
         finally:
             self._release(claim)
 
@@ -94,6 +102,11 @@ class Summarizer:
     async def aprocess(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
                        url: str | None = None) -> tuple[CleanArticle, Summary]:
         """``asummarize``, with the cleaned article the summary was made from (batches hand both on)."""
+        with self._logged(source) as logged:
+            return logged(await self._aprocess(text, source, notes, url))
+
+    async def _aprocess(self, text: str, source: str | None, notes: list[str] | None,
+                        url: str | None) -> tuple[CleanArticle, Summary]:
         import asyncio
 
         started = time.perf_counter()
@@ -121,10 +134,19 @@ class Summarizer:
 
     async def aprocess_source(self, source: str) -> tuple[CleanArticle, Summary]:
         """``asummarize_source``, with the cleaned article (see ``aprocess``)."""
+        return await self._aread(source, lambda: read_source(source, allow_private=self.settings.allow_private_urls))
+
+    async def aprocess_file(self, path: str | Path) -> tuple[CleanArticle, Summary]:
+        """``summarize_file`` for asyncio code, with the cleaned article (see ``aprocess``)."""
+        return await self._aread(str(path), lambda: read_path(path))
+
+    async def _aread(self, name: str, read: Callable[[], Document]) -> tuple[CleanArticle, Summary]:
+        """Read a document off the event loop, then summarize it; a read that fails is a logged run too."""
         import asyncio
 
-        document = await asyncio.to_thread(read_source, source, allow_private=self.settings.allow_private_urls)
-        return await self.aprocess(document.text, source=document.source, notes=document.notes, url=document.url)
+        with self._logged(name) as logged:
+            document = await asyncio.to_thread(read)
+            return logged(await self._aprocess(document.text, document.source, document.notes, document.url))
 
     def summarize_many(self, items: Iterable[Any], jobs: int | None = None) -> Iterator[BatchResult]:
         """Summarize many articles, ``jobs`` at a time; yields a ``BatchResult`` for each as it finishes.
@@ -135,6 +157,26 @@ class Summarizer:
         others go on. A ``ConfigError`` (no key, no model) stops the run.
         """
         return run_batch(self, items, jobs or self.settings.jobs)
+
+    @contextmanager
+    def _logged(self, source: str | None) -> Iterator[Callable[[tuple[CleanArticle, Summary]], tuple[CleanArticle,
+                                                                                                       Summary]]]:
+        """Log the run to the history: the result the block hands to ``logged``, or the error it raised."""
+
+        def logged(done: tuple[CleanArticle, Summary]) -> tuple[CleanArticle, Summary]:
+            article, summary = done
+            if self.history is not None:
+                digest = hashlib.sha256(article.text.encode()).hexdigest()
+                self.history.record(summary, text_sha256=digest, source=source)
+            return done
+
+        try:
+            yield logged
+        except SummarizerError as exc:
+            if self.history is not None and not isinstance(exc, ConfigError):  # a setup error is not a run
+                self.history.record(error=str(exc), source=source, backend=self.settings.backend,
+                                    model=self.settings.model_name)
+            raise
 
     def _lookup(self, text: str, source: str | None, notes: list[str] | None, url: str | None,
                 started: float) -> tuple[CleanArticle, str | None, Summary | None]:
@@ -185,13 +227,16 @@ class Summarizer:
 
     def summarize_file(self, path: str | Path) -> Summary:
         """Summarize the article in a file (UTF-8, UTF-16 with BOM, legacy 8-bit text, or HTML)."""
-        document = read_path(path)
-        return self.summarize(document.text, source=document.source, notes=document.notes)
+        return self._read(str(path), lambda: read_path(path))
 
     def summarize_source(self, source: str) -> Summary:
         """Summarize a path, ``-`` (standard input) or an http(s) URL."""
-        document = read_source(source, allow_private=self.settings.allow_private_urls)
-        return self.summarize(document.text, source=document.source, notes=document.notes, url=document.url)
+        return self._read(source, lambda: read_source(source, allow_private=self.settings.allow_private_urls))
+
+    def _read(self, name: str, read: Callable[[], Document]) -> Summary:
+        with self._logged(name) as logged:
+            document = read()
+            return logged(self._summarize(document.text, document.source, document.notes, document.url))[1]
 
     def _key(self, article: CleanArticle) -> str:
         s = self.settings
@@ -220,6 +265,8 @@ class Summarizer:
             self._backend.close()
         if self.cache is not None:
             self.cache.close()
+        if self.history is not None:
+            self.history.close()
 
     def __enter__(self) -> Summarizer:
         return self

@@ -3,7 +3,7 @@
 ``group`` (the group, error handling and exit codes, the console script's
 ``main``), ``options`` (the options the commands share), ``batch`` (``summarize
 FILE...``), ``housekeeping`` (``clean``, ``cache``, ``schema``), ``evaluate``
-(``eval``), ``digest``. Importing it imports click and no more: each command
+(``eval``), ``digest``, ``log`` (the run history). Importing it imports click and no more: each command
 loads what it needs when it runs.
 """
 
@@ -14,8 +14,9 @@ from .digest import digest
 from .evaluate import eval_command
 from .group import cli, main
 from .housekeeping import cache, clean_command, schema
+from .log import log_command
 
-for _command in (run, clean_command, eval_command, cache, schema, digest):
+for _command in (run, clean_command, eval_command, cache, schema, digest, log_command):
     cli.add_command(_command)
 
 __all__ = ["cli", "main"]

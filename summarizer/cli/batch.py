@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..inputs import expand
 from ..usage import RunUsage
 from .group import DEFAULT_COMMAND, handle_errors, log_to_stderr
-from .options import model_options, model_overrides, no_cache_option
+from .options import model_options, model_overrides, no_cache_option, no_log_option
 
 
 @click.command(name=DEFAULT_COMMAND)
@@ -42,11 +42,13 @@ from .options import model_options, model_overrides, no_cache_option
 @click.option("--tpm", "tokens_per_minute", type=click.FloatRange(min=0, min_open=True),
               help="Tokens per minute to stay under [env: SUMMARIZER_TOKENS_PER_MINUTE].")
 @no_cache_option()
+@no_log_option()
 @click.option("-v", "--verbose", is_flag=True, help="Log settings, requests, retries and cache use to stderr.")
 @handle_errors
 def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, model: str | None,
         jobs: int | None, output: Path | None, resume: Path | None, show_usage: bool, progress: bool | None,
-        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool, verbose: bool) -> None:
+        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool, no_log: bool,
+        verbose: bool) -> None:
     """Summarize article FILES: paths, folders, JSONL files of texts, http(s) URLs, or - for standard input."""
     if verbose:
         log_to_stderr()
@@ -59,7 +61,7 @@ def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, mo
             raise click.UsageError("--resume writes JSONL; drop --format")
         fmt = "jsonl"
     overrides = model_overrides(backend, model, no_cache, jobs=jobs, requests_per_minute=requests_per_minute,
-                                tokens_per_minute=tokens_per_minute)
+                                tokens_per_minute=tokens_per_minute, log_runs=False if no_log else None)
     failures = BatchRun(files, fmt, overrides, output=output, resume=resume, show_usage=show_usage,
                         progress=progress).run()
     if failures:

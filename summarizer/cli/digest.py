@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .group import handle_errors
-from .options import model_options, model_overrides, no_cache_option
+from .options import model_options, model_overrides, no_cache_option, no_log_option
 
 
 @click.command(name="digest")
@@ -36,11 +36,12 @@ from .options import model_options, model_overrides, no_cache_option
               help="State file and outbox [env: SUMMARIZER_DIGEST_DIR; default: the user state folder].")
 @model_options()
 @no_cache_option()
+@no_log_option()
 @handle_errors
 def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | None, subject: str | None,
            since: str, dry_run: bool, eml_path: Path | None, preview: Path | None, every: str | None,
            runs: int | None, tz: str | None, state_dir: Path | None, backend: str | None, model: str | None,
-           no_cache: bool) -> None:
+           no_cache: bool, no_log: bool) -> None:
     """Email a digest of SOURCES: folders (new files), files, RSS/Atom feeds (URL or file) and article URLs.
 
     \b
@@ -60,7 +61,7 @@ def digest(sources: tuple[str, ...], recipients: tuple[str, ...], sender: str | 
         raise click.UsageError("--runs counts scheduled runs; use it with --every")
     window = parse_since(since)
     zone = resolve_tz(tz)
-    overrides = model_overrides(backend, model, no_cache)
+    overrides = model_overrides(backend, model, no_cache, log_runs=False if no_log else None)
 
     def once(summarizer: Summarizer) -> RunResult:
         eml = None

@@ -83,6 +83,7 @@ def cli() -> None:
     summarize eval FOLDER       score summaries against gold files
     summarize schema            print the JSON schema of the output
     summarize digest SOURCE...  email a digest of folders, feeds and URLs (--dry-run, --every)
+    summarize log               the run history: list, search (-q), show ID, --figures ENTITY
 
     By default a local model runs in this process (no key, no network). Set
     OPENAI_API_KEY or OPENAI_BASE_URL, or pass --backend openai, to use an

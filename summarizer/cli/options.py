@@ -51,6 +51,12 @@ def no_cache_option(text: str = NO_CACHE_HELP) -> Callable[[F], F]:
     return click.option("--no-cache", is_flag=True, help=text)
 
 
+def no_log_option() -> Callable[[F], F]:
+    """``--no-log`` (parameter ``no_log``): leave this run out of the run history."""
+    return click.option("--no-log", is_flag=True, help="Do not record this run in the run history "
+                        "(`summarize log`).")
+
+
 def model_overrides(backend: str | None, model: str | None, no_cache: bool, **more: Any) -> dict[str, Any]:
     """The ``Summarizer`` overrides the shared options ask for; None means the setting's own resolution."""
     overrides: dict[str, Any] = {"backend": backend, "model": model, **more}
