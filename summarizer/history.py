@@ -17,8 +17,10 @@ log and goes on without it.
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import queue
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -129,8 +131,12 @@ class History:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the connection: the writer thread and readers take turns
         self._broken = False
+        self._rows: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        self._writer: threading.Thread | None = None
+        self._pending = 0
+        self._written = threading.Condition()
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
@@ -149,22 +155,53 @@ class History:
 
     def record(self, summary: Summary | None = None, *, text_sha256: str | None = None,
                source: str | None = None, error: str | None = None, backend: str | None = None,
-               model: str | None = None) -> int | None:
-        """Log one run (a summary, or the ``error`` that stopped it); the row's id, or None if not logged."""
-        if self._broken:
-            return None
-        try:
-            with self._lock:
-                return self._insert(summary, text_sha256, source, error, backend, model)
-        except (sqlite3.Error, OSError) as exc:
-            self._broken = True
-            log.warning("run history %s: cannot write (%s); this run is not logged", self.path, exc)
-            return None
+               model: str | None = None) -> None:
+        """Log one run (a summary, or the ``error`` that stopped it), in the background.
 
-    def _insert(self, summary: Summary | None, text_sha256: str | None, source: str | None, error: str | None,
-                backend: str | None, model: str | None) -> int:
-        db = self._connect()
+        The row is written by a writer thread, many rows to a transaction, so a
+        batch never waits on the disk; ``flush`` (and ``close``) wait for it.
+        """
+        if self._broken:
+            return
+        with self._written:
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write_rows, name="summarizer-history", daemon=True)
+                self._writer.start()
+                atexit.register(self.flush)
+            self._pending += 1
         at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        self._rows.put((at, summary, text_sha256, source, error, backend, model))
+
+    def flush(self) -> None:
+        """Wait until every row recorded so far is written (or the writer gave up)."""
+        with self._written:
+            self._written.wait_for(lambda: self._pending == 0 or self._broken)
+
+    def _write_rows(self) -> None:
+        while True:
+            rows = [self._rows.get()]
+            while len(rows) < 256:
+                try:
+                    rows.append(self._rows.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                if not self._broken:
+                    with self._lock:
+                        db = self._connect()
+                        with _transaction(db):
+                            for row in rows:
+                                self._insert(db, *row)
+            except (sqlite3.Error, OSError) as exc:
+                self._broken = True
+                log.warning("run history %s: cannot write (%s); this run is not logged", self.path, exc)
+            with self._written:
+                self._pending -= len(rows)
+                self._written.notify_all()
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, at: str, summary: Summary | None, text_sha256: str | None,
+                source: str | None, error: str | None, backend: str | None, model: str | None) -> None:
         where = public_source(source if summary is None else summary.meta.source or source)
         result = None
         row: dict[str, Any] = {"backend": backend, "model": model}
@@ -176,20 +213,18 @@ class History:
                    "prompt_tokens": meta.prompt_tokens, "completion_tokens": meta.completion_tokens,
                    "cost_usd": meta.cost_usd, "seconds": meta.seconds, "attempts": meta.requests,
                    "cached": int(meta.cached), "warnings": json.dumps(meta.warnings)}
-        with _transaction(db):
-            cursor = db.execute(
-                f"insert into runs (at, source, text_sha256, error, result, {', '.join(row)}) "
-                f"values (?, ?, ?, ?, ?{', ?' * len(row)})",
-                (at, where, text_sha256, error, result, *row.values()))
-            run_id = int(cursor.lastrowid or 0)
-            if summary is not None:
-                db.executemany(
-                    "insert into figures (run_id, entity, label, raw, value, unit, kind) values (?, ?, ?, ?, ?, ?, ?)",
-                    [(run_id, f.entity, f.label, f.raw, f.value, f.unit, f.kind) for f in summary.key_figures])
-                db.execute("insert into runs_fts (rowid, title, summary, figures) values (?, ?, ?, ?)",
-                           (run_id, summary.title or "", summary.summary,
-                            " ".join(f"{f.label} {f.entity or ''} {f.raw}" for f in summary.key_figures)))
-        return run_id
+        cursor = db.execute(
+            f"insert into runs (at, source, text_sha256, error, result, {', '.join(row)}) "
+            f"values (?, ?, ?, ?, ?{', ?' * len(row)})",
+            (at, where, text_sha256, error, result, *row.values()))
+        run_id = int(cursor.lastrowid or 0)
+        if summary is not None:
+            db.executemany(
+                "insert into figures (run_id, entity, label, raw, value, unit, kind) values (?, ?, ?, ?, ?, ?, ?)",
+                [(run_id, f.entity, f.label, f.raw, f.value, f.unit, f.kind) for f in summary.key_figures])
+            db.execute("insert into runs_fts (rowid, title, summary, figures) values (?, ?, ?, ?)",
+                       (run_id, summary.title or "", summary.summary,
+                        " ".join(f"{f.label} {f.entity or ''} {f.raw}" for f in summary.key_figures)))
 
     def recent(self, limit: int = 20, query: str | None = None) -> list[Run]:
         """The latest runs, newest first; with ``query``, those whose title, summary or figures match it."""
@@ -201,11 +236,13 @@ class History:
             sql = (f"select {columns} from runs_fts join runs r on r.id = runs_fts.rowid "
                    "where runs_fts match ? order by r.id desc limit ?")
             try:
-                rows = db.execute(sql, (_fts_query(query), limit)).fetchall()
+                with self._lock:
+                    rows = db.execute(sql, (_fts_query(query), limit)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise InputError(f"cannot search the run history for {query!r} ({exc}); use plain words") from None
         else:
-            rows = db.execute(f"select {columns} from runs r order by r.id desc limit ?", (limit,)).fetchall()
+            with self._lock:
+                rows = db.execute(f"select {columns} from runs r order by r.id desc limit ?", (limit,)).fetchall()
         return [_run(row) for row in rows]
 
     def get(self, run_id: int) -> Run:
@@ -218,10 +255,11 @@ class History:
         db = self._reader()
         if db is None:
             return []
-        rows = db.execute(
-            "select r.at, r.source, f.entity, f.label, f.raw, f.value, f.unit, f.run_id from figures f "
-            "join runs r on r.id = f.run_id where f.entity = ? collate nocase order by r.id limit ?",
-            (entity, limit)).fetchall()
+        with self._lock:
+            rows = db.execute(
+                "select r.at, r.source, f.entity, f.label, f.raw, f.value, f.unit, f.run_id from figures f "
+                "join runs r on r.id = f.run_id where f.entity = ? collate nocase order by r.id limit ?",
+                (entity, limit)).fetchall()
         return [FigureSeen(*row) for row in rows]
 
     def _runs(self, where: str, args: tuple[Any, ...]) -> Iterator[Run]:
@@ -229,19 +267,24 @@ class History:
         if db is None:
             return
         sql = f"select id, at, source, backend, model, seconds, cached, error, result from runs r {where}"
-        for row in db.execute(sql, args):
+        with self._lock:
+            rows = db.execute(sql, args).fetchall()
+        for row in rows:
             yield _run(row)
 
     def _reader(self) -> sqlite3.Connection | None:
+        self.flush()
         if self._db is None and not self.path.exists():
             return None
         try:
-            return self._connect()
+            with self._lock:
+                return self._connect()
         except sqlite3.DatabaseError as exc:
             raise InputError(f"cannot read the run history {self.path} ({exc}); move it away to start a new one") \
                 from None
 
     def close(self) -> None:
+        self.flush()
         with self._lock:
             if self._db is not None:
                 self._db.close()
