@@ -9,6 +9,7 @@ one-page outputs (``-f html``) write this way.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -29,6 +30,15 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def check_writable(path: Path) -> None:
+    """Raise ``OSError`` now, before the work that makes the data, if writing ``path`` later would fail:
+    a folder, a missing folder, or one we cannot write in."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    with tempfile.TemporaryFile(dir=path.parent):
+        pass
 
 
 def _fsync_dir(folder: Path) -> None:
