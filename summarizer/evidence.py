@@ -101,7 +101,8 @@ def _misplaced(text: str, figure: KeyFigure) -> str | None:
 
 _STYLE = """
 *{box-sizing:border-box}
-body{margin:0;background:#f6f8fa;color:#1f2328;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+body{margin:0;background:#f6f8fa;color:#1f2328;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+overflow-wrap:break-word}
 main{max-width:76rem;margin:0 auto;padding:.75rem}
 h1{font-size:1.35rem;line-height:1.3;margin:0 0 .5rem}
 h2{font-size:1.05rem;margin:1.25rem 0 .5rem}
@@ -125,7 +126,7 @@ align-self:start}
 .notes .skipped{color:#59636e}
 .raw{font-weight:600}.failed{color:#a40e26}
 ul{padding-left:1.2rem}li{margin:.25rem 0}
-details{margin:.35rem 0}summary{cursor:pointer;font-weight:600}
+details{margin:.35rem 0}.removed{margin-top:1rem}summary{cursor:pointer;font-weight:600}
 details details{margin-left:1rem}.cut{white-space:pre-wrap;overflow-wrap:anywhere;color:#59636e}
 .at{font-family:ui-monospace,monospace;font-size:.8em;color:#818b98;margin-right:.4em}
 """
@@ -156,8 +157,8 @@ def _badge(label: str, score: float | None = None) -> str:
 
 def _index(articles: Sequence[ArticleEvidence], ids: Sequence[str], failures: Sequence[tuple[str, str]]) -> str:
     rows = [f'<li><a href="#{anchor}">{escape(_title(item))}</a> '
-            f"{_badge(item.summary.sentiment.label, item.summary.sentiment.score)} "
-            f'<span class="source">{escape(item.label)}</span></li>'
+            f"{_badge(item.summary.sentiment.label, item.summary.sentiment.score)}"
+            + (f' <span class="source">{escape(item.label)}</span>' if _title(item) != item.label else "") + "</li>"
             for item, anchor in zip(articles, ids, strict=True)]
     rows += [f'<li class="failed"><span class="source">{escape(label)}</span> failed: '
              f'{escape(error.removeprefix(f"{label}: "))}</li>' for label, error in failures]
