@@ -5,17 +5,23 @@ The library does the work (``Summarizer.summarize_many``); this module only
 decides where each result is written and what the user sees meanwhile. JSONL
 results are written and flushed one by one as they finish, so an interrupted
 run keeps everything done so far and ``--resume`` carries on from there.
+``-f html`` is one page for the whole run (``summarizer.evidence``), made from
+each result's cleaned article; with ``-o`` it is written whole, atomically.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
+from .._files import atomic_write, check_writable
 from ..errors import InputError
 from ..inputs import expand
 from ..usage import RunUsage
@@ -25,8 +31,9 @@ from .options import model_options, model_overrides, no_cache_option, no_log_opt
 
 @click.command(name=DEFAULT_COMMAND)
 @click.argument("files", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown"]), default="text",
-              show_default=True, help="Output format; jsonl writes one line per article as each finishes.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html"]),
+              default="text", show_default=True, help="Output format; jsonl writes one line per article as each "
+              "finishes; html is one self-contained page showing each article's figures, evidence and removed noise.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @model_options("Model name: an embedded model for local, the server's model for openai [env: SUMMARIZER_MODEL].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Articles in flight at once [default: 4; env: "
@@ -97,7 +104,6 @@ class BatchRun:
     def run(self) -> int:
         """Summarize everything; return how many articles failed. Raises ``BatchInterrupted`` on Ctrl-C."""
         from ..core import Summarizer
-        from ..render import render_json
 
         items = list(expand(self.sources))
         skipped = 0
@@ -140,7 +146,7 @@ class BatchRun:
                     interrupted = True
         finally:
             bar.stop()
-            self._finish_json(stream, collected, render_json)  # what is done is printed, whatever stopped the run
+            self._finish(stream, collected)  # what is done is printed, whatever stopped the run
             close()
         if self.show_usage:
             click.echo(self.usage.render(), err=True)
@@ -157,10 +163,14 @@ class BatchRun:
     def _open(self) -> tuple[IO[str], Any]:
         if self.output is None:
             return sys.stdout, lambda: sys.stdout.flush()
-        try:
-            handle = self.output.open("a" if self.resume else "w", encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write {self.output}: {exc.strerror}; choose another --output") from None
+        output = self.output
+        if self.fmt == "html":  # one page, written whole at the end: a reader never sees half of it
+            with _writing(output):
+                check_writable(output)  # now, not after the whole run
+            buffer = io.StringIO()
+            return buffer, lambda: _save(output, buffer.getvalue())
+        with _writing(output):
+            handle = output.open("a" if self.resume else "w", encoding="utf-8")
         return handle, handle.close
 
     def _write(self, stream: IO[str], result: Any, total: int, collected: dict[int, Any]) -> None:
@@ -174,6 +184,8 @@ class BatchRun:
                 record["error"] = str(result.error)
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             stream.flush()
+        elif self.fmt == "html":
+            collected[result.index] = result  # failures too: the page's index names them
         elif result.summary is None:
             return
         elif self.fmt == "json":
@@ -190,12 +202,35 @@ class BatchRun:
             stream.write(("" if first else "\n") + text + "\n")
             stream.flush()
 
-    def _finish_json(self, stream: IO[str], collected: dict[int, Any], render_json: Any) -> None:
-        if self.fmt == "json" and collected:
-            results = [collected[i] for i in sorted(collected)]
+    def _finish(self, stream: IO[str], collected: dict[int, Any]) -> None:
+        """The formats written once at the end: json (a list, or one object) and html (one page)."""
+        results = [collected[i] for i in sorted(collected)]
+        collected.clear()
+        if self.fmt == "json" and results:
+            from ..render import render_json
+
             single = len(self.sources) == 1 and len(results) == 1 and not Path(self.sources[0]).is_dir()
             stream.write(render_json(results, single=single) + "\n")
-            collected.clear()
+        elif self.fmt == "html" and any(r.ok for r in results):
+            from ..evidence import ArticleEvidence, render_page
+
+            shown = [ArticleEvidence(r.label, r.summary, r.article) for r in results if r.ok and r.article]
+            stream.write(render_page(shown, failures=[(r.label, str(r.error)) for r in results if not r.ok]))
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}; choose another --output") from None
+
+
+def _save(path: Path, page: str) -> None:
+    """The page in one piece; nothing when no article succeeded, so an earlier page stays as it was."""
+    if page:
+        with _writing(path):
+            atomic_write(path, page.encode("utf-8"))
 
 
 def _finished_ids(path: Path) -> set[str]:

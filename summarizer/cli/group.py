@@ -78,6 +78,7 @@ def cli() -> None:
 
     \b
     summarize FILE...           summarize articles (paths, folders, JSONL, URLs, or - for stdin)
+    summarize FILE... -f html   one page: each figure where it stands, the evidence, what was cut
     summarize clean FILE        print the cleaned article text (--json: with the audit)
     summarize cache info|clear  inspect or empty the result cache
     summarize eval FOLDER       score summaries against gold files
