@@ -90,7 +90,8 @@ def conflict_text(conflict: Conflict) -> str:
     return f"{conflict.label}: {' vs '.join(claims)}"
 
 
-def _story(story: Story) -> dict[str, Any]:
+def story_view(story: Story) -> dict[str, Any]:
+    """What one story shows, the same in the email and in the webhook payloads."""
     conflicts = find_conflicts(story)
     return {
         "title": story_title(story),
@@ -106,7 +107,7 @@ def _story(story: Story) -> dict[str, Any]:
 
 
 def context(digest: Digest, *, subject: str) -> dict[str, Any]:
-    stories = [_story(story) for story in digest.stories]
+    stories = [story_view(story) for story in digest.stories]
     disputed = {id(f) for story in digest.stories for c in find_conflicts(story) for f in c.figures}
     return {
         "subject": subject,
