@@ -294,7 +294,7 @@ def test_each_article_goes_out_once_and_a_failed_one_is_retried_next_time(tmp_pa
     state = DigestState(tmp_path / "state")
     keys = [key for d in state.digests for key in d["articles"]]
     assert len(keys) == len(set(keys)) == 3  # each article in exactly one digest
-    assert [d["status"] for d in state.digests] == ["sent"] * 3
+    assert [d["deliveries"]["smtp"]["status"] for d in state.digests] == ["sent"] * 3
 
     fourth = _run(tmp_path, [str(news)], NOW + timedelta(days=3), EchoBackend(), outbox)
     assert fourth.skipped and "no new articles" in fourth.skipped and len(outbox.sent) == 3

@@ -123,7 +123,7 @@ def test_the_digest_arrives_with_both_parts_headers_and_recipients(server: Serve
     assert "<script" not in html.lower()
     assert 'alert(&#34;x&#34;)' in html or "alert(&quot;x&quot;)" in html  # the title text, escaped
     state = DigestState(tmp_path / "state")
-    assert state.digests[0]["status"] == "sent"
+    assert state.digests[0]["deliveries"]["smtp"]["status"] == "sent"
     assert not state.outbox_files()
 
 
@@ -180,8 +180,8 @@ def test_server_down_then_up_sends_the_kept_message_first_and_once(news: Path, t
         run(news, state_dir, srv.settings())
     state = DigestState(state_dir)
     [queued] = state.outbox_files()
-    assert state.digests[0]["status"] == "queued"
-    message_id = state.digests[0]["message_id"]
+    assert state.digests[0]["deliveries"]["smtp"]["status"] == "queued"
+    message_id = state.digests[0]["deliveries"]["smtp"]["id"]
 
     (news / "later.txt").write_text(HOSTILE, encoding="utf-8")
     srv.start()
@@ -252,11 +252,11 @@ def test_crash_after_the_server_accepted_resends_with_the_same_message_id(server
 
     with pytest.raises(Crash):
         run(news, tmp_path / "state", server.settings(), send=send_then_die)
-    assert DigestState(tmp_path / "state").digests[0]["status"] == "queued"
+    assert DigestState(tmp_path / "state").digests[0]["deliveries"]["smtp"]["status"] == "queued"
     run(news, tmp_path / "state", server.settings())
     ids = [m["message"]["Message-ID"] for m in server.inbox.messages]
     assert len(ids) == 2 and ids[0] == ids[1]
-    assert DigestState(tmp_path / "state").digests[0]["status"] == "sent"
+    assert DigestState(tmp_path / "state").digests[0]["deliveries"]["smtp"]["status"] == "sent"
 
 
 def test_a_message_the_state_never_recorded_is_set_aside_and_its_articles_go_out_next(server: Server, news: Path,

@@ -174,7 +174,7 @@ def test_an_untrusted_certificate_is_a_one_line_error_and_the_message_is_kept(
     assert "SUMMARIZER_SMTP_CAFILE" in message and "waits in the outbox" in message
     assert srv.inbox.messages == []
     state = DigestState(tmp_path / "state")
-    assert len(state.outbox_files()) == 1 and state.digests[0]["status"] == "queued"
+    assert len(state.outbox_files()) == 1 and state.digests[0]["deliveries"]["smtp"]["status"] == "queued"
 
 
 def test_starttls_to_a_server_without_it_says_what_to_set(news: Path, tmp_path: Path):

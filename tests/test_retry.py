@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 import httpx2 as httpx
@@ -11,7 +13,7 @@ import pytest
 from summarizer import ModelUnavailableError, Settings
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.openai_compat import OpenAIBackend
-from summarizer.backends.retry import RetryPolicy
+from summarizer.backends.retry import RetryPolicy, call_with_retries, parse_retry_after, retry_after_seconds
 from summarizer.errors import ConfigError
 from summarizer.testing import answer, completion
 
@@ -103,3 +105,25 @@ def test_request_forces_the_tool_call_that_constrains_decoding():
     assert body["tool_choice"] == {"type": "function", "function": {"name": "Extraction"}}
     assert body["tools"][0]["function"]["parameters"]["properties"]["summary"]["maxItems"] == 4
     assert body["temperature"] == 0.0
+
+
+def test_a_failure_can_state_its_own_retry_after_and_http_dates_are_read():
+    """The digest's webhook raises its own errors (no SDK response): ``retry_after`` in seconds is honoured."""
+    class Busy(Exception):
+        retry_after = 7.0
+
+    calls: list[int] = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise Busy
+        return "ok"
+
+    slept: list[float] = []
+    policy = RetryPolicy(attempts=3, sleep=slept.append)
+    assert call_with_retries(policy, flaky, transient=lambda exc: isinstance(exc, Busy)) == "ok"
+    assert slept == [7.0, 7.0] and retry_after_seconds(Busy()) == 7.0
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=120), usegmt=True)
+    assert 100 < (parse_retry_after(later) or 0) <= 120
+    assert parse_retry_after("12") == 12.0 and parse_retry_after("soon") is None and parse_retry_after(None) is None

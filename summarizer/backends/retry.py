@@ -1,9 +1,12 @@
-"""Transport retries: the one place that retries a failed request to the model.
+"""Transport retries: the one place that retries a failed HTTP request, to the model or to the digest's webhook.
 
 The SDK's own retries are switched off (``max_retries=0``) so the two never
 stack; validation re-asks are instructor's and bounded separately. Which
-failures are transient is the backend's to say (``transient``): only
-``summarizer.backends`` knows the SDK's exception types. The OpenAI backend
+failures are transient is the caller's to say (``transient``): only
+``summarizer.backends`` knows the SDK's exception types, only the digest's
+``webhook`` module knows its own. A failure tells its Retry-After either as an
+HTTP response it carries (``exc.response.headers``, as the SDK's errors do) or
+as ``exc.retry_after`` in seconds (``parse_retry_after`` reads the header). The OpenAI backend
 retries 429 (honouring Retry-After, capped at ``max_wait``), 5xx, timeouts,
 connection errors and 2xx answers that are not a chat completion (a proxy's
 HTML page, a body cut short), with exponential backoff and jitter. Bounded in attempts and
@@ -57,6 +60,10 @@ def _describe(exc: BaseException | None) -> str:
 
 
 def retry_after_seconds(exc: BaseException) -> float | None:
+    """The wait a failed request's server asked for: ``exc.retry_after``, or the headers of ``exc.response``."""
+    own = getattr(exc, "retry_after", None)
+    if isinstance(own, (int, float)):
+        return float(own)
     response = getattr(exc, "response", None)
     headers = getattr(response, "headers", None)
     if headers is None:
@@ -67,7 +74,11 @@ def retry_after_seconds(exc: BaseException) -> float | None:
             return float(value) / 1000
         except ValueError:
             pass
-    value = headers.get("retry-after")
+    return parse_retry_after(headers.get("retry-after"))
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """A Retry-After header in seconds: a number of seconds or an HTTP date; None when absent or unreadable."""
     if value is None:
         return None
     try:

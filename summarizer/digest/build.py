@@ -11,9 +11,9 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..models import KeyFigure
+from ..models import KeyFigure, Summary
 from .sources import Candidate, as_item
 from .stories import Item, Story, merge
 
@@ -54,6 +54,24 @@ class Digest:
     @property
     def included_keys(self) -> list[str]:
         return [item.candidate.key for story in self.stories for item in story.items]
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything needed to render this digest again (``from_json``): the state keeps the last one."""
+        return {
+            "period": self.period, "start": self.start.isoformat(), "end": self.end.isoformat(),
+            "stories": [[{"candidate": item.candidate.to_json(), "summary": item.summary.model_dump(mode="json"),
+                          "text_hash": item.text_hash} for item in story.items] for story in self.stories],
+            "failed": [{"candidate": f.candidate.to_json(), "error": f.error, "attempts": f.attempts}
+                       for f in self.failed],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Digest:
+        stories = [Story([Item(Candidate.from_json(i["candidate"]), Summary.model_validate(i["summary"]),
+                               i["text_hash"]) for i in items]) for items in data["stories"]]
+        failed = [Failure(Candidate.from_json(f["candidate"]), f["error"], f["attempts"]) for f in data["failed"]]
+        return cls(data["period"], datetime.fromisoformat(data["start"]), datetime.fromisoformat(data["end"]),
+                   stories, failed)
 
     def sentiment_counts(self) -> dict[str, int]:
         counts: Counter[str] = Counter(story.summary.sentiment.label for story in self.stories)

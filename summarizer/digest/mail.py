@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from email import message_from_bytes
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -45,6 +46,15 @@ def default_subject(digest: Digest) -> str:
     return f"News digest {digest.period} - {stories} stor{'y' if stories == 1 else 'ies'}{lead}"
 
 
+def title_of(digest: Digest, subject: str | None = None) -> str:
+    """The digest's title, on one line: ``subject``, or the period, the story count and the first story."""
+    return header_safe(subject or default_subject(digest))
+
+
+def message_id_of(data: bytes) -> str:
+    return str(message_from_bytes(data, policy=SMTP).get("Message-ID", "")).strip()
+
+
 def compose(digest: Digest, *, sender: str, recipients: list[str], subject: str | None = None,
             now: datetime | None = None) -> EmailMessage:
     """The email for ``digest``. Its Message-ID is what makes sending idempotent (see ``send``)."""
@@ -52,7 +62,7 @@ def compose(digest: Digest, *, sender: str, recipients: list[str], subject: str 
         raise ConfigError("no recipient; pass --to ADDRESS")
     sender = check_address(sender, "sender")
     to = [check_address(r, "recipient") for r in recipients]
-    title = header_safe(subject or default_subject(digest))
+    title = title_of(digest, subject)
     message = EmailMessage(policy=SMTP)
     message["Subject"] = title
     message["From"] = sender

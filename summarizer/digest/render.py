@@ -4,6 +4,10 @@ The HTML template is autoescaped: titles, summaries and figures come from
 untrusted articles and reach the page only as text. Links are kept only for
 http(s) URLs. The page uses inline styles and tables only (no scripts, no
 stylesheets, no images or fonts from elsewhere) so mail clients show it as meant.
+
+A story whose sources disagree on a figure (``conflicts``) shows the
+disagreement under its figures, and the lead's disputed figures are flagged,
+here and in the key figures at the top: no value is picked silently.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from .conflicts import Conflict, find_conflicts
 
 if TYPE_CHECKING:
     import jinja2
@@ -74,16 +80,35 @@ def source_name(item: Item) -> str:
     return PurePath(item.candidate.origin).name or item.candidate.origin
 
 
-def context(digest: Digest, *, subject: str) -> dict[str, Any]:
-    stories = [{
+def conflict_text(conflict: Conflict) -> str:
+    """``quarterly revenue: $2.1 billion (3 sources: a.com, b.com, c.com) vs $21 billion (1 source: d.com)``."""
+    claims = []
+    for claim in conflict.claims:
+        names = ", ".join(dict.fromkeys(source_name(item) for item in claim.items))
+        count = len(claim.items)
+        claims.append(f"{claim.figure.raw} ({count} source{'s' if count != 1 else ''}: {names})")
+    return f"{conflict.label}: {' vs '.join(claims)}"
+
+
+def story_view(story: Story) -> dict[str, Any]:
+    """What one story shows, the same in the email and in the webhook payloads."""
+    conflicts = find_conflicts(story)
+    return {
         "title": story_title(story),
         "link": next((safe_url(item.candidate.url) for item in story.items if safe_url(item.candidate.url)), None),
         "summary": story.summary.summary,
-        "figures": story.summary.key_figures,
+        "figures": [{"raw": f.raw, "label": f.label, "entity": f.entity,
+                     "disputed": any(c.involves(f) for c in conflicts)} for f in story.summary.key_figures],
+        "conflicts": [conflict_text(c) for c in conflicts],
         "sentiment": story.summary.sentiment,
         "badge": BADGE[story.summary.sentiment.label],
         "sources": [{"name": source_name(item), "url": safe_url(item.candidate.url)} for item in story.items],
-    } for story in digest.stories]
+    }
+
+
+def context(digest: Digest, *, subject: str) -> dict[str, Any]:
+    stories = [story_view(story) for story in digest.stories]
+    disputed = {id(f) for story in digest.stories for c in find_conflicts(story) for f in c.figures}
     return {
         "subject": subject,
         "headline": f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'}" + (
@@ -93,7 +118,7 @@ def context(digest: Digest, *, subject: str) -> dict[str, Any]:
         "failed": digest.failed,
         "counts": digest.sentiment_counts(),
         "badges": BADGE,
-        "top_figures": [(figure, story_title(story)) for figure, story in digest.top_figures()],
+        "top_figures": [(figure, story_title(story), id(figure) in disputed) for figure, story in digest.top_figures()],
         "start": digest.start.strftime("%Y-%m-%d %H:%M"),
         "end": digest.end.strftime("%Y-%m-%d %H:%M %Z").strip(),
     }

@@ -1,22 +1,7 @@
-"""SMTP delivery through the outbox: a digest is never lost, and not sent twice.
+"""SMTP: its settings and handing one message to the server.
 
-How sending is made idempotent (the README explains the same):
-
-1. The message, with its Message-ID, is written to ``outbox/`` and the state
-   records the digest as ``queued`` *before* any SMTP connection is made.
-2. After the server accepts it, the state records ``sent`` at once (fsynced),
-   then the outbox file is removed.
-3. Every run first sends what is in the outbox. A file whose Message-ID the
-   state already records as ``sent`` (a crash between 2's two steps) is
-   discarded, not sent again; one the state does not know (a crash between
-   writing it and recording it in 1) is set aside, and its articles go into
-   the next digest.
-
-SMTP itself offers no exactly-once delivery: a crash after the server accepted
-the message but before the state write means the next run sends it again. That
-window is a few milliseconds; the resent copy carries the same Message-ID, which
-most mail systems use to drop duplicates. We chose this over marking "sent"
-before sending, which would lose the digest whenever the send then failed.
+The outbox around it (never lost, not sent twice) is ``outbox``'s, the same for
+every channel; ``channels.EmailChannel`` joins the two.
 
 Credentials come from the environment (``SUMMARIZER_SMTP_*``) or the ``[smtp]``
 table of the config file, never from the command line. With STARTTLS or implicit
@@ -31,16 +16,12 @@ import os
 import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from email import message_from_bytes, policy
-from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
 from ..config import read_section
 from ..errors import ConfigError
 from .errors import DeliveryError
-from .state import SENT, DigestState
 
 log = logging.getLogger("summarizer.digest")
 
@@ -174,45 +155,4 @@ def _codes(recipients: Mapping[str, tuple[int, bytes]]) -> str:
     return ", ".join(f"{addr}: {code}" for addr, (code, _) in recipients.items())
 
 
-def message_id_of(data: bytes) -> str:
-    return str(message_from_bytes(data, policy=policy.SMTP).get("Message-ID", "")).strip()
-
-
 Sender = Callable[[bytes, SmtpSettings], None]
-
-
-def flush_outbox(state: DigestState, settings: SmtpSettings, now: Callable[[], datetime],
-                 sender: Sender = send_message) -> list[str]:
-    """Send every message waiting in the outbox, oldest first; the Message-IDs sent.
-
-    Stops at the first failure (raising DeliveryError): the server is down or
-    refusing, and later messages would fail the same way; they all stay queued.
-    """
-    sent: list[str] = []
-    for path in state.outbox_files():
-        data = path.read_bytes()
-        message_id = message_id_of(data)
-        digest = state.digest_by_message_id(message_id)
-        if digest is None:
-            # Written, then a crash before the state recorded it: its articles were never marked as sent, so
-            # the next digest includes them. Set aside rather than sent, so no article is sent twice.
-            aside = state.outbox / "unrecorded"
-            aside.mkdir(exist_ok=True)
-            path.replace(aside / path.name)
-            log.warning("%s: not recorded in the state; moved to %s, not sent", message_id, aside)
-            continue
-        if digest["status"] == SENT:
-            log.info("%s: already sent (%s); removing it from the outbox", message_id, digest["sent_at"])
-            path.unlink()
-            continue
-        sender(data, settings)
-        state.mark_sent(message_id, now())  # first, and fsynced: the crash window is this line
-        path.unlink()
-        log.info("%s: sent", message_id)
-        sent.append(message_id)
-    return sent
-
-
-def queue(state: DigestState, message: EmailMessage, now: datetime) -> Path:
-    """Put a built message in the outbox (before any attempt to send it)."""
-    return state.put_outbox(str(message["Message-ID"]), message.as_bytes(), now)
