@@ -154,3 +154,19 @@ def test_plain_generation_under_a_grammar_stops_where_the_grammar_ends(summarize
     assert isinstance(backend, LocalBackend)
     run = backend.generate("Is the sky blue? Answer yes or no: ", max_tokens=50, grammar='root ::= "yes" | "no"')
     assert run.text in {"yes", "no"} and run.completion_tokens <= 2
+
+
+def test_greedy_grammar_writes_what_the_full_grammar_pass_writes(summarizer: Summarizer,
+                                                                 seed_texts: dict[str, str]) -> None:
+    """The best token first, the whole vocabulary only when the grammar rejects it: the same tokens."""
+    backend = summarizer.backend
+    assert isinstance(backend, LocalBackend)
+    article = seed_texts[SEED][:1500]
+    cases = [
+        (f"{article}\nThe article as JSON:\n", schema_grammar_text(), 40),
+        ("Is the sky blue? Answer yes or no: ", 'root ::= "maybe" [0-9]+ | "perhaps"', 8),  # the best is rejected
+    ]
+    for prompt, grammar, max_tokens in cases:
+        greedy = backend.generate(prompt, max_tokens=max_tokens, grammar=grammar)
+        full = backend.generate(prompt, max_tokens=max_tokens, grammar=grammar, full_grammar=True)
+        assert greedy.text == full.text and greedy.completion_tokens == full.completion_tokens

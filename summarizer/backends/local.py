@@ -21,6 +21,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,12 +195,12 @@ class LocalBackend(Backend):
 
         with self._lock:  # one llama context serves one request at a time (``aextract``: every job, in turn)
             llama = self._fit(request.messages)
-            grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(request.schema()),
-                                                               verbose=False)
+            constrained = self._constrained(llama, schema_grammar_text(request.schema()),
+                                            greedy=self.settings.temperature == 0)
 
             def create(**kwargs: Any) -> Any:
                 kwargs.pop("response_format", None)  # the grammar replaces instructor's plain json_object
-                return llama.create_chat_completion_openai_v1(grammar=grammar, **kwargs)
+                return llama.create_chat_completion_openai_v1(**constrained(), **kwargs)
 
             try:
                 return run_extraction(
@@ -215,14 +216,29 @@ class LocalBackend(Backend):
             except ValueError as exc:
                 raise ModelError(f"the local model failed: {exc}") from exc
 
+    @staticmethod
+    def _constrained(llama: Any, grammar: str, *, greedy: bool) -> Callable[[], dict[str, Any]]:
+        """The arguments that put a generation under ``grammar``, fresh for each generation. Greedy
+        decoding asks the grammar about the best token only (``GreedyGrammar``, same tokens); otherwise
+        llama.cpp checks the whole vocabulary at every step."""
+        from .greedy_grammar import GreedyGrammar  # numpy: only once a model runs
+
+        llama_cpp = _import_llama()
+        if greedy:
+            return lambda: {"logits_processor": llama_cpp.LogitsProcessorList([GreedyGrammar(llama, grammar)])}
+        compiled = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
+        return lambda: {"grammar": compiled}
+
     def generate(self, prompt: str, *, max_tokens: int, prompt_tokens: int | None = None,
-                 grammar: str | None = None, special: bool = False) -> Generation:
+                 grammar: str | None = None, special: bool = False, full_grammar: bool = False) -> Generation:
         """Greedy plain completion of ``prompt`` (its first ``prompt_tokens`` tokens if given) from an empty
         context, with the loaded model and its threads: a fixed amount of work, for benchmarks.
 
         Without a grammar it writes exactly ``max_tokens`` tokens (end of text does not stop it); with one
         (GBNF text) it stops where the grammar lets the model end, since a grammar admits nothing after
-        that. ``special`` tokenizes control tokens such as a chat template's ``<|im_start|>``.
+        that. ``full_grammar`` checks the whole vocabulary against the grammar at every step, as
+        llama-cpp-python's ``grammar=`` does, instead of the best token first (the same tokens, slower).
+        ``special`` tokenizes control tokens such as a chat template's ``<|im_start|>``.
         """
         llama_cpp = _import_llama()
         with self._lock:
@@ -231,17 +247,17 @@ class LocalBackend(Backend):
             needed = len(tokens) + max_tokens
             if needed > self._n_ctx:
                 llama = self._load(-(-needed // CONTEXT_STEP) * CONTEXT_STEP)
-            compiled = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False) if grammar is not None else None
+            constrained = self._constrained(llama, grammar, greedy=not full_grammar)() if grammar is not None else {}
             vocab = llama_cpp.llama_model_get_vocab(llama.model)
             llama.reset()  # no prefix reuse from an earlier request: the whole prompt is evaluated
             before = self._timings(llama)
             out: list[int] = []
             started = time.perf_counter()
             first = 0.0
-            for token in llama.generate(tokens, temp=0.0, grammar=compiled):
+            for token in llama.generate(tokens, temp=0.0, **constrained):
                 if not out:
                     first = time.perf_counter() - started
-                if compiled is not None and llama_cpp.llama_vocab_is_eog(vocab, token):
+                if grammar is not None and llama_cpp.llama_vocab_is_eog(vocab, token):
                     break
                 out.append(token)
                 if len(out) >= max_tokens:
