@@ -4,14 +4,18 @@
 
 The reading unit: the loaded model, on every core (or --threads), reads the first
 1,500 tokens of seed 001 and writes 100 tokens (greedy, no grammar). Measured
-just before each article, with the same loaded model, so a busy machine slows
-both alike; the ratio summary/unit is the figure (target: at most 1.0).
+with the same loaded model before the first article and after each one; an
+article's ratio (target: at most 1.0) is its seconds over the smaller of the
+units on either side of it: another process stealing a core slows a unit badly
+(two threads on two cores wait for each other), and a slowed unit must never
+make an article look cheap.
 
 Each article is summarized once with the embedded default, no result cache.
 One JSON line per article: wall seconds, prompt and completion tokens,
 attempts, llama.cpp's prefill and decode tokens/s, the seconds spent outside
-llama.cpp's evaluation (sampling, the grammar, instructor, Python), the unit
-and the ratio.
+llama.cpp's evaluation (sampling, the grammar, instructor, Python), the units
+before and after it (and the faster one's prefill and decode tokens/s) and the
+ratio.
 
 --grammar-cost: for the first article, the request the summary sent, run again
 as a plain completion under the backend's JSON grammar checked over the whole
@@ -32,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer import Settings, Summarizer
-from summarizer.backends.local import LocalBackend, schema_grammar_text
+from summarizer.backends.local import Generation, LocalBackend, schema_grammar_text
 
 if TYPE_CHECKING:
     from summarizer.backends import ExtractionOutcome, ExtractionRequest
@@ -54,10 +58,8 @@ class RecordingBackend(LocalBackend):
         return super().extract(request)
 
 
-def reading_unit(backend: LocalBackend, unit_text: str) -> dict[str, Any]:
-    run = backend.generate(unit_text, prompt_tokens=UNIT_READ, max_tokens=UNIT_WRITE)
-    return {"unit_seconds": round(run.seconds, 2), "unit_prefill_tps": round(run.timings.prefill_per_second, 1),
-            "unit_decode_tps": round(run.timings.decode_per_second, 2)}
+def reading_unit(backend: LocalBackend, unit_text: str) -> Generation:
+    return backend.generate(unit_text, prompt_tokens=UNIT_READ, max_tokens=UNIT_WRITE)
 
 
 def chat_text(messages: list[dict[str, str]]) -> str:
@@ -105,14 +107,16 @@ def main() -> int:
             load = time.perf_counter()
             backend.count_tokens("")  # load the model (and check its file) outside the figures
             load = time.perf_counter() - load
+            unit = reading_unit(backend, unit_text)
             for path in args.files:
-                unit = reading_unit(backend, unit_text)
                 text = path.read_text(encoding="utf-8")
                 backend.reset_eval_timings()
                 t0 = time.perf_counter()
                 result = summarizer.summarize(text, source=path.name)
                 seconds = time.perf_counter() - t0
                 timings = backend.eval_timings()
+                before, unit = unit, reading_unit(backend, unit_text)
+                fastest = min(before, unit, key=lambda run: run.seconds)
                 meta = result.meta
                 print(json.dumps({
                     "file": path.name, "model": meta.model, "threads": settings.n_threads or "all",
@@ -121,7 +125,10 @@ def main() -> int:
                     "prefill_tps": round(timings.prefill_per_second, 1),
                     "decode_tps": round(timings.decode_per_second, 2),
                     "outside_llama_seconds": round(seconds - timings.prompt_seconds - timings.decode_seconds, 2),
-                    **unit, "ratio": round(seconds / unit["unit_seconds"], 2), "warnings": meta.warnings,
+                    "unit_seconds": [round(before.seconds, 2), round(unit.seconds, 2)],
+                    "unit_prefill_tps": round(fastest.timings.prefill_per_second, 1),
+                    "unit_decode_tps": round(fastest.timings.decode_per_second, 2),
+                    "ratio": round(seconds / fastest.seconds, 2), "warnings": meta.warnings,
                 }), flush=True)
             if args.grammar_cost and backend.requests:
                 print(json.dumps({"file": args.files[0].name, **grammar_cost(backend)}), flush=True)
