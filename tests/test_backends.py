@@ -68,3 +68,14 @@ def test_a_backend_needs_only_extract():
     assert backend.identity() == {"backend": "custom", "model": "Minimal"}
     with pytest.raises(NotImplementedError):
         backend.extract(None)  # type: ignore[arg-type]
+
+
+def test_eval_timings_give_rates_and_differences():
+    from summarizer.backends.local import EvalTimings
+
+    before = EvalTimings(prompt_tokens=100, prompt_seconds=2.0, decoded_tokens=10, decode_seconds=1.0)
+    after = EvalTimings(prompt_tokens=1600, prompt_seconds=32.0, decoded_tokens=110, decode_seconds=21.0)
+    spent = after - before
+    assert spent == EvalTimings(1500, 30.0, 100, 20.0)
+    assert (spent.prefill_per_second, spent.decode_per_second) == (50.0, 5.0)
+    assert EvalTimings().prefill_per_second == EvalTimings().decode_per_second == 0.0

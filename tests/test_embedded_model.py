@@ -14,7 +14,7 @@ import pytest
 
 from summarizer import Settings, Summarizer, clean
 from summarizer.backends import ExtractionRequest
-from summarizer.backends.local import schema_grammar_text
+from summarizer.backends.local import EvalTimings, LocalBackend, schema_grammar_text
 from summarizer.drafts import Extraction
 from summarizer.embedded import get_embedded
 
@@ -130,3 +130,43 @@ def test_why_not_instructors_modes_as_they_are(summarizer: Summarizer, monkeypat
 def test_model_file_is_assembled_from_the_pinned_packages(summarizer: Summarizer) -> None:
     path = summarizer.backend.model_path()  # type: ignore[attr-defined]
     assert isinstance(path, Path) and path.stat().st_size == get_embedded("qwen2.5-1.5b").size
+
+
+def test_plain_generation_is_a_fixed_amount_of_work(summarizer: Summarizer, seed_texts: dict[str, str]) -> None:
+    """What ``bench/speed.py`` times as the reading unit: exactly the tokens asked for, from an empty context."""
+    backend = summarizer.backend
+    assert isinstance(backend, LocalBackend)
+    run = backend.generate(seed_texts[SEED], prompt_tokens=64, max_tokens=12)
+    assert (run.prompt_tokens, run.completion_tokens) == (64, 12)
+    assert run.timings.prompt_tokens >= 60 and run.timings.decoded_tokens >= 10
+    assert 0 < run.first_token_seconds < run.seconds
+    assert run.timings.prefill_per_second > 0 and run.decode_per_second > 0
+    again = backend.generate(seed_texts[SEED], prompt_tokens=64, max_tokens=12)
+    assert again.text == run.text  # greedy
+    assert again.timings.prompt_tokens >= 60  # the prompt is evaluated again, not reused from the first run
+    assert backend.eval_timings().prompt_tokens >= 120
+    backend.reset_eval_timings()
+    assert backend.eval_timings() == EvalTimings()
+
+
+def test_plain_generation_under_a_grammar_stops_where_the_grammar_ends(summarizer: Summarizer) -> None:
+    backend = summarizer.backend
+    assert isinstance(backend, LocalBackend)
+    run = backend.generate("Is the sky blue? Answer yes or no: ", max_tokens=50, grammar='root ::= "yes" | "no"')
+    assert run.text in {"yes", "no"} and run.completion_tokens <= 2
+
+
+def test_greedy_grammar_writes_what_the_full_grammar_pass_writes(summarizer: Summarizer,
+                                                                 seed_texts: dict[str, str]) -> None:
+    """The best token first, the whole vocabulary only when the grammar rejects it: the same tokens."""
+    backend = summarizer.backend
+    assert isinstance(backend, LocalBackend)
+    article = seed_texts[SEED][:1500]
+    cases = [
+        (f"{article}\nThe article as JSON:\n", schema_grammar_text(), 40),
+        ("Is the sky blue? Answer yes or no: ", 'root ::= "maybe" [0-9]+ | "perhaps"', 8),  # the best is rejected
+    ]
+    for prompt, grammar, max_tokens in cases:
+        greedy = backend.generate(prompt, max_tokens=max_tokens, grammar=grammar)
+        full = backend.generate(prompt, max_tokens=max_tokens, grammar=grammar, full_grammar=True)
+        assert greedy.text == full.text and greedy.completion_tokens == full.completion_tokens

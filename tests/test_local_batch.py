@@ -61,6 +61,7 @@ def fake_llama(monkeypatch: pytest.MonkeyPatch) -> type[FakeLlama]:
     module.Llama = FakeLlama  # type: ignore[attr-defined]
     module.LlamaGrammar = types.SimpleNamespace(from_string=lambda text, verbose=False: text)  # type: ignore[attr-defined]
     module.llama_grammar = grammar  # type: ignore[attr-defined]
+    module.LogitsProcessorList = list  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "llama_cpp", module)
     monkeypatch.setitem(sys.modules, "llama_cpp.llama_grammar", grammar)
     FakeLlama.instances = FakeLlama.active = FakeLlama.most_active = 0

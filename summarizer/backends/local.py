@@ -20,6 +20,9 @@ import json
 import os
 import re
 import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +71,47 @@ def _import_llama() -> Any:
             "(or use an OpenAI-compatible server with --backend openai)"
         ) from None
     return llama_cpp
+
+
+@dataclass(frozen=True)
+class EvalTimings:
+    """llama.cpp's own counters: prompt tokens evaluated in batches (prefill) and tokens evaluated one at a
+    time (decode). They count the model's work only, never sampling or the grammar."""
+
+    prompt_tokens: int = 0
+    prompt_seconds: float = 0.0
+    decoded_tokens: int = 0
+    decode_seconds: float = 0.0
+
+    @property
+    def prefill_per_second(self) -> float:
+        return self.prompt_tokens / self.prompt_seconds if self.prompt_seconds else 0.0
+
+    @property
+    def decode_per_second(self) -> float:
+        return self.decoded_tokens / self.decode_seconds if self.decode_seconds else 0.0
+
+    def __sub__(self, earlier: EvalTimings) -> EvalTimings:
+        return EvalTimings(self.prompt_tokens - earlier.prompt_tokens, self.prompt_seconds - earlier.prompt_seconds,
+                           self.decoded_tokens - earlier.decoded_tokens, self.decode_seconds - earlier.decode_seconds)
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One plain completion (``LocalBackend.generate``) and what it cost."""
+
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float  # wall clock: prefill, decode, sampling and the grammar
+    first_token_seconds: float  # wall clock until the first token: prefill and one sampling step
+    timings: EvalTimings  # llama.cpp's share of ``seconds``
+
+    @property
+    def decode_per_second(self) -> float:
+        """Tokens after the first per wall-clock second: decode plus sampling (and the grammar, if any)."""
+        rest = self.seconds - self.first_token_seconds
+        return (self.completion_tokens - 1) / rest if rest > 0 and self.completion_tokens > 1 else 0.0
 
 
 class LocalBackend(Backend):
@@ -151,12 +195,12 @@ class LocalBackend(Backend):
 
         with self._lock:  # one llama context serves one request at a time (``aextract``: every job, in turn)
             llama = self._fit(request.messages)
-            grammar = _import_llama().LlamaGrammar.from_string(schema_grammar_text(request.schema()),
-                                                               verbose=False)
+            constrained = self._constrained(llama, schema_grammar_text(request.schema()),
+                                            greedy=self.settings.temperature == 0)
 
             def create(**kwargs: Any) -> Any:
                 kwargs.pop("response_format", None)  # the grammar replaces instructor's plain json_object
-                return llama.create_chat_completion_openai_v1(grammar=grammar, **kwargs)
+                return llama.create_chat_completion_openai_v1(**constrained(), **kwargs)
 
             try:
                 return run_extraction(
@@ -171,6 +215,75 @@ class LocalBackend(Backend):
                 )
             except ValueError as exc:
                 raise ModelError(f"the local model failed: {exc}") from exc
+
+    @staticmethod
+    def _constrained(llama: Any, grammar: str, *, greedy: bool) -> Callable[[], dict[str, Any]]:
+        """The arguments that put a generation under ``grammar``, fresh for each generation. Greedy
+        decoding asks the grammar about the best token only (``GreedyGrammar``, same tokens); otherwise
+        llama.cpp checks the whole vocabulary at every step."""
+        from .greedy_grammar import GreedyGrammar  # numpy: only once a model runs
+
+        llama_cpp = _import_llama()
+        if greedy:
+            return lambda: {"logits_processor": llama_cpp.LogitsProcessorList([GreedyGrammar(llama, grammar)])}
+        compiled = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
+        return lambda: {"grammar": compiled}
+
+    def generate(self, prompt: str, *, max_tokens: int, prompt_tokens: int | None = None,
+                 grammar: str | None = None, special: bool = False, full_grammar: bool = False) -> Generation:
+        """Greedy plain completion of ``prompt`` (its first ``prompt_tokens`` tokens if given) from an empty
+        context, with the loaded model and its threads: a fixed amount of work, for benchmarks.
+
+        Without a grammar it writes exactly ``max_tokens`` tokens (end of text does not stop it); with one
+        (GBNF text) it stops where the grammar lets the model end, since a grammar admits nothing after
+        that. ``full_grammar`` checks the whole vocabulary against the grammar at every step, as
+        llama-cpp-python's ``grammar=`` does, instead of the best token first (the same tokens, slower).
+        ``special`` tokenizes control tokens such as a chat template's ``<|im_start|>``.
+        """
+        llama_cpp = _import_llama()
+        with self._lock:
+            llama = self._load(max(MIN_CONTEXT, self._n_ctx))
+            tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=special)[:prompt_tokens]
+            needed = len(tokens) + max_tokens
+            if needed > self._n_ctx:
+                llama = self._load(-(-needed // CONTEXT_STEP) * CONTEXT_STEP)
+            constrained = self._constrained(llama, grammar, greedy=not full_grammar)() if grammar is not None else {}
+            vocab = llama_cpp.llama_model_get_vocab(llama.model)
+            llama.reset()  # no prefix reuse from an earlier request: the whole prompt is evaluated
+            before = self._timings(llama)
+            out: list[int] = []
+            started = time.perf_counter()
+            first = 0.0
+            for token in llama.generate(tokens, temp=0.0, **constrained):
+                if not out:
+                    first = time.perf_counter() - started
+                if grammar is not None and llama_cpp.llama_vocab_is_eog(vocab, token):
+                    break
+                out.append(token)
+                if len(out) >= max_tokens:
+                    break
+            seconds = time.perf_counter() - started
+            timings = self._timings(llama) - before
+            text = llama.detokenize(out).decode("utf-8", errors="replace")
+        return Generation(text, len(tokens), len(out), seconds, first, timings)
+
+    def eval_timings(self) -> EvalTimings:
+        """llama.cpp's counters since the model was loaded (or ``reset_eval_timings``); zeros before.
+        Loading a larger context for a long article starts them again."""
+        with self._lock:
+            return self._timings(self._llama) if self._llama is not None else EvalTimings()
+
+    def reset_eval_timings(self) -> None:
+        with self._lock:
+            if self._llama is not None:
+                _import_llama().llama_perf_context_reset(self._llama.ctx)
+
+    @staticmethod
+    def _timings(llama: Any) -> EvalTimings:
+        data = _import_llama().llama_perf_context(llama.ctx)
+        # llama.cpp reports at least 1 token of each kind (against dividing by zero): none took no time.
+        return EvalTimings(int(data.n_p_eval) if data.t_p_eval_ms else 0, data.t_p_eval_ms / 1000,
+                           int(data.n_eval) if data.t_eval_ms else 0, data.t_eval_ms / 1000)
 
     def count_tokens(self, text: str) -> int:
         """Exact, with the model's own tokenizer (loads the model)."""

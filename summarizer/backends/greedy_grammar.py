@@ -1,0 +1,81 @@
+"""Greedy decoding under a grammar, with the grammar asked about one token instead of the whole vocabulary.
+
+llama-cpp-python puts the grammar sampler before the greedy one, so at every step
+llama.cpp checks all 151,936 tokens of the Qwen vocabulary against the grammar
+(``llama_grammar_apply_impl``), single-threaded, about 34 ms a token on the
+2-core machine (``bench/speed.py --grammar-cost``). ``GreedyGrammar`` is a
+logits processor that takes the grammar's place (llama.cpp's own
+``common_sampler`` does the same): it finds the highest logit, asks the grammar
+about that token alone, and only when the grammar rejects it masks the whole
+vocabulary as the grammar sampler would have.
+
+It is exact for greedy decoding (temperature 0, no repetition penalties): if the
+best token overall is allowed, it is the best allowed token, ties included
+(both numpy's ``argmax`` and llama.cpp's greedy sampler take the first of equal
+logits), which is what greedy sampling after the grammar picks.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import weakref
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+_TOKEN_DATA = np.dtype([("id", np.intc), ("logit", np.single), ("p", np.single)], align=True)
+
+
+class GreedyGrammar:
+    """A logits processor for ``Llama.create_completion``'s ``logits_processor``: one per generation (it
+    follows the grammar's state through the tokens generated), never combined with ``grammar=``."""
+
+    def __init__(self, llama: Any, grammar: str, root: str = "root") -> None:
+        self._llama, self._grammar, self._root = llama, grammar, root
+        self._sampler: Any = None  # llama.cpp's grammar sampler, made at the first step
+        self._seen: int | None = None  # tokens of input_ids already known to the grammar
+        self.steps = 0
+        self.fallbacks = 0  # steps where the best token broke the grammar and the whole vocabulary was checked
+
+    def _start(self) -> None:
+        import llama_cpp
+
+        self._api = llama_cpp
+        if ctypes.sizeof(llama_cpp.llama_token_data) != _TOKEN_DATA.itemsize:
+            raise RuntimeError("llama_token_data changed its layout; update summarizer.backends.greedy_grammar")
+        vocab = llama_cpp.llama_model_get_vocab(self._llama.model)
+        self._sampler = llama_cpp.llama_sampler_init_grammar(vocab, self._grammar.encode("utf-8"),
+                                                             self._root.encode("utf-8"))
+        if not self._sampler:
+            raise ValueError("llama.cpp could not parse the grammar")
+        weakref.finalize(self, llama_cpp.llama_sampler_free, self._sampler)
+        self._one = (llama_cpp.llama_token_data * 1)()
+
+    def __call__(self, input_ids: npt.NDArray[np.intc], scores: npt.NDArray[np.single]) -> npt.NDArray[np.single]:
+        if self._sampler is None:
+            self._start()
+        if self._seen is not None:  # the tokens chosen since the last call (the first call sees the prompt)
+            for token in input_ids[self._seen:]:
+                self._api.llama_sampler_accept(self._sampler, int(token))
+        self._seen = len(input_ids)
+        self.steps += 1
+        best = int(np.argmax(scores))
+        self._one[0] = self._api.llama_token_data(best, float(scores[best]), 0.0)
+        if self._apply(self._one, 1)[0].logit != -np.inf:
+            return scores
+        self.fallbacks += 1
+        candidates = np.empty(len(scores), dtype=_TOKEN_DATA)
+        candidates["id"] = np.arange(len(scores), dtype=np.intc)
+        candidates["logit"] = scores
+        candidates["p"] = 0.0
+        self._apply(candidates.ctypes.data_as(ctypes.POINTER(self._api.llama_token_data)), len(scores))
+        masked = np.full_like(scores, -np.inf)
+        masked[candidates["id"]] = candidates["logit"]
+        return masked
+
+    def _apply(self, data: Any, size: int) -> Any:
+        array = self._api.llama_token_data_array(data=ctypes.cast(data, ctypes.POINTER(self._api.llama_token_data)),
+                                                 size=size, selected=-1, sorted=False)
+        self._api.llama_sampler_apply(self._sampler, ctypes.byref(array))
+        return data
