@@ -285,6 +285,7 @@ class History:
 
     def close(self) -> None:
         self.flush()
+        atexit.unregister(self.flush)  # closed: a process making many Summarizers must not keep every one
         with self._lock:
             if self._db is not None:
                 self._db.close()
