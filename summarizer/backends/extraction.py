@@ -265,6 +265,36 @@ async def arun_extraction(
         return _failed(exc, request, reasks, map_error)
 
 
+def check_answer(completion: Any, mode: str, request: ExtractionRequest, **kwargs: Any) -> ExtractionOutcome:
+    """Validate an answer obtained elsewhere (a Batch API output line) exactly as a live call's first answer is.
+
+    The answer goes through the same instructor parsing and validators as a live
+    one, with no re-ask and no lenient fallback: a ``ModelOutputError`` says why
+    it is not valid, and the caller asks again live, with the normal re-asks.
+    """
+
+    def create(*args: Any, **kw: Any) -> Any:
+        return completion
+
+    attempts, call = _patched(create, mode, request, 0, kwargs, is_async=False)
+    try:
+        return attempts.outcome(call())
+    except IncompleteOutputException as exc:
+        raise ModelOutputError("the answer was cut off by the token limit") from exc
+    except InstructorRetryException as exc:
+        raise ModelOutputError(f"the answer failed validation ({_reason(exc.__cause__ or exc)})") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """A validation failure in one line: the first error's place and message."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"{where}: {error['msg']}" if where else str(error["msg"])
+    text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _raw_usage(result: Any) -> Any:
     raw = getattr(result, "_raw_response", None)
     return getattr(raw, "usage", None)
