@@ -7,8 +7,12 @@ extend or override it in the config file::
     [prices."my-model"]
     input = 0.20
     output = 0.60
+    batch_input = 0.10     # through a provider's Batch API (``summarize batch``)
+    batch_output = 0.30
 
-A model with no price gets ``cost_usd = None``: unknown, never guessed.
+``BATCH_PRICES`` are the providers' own Batch API prices (half the list price
+at OpenAI); a model with a list price but none for batches has an unknown
+batch cost. A model with no price gets ``cost_usd = None``: unknown, never guessed.
 """
 
 from __future__ import annotations
@@ -33,6 +37,33 @@ PRICES: dict[str, tuple[float, float]] = {
     "qwen2.5-1.5b": (0.0, 0.0),
     "qwen2.5-0.5b": (0.0, 0.0),
 }
+
+
+# USD per 1M tokens (input, output) through the provider's Batch API: OpenAI charges half the list price.
+BATCH_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.075, 0.30),
+    "gpt-4o": (1.25, 5.00),
+    "gpt-4.1": (1.00, 4.00),
+    "gpt-4.1-mini": (0.20, 0.80),
+    "gpt-4.1-nano": (0.05, 0.20),
+    "qwen2.5-1.5b": (0.0, 0.0),
+    "qwen2.5-0.5b": (0.0, 0.0),
+}
+
+
+def batch_price_table(extra: Mapping[str, Any] | None = None) -> dict[str, tuple[float, float]]:
+    """The Batch API prices, overridden and extended by ``batch_input``/``batch_output`` in ``extra``."""
+    table = dict(BATCH_PRICES)
+    for model, entry in (extra or {}).items():
+        if isinstance(entry, Mapping) and ("batch_input" in entry or "batch_output" in entry):
+            try:
+                table[str(model)] = (float(entry["batch_input"]), float(entry["batch_output"]))
+            except (KeyError, TypeError, ValueError):
+                raise ConfigError(
+                    f"batch price for {model!r} needs numbers batch_input and batch_output (USD per 1M tokens), "
+                    f"got {entry!r}"
+                ) from None
+    return table
 
 
 def price_table(extra: Mapping[str, Any] | None = None) -> dict[str, tuple[float, float]]:
