@@ -187,6 +187,32 @@ class Summarizer:
         key = self._key(article) if self.cache is not None else None
         return article, key, self._hit(key, source, started) if key is not None else None
 
+    # --- the steps of a summary, for work sent elsewhere in between (``summarizer.batch_api``) -------------
+
+    def prepare(self, document: Document) -> tuple[CleanArticle, str, Summary | None, Plan | None]:
+        """A document as ``summarize`` would send it: the cleaned article, its cache key, the cached result if any,
+        else the plan of its requests. Sends nothing."""
+        article = clean_input(document.text, notes=document.notes, url=document.url)
+        if not article.text.strip():
+            raise InputError(f"{document.source}: no article text (empty, or only boilerplate after cleaning); "
+                             "pass an article")
+        key = self._key(article)
+        hit = self.cache.get(key) if self.cache is not None else None
+        if hit is not None:
+            return article, key, self._as_hit(hit, key, document.source, time.perf_counter()), None
+        return article, key, None, self._plan(article)
+
+    def complete(self, article: CleanArticle, plan: Plan, outcomes: list[ExtractionOutcome], *, key: str,
+                 source: str | None, started: float, prices: dict[str, tuple[float, float]] | None = None) -> Summary:
+        """The summary from one validated answer per part of ``plan`` (obtained elsewhere): the reduction of a
+        split article is asked live, the result is cached and logged as ``summarize`` does."""
+        final = self.backend.extract(reduce_request(self.prompt, article, outcomes)) if len(outcomes) > 1 else None
+        summary = assemble(article, plan, outcomes, final, backend=self.backend, prompt_version=self.prompt.version,
+                           prices=self.prices if prices is None else prices, source=source,
+                           seconds=time.perf_counter() - started)
+        with self._logged(source) as logged:
+            return logged((article, self._store(key, summary)))[1]
+
     def _hit(self, key: str, source: str | None, started: float) -> Summary | None:
         hit = self.cache.get(key) if self.cache is not None else None
         return self._as_hit(hit, key, source, started) if hit is not None else None
