@@ -85,6 +85,7 @@ def cli() -> None:
     summarize schema            print the JSON schema of the output
     summarize digest SOURCE...  email a digest of folders, feeds and URLs (--dry-run, --every)
     summarize log               the run history: list, search (-q), show ID, --figures ENTITY
+    summarize batch submit|status|collect   a provider's Batch API at half price (also export|import)
 
     By default a local model runs in this process (no key, no network). Set
     OPENAI_API_KEY or OPENAI_BASE_URL, or pass --backend openai, to use an
