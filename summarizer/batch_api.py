@@ -115,7 +115,7 @@ def submit(sources: Iterable[str], job_path: str | Path, *, max_requests: int = 
     """
     with _summarizer(settings) as summarizer:
         batches = _batches(summarizer)
-        batches.backend._check_key()  # no key: say so before cleaning a single article
+        batches.check_key()  # no key: say so before cleaning a single article
         job = _new_job(summarizer, batches, Path(job_path), "batch")
         job.save()
         _plan_job(summarizer, batches, expand(list(sources)), job, RequestFiles(job.folder / "requests.jsonl",
@@ -294,7 +294,7 @@ def export(sources: Iterable[str], requests_path: str | Path, *, job_path: str |
            **settings: Any) -> Job:
     """The requests ``submit`` would upload, in one file for an offline engine; nothing is sent."""
     requests_path = Path(requests_path)
-    with _summarizer({"api_key": "not-needed", **settings}) as summarizer:
+    with _summarizer(settings) as summarizer:
         batches = _batches(summarizer)
         job = _new_job(summarizer, batches, Path(job_path) if job_path else job_file_for(requests_path), "export")
         job.save()
@@ -330,5 +330,5 @@ def import_results(requests_path: str | Path, results_path: str | Path, *, job_p
     if unknown:
         raise InputError(f"{results_path} answers {len(unknown)} request(s) {requests_path} does not hold "
                          f"(such as {sorted(unknown)[0]!r}); pass the output of this requests file")
-    summarizer = _for_job(job, {"api_key": "not-needed", **settings}).summarizer
+    summarizer = _for_job(job, settings).summarizer
     return settle(job, summarizer, _batches(summarizer), answers, {}, rerun)

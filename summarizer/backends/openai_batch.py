@@ -61,6 +61,10 @@ class OpenAIBatches:
         """The endpoint, without credentials: for messages and the job file."""
         return self.backend.where
 
+    def check_key(self) -> None:
+        """Raise the ``ConfigError`` a live call would when no API key is set for OpenAI's own endpoint."""
+        self.backend._check_key()
+
     def body(self, request: ExtractionRequest) -> dict[str, Any]:
         """The body of the first chat completion request a live ``summarize`` sends for ``request``."""
         backend, capture = self._capturing()
