@@ -116,6 +116,9 @@ def submit(sources: Iterable[str], job_path: str | Path, *, max_requests: int = 
     with _summarizer(settings) as summarizer:
         batches = _batches(summarizer)
         batches.check_key()  # no key: say so before cleaning a single article
+        if Path(job_path).exists():
+            raise InputError(f"{job_path} already exists (an earlier job: its batches may still run); choose "
+                             "another -o, or remove it once it is collected")
         job = _new_job(summarizer, batches, Path(job_path), "batch")
         job.save()
         _plan_job(summarizer, batches, expand(list(sources)), job, RequestFiles(job.folder / "requests.jsonl",
@@ -236,6 +239,9 @@ def collect(job_path: str | Path, *, rerun: bool = True, **settings: Any) -> Col
     from .backends.openai_batch import TERMINAL_STATUSES
 
     job = Job.load(Path(job_path))
+    if job.kind == "export":
+        raise InputError(f"{job.path} is an export, not a submitted job; settle it with `summarize batch import "
+                         "REQUESTS RESULTS` and the engine's output file")
     summarizer = _for_job(job, settings).summarizer
     batches = _batches(summarizer)
     try:
@@ -279,7 +285,9 @@ def _download(job: Job, batch: Any, batches: OpenAIBatches, answers: dict[str, A
             atomic_write(local, batches.content(file_id))
         with local.open("rb") as handle:
             answers.update(read_answers(handle))
-    return None if batch.status == "completed" else f"the batch {batch.status} before answering it"
+    if batch.status == "completed":
+        return None
+    return f"the batch {batch.status} before answering it" + (f" ({batch.error})" if batch.error else "")
 
 
 def _custom_ids(batch: Any) -> list[str]:

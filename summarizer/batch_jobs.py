@@ -90,12 +90,13 @@ class Job:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise InputError(f"no job file {path}; pass the file `summarize batch submit` wrote") from None
+            raise InputError(f"no job file {path}; pass the job file `summarize batch submit` or `export` wrote") \
+                from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"cannot read the job file {path} ({exc}); pass the file `summarize batch submit` "
-                             "wrote") from None
+            raise InputError(f"cannot read the job file {path} ({exc}); pass the job file `summarize batch "
+                             "submit` or `export` wrote") from None
         if not isinstance(data, dict) or data.get("format") != JOB_FORMAT:
-            raise InputError(f"{path} is not a summarizer batch job file (format {JOB_FORMAT}); pass the file "
+            raise InputError(f"{path} is not a summarizer batch job file (format {JOB_FORMAT}); pass the job file "
                              "`summarize batch submit` or `export` wrote")
         try:
             articles = [JobArticle(**a) for a in data.pop("articles")]

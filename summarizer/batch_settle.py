@@ -53,7 +53,13 @@ class Collection:
 
 
 def settle(job: Job, summarizer: Summarizer, batches: OpenAIBatches, answers: dict[str, Answer],
-             missing: dict[str, str], rerun: bool) -> Collection:
+           missing: dict[str, str], rerun: bool) -> Collection:
+    """Every article of ``job`` settled from ``answers`` (by ``custom_id``; ``missing`` says why some have none).
+
+    The results come as the returned ``Collection`` is iterated; stopping early
+    loses nothing (the cache keeps what was settled), and the job file is saved
+    and ``summarizer`` closed when the iteration ends either way.
+    """
     from .usage import batch_price_table
 
     collection = Collection(iter(()))
@@ -111,8 +117,11 @@ def _from_batch(index: int, record: JobArticle, summarizer: Summarizer, batches:
             outcomes.append(batches.check(answer.body, request))
         except ModelOutputError as exc:
             return None, str(exc)
-    summary = summarizer.complete(article, plan, outcomes, key=key, source=document.source, started=started,
-                                  prices=prices)
+    try:
+        summary = summarizer.complete(article, plan, outcomes, key=key, source=document.source, started=started,
+                                      prices=prices)
+    except SummarizerError as exc:  # the live summary of a split article's parts
+        return None, f"its parts' summary could not be made ({exc})"
     return BatchResult(index, item, summary=summary, article=article), None
 
 
