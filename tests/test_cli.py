@@ -212,5 +212,6 @@ def test_the_commands_that_summarize_take_the_model_options_alike():
         if options:
             assert set(options) == {"backend", "model", "no_cache"}, path
             shared[path] = {name: (p.opts, p.envvar, p.is_flag) for name, p in options.items()}  # type: ignore[attr-defined]
-    assert sorted(shared) == ["summarize digest", "summarize eval", "summarize run"]
+    assert sorted(shared) == ["summarize batch export", "summarize batch submit", "summarize digest", "summarize eval",
+                              "summarize run"]
     assert len({repr(v) for v in shared.values()}) == 1
