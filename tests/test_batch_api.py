@@ -88,12 +88,12 @@ def test_the_recorded_requests_are_what_export_builds_today(server, tmp_path):
     assert [json.loads(line) for line in built] == [json.loads(line) for line in recorded]
 
 
-def test_a_batch_line_is_the_request_a_live_summarize_sends(server):
+def test_a_batch_line_is_the_request_a_live_summarize_sends(server, tmp_path):
     """The body of each line is the first request a live ``summarize`` sends for the same article."""
     from summarizer import SummarizerError
 
-    requests = export_job(SOURCES, Path("requests.jsonl").resolve(), **settings(server))
-    lines = [json.loads(line) for line in Path("requests.jsonl").read_text(encoding="utf-8").splitlines()]
+    requests = export_job(SOURCES, tmp_path / "requests.jsonl", **settings(server))
+    lines = [json.loads(line) for line in (tmp_path / "requests.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["custom_id"] for line in lines] == [c for a in requests.articles for c in a.custom_ids]
     assert {(line["method"], line["url"]) for line in lines} == {("POST", "/v1/chat/completions")}
     firsts = []
