@@ -106,6 +106,13 @@ def test_a_batch_line_is_the_request_a_live_summarize_sends(server, tmp_path):
     assert [line["body"] for line in lines] == firsts
 
 
+def test_building_the_requests_logs_no_failed_call(server, tmp_path, caplog):
+    """The request is kept, not sent: no library may log it as a failed API call."""
+    caplog.set_level(logging.DEBUG)
+    export_job(SOURCES[:2], tmp_path / "requests.jsonl", **settings(server))
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
 @pytest.mark.parametrize("mode", ["tools", "json_grammar", "json", "md_json", "json_schema"])
 def test_the_line_matches_the_live_request_in_every_mode(mode, tmp_path):
     from openai_stub import StubServer

@@ -19,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, ModelError, ModelOutputError, ModelUnavailableError
@@ -33,6 +35,20 @@ BATCH_URL = "/v1/chat/completions"
 COMPLETION_WINDOW = "24h"
 TERMINAL_STATUSES = frozenset({"completed", "failed", "expired", "cancelled"})
 UPLOAD_TIMEOUT = 600.0  # seconds for one batch file: up to 200 MB
+
+
+_building: ContextVar[bool] = ContextVar("summarizer_building_batch_body", default=False)
+
+
+class _QuietWhileBuilding(logging.Filter):
+    """instructor logs the builder's refusal as a failed API call, at ERROR: it is none, so it is not logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _building.get()
+
+
+_QUIET = _QuietWhileBuilding()
+INSTRUCTOR_LOGGERS = ("instructor", "instructor.v2.retry")  # where instructor 1.17 logs a failed call
 
 
 class _Capture:
@@ -69,8 +85,12 @@ class OpenAIBatches:
         """The body of the first chat completion request a live ``summarize`` sends for ``request``."""
         backend, capture = self._capturing()
         capture.bodies.clear()
-        with contextlib.suppress(ModelError):  # the refusal that keeps the request in the process
-            backend.extract(request)
+        building = _building.set(True)
+        try:
+            with contextlib.suppress(ModelError):  # the refusal that keeps the request in the process
+                backend.extract(request)
+        finally:
+            _building.reset(building)
         if len(capture.bodies) != 1:
             raise ModelError(f"building the batch request gave {len(capture.bodies)} request bodies instead of one; "
                              "please report this")
@@ -81,6 +101,10 @@ class OpenAIBatches:
             import httpx2
 
             capture = _Capture()
+            for name in INSTRUCTOR_LOGGERS:
+                logger = logging.getLogger(name)
+                if _QUIET not in logger.filters:
+                    logger.addFilter(_QUIET)
             # the same settings but no client-side rate limit to wait for, and a key the builder never sends
             settings = dataclasses.replace(self.settings, api_key=self.settings.api_key or "not-needed",
                                            requests_per_minute=None, tokens_per_minute=None)
