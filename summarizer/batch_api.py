@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from .backends.openai_batch import OpenAIBatches
     from .core import Summarizer
 
+__all__ = ["Collection", "cancel", "collect", "export", "import_results", "job_file_for", "send", "status", "submit",
+           "wait"]
+
 POLL_SECONDS = 60.0
 
 

@@ -15,7 +15,9 @@ request bodies in ``cassettes/batch/requests.jsonl``; a request is answered with
 the recorded answer to the same body. Faults are chosen per request line by
 ``plan(custom_id)``: ``"ok"``, ``"fail"`` (an error-file line with HTTP 500),
 ``"other"`` (another article's real answer: a valid answer to the wrong
-question), and ``expire_after`` ends the batch as expired after that many lines.
+question); ``expire_after`` ends the batch as expired after that many lines,
+``refuse_upload`` answers uploads with that status, ``refuse_batch`` fails the
+batch's validation with that message.
 """
 
 from __future__ import annotations
@@ -183,6 +185,7 @@ class BatchServer(ThreadingHTTPServer):
         self.expire_after = expire_after
         self.cancel_done = 0  # lines a cancelled batch had finished
         self.refuse_upload: int | None = None
+        self.refuse_batch: str | None = None  # the message of a batch that fails validation
         self.refused = 0
         self.answers = recorded_answers()
         self.files: dict[str, dict[str, Any]] = {}
@@ -216,7 +219,11 @@ class BatchServer(ThreadingHTTPServer):
         """One step of the batch's life, each time it is retrieved."""
         batch = self.batches[batch_id]
         now = int(time.time())
-        if batch["status"] == "validating":
+        if batch["status"] == "validating" and self.refuse_batch:
+            batch["status"], batch["failed_at"] = "failed", now
+            batch["errors"] = {"object": "list", "data": [{"code": "invalid_request", "line": 1, "param": "body",
+                                                           "message": self.refuse_batch}]}
+        elif batch["status"] == "validating":
             batch["status"], batch["in_progress_at"] = "in_progress", now
         elif batch["status"] == "in_progress":
             self._run(batch, self.lines[batch_id], self.expire_after)

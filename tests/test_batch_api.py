@@ -278,6 +278,25 @@ def test_an_upload_refused_with_429_is_retried_then_reported(server, tmp_path, c
     no_secret(Job.load(tmp_path / "job.json"), caplog, str(failure.value))
 
 
+def test_a_batch_that_fails_validation_names_the_providers_reason(server, tmp_path):
+    server.refuse_batch = "Model qwen2.5-1.5b is not available for batches."
+    job = submit(SOURCES, tmp_path / "job.json", **settings(server))
+    run_to_the_end(server, job.path)
+    results, counts = settle(job.path, rerun=False, **settings(server))
+    assert counts == {"batch": 0, "live": 0, "cached": 0, "failed": 5}
+    assert all("the batch failed before answering it (Model qwen2.5-1.5b is not available for batches.)"
+               in str(r.error) for r in results.values())
+    results, counts = settle(job.path, **settings(server))
+    assert counts == {"batch": 0, "live": 5, "cached": 0, "failed": 0} and all(r.ok for r in results.values())
+
+
+def test_a_password_in_the_base_url_is_not_in_the_job_file(tmp_path):
+    job = export_job(SOURCES[:1], tmp_path / "requests.jsonl", base_url="http://reader:s3cret@127.0.0.1:9/v1",
+                     model=MODEL)
+    assert job.endpoint == "http://***@127.0.0.1:9/v1"
+    assert "s3cret" not in job.path.read_text(encoding="utf-8")
+
+
 def test_large_jobs_are_split_into_several_batches(server, tmp_path):
     job = submit(SOURCES, tmp_path / "job.json", max_requests=2, **settings(server))
     assert [b.requests for b in job.batches] == [2, 2, 1] and len(server.created) == 3

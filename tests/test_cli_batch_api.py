@@ -69,6 +69,15 @@ def test_submit_status_collect(server, tmp_path):
     assert KEY not in Path(job).read_text(encoding="utf-8")
 
 
+def test_status_wait_shows_a_progress_bar_when_asked(server, tmp_path):
+    job = str(tmp_path / "job.json")
+    assert invoke("batch", "submit", *SOURCES, "-o", job).exit_code == 0
+    waited = invoke("batch", "status", job, "--wait", "--every", "5", "--progress")
+    assert waited.exit_code == 0, waited.output
+    assert "completed" in waited.stderr and "3/3" in waited.stderr
+    assert "request(s) done" not in waited.stderr  # the bar, not the plain lines
+
+
 def test_export_then_import(server, tmp_path):
     requests = tmp_path / "requests.jsonl"
     exported = invoke("batch", "export", *SOURCES[:2], "-o", str(requests))
