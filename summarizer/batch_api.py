@@ -124,8 +124,8 @@ def submit(sources: Iterable[str], job_path: str | Path, *, max_requests: int = 
                              "another -o, or remove it once it is collected")
         job = _new_job(summarizer, batches, Path(job_path), "batch")
         job.save()
-        _plan_job(summarizer, batches, expand(list(sources)), job, RequestFiles(job.folder / "requests.jsonl",
-                                                                              max_requests, max_bytes))
+        files = RequestFiles(job.folder.resolve() / "requests.jsonl", max_requests, max_bytes)  # found from anywhere
+        _plan_job(summarizer, batches, expand(list(sources)), job, files)
         job.save()
         return _send(job, batches)
 
@@ -309,7 +309,7 @@ def export(sources: Iterable[str], requests_path: str | Path, *, job_path: str |
         batches = _batches(summarizer)
         job = _new_job(summarizer, batches, Path(job_path) if job_path else job_file_for(requests_path), "export")
         job.save()
-        _plan_job(summarizer, batches, expand(list(sources)), job, RequestFiles(requests_path, None, None))
+        _plan_job(summarizer, batches, expand(list(sources)), job, RequestFiles(requests_path.resolve(), None, None))
         if job.batches:
             job.batches[0].status = "exported"
         job.save()

@@ -102,8 +102,9 @@ class Job:
             articles = [JobArticle(**a) for a in data.pop("articles")]
             batches = [JobBatch(**b) for b in data.pop("batches")]
             return cls(path=path, articles=articles, batches=batches, **data)
-        except (KeyError, TypeError) as exc:
-            raise InputError(f"the job file {path} is damaged ({exc}); submit the articles again") from None
+        except (KeyError, TypeError):
+            raise InputError(f"the job file {path} is damaged (its fields are not those of format {JOB_FORMAT}); "
+                             "submit the articles again") from None
 
 
 def request_line(custom_id: str, body: dict[str, Any], url: str) -> bytes:

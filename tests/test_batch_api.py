@@ -350,6 +350,20 @@ def test_import_refuses_a_results_file_of_other_requests(server, tmp_path):
         collect(tmp_path / "requests.job.json", **settings(server))
 
 
+def test_a_job_is_sent_and_collected_from_any_folder(server, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("here").mkdir()
+    server.refuse_upload = 401
+    with pytest.raises(ConfigError):
+        submit(SOURCES[:2], Path("here/job.json"), **settings(server))  # a relative job path, the upload refused
+    server.refuse_upload = None
+    monkeypatch.chdir(tmp_path / "here")
+    send(Path("job.json"), **settings(server))  # its request file found from here
+    run_to_the_end(server, Path("job.json"))
+    _, counts = settle(Path("job.json"), **settings(server))
+    assert counts == {"batch": 2, "live": 0, "cached": 0, "failed": 0}
+
+
 def test_a_job_is_collected_only_from_the_endpoint_it_was_submitted_to(server, tmp_path):
     submit(SOURCES[:1], tmp_path / "job.json", **settings(server))
     with pytest.raises(ConfigError, match="was made for http://127.0.0.1:.*set OPENAI_BASE_URL"):

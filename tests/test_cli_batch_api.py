@@ -98,6 +98,8 @@ def test_export_then_import(server, tmp_path):
     (["batch", "collect", "missing.json"], f"error: no job file missing.json; {PASS}"),
     (["batch", "status", "notajob.json"], f"error: notajob.json is not a summarizer batch job file (format 1); {PASS}"),
     (["batch", "import", "r.jsonl", "x.jsonl"], f"error: no job file r.job.json; {PASS}"),
+    (["batch", "send", "damaged.json"], "error: the job file damaged.json is damaged (its fields are not those of "
+                                        "format 1); submit the articles again"),
     (["batch", "submit", "a.txt", "-b", "local"], "error: batches are OpenAI API requests; drop --backend local "
                                                   "(they use the openai backend)"),
     (["batch", "submit", "a.txt"], "error: no OpenAI API key: set OPENAI_API_KEY, or set OPENAI_BASE_URL to a local "
@@ -106,6 +108,7 @@ def test_export_then_import(server, tmp_path):
 def test_bad_input_is_one_line_and_exit_1(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("notajob.json").write_text('{"hello": 1}')
+    Path("damaged.json").write_text('{"format": 1, "articles": "x", "batches": []}')
     result = invoke(*args)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [message]
