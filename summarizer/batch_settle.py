@@ -105,6 +105,8 @@ def _from_batch(index: int, record: JobArticle, summarizer: Summarizer, batches:
         return BatchResult(index, item, error=exc), None
     if hit is not None:
         return BatchResult(index, item, summary=hit, article=article), None
+    if not record.custom_ids:
+        return None, "not sent: it was in the cache when submitted, and is not now"
     if key != record.key or plan is None or len(plan.requests) != len(record.custom_ids):
         return None, "the article or the settings changed since it was submitted"
     outcomes = []

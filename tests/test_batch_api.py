@@ -177,6 +177,22 @@ def test_articles_already_in_the_cache_are_not_sent(server, tmp_path):
     assert all(r.ok for r in results.values())
 
 
+def test_an_article_cached_at_submit_and_gone_at_collect_is_asked_live(server, tmp_path):
+    submit(SOURCES[:1], tmp_path / "first.json", **settings(server))
+    run_to_the_end(server, tmp_path / "first.json")
+    list(collect(tmp_path / "first.json", **settings(server)))
+    job = submit(SOURCES[:2], tmp_path / "second.json", **settings(server))
+    assert [a.state for a in job.articles] == ["cached", "sent"]
+    with Summarizer(backend="openai", **settings(server)) as summarizer:
+        assert summarizer.cache is not None and summarizer.cache.clear() == 1
+    run_to_the_end(server, job.path)
+    results, counts = settle(job.path, rerun=False, **settings(server))
+    assert counts == {"batch": 1, "live": 0, "cached": 0, "failed": 1}
+    assert "not sent: it was in the cache when submitted, and is not now" in str(results[SOURCES[0]].error)
+    _, counts = settle(job.path, **settings(server))
+    assert counts == {"batch": 0, "live": 1, "cached": 1, "failed": 0}
+
+
 def run_to_the_end(server: BatchServer, job: Path) -> None:
     wait(job, every=1, **settings(server))
 
