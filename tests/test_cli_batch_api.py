@@ -61,7 +61,7 @@ def test_submit_status_collect(server, tmp_path):
     assert lines[1] == "3 article(s): 2 from the batch, 0 re-run live, 0 from the cache, 1 failed"
     assert lines[2].startswith("usage: 3 article(s): 2 computed, 0 from cache (free), 1 failed; 2 request(s)")
 
-    again = invoke("batch", "collect", job)  # the failed one live now; jsonl on stdout
+    again = invoke("batch", "collect", job, "-j", "2")  # the failed one live now; jsonl on stdout
     assert again.exit_code == 0, again.output
     rows = [json.loads(line) for line in again.stdout.splitlines()]
     assert [row["id"] for row in rows] == [SOURCES[0], SOURCES[1], SOURCES[2]] and all(row["ok"] for row in rows)

@@ -37,10 +37,10 @@ def batch_group() -> None:
     """
 
 
-def _settings(backend: str | None, model: str | None, no_cache: bool, verbose: bool) -> dict[str, Any]:
+def _settings(backend: str | None, model: str | None, no_cache: bool, verbose: bool, **more: Any) -> dict[str, Any]:
     if verbose:
         log_to_stderr()
-    return model_overrides(backend, model, no_cache)
+    return model_overrides(backend, model, no_cache, **more)
 
 
 def _common(func: Any) -> Any:
@@ -109,6 +109,8 @@ def cancel_command(job_path: Path) -> None:
 
 
 def _collect_options(func: Any) -> Any:
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), help="Articles re-run live at once [default: 4; "
+                        "env: SUMMARIZER_JOBS].")(func)
     func = click.option("--usage", "show_usage", is_flag=True, help="Print tokens, requests and cost to stderr "
                         "(batch answers at the Batch API's prices).")(func)
     func = click.option("--no-rerun", is_flag=True, help="Do not re-run invalid or failed answers live; list them "
@@ -125,11 +127,11 @@ def _collect_options(func: Any) -> Any:
 @click.option("-v", "--verbose", is_flag=True, help="Log requests, retries and cache use to stderr.")
 @handle_errors
 def collect_command(job_path: Path, fmt: str, output: Path | None, no_rerun: bool, show_usage: bool,
-                    verbose: bool) -> None:
+                    jobs: int | None, verbose: bool) -> None:
     """Download JOB's answers, check each like a live answer, and write every article's result."""
     from ..batch_api import collect
 
-    collection = collect(job_path, rerun=not no_rerun, **_settings(None, None, False, verbose))
+    collection = collect(job_path, rerun=not no_rerun, **_settings(None, None, False, verbose, jobs=jobs))
     _write(collection, fmt, output, show_usage)
 
 
@@ -159,12 +161,12 @@ def export_command(sources: tuple[str, ...], output: Path, backend: str | None, 
 @click.option("-v", "--verbose", is_flag=True, help="Log requests, retries and cache use to stderr.")
 @handle_errors
 def import_command(requests_path: Path, results_path: Path, job_path: Path | None, fmt: str, output: Path | None,
-                   no_rerun: bool, show_usage: bool, verbose: bool) -> None:
+                   no_rerun: bool, show_usage: bool, jobs: int | None, verbose: bool) -> None:
     """Check an engine's answers (RESULTS, the batch output format) to an exported REQUESTS file."""
     from ..batch_api import import_results
 
     collection = import_results(requests_path, results_path, job_path=job_path, rerun=not no_rerun,
-                                **_settings(None, None, False, verbose))
+                                **_settings(None, None, False, verbose, jobs=jobs))
     _write(collection, fmt, output, show_usage)
 
 
