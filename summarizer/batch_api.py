@@ -133,7 +133,7 @@ def submit(sources: Iterable[str], job_path: str | Path, *, max_requests: int = 
 def send(job_path: str | Path, **settings: Any) -> Job:
     """Upload and start the batches of a job that are not submitted yet (after a refused upload, say)."""
     job = Job.load(Path(job_path))
-    with _for_job(job, settings) as summarizer:
+    with _JobSummarizer(job, settings) as summarizer:
         return _send(job, _batches(summarizer))
 
 
@@ -173,7 +173,7 @@ def _update(batch: Any, data: dict[str, Any]) -> None:
         batch.error = "; ".join(str(e.get("message") or e.get("code")) for e in errors if isinstance(e, dict))[:500]
 
 
-class _for_job:
+class _JobSummarizer:
     """A ``Summarizer`` configured as the job was: its model and mode, and the same endpoint (checked)."""
 
     def __init__(self, job: Job, overrides: dict[str, Any]) -> None:
@@ -194,7 +194,7 @@ class _for_job:
 def status(job_path: str | Path, **settings: Any) -> Job:
     """The job with each batch's status and counts as the provider reports them now (saved to the job file)."""
     job = Job.load(Path(job_path))
-    with _for_job(job, settings) as summarizer:
+    with _JobSummarizer(job, settings) as summarizer:
         return _refresh(job, _batches(summarizer))
 
 
@@ -212,7 +212,7 @@ def wait(job_path: str | Path, *, every: float = POLL_SECONDS, on_poll: Callable
     from .backends.openai_batch import TERMINAL_STATUSES
 
     job = Job.load(Path(job_path))
-    with _for_job(job, settings) as summarizer:
+    with _JobSummarizer(job, settings) as summarizer:
         batches = _batches(summarizer)
         while True:
             _refresh(job, batches)
@@ -228,7 +228,7 @@ def cancel(job_path: str | Path, **settings: Any) -> Job:
     from .backends.openai_batch import TERMINAL_STATUSES
 
     job = Job.load(Path(job_path))
-    with _for_job(job, settings) as summarizer:
+    with _JobSummarizer(job, settings) as summarizer:
         batches = _batches(summarizer)
         for batch in job.batches:
             if batch.id is not None and batch.status not in TERMINAL_STATUSES:
@@ -245,7 +245,7 @@ def collect(job_path: str | Path, *, rerun: bool = True, **settings: Any) -> Col
     if job.kind == "export":
         raise InputError(f"{job.path} is an export, not a submitted job; settle it with `summarize batch import "
                          "REQUESTS RESULTS` and the engine's output file")
-    summarizer = _for_job(job, settings).summarizer
+    summarizer = _JobSummarizer(job, settings).summarizer
     batches = _batches(summarizer)
     try:
         _refresh(job, batches)
@@ -341,5 +341,5 @@ def import_results(requests_path: str | Path, results_path: str | Path, *, job_p
     if unknown:
         raise InputError(f"{results_path} answers {len(unknown)} request(s) {requests_path} does not hold "
                          f"(such as {sorted(unknown)[0]!r}); pass the output of this requests file")
-    summarizer = _for_job(job, settings).summarizer
+    summarizer = _JobSummarizer(job, settings).summarizer
     return settle(job, summarizer, _batches(summarizer), answers, {}, rerun)
