@@ -102,8 +102,8 @@ def test_export_then_import(server, tmp_path):
                                         "format 1); submit the articles again"),
     (["batch", "submit", "a.txt", "-b", "local"], "error: batches are OpenAI API requests; drop --backend local "
                                                   "(they use the openai backend)"),
-    (["batch", "submit", "a.txt"], "error: no OpenAI API key: set OPENAI_API_KEY, or set OPENAI_BASE_URL to a local "
-                                   "OpenAI-compatible server, or use --backend local"),
+    (["batch", "submit", "a.txt"], "error: no OpenAI API key: set OPENAI_API_KEY, or OPENAI_BASE_URL to a server "
+                                   "that offers the Batch API (`summarize batch export` needs neither)"),
 ])
 def test_bad_input_is_one_line_and_exit_1(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

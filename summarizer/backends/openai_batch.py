@@ -78,8 +78,12 @@ class OpenAIBatches:
         return self.backend.where
 
     def check_key(self) -> None:
-        """Raise the ``ConfigError`` a live call would when no API key is set for OpenAI's own endpoint."""
-        self.backend._check_key()
+        """A ``ConfigError`` when no API key is set for OpenAI's own endpoint (where a live call would fail too)."""
+        try:
+            self.backend._check_key()
+        except ConfigError:
+            raise ConfigError("no OpenAI API key: set OPENAI_API_KEY, or OPENAI_BASE_URL to a server that offers "
+                              "the Batch API (`summarize batch export` needs neither)") from None
 
     def body(self, request: ExtractionRequest) -> dict[str, Any]:
         """The body of the first chat completion request a live ``summarize`` sends for ``request``."""
