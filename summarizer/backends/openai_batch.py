@@ -137,27 +137,31 @@ class OpenAIBatches:
 
     def upload(self, data: bytes, name: str) -> str:
         """Upload a batch input file (purpose ``batch``); its file id."""
-        client = self.backend.client().with_options(timeout=max(self.settings.timeout, UPLOAD_TIMEOUT))
+        client = self._client().with_options(timeout=max(self.settings.timeout, UPLOAD_TIMEOUT))
         uploaded = self._call(f"uploading {name}", client.files.create, file=(name, data, "application/jsonl"),
                               purpose="batch")
         return str(uploaded.id)
 
     def create(self, input_file_id: str, metadata: dict[str, str] | None = None) -> dict[str, Any]:
         """Start a batch over an uploaded file; the batch object."""
-        batch = self._call("creating the batch", self.backend.client().batches.create, input_file_id=input_file_id,
+        batch = self._call("creating the batch", self._client().batches.create, input_file_id=input_file_id,
                            endpoint=BATCH_URL, completion_window=COMPLETION_WINDOW, metadata=metadata or None)
         return _plain(batch)
 
     def retrieve(self, batch_id: str) -> dict[str, Any]:
-        return _plain(self._call(f"asking for batch {batch_id}", self.backend.client().batches.retrieve, batch_id))
+        return _plain(self._call(f"asking for batch {batch_id}", self._client().batches.retrieve, batch_id))
 
     def cancel(self, batch_id: str) -> dict[str, Any]:
-        return _plain(self._call(f"cancelling batch {batch_id}", self.backend.client().batches.cancel, batch_id))
+        return _plain(self._call(f"cancelling batch {batch_id}", self._client().batches.cancel, batch_id))
 
     def content(self, file_id: str) -> bytes:
         """A file's content: a batch's output or error file."""
-        response = self._call(f"downloading file {file_id}", self.backend.client().files.content, file_id)
+        response = self._call(f"downloading file {file_id}", self._client().files.content, file_id)
         return bytes(response.content)
+
+    def _client(self) -> Any:
+        self.check_key()
+        return self.backend.client()
 
     def _call(self, what: str, func: Any, *args: Any, **kwargs: Any) -> Any:
         import openai
