@@ -19,14 +19,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, chain
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from . import _classify
 from . import _injection as injection
 from . import _noise as noise
-from ._text import decode_entities, fold_spaces, has_odd_spaces
+from . import _paragraphs as paragraphs
+from ._paragraphs import is_body_paragraph
+from ._text import decode_entities, fold_spaces, has_odd_spaces_anywhere
 
 
 class Removed(BaseModel):
@@ -52,7 +56,6 @@ class CleanArticle(BaseModel):
 
 
 _TITLE_MAX = 160
-_BODY_MIN_WORDS = 12
 
 
 @dataclass(slots=True)
@@ -64,6 +67,7 @@ class _Line:
     reason: str | None = None  # None: kept
     cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
     normed: str | None = None  # _norm(text), once asked for
+    body: bool = False  # a body paragraph (set for the layout rules, once the text is final)
 
     @property
     def kept(self) -> bool:
@@ -85,10 +89,10 @@ def clean(text: str, *, notes: list[str] | None = None) -> CleanArticle:
     for line in lines[tail:]:  # other stories: no need to read them closely
         line.reason = "related-links"
     published = _mark_lines(lines[:tail])
-    kept = [line for line in lines if line.kept]  # what the steps below look at (they only remove more)
+    kept = [line for line in lines if line.reason is None and line.text]  # kept: what the steps below look at
     _drop_teasers(kept)
     _drop_repeats(kept)
-    title = _take_title(kept)
+    title = _mark_layout(lines[:tail])
     body = _join_kept(lines)
     return CleanArticle(
         title=title,
@@ -125,17 +129,43 @@ def _repair_lines(text: str, lines: list[_Line]) -> None:
     # lower-casing may move the offsets (it turns 'İ' into two characters): then look at every line
     maybe = _lines_with(injection.INJECTION_PIECES, lower, starts) if len(lower) == end else range(len(lines))
     hinted = {index for index in maybe if injection.INJECTION_HINT.search(lines[index].raw.lower())}
-    special = hinted | _lines_with(_MARKUP_SEARCH, body, starts)
-    if "&" not in body and not has_odd_spaces(body):  # no line has an entity or spaces to fold: stripped is repaired
+    inline, glued = _inline_lines(body, starts)
+    inline |= {index for index, line in enumerate(lines[:_DATE_PREFIX_LINES]) if noise.DATE_PREFIX.match(line.raw)}
+    if len(lower) == end:
+        inline |= _lines_with(noise.INLINE_WORDS, lower, starts)
+    else:  # offsets moved in lower-casing: look at each line
+        inline |= {index for index, line in enumerate(lines) if _has_word(line.raw.lower(), noise.INLINE_WORDS)}
+    special = hinted | inline | _lines_with(_MARKUP_SEARCH, body, starts)
+    if "&" not in body and not has_odd_spaces_anywhere(body):  # no entity or odd space in any line: stripped is
+        # repaired
         for index in special:
-            _repair(lines[index], index in hinted)
-        return
-    for index, line in enumerate(lines):
-        raw = line.raw
-        if index in special:
-            _repair(line, index in hinted)
-        elif raw:  # the common case: nothing to cut
-            line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)
+            _repair(lines[index], index in hinted, index in inline)
+    else:
+        for index, line in enumerate(lines):
+            raw = line.raw
+            if index in special:
+                _repair(line, index in hinted, index in inline)
+            elif raw:  # the common case: nothing to cut
+                line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)
+    for index in glued | inline:  # (an inline cut may glue two sentences)
+        lines[index].text = noise.GLUED_SENTENCES.sub(r"\g<0> ", lines[index].text)
+
+
+_DATE_PREFIX_LINES = 3  # a date label glued to a paragraph is a page's first lines' (the scrape's header)
+
+
+def _inline_lines(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
+    """The lines noise.INLINE_HINTS find inline noise in, and those noise.GLUED_HINT finds glued sentences in."""
+    inline = {bisect_right(starts, match.start()) - 1 for hint in noise.INLINE_HINTS for match in hint.finditer(text)}
+    glued = {bisect_right(starts, match.start()) - 1 for match in noise.GLUED_HINT.finditer(text)}
+    return inline, glued
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 (a plain loop: no generator)
+        if word in text:
+            return True
+    return False
 
 
 def _lines_with(words: tuple[str, ...], text: str, starts: list[int]) -> set[int]:
@@ -150,14 +180,17 @@ def _lines_with(words: tuple[str, ...], text: str, starts: list[int]) -> set[int
     return found
 
 
-def _repair(line: _Line, injection_word: bool) -> _Line:
-    """Cut tags and social chrome (tracking which input characters went), then decode entities.
+def _repair(line: _Line, injection_word: bool, inline: bool = False) -> _Line:
+    """Cut tags, social chrome and inline noise (tracking which input characters went), then decode entities.
 
-    injection_word: whether the lower-cased line has one of injection.INJECTION_WORDS.
+    injection_word: whether the lower-cased line has one of injection.INJECTION_WORDS;
+    inline: whether noise.INLINE_HINT is found in it.
     """
     raw = line.raw
-    suspicious = injection_word and bool(injection.INJECTION_TRIGGER.search(raw))
-    if not suspicious and not any(mark in raw for mark in _MARKUP):
+    suspicious_sentence = injection_word and bool(injection.INJECTION_TRIGGER.search(raw))
+    rules = [(find, reason) for find, reason, may_match in noise.INLINE_RULES if may_match(raw)] if inline else []
+    suspicious = suspicious_sentence or bool(rules)
+    if not suspicious and not _has_word(raw, _MARKUP):
         line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)  # nothing to cut
         return line
     spans = [(m.start(), m.end()) for m in noise.HTML_TAG.finditer(raw)]
@@ -168,8 +201,9 @@ def _repair(line: _Line, injection_word: bool) -> _Line:
         line.text = fold_spaces(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
-    patterns: tuple[tuple[Any, str], ...] = ((noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome"),
-                                             (injection.INJECTION, "prompt-injection"))
+    patterns: list[tuple[Any, str]] = [(noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome")]
+    patterns += [(injection.INJECTION, "prompt-injection")] if suspicious_sentence else []
+    patterns += rules
     current = raw  # the characters of raw at keep
     cuts: list[tuple[int, int, str]] = []
     for pattern, reason in patterns:
@@ -226,12 +260,6 @@ def _mark_lines(lines: list[_Line]) -> str | None:
 _AD_LABEL_FIRST = "SsPpſ"  # what noise.AD_LABEL can start with ('ſ' is an 's' to IGNORECASE)
 
 
-def is_body_paragraph(text: str) -> bool:
-    """Prose: enough words, lower-case letters, and sentence punctuation."""
-    words = text.split()
-    return len(words) >= _BODY_MIN_WORDS and any(c.islower() for c in text) and bool(re.search(r"[.!?…:;,]", text))
-
-
 def _tail_start(lines: list[_Line]) -> int:
     """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
     body = next((index for index, line in enumerate(lines) if is_body_paragraph(line.text)), len(lines))
@@ -258,7 +286,7 @@ _PREFIX = 40
 
 def _drop_teasers(lines: list[_Line]) -> None:
     """A lead cut off with '[…]' or '…' whose text the body repeats from a paragraph start is a teaser."""
-    kept = [line for line in lines if line.kept]
+    kept = [line for line in lines if line.reason is None and line.text]  # (line.kept, without the calls)
     cut_off = []  # (index in kept, line, its fragments long enough to compare)
     for index, line in enumerate(kept):
         text = line.text
@@ -298,7 +326,7 @@ def _drop_repeats(lines: list[_Line]) -> None:
     """Keep the last copy of a paragraph that appears more than once (syndicated leads)."""
     seen: dict[str, _Line] = {}
     for line in lines:
-        if not line.kept or len(line.text) < _PREFIX:
+        if line.reason is not None or len(line.text) < _PREFIX:  # not kept (an empty text is short), or short
             continue
         key = line.key
         if key in seen:
@@ -307,22 +335,110 @@ def _drop_repeats(lines: list[_Line]) -> None:
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= _TITLE_MAX and not text.endswith((".", "!", "?", ":", ";", ",", "…")) and not (
-        is_body_paragraph(text) and text.count(",") >= 2
-    )
+    """Short, and not ending as a sentence does (a closing quote after the mark counts as the mark). A line
+    with two commas that reads as prose is a sentence missing its full stop; in headline style (few function
+    words: "Prices rose 0.3% in May, annual rate 3.1%, Labor Department") it is a headline."""
+    return len(text) <= _TITLE_MAX and not text.rstrip("\"'”’)").endswith(
+        (".", "!", "?", ":", ";", ",", "…")) and not (is_body_paragraph(text) and text.count(",") >= 2
+                                                      and paragraphs.function_word_share(text) >= _HEADLINE_PROSE)
 
 
-def _take_title(lines: list[_Line]) -> str | None:
-    """The first kept line is the title when it is short and unpunctuated and the body follows it.
+def _mark_layout(lines: list[_Line]) -> str | None:
+    """The shape and place rules (see _paragraphs), then the title; returns the title.
 
-    When the next line looks like a heading too, neither is taken: cleaning the
+    A removal can put two lines next to each other that were not (a heading now right before a
+    paragraph), so the rules run again on what is left until they remove nothing more: what
+    cleaning the output again would do is done now (idempotence).
+    """
+    present = [line for line in lines if line.text]
+    for line in present:  # (the count first: most short lines are no paragraph, and it saves the call)
+        line.body = line.reason is None and line.text.count(" ") >= 11 and is_body_paragraph(line.text)
+    paragraphs.mark_chrome(present)  # page furniture is never a title: these go before the title's candidates
+    paragraphs.mark_widget_block(present)
+    _classify.mark_general(present)
+    kept = [line for line in present if line.reason is None]
+    _layout_round(lines, present)
+    while _new_neighbours(kept):
+        kept = [line for line in kept if line.reason is None]  # what cleaning the output would see
+        _adjacency_round(kept)
+    title, _ = _take_title(kept)
+    return title
+
+
+def _new_neighbours(kept: list[_Line]) -> bool:
+    """Whether a line the last round removed stood next to a kept line that is no paragraph (one the
+    neighbour rules may now judge differently)."""
+    last = len(kept) - 1
+    return any(line.reason is not None and (
+        (index > 0 and kept[index - 1].reason is None and not kept[index - 1].body)
+        or (index < last and kept[index + 1].reason is None and not kept[index + 1].body))
+        for index, line in enumerate(kept))
+
+
+def _adjacency_round(kept: list[_Line]) -> None:
+    """The rules whose answer can change when lines around a line go: the others would find nothing new."""
+    paragraphs.mark_captions(kept)
+    paragraphs.mark_section_labels(kept)
+    paragraphs.mark_subheadings(kept, skip=_headline_line(kept))
+
+
+def _layout_round(lines: list[_Line], present: list[_Line]) -> None:
+    """The layout rules over the lines present (in order, removed ones too: each rule passes over them)."""
+    paragraphs.mark_captions(present)
+    paragraphs.mark_metadata(present)
+    paragraphs.mark_bylines(present)
+    paragraphs.mark_section_labels(present)
+    end = paragraphs.story_end(present)
+    if end is not None:
+        for line in lines[lines.index(present[end]):]:
+            line.reason = line.reason or "next-story"
+    paragraphs.mark_subheadings(present, skip=_headline_line(present))  # a headline is never a subheading
+    paragraphs.mark_footer(present)
+    paragraphs.mark_near_duplicates(present)
+    paragraphs.mark_teaser_bullets(present)
+
+
+def _headline_line(lines: list[_Line]) -> _Line | None:
+    """The first line kept, when it reads as a headline."""
+    first = next((line for line in lines if line.reason is None), None)
+    return first if first is not None and _headline(first.text) else None
+
+
+_TITLE_MIN_WORDS = 3
+_BODY_WITHIN = 3  # the body starts at most this many kept lines after the title
+
+
+def _take_title(kept: list[_Line]) -> tuple[str | None, bool]:
+    """The first kept line is the title when it reads as a headline and the body follows it closely.
+
+    Returns the title and whether it stays in the text. When the next line looks
+    like a heading too (a standfirst), the title stays in the text: cleaning the
     output again must not promote that second line to a title (idempotence).
     """
-    kept = [line for line in lines if line.kept]
-    if len(kept) < 2 or not _title_like(kept[0].text) or _title_like(kept[1].text):
-        return None
+    if len(kept) < 2 or not _headline(kept[0].text):
+        return None, False
+    if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
+        return None, False
+    if _title_like(kept[1].text):
+        return kept[0].text, True
     kept[0].reason = "title"
-    return kept[0].text
+    return kept[0].text, False
+
+
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+
+
+_HEADLINE_PROSE = 0.3  # function words: prose 0.4 and more, headlines with commas 0.15-0.25
+_HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at most 0.43 on our sets, prose 0.55+
+
+
+@lru_cache(maxsize=1024)
+def _headline(text: str) -> bool:
+    """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
+    and in headline style (few function words), so that a body sentence missing its full stop is no title."""
+    return (_title_like(text) and len(text.split()) >= _TITLE_MIN_WORDS and not text[0].islower()
+            and not _INNER_SENTENCE_END.search(text)
+            and paragraphs.function_word_share(text) < _HEADLINE_FUNCTION_WORDS)
 
 
 def _find_site(lines: list[_Line]) -> str | None:
