@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._paragraphs import _PUNCTUATION, Line, _stopwords, ends_sentence
+from ._prose import PUNCTUATION, Line, ends_sentence, stopwords
 
 _MENU_MIN_WORDS = 6
 _MENU_TITLE_SHARE = 0.9
@@ -98,8 +98,8 @@ def _words(text: str) -> list[str]:
 
 
 def _function_words(text: str) -> int:
-    stop = _stopwords()
-    return sum(1 for word in text.lower().translate(_PUNCTUATION).split() if word in stop)
+    stop = stopwords()
+    return sum(1 for word in text.lower().translate(PUNCTUATION).split() if word in stop)
 
 
 def _title_share(words: list[str]) -> float:

@@ -8,96 +8,23 @@ labels, and where they stand: before the body, between its paragraphs, after
 its last one. Each rule here names its reason, and each keeps a line when it is
 unsure: a line with a figure in it, or one that reads as prose, stays.
 
+Page chrome found by shape alone is ``_chrome``'s, repeats ``_repeats``'s.
 The rules work on objects with ``text``, ``reason`` and ``body`` (the
-cleaner's lines) and only ever set a reason on a line that has none. They run
+cleaner's lines, ``_prose.Line``) and only ever set a reason on a line that has none. They run
 on every article, so each pass first looks at what is cheap to look at (a
 line's length, its last character) before any pattern.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from itertools import chain
-from pathlib import Path
-from typing import Protocol
 
 from . import _noise as noise
+from ._prose import BULLET, BULLET_FIRST, DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
 
-
-class Line(Protocol):
-    text: str
-    reason: str | None
-    body: bool  # is_body_paragraph(text), set once by the caller (the text no longer changes here)
-
-
-_BODY_MIN_WORDS = 12
 _HEADING_MAX_WORDS = 8
 _FOOTER_MAX_WORDS = 12
-_LIST_SHARE = 0.15  # function words in a list of names; prose has about 0.4
-_PROSE_SHARE = 0.3
-_SENTENCE_END = re.compile(r"[.!?…;:][\"'”’)\]]*$")
-_DIGIT = re.compile(r"\d")
-
-
-def is_body_paragraph(text: str) -> bool:
-    """Prose: enough words, lower-case letters, and sentence punctuation."""
-    if text.count(" ") < _BODY_MIN_WORDS - 1:
-        return False
-    # a text without double spaces or spaces at its ends has one word more than spaces (no list built)
-    enough = ("  " not in text and not text[0].isspace() and not text[-1].isspace()) or \
-        len(text.split()) >= _BODY_MIN_WORDS
-    if not enough or not ("," in text or "." in text or _PROSE_MARK.search(text)):  # the usual marks first
-        return False
-    return _LOWER.search(text) is not None or any(c.islower() for c in text)
-
-
-_LOWER = re.compile(r"[a-z]")  # found at once in most lines; other lower-case letters are looked for after
-
-
-_PROSE_MARK = re.compile(r"[.!?…:;,]")
-
-
-_CLOSING = "\"'”’)]"  # what may follow the mark: _SENTENCE_END's second class
-_SENTENCE_MARKS = ".!?…;:"  # its first
-
-
-def ends_sentence(text: str) -> bool:
-    """Ends as a sentence does (a closing quote or bracket after the mark counts): what _SENTENCE_END finds,
-    without a search from every mark in the line."""
-    if text.endswith("\n"):  # (the pattern's "$" also matches before a final line break)
-        text = text[:-1]
-    end = text.rstrip(_CLOSING)
-    return end != "" and end[-1] in _SENTENCE_MARKS
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    """English function words: jusText's list (installed with trafilatura), or a short one of our own.
-
-    The list is read from the package's folder without importing justext (which would load lxml).
-    """
-    try:
-        spec = importlib.util.find_spec("justext")
-        folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
-        if folder is not None:
-            text = (folder / "stoplists" / "English.txt").read_text(encoding="utf-8")
-            return frozenset(word.strip().lower() for word in text.splitlines() if word.strip())
-    except (OSError, StopIteration, ValueError):  # pragma: no cover - justext comes with trafilatura
-        pass
-    return frozenset(("a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with",
-                      "from", "as", "is", "was", "are", "were", "be", "that", "this", "it", "its"))
-
-
-_PUNCTUATION = str.maketrans("", "", ".,;:!?\"'“”‘’()")
-
-
-def function_word_share(text: str) -> float:
-    """Share of the words that are function words: about 0.4-0.5 in prose, near 0 in lists of names."""
-    words = text.lower().translate(_PUNCTUATION).split()
-    return sum(map(_stopwords().__contains__, words)) / len(words) if words else 0.0
 
 
 _COLON_HEADING_MAX_WORDS = 4
@@ -107,7 +34,7 @@ def _heading_like(text: str, max_words: int = _HEADING_MAX_WORDS) -> bool:
     """Short, no sentence punctuation at the end (a short one may end with a colon: "Why this matters:"),
     no figure, and not the lower-case rest of a sentence."""
     words = text.split()
-    if not 0 < len(words) <= max_words or _DIGIT.search(text) or text[0].islower():
+    if not 0 < len(words) <= max_words or DIGIT.search(text) or text[0].islower():
         return False
     return not ends_sentence(text) or (text.endswith(":") and len(words) <= _COLON_HEADING_MAX_WORDS)
 
@@ -144,7 +71,7 @@ _NAME_WORD = re.compile(r"^([A-Z][\w'’-]*\.?|[A-Z]\.|de|van|von|da|der|al|bin|
 
 def _name_like(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 5 and all(_NAME_WORD.match(word) for word in words) and not _DIGIT.search(text)
+    return 0 < len(words) <= 5 and all(_NAME_WORD.match(word) for word in words) and not DIGIT.search(text)
 
 
 def mark_bylines(lines: Sequence[Line]) -> None:
@@ -261,7 +188,7 @@ def mark_subheadings(lines: Sequence[Line], skip: Line | None = None) -> None:
         if line.reason is not None:
             continue
         text = line.text
-        if line.body or (text[:1] in _BULLET_FIRST and _BULLET.match(text)):  # before a paragraph or a list
+        if line.body or (text[:1] in BULLET_FIRST and BULLET.match(text)):  # before a paragraph or a list
             paragraph = text if text[:1] in _UPPER_OR_DIGIT or _FIRST_UPPER.match(text) else None
         elif paragraph is not None and line is not skip and _subheading(text, index < first) and not (
                 text.endswith(":") and paragraph[0] in "\"“‘'"):  # a colon before a quote introduces it
@@ -307,11 +234,11 @@ def mark_footer(lines: Sequence[Line]) -> None:
         text = line.text
         if _promo_like(text):
             line.reason = "footer"
-        elif ends_sentence(text) or _DIGIT.search(text):
+        elif ends_sentence(text) or DIGIT.search(text):
             continue  # a sentence, or a figure: kept
-        elif function_word_share(text) >= _PROSE_SHARE and text[:1].isupper():
+        elif function_word_share(text) >= PROSE_SHARE and text[:1].isupper():
             line.reason = "cut-off"  # the start of a sentence the page cut off
-        elif len(text.split()) <= _FOOTER_MAX_WORDS or function_word_share(text) < _LIST_SHARE:
+        elif len(text.split()) <= _FOOTER_MAX_WORDS or function_word_share(text) < LIST_SHARE:
             line.reason = "footer"  # a short line, or a run of names (outlets, tags) that is no sentence
 
 
@@ -340,205 +267,3 @@ def story_end(lines: Sequence[Line]) -> int | None:
             datelines += 1
         bodies += line.body
     return None
-
-
-# --- teaser bullets ---------------------------------------------------------------------------------------
-
-_BULLET = re.compile(r"^(?:[-•*–·▪●] |\d{1,2}[.)] )")
-_BULLET_SHARED = 0.7
-_BULLET_FIRST = frozenset("-•*–·▪●0123456789")
-
-
-def mark_teaser_bullets(lines: Sequence[Line]) -> None:
-    """Highlights in bullets that the body says again: most of their words, and every number, are in the
-    body paragraphs. A bullet with a fact found nowhere else stays."""
-    bullets = [line for line in lines if line.text[:1] in _BULLET_FIRST and line.reason is None
-               and _BULLET.match(line.text)]
-    if not bullets:
-        return
-    body = " ".join(line.text for line in lines if line.reason is None and line.body and not _BULLET.match(line.text))
-    words = frozenset(body.casefold().translate(_PUNCTUATION).split())
-    numbers = set(_NUMBER.findall(body))
-    for line in bullets:
-        own = [word for word in line.text[2:].casefold().translate(_PUNCTUATION).split() if word not in _stopwords()]
-        if own and sum(word in words for word in own) >= _BULLET_SHARED * len(own) \
-                and set(_NUMBER.findall(line.text)) <= numbers:
-            line.reason = "teaser"
-
-
-# --- repeats in other words ------------------------------------------------------------------------------------
-
-
-_NEAR_MIN_WORDS = 15
-_NEAR_WINDOW = 8  # paragraphs back: a repeat is "a few paragraphs later"; the window keeps long inputs linear
-_NEAR_SIMILARITY = 0.75
-
-
-def mark_near_duplicates(lines: Sequence[Line]) -> None:
-    """A paragraph that repeats one of the last few in other words (most of its words shared): keep the first.
-
-    Word sets, not word sequences: one changed verb ("revised" for "amended") leaves most of them shared.
-    Building word sets for every paragraph of every article costs a quarter of the cleaner's time, so they
-    are only built for a pair that already looks alike: about the same length, and the same first 8 or
-    last 16 characters (8 would pair every two paragraphs that end in "he said.").
-    """
-    by_start: dict[str, list[tuple[int, str]]] = {}  # a start -> (position, text) of the paragraphs
-    by_end: dict[str, list[tuple[int, str]]] = {}  # the same for an end
-    position = 0
-    for line in lines:
-        if not line.body or line.reason is not None:
-            continue
-        text = line.text
-        if text.count(" ") < _NEAR_MIN_WORDS - 1:
-            continue
-        start, end = text[:_EDGE].lower(), text[-2 * _EDGE:]
-        starts, ends = by_start.get(start), by_end.get(end)  # (most paragraphs have neither: no set is built)
-        if (starts is not None or ends is not None) and any(
-                _repeats(text, earlier, position) for earlier in chain(starts or (), ends or ())):
-            line.reason = "near-duplicate"
-            continue
-        entry = (position, text)
-        if starts is None:
-            by_start[start] = [entry]
-        else:
-            starts.append(entry)
-        if ends is None:
-            by_end[end] = [entry]
-        else:
-            ends.append(entry)
-        position += 1
-
-
-def _repeats(text: str, earlier: tuple[int, str], position: int) -> bool:
-    at, other = earlier
-    length = len(text)
-    return position - at <= _NEAR_WINDOW and length * _NEAR_SIMILARITY <= len(other) <= length / _NEAR_SIMILARITY \
-        and _similar(text, other)
-
-
-_EDGE = 8
-
-
-_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
-
-
-_NEAR_CONTAINED = 0.85
-
-
-def _similar(text: str, other: str) -> bool:
-    """Most words shared, nearly all of its own words in the other (it adds nothing), and no number of its
-    own: a paragraph with a figure or more words than the one before holds a fact, and is kept."""
-    words, others = frozenset(text.casefold().split()), frozenset(other.casefold().split())
-    shared = len(words & others)
-    if shared < _NEAR_SIMILARITY * (len(words) + len(others) - shared) or shared < _NEAR_CONTAINED * len(words):
-        return False
-    return set(_NUMBER.findall(text)) <= set(_NUMBER.findall(other))
-
-
-# --- page chrome by shape: menus, keyword lists, key-value tables, stray marks -----------------------------
-
-
-_MENU_MIN_WORDS = 12  # a headline of eight words may have one function word only
-_NO_PROSE_MARK = re.compile(r"[.,;:!?\"“”()]")
-_KEY_VALUE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)?: \S.{0,60}$")
-_KEY_VALUE_MIN_LINES = 2
-_TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
-_TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
-_NOTE_MAX_WORDS = 12
-_CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repeat
-
-
-def mark_chrome(lines: Sequence[Line]) -> None:
-    """Lines that are page furniture whatever their words: a line of marks alone ("*", "-", "|"), a long
-    run of words without one function word or punctuation mark (a menu, a keyword list), an editor's note
-    wholly in brackets ("(Updates with closing prices)"), a ticker alone between the two halves of a
-    sentence ("Shares of Acme Inc." / "ACM," / "rose 3%"), "Label: value" lines in a table of two or more
-    ("Publisher: ...", "License: ..."), and, before the body, a breadcrumb that repeats the next line cut off
-    ("Home Business Acme cuts 300 jobs..."). A line with a figure or sentence punctuation stays."""
-    kept = [line for line in lines if line.reason is None]
-    crumbs = False
-    for index, line in enumerate(kept[:-1]):
-        if line.text[-1] in ".…" and _crumb(line.text, kept[index + 1].text):
-            line.reason, crumbs = "navigation", True
-    if crumbs:
-        kept = [line for line in kept if line.reason is None]
-    first = _first_sentence_paragraph(kept)
-    pairs: list[Line] = []
-    last = len(kept) - 1
-    for index, line in enumerate(kept):
-        if line.body:
-            if pairs:
-                pairs = _flush_pairs(pairs)
-            continue
-        text = line.text
-        reason = _chrome_reason(text, kept[index + 1].text if index < last else "")
-        if reason is not None:
-            line.reason = reason
-            continue
-        if index < first and _KEY_VALUE.match(text) and not ends_sentence(text.rstrip(".")):
-            pairs.append(line)
-        else:
-            pairs = _flush_pairs(pairs)
-    _flush_pairs(pairs)
-
-
-def _first_sentence_paragraph(lines: Sequence[Line]) -> int:
-    """Where the body starts: its first paragraph that ends as a sentence does (a long label or a breadcrumb
-    may have commas and figures, but no final full stop)."""
-    return next((index for index, line in enumerate(lines) if line.body and line.reason is None
-                 and ends_sentence(line.text)), len(lines))
-
-
-def _flush_pairs(pairs: list[Line]) -> list[Line]:
-    if len(pairs) >= _KEY_VALUE_MIN_LINES:
-        for line in pairs:
-            line.reason = "metadata"
-    return []
-
-
-def _chrome_reason(text: str, following: str) -> str | None:
-    if not any(map(str.isalnum, text)):
-        return "layout"  # marks alone: a bullet or a separator on its own line
-    if len(text) <= _TICKER_ALONE_MAX and _TICKER_ALONE.match(text) and following[:1].islower():
-        return "ticker-tag"
-    if text[0] == "(" and text[-1] == ")" and text[-2:-1] not in ".!?" and len(text.split()) <= _NOTE_MAX_WORDS \
-            and not _DIGIT.search(text):
-        return "editor-note"
-    if text.count(" ") >= _MENU_MIN_WORDS - 1 and not _NO_PROSE_MARK.search(text) and not _DIGIT.search(text) \
-            and function_word_share(text) < _LIST_SHARE:
-        return "navigation"
-    return None
-
-
-def _crumb(text: str, following: str) -> bool:
-    """A breadcrumb or a cut-off copy of the next line: "Home Business Acme cuts 300 jobs; shares up..."."""
-    if not text.endswith(("...", "…")):
-        return False
-    stem = text.rstrip(".… ")
-    return len(stem) >= _CRUMB_TAIL and stem[-_CRUMB_TAIL:] in following and not following.startswith(stem)
-
-
-_WIDGET_MIN_NUMBERS = 3
-_WIDGET_NUMBER_MAX_CHARS = 30
-_WIDGET_MAX_LETTERS = 2
-
-
-def _number_line(text: str) -> bool:
-    """A quote widget's figure line ("7542.87 +", "687.00 p -"): figures and signs, a letter or two at most."""
-    return len(text) <= _WIDGET_NUMBER_MAX_CHARS and sum(map(str.isdigit, text)) >= 2 and \
-        sum(map(str.isalpha, text)) <= _WIDGET_MAX_LETTERS
-
-
-def mark_widget_block(lines: Sequence[Line]) -> None:
-    """Before the body, a market-data widget: three or more lines of bare figures (removed ones count), with
-    the labels between and above them ("FTSE 100 Index", "value change %", "Search company or market").
-    Everything up to the widget's last figure line goes, except a sentence that reads as prose. The body
-    starts at the first paragraph that ends as a sentence (a long "Last updated ..." label has commas too)."""
-    first = _first_sentence_paragraph(lines)
-    numbers = [index for index in range(first) if _number_line(lines[index].text)]
-    if len(numbers) < _WIDGET_MIN_NUMBERS:
-        return
-    for line in lines[:numbers[-1] + 1]:
-        text = line.text
-        if line.reason is None and not (text.endswith((".", "!", "?")) and function_word_share(text) >= _PROSE_SHARE):
-            line.reason = "price-ticker"
