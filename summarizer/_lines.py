@@ -66,11 +66,28 @@ def audit(lines: list[PageLine]) -> list[dict[str, object]]:
     """Removed spans as plain dicts: pydantic validates them in one go when the result is built."""
     removed: list[dict[str, object]] = []
     for line in lines:
-        if line.reason and line.raw.strip():
+        if line.reason and line.raw.strip() and not (line.cuts and line.reason in KEEP_CUTS):
             removed.append({"reason": line.reason, "text": line.raw, "start": line.start,
                             "end": line.start + len(line.raw)})
             continue
-        for start, end, reason in sorted(line.cuts) if line.cuts else ():
-            removed.append({"reason": reason, "text": line.raw[start:end], "start": line.start + start,
-                            "end": line.start + end})
+        cuts = [{"reason": reason, "text": line.raw[start:end], "start": line.start + start, "end": line.start + end}
+                for start, end, reason in (sorted(line.cuts) if line.cuts else ())]
+        if line.reason:  # what the inline cuts left of the line went for the line's reason; the cuts keep theirs
+            cuts = sorted([*cuts, *_rest(line)], key=lambda span: span["start"])  # type: ignore[arg-type,return-value]
+        removed.extend(cuts)
     return removed
+
+
+KEEP_CUTS = frozenset(("layout-model",))  # line reasons under which a removed line's inline cuts keep their own
+
+
+def _rest(line: PageLine) -> list[dict[str, object]]:
+    """The pieces of a removed line between its inline cuts (those that are not blank), under the line's reason."""
+    out: list[dict[str, object]] = []
+    position = 0
+    for start, end, _ in [*sorted(line.cuts), (len(line.raw), len(line.raw), "")]:
+        if start > position and line.raw[position:start].strip():
+            out.append({"reason": line.reason, "text": line.raw[position:start], "start": line.start + position,
+                        "end": line.start + start})
+        position = max(position, end)
+    return out

@@ -12,8 +12,9 @@ The work, in this order, each step in its own module:
 3. Repeats (``_repeats``): teasers the body repeats, copies of a paragraph.
 4. Shape and place (``_chrome``, ``_classify``, ``_paragraphs``, ``_repeats``):
    noise nobody has a phrase for, judged by features that do not depend on
-   wording (``_prose``) and by where a line stands relative to the body; then
-   the title (``_title``).
+   wording (``_prose``) and by where a line stands relative to the body; a
+   learned layout model (``_layout_model``) removes what the rules leave of page
+   chrome; then the title (``_title``).
 
 Every removed span keeps its offsets in the input, so a user can see what went
 and why. The rule of thumb is "when in doubt, keep": every line rule matches
@@ -27,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from . import _chrome as chrome
 from . import _classify
+from . import _layout_model as layout_model
 from . import _noise as noise
 from . import _paragraphs as paragraphs
 from . import _repeats as repeats
@@ -127,7 +129,8 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
 
     A removal can put two lines next to each other that were not (a heading now right before a
     paragraph), so the rules run again on what is left until they remove nothing more: what
-    cleaning the output again would do is done now (idempotence).
+    cleaning the output again would do is done now (idempotence). The layout model (``_layout_model``) takes
+    its turn after the rules, and the rules look again at what its removals put side by side.
     """
     present = [line for line in lines if line.text]
     for line in present:  # (the count first: most short lines are no paragraph, and it saves the call)
@@ -137,10 +140,15 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     _classify.mark_general(present)
     kept = [line for line in present if line.reason is None]
     _layout_round(lines, present)
-    while _new_neighbours(kept):
-        kept = [line for line in kept if line.reason is None]  # what cleaning the output would see
-        _adjacency_round(kept)
-    title, _ = take_title(kept)
+    protected: dict[int, bool] = {}  # the layout model's prose guard, asked once for each line
+    while True:
+        while _new_neighbours(kept):
+            kept = [line for line in kept if line.reason is None]  # what cleaning the output would see
+            _adjacency_round(kept)
+        left = [line for line in kept if line.reason is None]
+        if not layout_model.mark_layout(left, skip=headline_line(left), protected=protected):
+            break  # the model removed nothing: the rules have nothing new to look at either
+    title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
     return title
 
 

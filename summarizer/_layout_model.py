@@ -1,0 +1,183 @@
+"""A learned layer: a logistic model over line features drops the page chrome the rules leave.
+
+The rules before it know phrases and the shapes of the pages they were written from; on pages from
+elsewhere they leave about half of the noise. This layer scores each line the rules kept with a logistic
+model over ``_layout_features`` (shape, place, neighbours; no site's words), trained by
+``bench/layout_train.py`` on labelled pages of many sites and written below as a table of weights.
+
+It is conservative, as the rest of the cleaner is ("when in doubt, keep"):
+
+- it only removes a line whose probability of being noise is at least ``MODEL.threshold``;
+- it never removes a line that reads as prose: ``MODEL.guard_words`` words or more, ending as a sentence,
+  with a normal share of function words;
+- it does nothing on a page without a prose line (then it cannot tell where the body is);
+- the headline (the first kept line, when it reads as one) is left to the title step.
+
+Removing a line changes its neighbours' features, so the model runs again on what is left until it removes
+nothing: cleaning the output again would find nothing more (idempotence). Removed lines get the reason
+``layout-model``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._layout_features import NAMES, in_context, key, shapes
+from ._prose import Line, ends_sentence, function_word_share, stopwords
+
+REASON = "layout-model"
+_ENDS, _PROSE = NAMES.index("ends_sentence"), NAMES.index("prose")
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]  # one per feature, in the order of _layout_features.NAMES
+    bias: float
+    threshold: float  # the probability of noise from which a line goes
+    guard_words: int  # a line of this many words or more that ends as a sentence ...
+    guard_function: float  # ... with at least this share of function words is prose: never removed
+    keep_facts: bool = True  # a short sentence with a figure the body does not give is never removed either
+
+    def noise(self, row: Sequence[float]) -> float:
+        score = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
+        return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+
+    def protects(self, text: str) -> bool:
+        """Prose the layer never removes: enough words, a sentence end, a normal share of function words
+        (among its first words, punctuation left on: enough to tell, and a long paragraph costs no more)."""
+        if not ends_sentence(text) or text.count(" ") < self.guard_words - 1:
+            return False
+        words = text[:_SHARE_CHARS].lower().split()
+        if len(words) < self.guard_words and len(text.split()) < self.guard_words:
+            return False
+        return sum(map(stopwords().__contains__, words)) >= self.guard_function * len(words)
+
+
+_SHARE_CHARS = 200
+
+
+def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | None = None,
+                protected: dict[int, bool] | None = None) -> bool:
+    """Remove the lines of ``kept`` (those with no reason yet, but ``skip``) the model finds to be noise;
+    return whether it removed any. ``protected`` keeps the prose guard's answers between calls on one page
+    (by the lines' ids)."""
+    model = MODEL if model is None else model
+    lines = [line for line in kept if line.reason is None and line is not skip]
+    protected = {} if protected is None else protected
+    for line in lines:
+        if id(line) not in protected:
+            protected[id(line)] = model.protects(line.text)
+    scored = [not protected[id(line)] for line in lines]
+    if model.keep_facts:
+        _protect_facts(lines, scored)
+        if skip is not None and lines and _standfirst(lines[0].text):
+            scored[0] = False  # the line under the headline, written as a sentence: the standfirst
+    if not any(scored):
+        return False
+    # a line's own features never change: computed once; a kept line's body flag is is_body_paragraph's answer
+    own = shapes([line.text for line in lines], scored, [line.body for line in lines])
+    keys = [key(line.text) if flag else "" for line, flag in zip(lines, scored, strict=True)]
+    removed = False
+    while True:
+        rows = in_context(own, keys, scored)
+        if not any(row[_PROSE] > 0 and row[_ENDS] > 0 for row in own):
+            break  # no prose: nothing tells where the body is
+        going = {index for index, row in enumerate(rows) if row and model.noise(row) >= model.threshold}
+        if not going:
+            break
+        for index in going:
+            lines[index].reason = REASON
+        staying = [index for index in range(len(lines)) if index not in going]
+        lines, scored = [lines[index] for index in staying], [scored[index] for index in staying]
+        own, keys = [own[index] for index in staying], [keys[index] for index in staying]
+        removed = True
+    return removed
+
+
+# A figure: a currency before digits, or a percentage or a scale word after them
+_FIGURE = re.compile(r"(?:[$€£¥₹]|\bRs\.? ?)\d[\d,.]*(?: ?(?:million|billion|trillion|crore|lakh|bn|mn|m)\b)?"
+                     r"|\d[\d,.]*(?: ?%| per ?cent\b| (?:million|billion|trillion|crore|lakh)\b)")
+_FACT_MIN_WORDS = 5
+
+
+def _protect_facts(lines: list[Line], scored: list[bool]) -> None:
+    """A teaser bullet or a standfirst can hold a fact found nowhere else in the page (issue 14: keep unique
+    facts), and so can a last sentence cut off by the scrape: a line before the body's last paragraph or
+    just after it, of a few words with a function word among them, that gives a figure no paragraph gives,
+    is not scored."""
+    last = max((index for index, line in enumerate(lines) if line.body and ends_sentence(line.text)), default=-1)
+    candidates = [index for index in range(min(last + 2, len(lines))) if index != last and scored[index]
+                  and _FIGURE.search(lines[index].text) and len(lines[index].text.split()) >= _FACT_MIN_WORDS
+                  and function_word_share(lines[index].text)]
+    if not candidates:
+        return
+    body = "\n".join(line.text for line in lines if line.body)
+    for index in candidates:
+        if any(figure not in body for figure in _FIGURE.findall(lines[index].text)):
+            scored[index] = False
+
+
+_STANDFIRST_MAX_TITLE_SHARE = 0.5
+_STANDFIRST_MIN_WORDS = 3
+
+
+def _standfirst(text: str) -> bool:
+    """A sentence under the headline that sums up the story: a few words, function words among them, most
+    words in lower case (a byline or a menu is in title case), no link and no bar."""
+    words = text.split()
+    return len(words) >= _STANDFIRST_MIN_WORDS and function_word_share(text) > 0 and "|" not in text and \
+        sum(1 for word in words if word[:1].isupper()) <= _STANDFIRST_MAX_TITLE_SHARE * len(words) and \
+        "www." not in text and "http" not in text
+
+
+# Written by bench/layout_train.py --write:
+# 58 tuning pages, 37 team pages; l2=1.0, unlabelled=0.0 chosen by leave-one-site-out CV.
+MODEL = Model(
+    weights=(
+        -11.594805,  # words
+        -0.365218,  # short
+        -7.082323,  # ends_sentence
+         5.981379,  # ends_colon
+         7.112677,  # ends_question
+        -1.307216,  # function_share
+         4.445062,  # title_share
+         0.392764,  # all_caps
+        -4.992146,  # digit_share
+         3.984035,  # symbol_share
+         6.282017,  # link
+         6.165369,  # bar
+         3.747708,  # bullet
+         4.636307,  # bracketed
+        -2.740349,  # date
+         2.749080,  # sentences
+         2.193334,  # lower_start
+        -0.672392,  # prose
+         1.051597,  # position
+         0.020697,  # before_body
+        -1.928030,  # after_body
+        -4.027393,  # body_distance
+         2.289449,  # repeated
+        -0.724829,  # prev_prose
+        -0.953538,  # prev_ends
+        -1.390127,  # prev_words
+         0.010004,  # next_prose
+        -0.982198,  # next_ends
+        -0.876369,  # next_words
+         0.340291,  # prev2_prose
+         0.477753,  # next2_prose
+        -0.088528,  # first
+         0.646909,  # last
+         1.594580,  # short_open
+        -1.954255,  # open_after_body
+        -2.078016,  # open_before_body
+         3.410813,  # title_open
+    ),
+    bias=14.345022,
+    threshold=0.95,
+    guard_words=6,
+    guard_function=0.2,
+    keep_facts=True,
+)
