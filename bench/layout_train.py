@@ -16,11 +16,12 @@ Cross-validation. Tuning pages are grouped by the host of their gold ``url``; fo
 trained on the other sites' pages and the team's sets (``--team``, always training data) and scored on
 that site's pages in two ways: the model alone after the inline repairs (no line rules), and the whole
 cleaner with the model after the rules. Summed over sites, these are the cross-validated figures; the
-hyper-parameters (regularisation, weight of unlabelled lines, threshold, prose guard, whether lines with a
-figure of their own are kept) are chosen by them only (noise strings dropped minus ten per body sentence
+hyper-parameters (regularisation, weight of unlabelled lines, threshold, whether lines with a figure of
+their own are kept) are chosen by them only (noise strings dropped minus ten per body sentence
 lost, both ways added), among the settings whose model trained on every page loses nothing on the
 constraint pages (``--team`` and ``--constraint`` folders) and drops there no less than the rules alone.
-Only aggregates are printed: the text of the sets never is.
+Only aggregates are printed: the text of the sets never is. The prose guard and the lowest threshold tried
+are ``bench/layout_safety.py``'s choice (body lines' margins), not traded against noise dropped here.
 
 ``--write`` trains on every page with the chosen hyper-parameters and writes the weights into the module.
 """
@@ -49,10 +50,16 @@ LOST_WEIGHT = 10
 OFF = Model(weights=tuple(0.0 for _ in NAMES), bias=-50.0, threshold=2.0, guard_words=0, guard_function=0.0)
 GRID_L2 = (1.0, 3.0, 10.0, 30.0)
 GRID_UNLABELLED = (0.0, 0.25)
-GRID_THRESHOLD = (0.6, 0.7, 0.8, 0.9, 0.95)
-GRID_GUARD_WORDS = (6, 10)
+GRID_THRESHOLD = (0.9, 0.95)  # lower ones leave body lines less margin (bench/layout_safety.py)
+GRID_GUARD_WORDS = (6,)  # the prose guard is bench/layout_safety.py's choice, not traded against noise here
 GRID_FACTS = (False, True)
-GUARD_FUNCTION = 0.2
+# The rest of the prose guard (chosen by bench/layout_safety.py: kept 100% with a margin, leaving one site
+# out): its share of function words; from how many words the page's last line is prose without a sentence
+# end; a sentence wrapped over several lines read as one
+GUARD_FUNCTION = 0.15
+GUARD_OPEN_WORDS = 10
+GUARD_OPEN_LAST = True
+GUARD_WRAPPED = True
 
 
 @dataclass
@@ -207,6 +214,11 @@ def _pct(counts: Counts) -> str:
             f"dropped {100 * counts[2] / counts[3]:5.1f}% ({counts[2]}/{counts[3]})")
 
 
+def _model(weights: tuple[float, ...], bias: float, threshold: float, guard: float, facts: bool) -> Model:
+    return Model(weights, bias, threshold, int(guard), GUARD_FUNCTION, facts, GUARD_OPEN_WORDS, GUARD_OPEN_LAST,
+                 GUARD_WRAPPED)
+
+
 def cross_validate(tuning: list[Page], team: list[Page]) -> dict[tuple[float, ...], tuple[Counts, Counts]]:
     """For every hyper-parameter setting: the held-out sites' counts, model alone and whole cleaner."""
     sites = sorted({page.site for page in tuning if page.site})
@@ -217,7 +229,7 @@ def cross_validate(tuning: list[Page], team: list[Page]) -> dict[tuple[float, ..
         for l2, unlabelled in itertools.product(GRID_L2, GRID_UNLABELLED):
             weights, bias = fit(train, l2, unlabelled)
             for threshold, guard, facts in itertools.product(GRID_THRESHOLD, GRID_GUARD_WORDS, GRID_FACTS):
-                model = Model(weights, bias, threshold, guard, GUARD_FUNCTION, facts)
+                model = _model(weights, bias, threshold, guard, facts)
                 key = (l2, unlabelled, threshold, guard, facts)
                 a, b = results.get(key, ((0, 0, 0, 0), (0, 0, 0, 0)))
                 for page in test:
@@ -238,7 +250,7 @@ def allowed(tuning: list[Page], team: list[Page], constraint: list[Page]) -> set
         for threshold, guard, facts in itertools.product(GRID_THRESHOLD, GRID_GUARD_WORDS, GRID_FACTS):
             counts = (0, 0, 0, 0)
             for page in constraint:
-                counts = _add(counts, whole(page, Model(weights, bias, threshold, guard, GUARD_FUNCTION, facts)))
+                counts = _add(counts, whole(page, _model(weights, bias, threshold, guard, facts)))
             if counts[0] == counts[1] and counts[2] >= floor[2]:
                 out.add((l2, unlabelled, threshold, guard, facts))
     return out
@@ -249,7 +261,9 @@ def write(path: Path, model: Model, note: str) -> None:
     table = "\n".join(f"        {weight: .6f},  # {name}" for name, weight in zip(NAMES, model.weights, strict=True))
     block = (f"# Written by bench/layout_train.py --write:\n# {note}.\nMODEL = Model(\n    weights=(\n{table}\n    ),\n"
              f"    bias={model.bias:.6f},\n    threshold={model.threshold},\n    guard_words={model.guard_words},\n"
-             f"    guard_function={model.guard_function},\n    keep_facts={model.keep_facts},\n)\n")
+             f"    guard_function={model.guard_function},\n    keep_facts={model.keep_facts},\n"
+             f"    guard_open_words={model.guard_open_words},\n    guard_open_last={model.guard_open_last},\n"
+             f"    guard_wrapped={model.guard_wrapped},\n)\n")
     start = source.index("# Written by bench/layout_train.py")
     path.write_text(source[:start] + block, encoding="utf-8")
 
@@ -291,7 +305,7 @@ def main() -> None:
     print(f"{'left-out sites, model alone':<40} {_pct(a)}")
     print(f"{'left-out sites, rules + model':<40} {_pct(b)}")
     weights, bias = fit(tuning + team, best[0], best[1])
-    final = Model(weights, bias, best[2], int(best[3]), GUARD_FUNCTION, bool(best[4]))
+    final = _model(weights, bias, best[2], int(best[3]), bool(best[4]))
     for name, pages in (("tuning pages, in-sample", tuning), ("constraint pages", constraint)):
         counts = (0, 0, 0, 0)
         for page in pages:

@@ -9,7 +9,10 @@ It is conservative, as the rest of the cleaner is ("when in doubt, keep"):
 
 - it only removes a line whose probability of being noise is at least ``MODEL.threshold``;
 - it never removes a line that reads as prose: ``MODEL.guard_words`` words or more, ending as a sentence,
-  with a normal share of function words;
+  with a normal share of function words; the page's last line from ``MODEL.guard_open_words`` words
+  without a sentence end (a paragraph the scrape cut off); the lines of a sentence wrapped over several
+  (hard line breaks) when together they read as prose. These guards were chosen by
+  ``bench/layout_safety.py`` (leaving one site out, body lines' margin to the threshold, under stress);
 - it does nothing on a page without a prose line (then it cannot tell where the body is);
 - the headline (the first kept line, when it reads as one) is left to the title step.
 
@@ -40,37 +43,83 @@ class Model:
     guard_words: int  # a line of this many words or more that ends as a sentence ...
     guard_function: float  # ... with at least this share of function words is prose: never removed
     keep_facts: bool = True  # a short sentence with a figure the body does not give is never removed either
+    guard_open_words: int = 0  # from this many words, such a line is prose without a sentence end too (0: off)
+    guard_open_last: bool = False  # ... but only the page's last line (where a scrape cuts a paragraph off)
+    guard_wrapped: bool = False  # and so are the lines of a sentence wrapped over several, when the whole is
 
     def noise(self, row: Sequence[float]) -> float:
         score = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
         return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
 
-    def protects(self, text: str) -> bool:
-        """Prose the layer never removes: enough words, a sentence end, a normal share of function words
-        (among its first words, punctuation left on: enough to tell, and a long paragraph costs no more)."""
-        if not ends_sentence(text) or text.count(" ") < self.guard_words - 1:
+    def protects(self, text: str, last: bool = False) -> bool:
+        """Prose the layer never removes: enough words (fewer when it ends as a sentence; a paragraph the
+        scrape cut off does not), and a normal share of function words (among its first words, punctuation
+        left on: enough to tell, and a long paragraph costs no more). ``last``: the page's last line."""
+        least = self.guard_words if ends_sentence(text) else \
+            self.guard_open_words if last or not self.guard_open_last else 0
+        if not least or text.count(" ") < least - 1:
             return False
         words = text[:_SHARE_CHARS].lower().split()
-        if len(words) < self.guard_words and len(text.split()) < self.guard_words:
+        if len(words) < least and len(text.split()) < least:
             return False
         return sum(map(stopwords().__contains__, words)) >= self.guard_function * len(words)
 
 
 _SHARE_CHARS = 200
+_WRAPPED_WORDS = 4  # a wrapped line is as wide as the page: a label of fewer words is not one
+_CURRENCY = "$€£¥₹"
+_SAME_WIDTH = 0.25  # lines whose widths differ by at most this share are taken as one wrapped paragraph's
+
+
+def _continues(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with the sentence of ``line`` (a text with hard line breaks): ``line`` has a
+    few words and does not end as a sentence, and ``after`` starts in lower case or with a figure (or a
+    currency) or is a few words that end the sentence, or ``line`` ends on a comma or a function word, or the
+    two are about as wide (a wrapped paragraph's lines are; a heading before a paragraph is not)."""
+    if not after or ends_sentence(line) or line.count(" ") < _WRAPPED_WORDS - 1:
+        return False
+    if after[0].islower() or after[0].isdigit() or after[0] in _CURRENCY or line.endswith(","):
+        return True
+    if after.count(" ") < _WRAPPED_WORDS - 1 and ends_sentence(after):
+        return True  # the last words of the sentence
+    return line.rsplit(None, 1)[-1].lower() in stopwords() or \
+        abs(len(line) - len(after)) <= _SAME_WIDTH * max(len(line), len(after))
+
+
+def guarded(texts: Sequence[str], model: Model, known: dict[str, bool] | None = None) -> list[bool]:
+    """Which lines of a sequence the layer never removes: prose (``Model.protects``), and with
+    ``guard_wrapped`` the lines of a sentence wrapped over several whose whole is prose. ``known`` keeps
+    ``protects``' answers by text."""
+    known = {} if known is None else known
+    out = []
+    for text in texts:
+        answer = known.get(text)
+        if answer is None:
+            answer = known[text] = model.protects(text)
+        out.append(answer)
+    if texts and model.guard_open_last and not out[-1]:
+        out[-1] = model.protects(texts[-1], last=True)
+    if model.guard_wrapped:
+        start = 0
+        while start < len(texts):
+            end = start
+            while end + 1 < len(texts) and _continues(texts[end], texts[end + 1]):
+                end += 1
+            if end > start and not all(out[start:end + 1]) and \
+                    model.protects(" ".join(texts[start:end + 1]), last=end == len(texts) - 1):
+                out[start:end + 1] = [True] * (end + 1 - start)
+            start = end + 1
+    return out
 
 
 def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | None = None,
-                protected: dict[int, bool] | None = None) -> bool:
+                protected: dict[str, bool] | None = None) -> bool:
     """Remove the lines of ``kept`` (those with no reason yet, but ``skip``) the model finds to be noise;
     return whether it removed any. ``protected`` keeps the prose guard's answers between calls on one page
-    (by the lines' ids)."""
+    (by the lines' texts)."""
     model = MODEL if model is None else model
     lines = [line for line in kept if line.reason is None and line is not skip]
-    protected = {} if protected is None else protected
-    for line in lines:
-        if id(line) not in protected:
-            protected[id(line)] = model.protects(line.text)
-    scored = [not protected[id(line)] for line in lines]
+    scored = [not flag for flag in guarded([line.text for line in lines], model, protected)]
     if model.keep_facts:
         _protect_facts(lines, scored)
         if skip is not None and lines and _standfirst(lines[0].text):
@@ -178,6 +227,9 @@ MODEL = Model(
     bias=14.345022,
     threshold=0.95,
     guard_words=6,
-    guard_function=0.2,
+    guard_function=0.15,
     keep_facts=True,
+    guard_open_words=10,
+    guard_open_last=True,
+    guard_wrapped=True,
 )

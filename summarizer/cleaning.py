@@ -140,7 +140,7 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     _classify.mark_general(present)
     kept = [line for line in present if line.reason is None]
     _layout_round(lines, present)
-    protected: dict[int, bool] = {}  # the layout model's prose guard, asked once for each line
+    protected: dict[str, bool] = {}  # the layout model's prose guard, asked once for each text
     while True:
         while _new_neighbours(kept):
             kept = [line for line in kept if line.reason is None]  # what cleaning the output would see

@@ -6,7 +6,7 @@ trail that no line rule has a phrase for, then five paragraphs of prose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -96,3 +96,26 @@ def test_a_page_without_prose_is_left_alone(text):
     lines = [_Line(piece) for piece in text.splitlines()]
     assert not mark_layout(lines, model=Model(MODEL.weights, 50.0, 0.5, 8, 0.2))
     assert all(line.reason is None for line in lines)
+
+
+ALWAYS = replace(MODEL, bias=50.0, threshold=0.5)  # the guards as shipped, a model that calls every line noise
+
+
+def _kept(texts: list[str]) -> list[str]:
+    lines = [_Line(text, body=is_body_paragraph(text)) for text in texts]
+    mark_layout(lines, model=ALWAYS)
+    return [line.text for line in lines if line.reason is None]
+
+
+def test_a_last_paragraph_the_scrape_cut_off_is_kept_but_a_caption_without_a_full_stop_is_not():
+    cut = "Brokers at two banks said the company would have to raise its prices again before the"
+    caption = "Workers unload sacks of grain at the company's mill outside the city on a wet morning"
+    assert _kept([*PROSE, cut]) == [*PROSE, cut]
+    assert _kept([PROSE[0], caption, *PROSE[1:]]) == PROSE
+
+
+def test_a_sentence_wrapped_over_several_lines_is_kept_whole_and_a_heading_is_not_joined_to_it():
+    wrapped = ["The board said it would review the dividend again in", "March, when the results of the new",
+               "harvest are known."]
+    assert _kept([PROSE[0], *wrapped, *PROSE[1:]]) == [PROSE[0], *wrapped, *PROSE[1:]]
+    assert _kept([PROSE[0], "Outlook", *PROSE[1:]]) == PROSE
