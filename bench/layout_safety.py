@@ -41,7 +41,7 @@ from clean_sets import Score
 from layout_train import OFF, Counts, Page, _add, _pct, _pieces, alone, fit, label, load, whole
 
 from summarizer import _layout_model
-from summarizer._layout_features import NAMES, key
+from summarizer._layout_features import NAMES, key, shapes
 from summarizer._layout_model import MODEL, Model
 from summarizer._prose import PUNCTUATION
 
@@ -89,7 +89,7 @@ def traced(page: Page, model: Model, stress: float) -> tuple[Score, list[Scored]
     drops, keeps = _pieces(page.gold.get("must_drop")), _pieces(page.gold.get("must_keep"))
     seen: dict[str, Scored] = {}
     texts: dict[int, str] = {}  # the id of a line's own features -> its text
-    original_guarded, original_shapes = _layout_model.guarded, _layout_model.shapes
+    original_guarded, original_own = _layout_model.guarded, _layout_model._own
     original_context = _layout_model.in_context
 
     def line_of(text: str) -> Scored:
@@ -101,10 +101,10 @@ def traced(page: Page, model: Model, stress: float) -> tuple[Score, list[Scored]
                 line_of(text).wrap = min(line_of(text).wrap, _wrap_margin(sequence, index, halves))
         return original_guarded(sequence, model_, known)
 
-    def shapes(lines, scored=None, prose=None):  # type: ignore[no-untyped-def]
-        own = original_shapes(lines, scored, prose)
-        texts.update((id(row), text) for row, text in zip(own, lines, strict=True))
-        return own
+    def own_(memo, text, body, scored):  # type: ignore[no-untyped-def]
+        row = original_own(memo, text, body, scored)
+        texts[id(row)] = text
+        return row
 
     def in_context(own, keys, scored=None):  # type: ignore[no-untyped-def]
         rows = original_context(own, keys, scored)
@@ -123,19 +123,19 @@ def traced(page: Page, model: Model, stress: float) -> tuple[Score, list[Scored]
         mine = [i for i in range(index, index + len(pieces)) if flags[i]]
         if not mine:
             return 1.0
-        own = original_shapes(sequence, flags)
+        own = shapes(sequence, flags)
         if not any(row[_PROSE] > 0 and row[_ENDS] > 0 for row in own):
             return 1.0
         rows = original_context(own, [key(text) for text in sequence], flags)
         return min(model.threshold - model.noise(rows[i]) for i in mine)
 
     _layout_model.guarded = guarded_  # type: ignore[assignment]
-    _layout_model.shapes, _layout_model.in_context = shapes, in_context  # type: ignore[assignment]
+    _layout_model._own, _layout_model.in_context = own_, in_context  # type: ignore[assignment]
     try:
         score = whole(page, model)
     finally:
         _layout_model.guarded = original_guarded
-        _layout_model.shapes, _layout_model.in_context = original_shapes, original_context
+        _layout_model._own, _layout_model.in_context = original_own, original_context
     return score, list(seen.values())
 
 

@@ -45,7 +45,7 @@ _MAX_WORDS = 60
 _FAR = 8  # lines: a distance from prose counted up to this
 
 
-def _shape(text: str) -> list[float]:
+def shape(text: str) -> list[float]:
     """The shape features of one line (the first eighteen of NAMES)."""
     words = text.split()
     count = len(words) or 1
@@ -86,7 +86,7 @@ _LOG_MAX = math.log1p(_MAX_WORDS)
 _WORDS, _ENDS, _PROSE = 0, 2, 17
 
 
-def _brief(text: str, prose: bool | None) -> list[float]:
+def brief(text: str, prose: bool | None) -> list[float]:
     """What a line that is not scored shows its neighbours (words, sentence end, prose); the rest left at 0."""
     row = [0.0] * 18
     spaces = text.count(" ")  # a stripped line without double spaces has one word more than spaces
@@ -106,7 +106,7 @@ def shapes(texts: Sequence[str], scored: Sequence[bool] | None = None,
     """Each line's own features: they do not change when other lines go. With ``scored``, a line marked False
     gets only what its neighbours read of it (the cleaner does not score prose it never removes, and long
     paragraphs are most of the cost); ``prose``, when known, is ``_prose.is_body_paragraph`` of each line."""
-    return [_shape(text) if scored is None or scored[index] else _brief(text, None if prose is None else prose[index])
+    return [shape(text) if scored is None or scored[index] else brief(text, None if prose is None else prose[index])
             for index, text in enumerate(texts)]
 
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ._layout_features import NAMES, in_context, key, shapes
-from ._prose import Line, ends_sentence, function_word_share, stopwords
+from ._layout_features import NAMES, brief, in_context, key, shape
+from ._prose import PUNCTUATION, Line, ends_sentence, function_word_share, stopwords
 
 REASON = "layout-model"
 _ENDS, _PROSE = NAMES.index("ends_sentence"), NAMES.index("prose")
@@ -55,14 +55,24 @@ class Model:
         """Prose the layer never removes: enough words (fewer when it ends as a sentence; a paragraph the
         scrape cut off does not), and a normal share of function words (among its first words, punctuation
         left on: enough to tell, and a long paragraph costs no more). ``last``: the page's last line."""
-        least = self.guard_words if ends_sentence(text) else \
-            self.guard_open_words if last or not self.guard_open_last else 0
+        if ends_sentence(text):
+            least = self.guard_words
+        elif last or not self.guard_open_last:
+            least = self.guard_open_words
+        else:
+            return False
         if not least or text.count(" ") < least - 1:
             return False
         words = text[:_SHARE_CHARS].lower().split()
         if len(words) < least and len(text.split()) < least:
             return False
-        return sum(map(stopwords().__contains__, words)) >= self.guard_function * len(words)
+        need, found, stop = self.guard_function * len(words), 0, stopwords()
+        for word in words:  # counted until there are enough (prose has them within its first words)
+            if word in stop:
+                found += 1
+                if found >= need:
+                    return True
+        return found >= need
 
 
 _SHARE_CHARS = 200
@@ -86,6 +96,17 @@ def _continues(line: str, after: str) -> bool:
         abs(len(line) - len(after)) <= _SAME_WIDTH * max(len(line), len(after))
 
 
+@dataclass
+class Memo:
+    """What the layer learns of a page's lines that does not change between its calls on that page: the
+    prose guard's answer, the own features and the key of each text."""
+
+    guard: dict[str, bool] = field(default_factory=dict)
+    shape: dict[str, list[float]] = field(default_factory=dict)
+    brief: dict[tuple[str, bool], list[float]] = field(default_factory=dict)
+    key: dict[str, str] = field(default_factory=dict)
+
+
 def guarded(texts: Sequence[str], model: Model, known: dict[str, bool] | None = None) -> list[bool]:
     """Which lines of a sequence the layer never removes: prose (``Model.protects``), and with
     ``guard_wrapped`` the lines of a sentence wrapped over several whose whole is prose. ``known`` keeps
@@ -97,43 +118,53 @@ def guarded(texts: Sequence[str], model: Model, known: dict[str, bool] | None = 
         if answer is None:
             answer = known[text] = model.protects(text)
         out.append(answer)
-    if texts and model.guard_open_last and not out[-1]:
+    count = len(texts)
+    if count and model.guard_open_last and not out[-1]:
         out[-1] = model.protects(texts[-1], last=True)
     if model.guard_wrapped:
-        start = 0
-        while start < len(texts):
-            end = start
-            while end + 1 < len(texts) and _continues(texts[end], texts[end + 1]):
+        index = 0
+        while index < count:  # the run of wrapped lines around each line not yet guarded, once
+            if out[index]:
+                index += 1
+                continue
+            start = end = index
+            while start > 0 and _continues(texts[start - 1], texts[start]):
+                start -= 1
+            while end + 1 < count and _continues(texts[end], texts[end + 1]):
                 end += 1
-            if end > start and not all(out[start:end + 1]) and \
-                    model.protects(" ".join(texts[start:end + 1]), last=end == len(texts) - 1):
+            if end > start and model.protects(" ".join(texts[start:end + 1]), last=end == count - 1):
                 out[start:end + 1] = [True] * (end + 1 - start)
-            start = end + 1
+            index = end + 1
     return out
 
 
 def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | None = None,
-                protected: dict[str, bool] | None = None) -> bool:
+                memo: Memo | None = None) -> bool:
     """Remove the lines of ``kept`` (those with no reason yet, but ``skip``) the model finds to be noise;
-    return whether it removed any. ``protected`` keeps the prose guard's answers between calls on one page
-    (by the lines' texts)."""
+    return whether it removed any. ``memo`` keeps what does not change between calls on one page."""
     model = MODEL if model is None else model
+    memo = Memo() if memo is None else memo
     lines = [line for line in kept if line.reason is None and line is not skip]
-    scored = [not flag for flag in guarded([line.text for line in lines], model, protected)]
+    # prose that ends as a sentence (the body's lines; a kept line's body flag is is_body_paragraph's answer)
+    last = next((index for index in range(len(lines) - 1, -1, -1)
+                 if lines[index].body and ends_sentence(lines[index].text)), -1)
+    if last < 0:
+        return False  # no prose: nothing tells where the body is
+    texts = [line.text for line in lines]
+    scored = [not flag for flag in guarded(texts, model, memo.guard)]
     if model.keep_facts:
-        _protect_facts(lines, scored)
-        if skip is not None and lines and _standfirst(lines[0].text):
+        _protect_facts(lines, scored, last)
+        if skip is not None and scored and scored[0] and _standfirst(texts[0]):
             scored[0] = False  # the line under the headline, written as a sentence: the standfirst
     if not any(scored):
         return False
-    # a line's own features never change: computed once; a kept line's body flag is is_body_paragraph's answer
-    own = shapes([line.text for line in lines], scored, [line.body for line in lines])
-    keys = [key(line.text) if flag else "" for line, flag in zip(lines, scored, strict=True)]
+    own = [_own(memo, line.text, line.body, flag) for line, flag in zip(lines, scored, strict=True)]
+    keys = [_key(memo, line.text) if flag else "" for line, flag in zip(lines, scored, strict=True)]
     removed = False
     while True:
         rows = in_context(own, keys, scored)
         if not any(row[_PROSE] > 0 and row[_ENDS] > 0 for row in own):
-            break  # no prose: nothing tells where the body is
+            break  # no prose left: nothing tells where the body is
         going = {index for index, row in enumerate(rows) if row and model.noise(row) >= model.threshold}
         if not going:
             break
@@ -146,18 +177,37 @@ def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | N
     return removed
 
 
+def _own(memo: Memo, text: str, body: bool, scored: bool) -> list[float]:
+    """A line's own features (``_layout_features.shapes``), computed once a page: they never change."""
+    if scored:
+        row = memo.shape.get(text)
+        if row is None:
+            row = memo.shape[text] = shape(text)
+        return row
+    row = memo.brief.get((text, body))
+    if row is None:
+        row = memo.brief[text, body] = brief(text, body)
+    return row
+
+
+def _key(memo: Memo, text: str) -> str:
+    found = memo.key.get(text)
+    if found is None:
+        found = memo.key[text] = key(text)
+    return found
+
+
 # A figure: a currency before digits, or a percentage or a scale word after them
 _FIGURE = re.compile(r"(?:[$€£¥₹]|\bRs\.? ?)\d[\d,.]*(?: ?(?:million|billion|trillion|crore|lakh|bn|mn|m)\b)?"
                      r"|\d[\d,.]*(?: ?%| per ?cent\b| (?:million|billion|trillion|crore|lakh)\b)")
 _FACT_MIN_WORDS = 5
 
 
-def _protect_facts(lines: list[Line], scored: list[bool]) -> None:
+def _protect_facts(lines: list[Line], scored: list[bool], last: int) -> None:
     """A teaser bullet or a standfirst can hold a fact found nowhere else in the page (issue 14: keep unique
     facts), and so can a last sentence cut off by the scrape: a line before the body's last paragraph or
     just after it, of a few words with a function word among them, that gives a figure no paragraph gives,
-    is not scored."""
-    last = max((index for index, line in enumerate(lines) if line.body and ends_sentence(line.text)), default=-1)
+    is not scored (``last``: the body's last paragraph)."""
     candidates = [index for index in range(min(last + 2, len(lines))) if index != last and scored[index]
                   and _FIGURE.search(lines[index].text) and len(lines[index].text.split()) >= _FACT_MIN_WORDS
                   and function_word_share(lines[index].text)]
@@ -176,10 +226,12 @@ _STANDFIRST_MIN_WORDS = 3
 def _standfirst(text: str) -> bool:
     """A sentence under the headline that sums up the story: a few words, function words among them, most
     words in lower case (a byline or a menu is in title case), no link and no bar."""
+    if "|" in text or "www." in text or "http" in text:
+        return False
     words = text.split()
-    return len(words) >= _STANDFIRST_MIN_WORDS and function_word_share(text) > 0 and "|" not in text and \
+    return len(words) >= _STANDFIRST_MIN_WORDS and \
         sum(1 for word in words if word[:1].isupper()) <= _STANDFIRST_MAX_TITLE_SHARE * len(words) and \
-        "www." not in text and "http" not in text
+        not stopwords().isdisjoint(text.lower().translate(PUNCTUATION).split())  # a function word
 
 
 # Written by bench/layout_train.py --write:

@@ -140,13 +140,13 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     _classify.mark_general(present)
     kept = [line for line in present if line.reason is None]
     _layout_round(lines, present)
-    protected: dict[str, bool] = {}  # the layout model's prose guard, asked once for each text
+    memo = layout_model.Memo()  # what the layout model learns of each line once
     while True:
         while _new_neighbours(kept):
             kept = [line for line in kept if line.reason is None]  # what cleaning the output would see
             _adjacency_round(kept)
         left = [line for line in kept if line.reason is None]
-        if not layout_model.mark_layout(left, skip=headline_line(left), protected=protected):
+        if not layout_model.mark_layout(left, skip=headline_line(left), memo=memo):
             break  # the model removed nothing: the rules have nothing new to look at either
     title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
     return title
