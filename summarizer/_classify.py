@@ -65,7 +65,7 @@ def mark_general(lines: Sequence[Line]) -> None:
     if not kept:
         return
     first = next((i for i, line in enumerate(kept) if line.body and ends_sentence(line.text)), len(kept))
-    last = max((i for i, line in enumerate(kept) if line.body), default=len(kept))
+    last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].body), len(kept))  # (found from the end)
     marked: set[int] = set()
     for index, line in enumerate(kept):
         text = line.text

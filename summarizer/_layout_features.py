@@ -35,7 +35,21 @@ NAMES: tuple[str, ...] = (
     "next2_prose", "first", "last", "short_open", "open_after_body", "open_before_body", "title_open",
 )
 
-_LINK = re.compile(r"www\.|https?:|\b[\w-]+\.(?:com|org|net|io|co|in|uk|ai|news)\b|\w@\w|(?:^|\s)@\w")
+# A link: "www.", "http:", a domain, an e-mail address or a handle. The domain pattern is only tried where a
+# dot and a domain's end are found (a pattern that starts with a class of characters is tried at every position)
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|io|co|in|uk|ai|news)\b")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|io|co|in|uk|ai|news)\b")
+_HANDLE = re.compile(r"\w@\w|(?:^|\s)@\w")
+
+
+def _link(text: str) -> bool:
+    if "www." in text or "http:" in text or "https:" in text:
+        return True
+    if "@" in text and _HANDLE.search(text):
+        return True
+    return "." in text and _DOMAIN_END.search(text) is not None and _DOMAIN.search(text) is not None
+
+
 _BARS = ("|", "»", ">>", "›", "•", "·")
 _DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|"
@@ -49,10 +63,10 @@ def shape(text: str) -> list[float]:
     """The shape features of one line (the first eighteen of NAMES)."""
     words = text.split()
     count = len(words) or 1
-    stop = stopwords()
     lowered = text.lower().translate(PUNCTUATION).split()
-    function = sum(1 for word in lowered if word in stop) / len(lowered) if lowered else 0.0
+    function = sum(map(stopwords().__contains__, lowered)) / len(lowered) if lowered else 0.0
     size = len(text)
+    digits = sum(map(text.count, "0123456789"))
     return [
         _log_words(len(words)),
         float(len(words) <= 3),
@@ -62,13 +76,13 @@ def shape(text: str) -> list[float]:
         function,
         sum(1 for word in words if word[:1].isupper() or word[:1].isdigit()) / count,
         float(size >= 3 and text.isupper()),
-        sum(map(text.count, "0123456789")) / size,
+        digits / size,
         len(_SYMBOL.findall(text)) / size,
-        float(_LINK.search(text) is not None),
+        float(_link(text)),
         float(any(bar in text for bar in _BARS)),
         float(BULLET.match(text) is not None),
         float(text[:1] in "([" and text[-1:] in ")]"),
-        float(_DATE.search(text) is not None),
+        float(digits > 0 and _DATE.search(text) is not None),  # (every date has a digit)
         float(_INNER_END.search(text) is not None),
         float(text[:1].islower()),
         float(is_body_paragraph(text)),
@@ -79,10 +93,11 @@ _SYMBOL = re.compile(r"[^\w\s.,;:'\"’‘“”\-–—()%$]")
 
 
 def _log_words(count: int) -> float:
-    return math.log1p(min(count, _MAX_WORDS)) / _LOG_MAX
+    return _LOG_WORDS[min(count, _MAX_WORDS)]
 
 
 _LOG_MAX = math.log1p(_MAX_WORDS)
+_LOG_WORDS = tuple(math.log1p(count) / _LOG_MAX for count in range(_MAX_WORDS + 1))
 _WORDS, _ENDS, _PROSE = 0, 2, 17
 
 
