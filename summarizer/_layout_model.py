@@ -105,6 +105,7 @@ class Memo:
     shape: dict[str, list[float]] = field(default_factory=dict)
     brief: dict[tuple[str, bool], list[float]] = field(default_factory=dict)
     key: dict[str, str] = field(default_factory=dict)
+    settled: tuple[list[int], list[bool]] | None = None  # the lines (ids) and scored flags it last left alone
 
 
 def guarded(texts: Sequence[str], model: Model, known: dict[str, bool] | None = None) -> list[bool]:
@@ -156,8 +157,8 @@ def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | N
         _protect_facts(lines, scored, last)
         if skip is not None and scored and scored[0] and _standfirst(texts[0]):
             scored[0] = False  # the line under the headline, written as a sentence: the standfirst
-    if not any(scored):
-        return False
+    if not any(scored) or memo.settled == ([id(line) for line in lines], scored):
+        return False  # nothing to score, or the very lines it found nothing in last time: the same rows
     own = [_own(memo, line.text, line.body, flag) for line, flag in zip(lines, scored, strict=True)]
     keys = [_key(memo, line.text) if flag else "" for line, flag in zip(lines, scored, strict=True)]
     removed = False
@@ -174,6 +175,7 @@ def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | N
         lines, scored = [lines[index] for index in staying], [scored[index] for index in staying]
         own, keys = [own[index] for index in staying], [keys[index] for index in staying]
         removed = True
+    memo.settled = ([id(line) for line in lines], scored)
     return removed
 
 
