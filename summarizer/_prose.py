@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -55,7 +56,19 @@ def ends_sentence(text: str) -> bool:
     if text.endswith("\n"):  # (the pattern's "$" also matches before a final line break)
         text = text[:-1]
     end = text.rstrip(_CLOSING)
+    if end and end[-1] >= "\u2000" and end[-1] not in _SENTENCE_MARKS:  # a sentence may end in emoji: "... 2024. ⚠️"
+        end = _strip_decoration(end).rstrip(_CLOSING)
     return end != "" and end[-1] in _SENTENCE_MARKS
+
+
+_DECORATION = frozenset(("So", "Sk", "Mn", "Me", "Cf", "Zs"))  # emoji and symbols, their selectors and joiners
+
+
+def _strip_decoration(text: str) -> str:
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _DECORATION):
+        end -= 1
+    return text[:end]
 
 
 @lru_cache(maxsize=1)

@@ -119,3 +119,10 @@ def test_a_sentence_wrapped_over_several_lines_is_kept_whole_and_a_heading_is_no
                "harvest are known."]
     assert _kept([PROSE[0], *wrapped, *PROSE[1:]]) == [PROSE[0], *wrapped, *PROSE[1:]]
     assert _kept([PROSE[0], "Outlook", *PROSE[1:]]) == PROSE
+
+
+@pytest.mark.parametrize("decoration", [" ⚠️", " 🔻", "👍", " ✅ 🚀"])
+def test_a_paragraph_that_ends_in_emoji_after_its_full_stop_is_prose_and_is_kept(decoration):
+    emoji = "Profit beat the company's own forecast. However, the board gave a more cautious outlook." + decoration
+    assert _kept([PROSE[0], emoji, *PROSE[1:]]) == [PROSE[0], emoji, *PROSE[1:]]
+    assert _feature(features([emoji])[0], "ends_sentence") == 1
