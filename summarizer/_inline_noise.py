@@ -18,10 +18,11 @@ from ._injection import Span
 _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
 TICKER_TAG = re.compile(rf"\s?\({_LISTING}(?:\s?[,;]\s?{_LISTING})*\)")
 # A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
-# "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it.
+# "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
+# one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
 QUOTE_WIDGET = re.compile(
     r"\s?\(\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?,?\s?[+\-−]\d+\.\d{2}%\s?\)"
-    r"|\s(?<=[A-Za-z.,)]\s)[A-Z]{2,6}(?:\.[A-Z])?,?\s[+\-−]\d+\.\d{2}%(?=,?\s[a-z])"
+    r"|\s(?<=[A-Za-z.,)]\s)[A-Z]{2,6}(?:\.[A-Z])?,?\s[+\-−]\d+\.\d{2}%(?=,?\s[a-z]|\s[A-Z][a-z])"
     r"|\s?\b[A-Z]{2,6}/[A-Z]{2,6}\$?\s?\(\s?[+\-−]?\d+\.\d{2}%\s?\)"
 )
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."

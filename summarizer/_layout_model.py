@@ -209,16 +209,27 @@ def _protect_facts(lines: list[Line], scored: list[bool], last: int) -> None:
     """A teaser bullet or a standfirst can hold a fact found nowhere else in the page (issue 14: keep unique
     facts), and so can a last sentence cut off by the scrape: a line before the body's last paragraph or
     just after it, of a few words with a function word among them, that gives a figure no paragraph gives,
-    is not scored (``last``: the body's last paragraph)."""
+    is not scored (``last``: the body's last paragraph). A line in headline case is another story's."""
     candidates = [index for index in range(min(last + 2, len(lines))) if index != last and scored[index]
                   and _FIGURE.search(lines[index].text) and len(lines[index].text.split()) >= _FACT_MIN_WORDS
-                  and function_word_share(lines[index].text)]
+                  and function_word_share(lines[index].text) and not _headline_cased(lines[index].text)]
     if not candidates:
         return
     body = "\n".join(line.text for line in lines if line.body)
     for index in candidates:
         if any(figure not in body for figure in _FIGURE.findall(lines[index].text)):
             scored[index] = False
+
+
+_HEADLINE_MIN_WORDS, _HEADLINE_TITLE_SHARE = 4, 0.7
+
+
+def _headline_cased(text: str) -> bool:
+    """Most words capitalised ("- Rail Firm Shares Soar 10% on Rs 837 Crore Order"): the headline of another
+    story linked from the page, whose figure is that story's, not a fact this one left out."""
+    words = [word for word in text.split() if word[0].isalpha()]
+    return len(words) >= _HEADLINE_MIN_WORDS and \
+        sum(1 for word in words if word[0].isupper()) >= _HEADLINE_TITLE_SHARE * len(words)
 
 
 _STANDFIRST_MAX_TITLE_SHARE = 0.5

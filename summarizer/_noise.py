@@ -18,6 +18,7 @@ TAIL_HEADING = re.compile(
     r"^(you may also like|you might also like|more for you|related( articles| stories| news| posts| coverage)?|"
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
     r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
+    r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"  # a section's name: "More in Earnings"
     r"most read|editor'?s picks|what to read next)\s*:?$",
     _I,
 )
@@ -176,6 +177,14 @@ NAVIGATION = re.compile(
     r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
     _I,
 )
+# A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
+# "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
+CALL_TO_ACTION = re.compile(
+    r"\b(click|tap) here\b"
+    r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
+    r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
+    _I,
+)
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
@@ -241,6 +250,8 @@ _RULES: list[_Rule] = [
     _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post"),
+    _Rule(CALL_TO_ACTION.search, "call-to-action", 200, ("here", "register", "sign up", "subscribe"),
+          contains=("here", "register", "sign up", "subscribe")),
     _Rule(NAVIGATION.match, "navigation", 40, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
 ]
 

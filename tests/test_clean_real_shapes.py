@@ -201,3 +201,23 @@ def test_a_caption_with_a_credit_its_alt_text_and_its_gallery_copy_go():
 ])
 def test_prose_that_ends_as_a_sentence_is_never_a_caption(line):
     assert line in clean(f"{_BODY}\n\n{line}\n\n{_BODY2}\n").text
+
+
+BODY = ("Corvane Foods reported third-quarter sales of $2.41 billion on Wednesday, ahead of the $2.33 billion "
+        "analysts had expected, helped by price rises and strong demand for its snack brands.")
+AFTER = "Operating profit fell to $212 million from $236 million as the cost of packaging and transport kept rising."
+
+
+@pytest.mark.parametrize("heading", ["More in store", "More in Store for Shareholders", "More in the pipeline:"])
+def test_a_subheading_that_starts_like_a_section_link_does_not_end_the_article(heading):
+    article = clean("\n\n".join([BODY, heading, AFTER]))
+    assert BODY in article.text and AFTER in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "Customers who register for free can track their orders online, the company said.",
+    "The exchange said it would let investors sign up now and trade from January.",
+    "Analysts said shoppers could see the price cuts here and in Europe.",
+])
+def test_a_sentence_about_registering_or_watching_is_not_a_call_to_action(line):
+    assert line in clean("\n\n".join([BODY, line, AFTER])).text
