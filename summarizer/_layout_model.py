@@ -86,7 +86,7 @@ def _continues(line: str, after: str) -> bool:
     few words and does not end as a sentence, and ``after`` starts in lower case or with a figure (or a
     currency) or is a few words that end the sentence, or ``line`` ends on a comma or a function word, or the
     two are about as wide (a wrapped paragraph's lines are; a heading before a paragraph is not)."""
-    if not after or ends_sentence(line) or line.count(" ") < _WRAPPED_WORDS - 1:
+    if not after or line.count(" ") < _WRAPPED_WORDS - 1 or ends_sentence(line):
         return False
     if after[0].islower() or after[0].isdigit() or after[0] in _CURRENCY or line.endswith(","):
         return True
