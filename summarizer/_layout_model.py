@@ -27,6 +27,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import mul
 
 from ._layout_features import NAMES, brief, in_context, key, shape
 from ._prose import PUNCTUATION, Line, ends_sentence, function_word_share, stopwords
@@ -48,7 +49,9 @@ class Model:
     guard_wrapped: bool = False  # and so are the lines of a sentence wrapped over several, when the whole is
 
     def noise(self, row: Sequence[float]) -> float:
-        score = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
+        if len(row) != len(self.weights):
+            raise ValueError("a row of features has one number for each weight")
+        score = self.bias + sum(map(mul, self.weights, row))  # (the same products added in the same order)
         return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
 
     def protects(self, text: str, last: bool = False) -> bool:
