@@ -54,6 +54,7 @@ _LABEL_PROMO = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?: ?[A-Z\"'“‘]")
 _LABEL_PROMO_MAX_CHARS = 110
 _COPY_MIN_CHARS = 60
 _COPY_MAX_EXTRA = 40
+_COPY_KEY = 24  # characters a copy's start is looked up by
 _SMOOTH_MAX_WORDS = 3
 _GENERAL = "general-"  # the reasons this layer gives start so (an audit can tell them apart)
 
@@ -138,12 +139,15 @@ def _mark_copies(kept: list[Line]) -> None:
               and not ends_sentence(line.text)]
     if not copies:
         return
-    longs = [line.text for line in kept if len(line.text) >= _COPY_MIN_CHARS]  # the lines a copy may hold
+    by_start: dict[str, list[str]] = {}
+    for line in kept:
+        if len(line.text) >= _COPY_MIN_CHARS:
+            by_start.setdefault(line.text[:_COPY_KEY], []).append(line.text)
     for line in copies:
         text = line.text
-        size = len(text)
-        reach = min(_COPY_MAX_EXTRA, size - _COPY_MIN_CHARS)  # the last place the other line may start at
-        for other in longs:  # (shorter than the copy, by a few marks at most; found whole, starting by reach)
-            if len(other) < size <= len(other) + _COPY_MAX_EXTRA and text.find(other, 0, reach + len(other)) >= 0:
+        for offset in range(min(_COPY_MAX_EXTRA, len(text) - _COPY_MIN_CHARS) + 1):
+            others = by_start.get(text[offset:offset + _COPY_KEY])
+            if others is not None and any(other is not text and len(other) < len(text) <= len(other) + _COPY_MAX_EXTRA
+                                          and text.startswith(other, offset) for other in others):
                 line.reason = _GENERAL + "duplicate"
                 break
