@@ -219,9 +219,46 @@ def _protect_facts(lines: list[Line], scored: list[bool], last: int) -> None:
     if not candidates:
         return
     body = "\n".join(line.text for line in lines if line.body)
-    for index in candidates:
-        if any(figure not in body for figure in _FIGURE.findall(lines[index].text)):
+    figures = [_FIGURE.findall(lines[index].text) for index in candidates]
+    given = _found_in(body, {figure for found in figures for figure in found})
+    for index, found in zip(candidates, figures, strict=True):
+        if any(figure not in given for figure in found):
             scored[index] = False
+
+
+_LONG_SEARCH = 1 << 22  # characters searched (the body's length times the figures): beyond it, one pass
+
+
+def _found_in(text: str, strings: set[str]) -> set[str]:
+    """Which of ``strings`` occur in ``text``. On a long input (a whole site in one text has thousands of
+    figures and megabytes of body) one pass of a pattern that reads the strings as a tree of their characters
+    finds at each place the longest one that starts there; the shorter ones that start there are its prefixes."""
+    if len(text) * len(strings) <= _LONG_SEARCH:
+        return {string for string in strings if string in text}
+    tree: _Tree = {}
+    for string in strings:
+        node = tree
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a string ends here
+    lengths = sorted({len(string) for string in strings})
+    found: set[str] = set()
+    for match in re.finditer(f"(?=({_longest(tree)}))", text):
+        longest = match.group(1)
+        found.update(longest[:size] for size in lengths if size <= len(longest) and longest[:size] in strings)
+    return found
+
+
+_Tree = dict[str, "_Tree"]  # a character -> what follows it ("" -> {}: a string ends there)
+
+
+def _longest(node: _Tree) -> str:
+    """A pattern that matches the longest string of a tree of characters (each branch tried before ending)."""
+    branches = [re.escape(char) + _longest(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{inner})?" if "" in node else inner
 
 
 _STANDFIRST_MAX_TITLE_SHARE = 0.5
