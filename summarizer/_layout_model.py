@@ -233,7 +233,7 @@ def _found_in(text: str, strings: set[str]) -> set[str]:
     """Which of ``strings`` occur in ``text``. On a long input (a whole site in one text has thousands of
     figures and megabytes of body) one pass of a pattern that reads the strings as a tree of their characters
     finds at each place the longest one that starts there; the shorter ones that start there are its prefixes."""
-    if len(text) * len(strings) <= _LONG_SEARCH:
+    if not strings or "" in strings or len(text) * len(strings) <= _LONG_SEARCH:
         return {string for string in strings if string in text}
     tree: _Tree = {}
     for string in strings:
@@ -243,9 +243,12 @@ def _found_in(text: str, strings: set[str]) -> set[str]:
         node[""] = {}  # a string ends here
     lengths = sorted({len(string) for string in strings})
     found: set[str] = set()
-    for match in re.finditer(f"(?=({_longest(tree)}))", text):
-        longest = match.group(1)
+    pattern = re.compile(_longest(tree))
+    match = pattern.search(text)
+    while match is not None:  # (each place a string starts: the next search starts one character further)
+        longest = match.group()
         found.update(longest[:size] for size in lengths if size <= len(longest) and longest[:size] in strings)
+        match = pattern.search(text, match.start() + 1)
     return found
 
 
