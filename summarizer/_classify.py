@@ -55,6 +55,7 @@ _LABEL_PROMO_MAX_CHARS = 110
 _COPY_MIN_CHARS = 60
 _COPY_MAX_EXTRA = 40
 _COPY_KEY = 24  # characters a copy's start is looked up by
+_COPY_FEW = 40  # long lines: up to so many, each is looked for in each copy
 _SMOOTH_MAX_WORDS = 3
 _GENERAL = "general-"  # the reasons this layer gives start so (an audit can tell them apart)
 
@@ -139,7 +140,18 @@ def _mark_copies(kept: list[Line]) -> None:
               and not ends_sentence(line.text)]
     if not copies:
         return
-    by_start: dict[str, list[str]] = {}
+    longs = [line.text for line in kept if len(line.text) >= _COPY_MIN_CHARS]  # the lines a copy may hold
+    if len(longs) <= _COPY_FEW:  # (a page's few: each looked for in each copy's first places, with str.find)
+        for line in copies:
+            text = line.text
+            size = len(text)
+            reach = min(_COPY_MAX_EXTRA, size - _COPY_MIN_CHARS)  # the last place the other line may start at
+            for other in longs:  # (shorter than the copy, by a few marks at most)
+                if len(other) < size <= len(other) + _COPY_MAX_EXTRA and text.find(other, 0, reach + len(other)) >= 0:
+                    line.reason = _GENERAL + "duplicate"
+                    break
+        return
+    by_start: dict[str, list[str]] = {}  # many (a long input): looked up by their starts at each place
     for line in kept:
         if len(line.text) >= _COPY_MIN_CHARS:
             by_start.setdefault(line.text[:_COPY_KEY], []).append(line.text)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ._prose import BULLET, PUNCTUATION, ends_sentence, is_body_paragraph, stopwords
@@ -103,12 +102,13 @@ _WORDS, _ENDS, _PROSE = 0, 2, 17
 
 def brief(text: str, prose: bool | None) -> list[float]:
     """What a line that is not scored shows its neighbours (words, sentence end, prose); the rest left at 0."""
-    row = [0.0] * 18
-    spaces = text.count(" ")  # a stripped line without double spaces has one word more than spaces
-    row[_WORDS] = _log_words(spaces + 1 if "  " not in text and "\t" not in text else len(text.split()))
-    row[_ENDS] = float(ends_sentence(text))
-    row[_PROSE] = float(is_body_paragraph(text) if prose is None else prose)
-    return row
+    # a stripped line without double spaces has one word more than spaces
+    count = text.count(" ") + 1 if "  " not in text and "\t" not in text else len(text.split())
+    return [_LOG_WORDS[count if count < _MAX_WORDS else _MAX_WORDS], 0.0, float(ends_sentence(text)), *_ZEROS,
+            float(is_body_paragraph(text) if prose is None else prose)]
+
+
+_ZEROS = (0.0,) * (_PROSE - _ENDS - 1)  # the features brief leaves at 0 between the sentence end and prose
 
 
 def features(texts: Sequence[str]) -> list[list[float]]:
@@ -139,7 +139,10 @@ def in_context(own: Sequence[list[float]], keys: Sequence[str], scored: Sequence
     prose = [row[_PROSE] > 0 and row[_ENDS] > 0 for row in own]  # prose that ends as a sentence: the body's lines
     positions = [index for index, flag in enumerate(prose) if flag]
     first, last = (positions[0], positions[-1]) if positions else (count, -1)
-    copies = Counter(keys)
+    seen: set[str] = set()
+    copies: set[str] = set()  # the keys found more than once
+    for text in keys:
+        (copies if text in seen else seen).add(text)
     distance = _distances(prose)
     out: list[list[float]] = []
     for index, row in enumerate(own):
@@ -155,7 +158,7 @@ def in_context(own: Sequence[list[float]], keys: Sequence[str], scored: Sequence
             before_body,
             after_body,
             min(distance[index], _FAR) / _FAR,
-            float(copies[keys[index]] > 1),
+            float(keys[index] in copies),
             before[_PROSE] if before else 0.0, before[_ENDS] if before else 0.0, before[_WORDS] if before else 0.0,
             after[_PROSE] if after else 0.0, after[_ENDS] if after else 0.0, after[_WORDS] if after else 0.0,
             float(index > 1 and prose[index - 2]), float(index + 2 < count and prose[index + 2]),

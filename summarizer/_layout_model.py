@@ -27,6 +27,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import mul
 
 from ._layout_features import NAMES, brief, in_context, key, shape
 from ._prose import PUNCTUATION, Line, ends_sentence, function_word_share, stopwords
@@ -48,7 +49,9 @@ class Model:
     guard_wrapped: bool = False  # and so are the lines of a sentence wrapped over several, when the whole is
 
     def noise(self, row: Sequence[float]) -> float:
-        score = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
+        if len(row) != len(self.weights):
+            raise ValueError("a row of features has one number for each weight")
+        score = self.bias + sum(map(mul, self.weights, row))  # (the same products added in the same order)
         return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
 
     def protects(self, text: str, last: bool = False) -> bool:
@@ -86,7 +89,7 @@ def _continues(line: str, after: str) -> bool:
     few words and does not end as a sentence, and ``after`` starts in lower case or with a figure (or a
     currency) or is a few words that end the sentence, or ``line`` ends on a comma or a function word, or the
     two are about as wide (a wrapped paragraph's lines are; a heading before a paragraph is not)."""
-    if not after or ends_sentence(line) or line.count(" ") < _WRAPPED_WORDS - 1:
+    if not after or line.count(" ") < _WRAPPED_WORDS - 1 or ends_sentence(line):
         return False
     if after[0].islower() or after[0].isdigit() or after[0] in _CURRENCY or line.endswith(","):
         return True
@@ -216,8 +219,10 @@ def _protect_facts(lines: list[Line], scored: list[bool], last: int) -> None:
     if not candidates:
         return
     body = "\n".join(line.text for line in lines if line.body)
-    for index in candidates:
-        if any(figure not in body for figure in _FIGURE.findall(lines[index].text)):
+    figures = [_FIGURE.findall(lines[index].text) for index in candidates]
+    given = _found_in(body, {figure for found in figures for figure in found})
+    for index, found in zip(candidates, figures, strict=True):
+        if any(figure not in given for figure in found):
             scored[index] = False
 
 
@@ -230,6 +235,43 @@ def _headline_cased(text: str) -> bool:
     words = [word for word in text.split() if word[0].isalpha()]
     return len(words) >= _HEADLINE_MIN_WORDS and \
         sum(1 for word in words if word[0].isupper()) >= _HEADLINE_TITLE_SHARE * len(words)
+
+_LONG_SEARCH = 1 << 22  # characters searched (the body's length times the figures): beyond it, one pass
+
+
+def _found_in(text: str, strings: set[str]) -> set[str]:
+    """Which of ``strings`` occur in ``text``. On a long input (a whole site in one text has thousands of
+    figures and megabytes of body) one pass of a pattern that reads the strings as a tree of their characters
+    finds at each place the longest one that starts there; the shorter ones that start there are its prefixes."""
+    if not strings or "" in strings or len(text) * len(strings) <= _LONG_SEARCH:
+        return {string for string in strings if string in text}
+    tree: _Tree = {}
+    for string in strings:
+        node = tree
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a string ends here
+    lengths = sorted({len(string) for string in strings})
+    found: set[str] = set()
+    pattern = re.compile(_longest(tree))
+    match = pattern.search(text)
+    while match is not None:  # (each place a string starts: the next search starts one character further)
+        longest = match.group()
+        found.update(longest[:size] for size in lengths if size <= len(longest) and longest[:size] in strings)
+        match = pattern.search(text, match.start() + 1)
+    return found
+
+
+_Tree = dict[str, "_Tree"]  # a character -> what follows it ("" -> {}: a string ends there)
+
+
+def _longest(node: _Tree) -> str:
+    """A pattern that matches the longest string of a tree of characters (each branch tried before ending)."""
+    branches = [re.escape(char) + _longest(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{inner})?" if "" in node else inner
 
 
 _STANDFIRST_MAX_TITLE_SHARE = 0.5

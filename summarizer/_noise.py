@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ._rule_filter import AnyRule, ByLength, Plans, Step, has_any, odd_case
+
 _I = re.IGNORECASE
 
 # Headings after which everything is a list of other stories.
@@ -18,7 +20,7 @@ TAIL_HEADING = re.compile(
     r"^(you may also like|you might also like|more for you|related( articles| stories| news| posts| coverage)?|"
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
     r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
-    r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"  # a section's name: "More in Earnings"
+    r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"
     r"most read|editor'?s picks|what to read next)\s*:?$",
     _I,
 )
@@ -198,7 +200,7 @@ class _Rule(NamedTuple):
     # Words one of which the lower-cased line must contain: a cheap filter in front of the expensive search.
     words: tuple[str, ...] | None = None
     # What every line the rule can take starts with (a pattern, matched against the lower-cased line) or contains
-    # (lower-case words): the pre-filter that lets most lines skip the rule's searches (see _whole and _AnyRule).
+    # (lower-case words): the pre-filter that lets most lines skip the rule's searches (see _whole and _rule_filter).
     # A start that matches the first piece of a line must match the whole line too (see line_reason): a piece
     # ends where a separator begins, so a start that looks at the end says so, as in "(?:$|\s+[·|•])".
     # Possessive repeats (++, *+) where giving characters back could not help make failing cheap.
@@ -260,86 +262,25 @@ _SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
-# --- the pre-filter. Lower-casing folds case as the rules' IGNORECASE does, except for these letters, which
-# IGNORECASE also matches to ASCII ones: lines with them skip the pre-filter.
-_ODD_CASE = re.compile("[İıſ]")
-
-
-def _odd_case(text: str) -> bool:
-    return not text.isascii() and _ODD_CASE.search(text) is not None
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
-        if word in text:
-            return True
-    return False
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern ("a|b(c|d)" gives "a" and "b(c|d)")."""
-    alternatives, depth, begin, escaped, in_class = [], 0, 0, False, False
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            alternatives.append(pattern[begin:index])
-            begin = index + 1
-    return [*alternatives, pattern[begin:]]
-
-
-class _AnyRule:
-    """The starts and words of all rules: a lower-cased line with none of them is prose, and so is its first piece.
-
-    A plain-word start is only tried on lines that begin with its first character (one short pattern for each).
-    """
-
-    def __init__(self, rules: list[_Rule]) -> None:
-        starts = [start for rule in rules for start in _alternatives(rule.starts) if start != "(?!)"]
-        plain = [start for start in starts if re.fullmatch(r"[\w' ]+", start)]
-        other = [start for start in starts if start not in plain]
-        self._by_first = {first: re.compile("|".join([*other, *(word for word in plain if word[0] == first)])).match
-                          for first in {word[0] for word in plain}}
-        self._other = re.compile("|".join(other)).match
-        self._words = tuple(dict.fromkeys(word for rule in rules for word in rule.contains))
-
-    def may_take(self, text: str) -> bool:
-        """False when no rule can take the stripped line, nor its first piece (which starts as the line does)."""
-        if text[:1].isspace() or (not text.isascii() and _ODD_CASE.search(text)):
-            return True
-        lower = text.lower()
-        if self._by_first.get(lower[:1], self._other)(lower):
-            return True
-        for word in self._words:  # noqa: SIM110 (as in _has_any, without the call)
-            if word in lower:
-                return True
-        return False
-
-
-_ANY_RULE = _AnyRule(_RULES)
+_ANY_RULE = AnyRule(_RULES)
 _LONGEST = max(rule.longest for rule in _RULES)
+_PIECES_MAX, _PIECES_SEPARATED = 600, 300  # a line of pieces is at most this long, and beyond this has separators
+_ANY_LONG = ByLength(_RULES, _PIECES_SEPARATED)  # the same for the rules that take a line at least so long
 _HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
-_PLAN = [(rule.find, rule.reason, rule.longest, hint, re.compile(rule.starts).match, rule.contains)
+_PLAN: list[Step] = [(rule.find, rule.reason, rule.longest, hint, re.compile(rule.starts).match, rule.contains)
          for rule, hint in zip(_RULES, _HINTS, strict=True)]
+_PLANS = Plans(_PLAN, [rule.starts for rule in _RULES])  # the rules whose starts may match a line's first character
 
 
-def _whole(text: str) -> str | None:
+def _whole(text: str, lower: str | None = None) -> str | None:
     length = len(text)
     if length > _LONGEST:
         return None
-    lower, odd = text.lower(), _odd_case(text)
-    for find, reason, longest, hint, starts, contains in _PLAN:
+    lower, odd = text.lower() if lower is None else lower, odd_case(text)
+    for find, reason, longest, hint, starts, contains in _PLAN if odd else _PLANS.get(lower[:1]):
         if length > longest:
             continue
-        if not (odd or starts(lower) or (contains and _has_any(lower, contains))):
+        if not (odd or (starts is not None and starts(lower)) or (contains and has_any(lower, contains))):
             continue  # the rule's pre-filter: none of its starts or words
         if (hint is None or hint.search(lower)) and find(text):
             return reason
@@ -352,11 +293,18 @@ def line_reason(text: str) -> str | None:
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
     """
-    if len(text) > _LONGEST or not _ANY_RULE.may_take(text):
-        return None  # longer than any rule takes, or prose
-    reason = _whole(text)
-    if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):
-        return reason  # long prose is never made of widget pieces alone
+    length = len(text)
+    if length > _LONGEST:
+        return None  # longer than any rule takes
+    lower = text.lower()
+    # long prose is never made of widget pieces alone: only the rules that take a line this long may take it
+    alone = length > _PIECES_MAX or (length > _PIECES_SEPARATED and not (
+        ("·" in text or "|" in text or "•" in text) and _SEPARATOR.search(text)))  # (what _SEPARATOR needs)
+    if not (_ANY_LONG.get(length) if alone else _ANY_RULE).may_take(text, lower):
+        return None  # prose
+    reason = _whole(text, lower)
+    if reason or alone:
+        return reason
     boundary = _SEGMENTS.search(text)
     if boundary is None:
         return None  # one piece

@@ -48,11 +48,18 @@ _PROSE_MARK = re.compile(r"[.!?…:;,]")
 
 _CLOSING = "\"'”’)]"  # what may follow the mark: _SENTENCE_END's second class
 _SENTENCE_MARKS = ".!?…;:"  # its first
+_MARK_SET = frozenset(_SENTENCE_MARKS)
+_CLOSING_SET = frozenset(_CLOSING + "\n")
 
 
 def ends_sentence(text: str) -> bool:
     """Ends as a sentence does (a closing quote or bracket after the mark counts): what _SENTENCE_END finds,
     without a search from every mark in the line."""
+    last = text[-1:]
+    if last in _MARK_SET:
+        return True  # the common cases first: a mark at the very end, or a character that is no closing one
+    if last not in _CLOSING_SET and last < "\u2000":
+        return False  # (from U+2000 on: closing quotes, and emoji that may stand after a sentence's end)
     if text.endswith("\n"):  # (the pattern's "$" also matches before a final line break)
         text = text[:-1]
     end = text.rstrip(_CLOSING)

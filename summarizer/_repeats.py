@@ -117,8 +117,8 @@ def mark_near_duplicates(lines: Sequence[Line]) -> None:
             continue
         start, end = text[:_EDGE].lower(), text[-2 * _EDGE:]
         starts, ends = by_start.get(start), by_end.get(end)  # (most paragraphs have neither: no set is built)
-        if (starts is not None or ends is not None) and any(
-                _repeats(text, earlier, position) for earlier in chain(starts or (), ends or ())):
+        if (starts is not None and _repeats_one(text, starts, position)) or (
+                ends is not None and _repeats_one(text, ends, position)):
             line.reason = "near-duplicate"
             continue
         entry = (position, text)
@@ -131,6 +131,17 @@ def mark_near_duplicates(lines: Sequence[Line]) -> None:
         else:
             ends.append(entry)
         position += 1
+
+
+def _repeats_one(text: str, earlier: list[tuple[int, str]], position: int) -> bool:
+    """Whether the paragraph repeats one of ``earlier`` (in the order of their positions): looked at from the
+    last, and only within the window (a long input's lists grow; what is further back is no repeat)."""
+    for index in range(len(earlier) - 1, -1, -1):
+        if position - earlier[index][0] > _NEAR_WINDOW:
+            return False
+        if _repeats(text, earlier[index], position):
+            return True
+    return False
 
 
 def _repeats(text: str, earlier: tuple[int, str], position: int) -> bool:

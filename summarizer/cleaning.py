@@ -139,7 +139,7 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     chrome.mark_widget_block(present)
     _classify.mark_general(present)
     kept = [line for line in present if line.reason is None]
-    _layout_round(lines, present)
+    _layout_round(lines, present, kept)
     memo = layout_model.Memo()  # what the layout model learns of each line once
     while True:
         while _new_neighbours(kept):
@@ -169,20 +169,22 @@ def _adjacency_round(kept: list[PageLine]) -> None:
     paragraphs.mark_subheadings(kept, skip=headline_line(kept))
 
 
-def _layout_round(lines: list[PageLine], present: list[PageLine]) -> None:
-    """The layout rules over the lines present (in order, removed ones too: each rule passes over them)."""
+def _layout_round(lines: list[PageLine], present: list[PageLine], kept: list[PageLine]) -> None:
+    """The layout rules over the lines present (in order, removed ones too) for captions, which read removed
+    lines; the others pass over removed lines, so they get ``kept``, the lines kept before the round (in order:
+    those a rule removes here the next ones pass over)."""
     paragraphs.mark_captions(present)
-    paragraphs.mark_metadata(present)
-    paragraphs.mark_bylines(present)
-    paragraphs.mark_section_labels(present)
-    end = paragraphs.story_end(present)
+    paragraphs.mark_metadata(kept)
+    paragraphs.mark_bylines(kept)
+    paragraphs.mark_section_labels(kept)
+    end = paragraphs.story_end(kept)
     if end is not None:
-        for line in lines[lines.index(present[end]):]:
+        for line in lines[lines.index(kept[end]):]:
             line.reason = line.reason or "next-story"
-    paragraphs.mark_subheadings(present, skip=headline_line(present))  # a headline is never a subheading
-    paragraphs.mark_footer(present)
-    repeats.mark_near_duplicates(present)
-    repeats.mark_teaser_bullets(present)
+    paragraphs.mark_subheadings(kept, skip=headline_line(kept))  # a headline is never a subheading
+    paragraphs.mark_footer(kept)
+    repeats.mark_near_duplicates(kept)
+    repeats.mark_teaser_bullets(kept)
 
 
 def _find_site(lines: list[PageLine]) -> str | None:
