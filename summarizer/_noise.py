@@ -182,7 +182,7 @@ NAVIGATION = re.compile(
 # A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
 # "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
 CALL_TO_ACTION = re.compile(
-    r"\b(click|tap) here\b"
+    r"\b(click|tap) here( (to|for)\b|\s*[.!:]?$)"
     r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
     r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
     _I,

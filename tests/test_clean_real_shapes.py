@@ -218,6 +218,7 @@ def test_a_subheading_that_starts_like_a_section_link_does_not_end_the_article(h
     "Customers who register for free can track their orders online, the company said.",
     "The exchange said it would let investors sign up now and trade from January.",
     "Analysts said shoppers could see the price cuts here and in Europe.",
+    "The regulator fined the broker over 'click here' adverts that hid the risks from savers.",
 ])
 def test_a_sentence_about_registering_or_watching_is_not_a_call_to_action(line):
     assert line in clean("\n\n".join([BODY, line, AFTER])).text
