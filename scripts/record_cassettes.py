@@ -63,7 +63,11 @@ def main() -> int:
                                cwd=ROOT, env=env)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # still busy with an answer nobody waits for any more
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ INJECTION_TRIGGER = re.compile(_INJECTION_TRIGGER, re.I)
 _SENTENCE_END = re.compile(r"[.!?]+")
 
 
-class _Span:
+class Span:
+    """Where a finder's match is, as a regex match says it (start(), end())."""
+
     def __init__(self, start: int, end: int) -> None:
         self._start, self._end = start, end
 
@@ -35,7 +37,7 @@ class _Span:
 class _InjectionFinder:
     """Finds the whole sentence around a trigger (a plain regex with '.*' around it would backtrack badly)."""
 
-    def search(self, text: str) -> _Span | None:
+    def search(self, text: str) -> Span | None:
         trigger = INJECTION_TRIGGER.search(text)
         if trigger is None:
             return None
@@ -45,7 +47,7 @@ class _InjectionFinder:
         end = end_mark.end() if end_mark else len(text)
         while start < end and text[start] == " ":
             start += 1
-        return _Span(start, end)
+        return Span(start, end)
 
 
 INJECTION = _InjectionFinder()

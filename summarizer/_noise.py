@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ._rule_filter import AnyRule, ByLength, Plans, Step, has_any, odd_case
+
 _I = re.IGNORECASE
 
 # Headings after which everything is a list of other stories.
@@ -18,12 +20,13 @@ TAIL_HEADING = re.compile(
     r"^(you may also like|you might also like|more for you|related( articles| stories| news| posts| coverage)?|"
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
     r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
+    r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"
     r"most read|editor'?s picks|what to read next)\s*:?$",
     _I,
 )
 
-TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.$")
-TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]|…")
+TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.(\s*(?i:read more|continue reading|more))?$")
+TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.\s*(?i:read more|continue reading|more)$")
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]{0,300})?/?>|<!--.{0,300}?-->")
 SOCIAL_INLINE = re.compile(
@@ -42,6 +45,7 @@ _DATE_FORMS = [
     rf"{_WEEKDAY}\d{{1,2}} ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
 ]
 _DATE = "(" + "|".join(_DATE_FORMS) + ")"
+DATE_PATTERN = _DATE  # a date in one of the forms above, for searching inside a line
 DATELINE = re.compile(
     rf"^((published|updated|posted|last updated|first published)( on)?:?\s*)?{_DATE}"
     rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
@@ -76,14 +80,18 @@ DISCLAIMER = re.compile(
     r"|(does not|do not|doesn't|should not) (constitute|represent|be (considered|construed) as) "
     r"(financial|investment|legal|tax)( or \w+)? advice"
     r"|for (general )?informational (and educational )?purposes only"
-    r"|the views (and opinions )?expressed (here|in this article|herein)"
+    r"|the (views|opinions) (and opinions )?expressed (here|in this article|herein)"
+    r"|\bpositions? in (any of )?the (securities|stocks|shares|companies) mentioned\b"
     r"|not (financial|investment) advice\b"
     r"|\b\d{1,2}(\.\d+)?% of retail (investor|cfd) accounts lose money\b",
     _I,
 )
 
+# A caption that ends with its photo credit in brackets: "A crane unloads containers ... (AP Photo/Jane Roe, File)"
+CAPTION_CREDIT = re.compile(r"^.{0,300}\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)"
+                            r"[^()]{1,80}\)$", _I)
 CREDIT = re.compile(
-    r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
+    r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit|source)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
     r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"
     r"\b(via|by|from|courtesy of)\b.{1,60}"
     r"|(image|photo|chart|source|graphic|illustration|featured image|cover image|header image)"
@@ -102,7 +110,7 @@ _TICKER_WORDS = (
 # something else fails at once instead of trying every way to cut the run into numbers (exponential before).
 _NUMBERS_LINE = r"^(?>[+-]?\s?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?[KMBT%]?\s?)+$"
 _TICKER_NAMES = (
-    r"^[A-Z]{3,5}$"
+    r"^[A-Z]{3,5},?$"
     rf"|^{_TICKER_WORDS}(\s*[:|]\s*[+-]?[$€£¥]?[\d.,]+\s?[KMBT%]?)?$"
     r"|^.{1,40} logo$"
     r"|^.{1,40} price\s*\([A-Z0-9]{1,10}\)$"
@@ -164,6 +172,21 @@ AUTHOR_BIO = re.compile(
 )
 BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}?)\.?(\s*all rights reserved\.?)?$", _I)
+# Page furniture: skip links, menus, a video player's caption with its times run together ("VIDEO3:1203:12"),
+# and a wire story's part markers ("-3-").
+NAVIGATION = re.compile(
+    r"^(skip to (main |the )?(content|navigation|article)|skip navigation|(main )?menu|back to top|jump to \w+"
+    r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
+    _I,
+)
+# A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
+# "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
+CALL_TO_ACTION = re.compile(
+    r"\b(click|tap) here( (to|for)\b|\s*[.!:]?$)"
+    r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
+    r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
+    _I,
+)
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
@@ -177,7 +200,7 @@ class _Rule(NamedTuple):
     # Words one of which the lower-cased line must contain: a cheap filter in front of the expensive search.
     words: tuple[str, ...] | None = None
     # What every line the rule can take starts with (a pattern, matched against the lower-cased line) or contains
-    # (lower-case words): the pre-filter that lets most lines skip the rule's searches (see _whole and _AnyRule).
+    # (lower-case words): the pre-filter that lets most lines skip the rule's searches (see _whole and _rule_filter).
     # A start that matches the first piece of a line must match the whole line too (see line_reason): a piece
     # ends where a separator begins, so a start that looks at the end says so, as in "(?:$|\s+[·|•])".
     # Possessive repeats (++, *+) where giving characters back could not help make failing cheap.
@@ -198,12 +221,13 @@ _RULES: list[_Rule] = [
                  r"|unlock|join|switch|sign|your|never|capital",
           contains=("advertise ",)),
     _Rule(DISCLAIMER.search, "disclaimer", 1200,
-          ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "accounts lose"),
+          ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
+           "accounts lose"),
           starts=r"disclaimer|legal|risk|disclosure|editorial",
-          contains=("advice", "informational", "the views", "% of retail")),
+          contains=("advice", "informational", "the views", "the opinions", " mentioned", "% of retail")),
     # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
     _Rule(_ticker_line, "price-ticker", 60,
-          starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
+          starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+,?(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
                  r"|[a-z0-9]{2,10}+\s*+[/-]",
           contains=("(", " logo")),
     _Rule(SHARE.match, "share-buttons", 120,
@@ -219,6 +243,7 @@ _RULES: list[_Rule] = [
     _Rule(NEWSLETTER.search, "newsletter", 280,
           ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail"),
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log", contains=("newsletter", "mail")),
+    _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture")),
     _Rule(CREDIT.match, "image-credit", 150,
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
@@ -227,6 +252,9 @@ _RULES: list[_Rule] = [
     _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post"),
+    _Rule(CALL_TO_ACTION.search, "call-to-action", 200, ("here", "register", "sign up", "subscribe"),
+          contains=("here", "register", "sign up", "subscribe")),
+    _Rule(NAVIGATION.match, "navigation", 40, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
 ]
 
 # Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning."
@@ -234,86 +262,25 @@ _SEPARATOR = re.compile(r"\s[·|•]\s")
 _SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
-# --- the pre-filter. Lower-casing folds case as the rules' IGNORECASE does, except for these letters, which
-# IGNORECASE also matches to ASCII ones: lines with them skip the pre-filter.
-_ODD_CASE = re.compile("[İıſ]")
-
-
-def _odd_case(text: str) -> bool:
-    return not text.isascii() and _ODD_CASE.search(text) is not None
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 (a plain loop is faster than any() or one alternation pattern)
-        if word in text:
-            return True
-    return False
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern ("a|b(c|d)" gives "a" and "b(c|d)")."""
-    alternatives, depth, begin, escaped, in_class = [], 0, 0, False, False
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            alternatives.append(pattern[begin:index])
-            begin = index + 1
-    return [*alternatives, pattern[begin:]]
-
-
-class _AnyRule:
-    """The starts and words of all rules: a lower-cased line with none of them is prose, and so is its first piece.
-
-    A plain-word start is only tried on lines that begin with its first character (one short pattern for each).
-    """
-
-    def __init__(self, rules: list[_Rule]) -> None:
-        starts = [start for rule in rules for start in _alternatives(rule.starts) if start != "(?!)"]
-        plain = [start for start in starts if re.fullmatch(r"[\w' ]+", start)]
-        other = [start for start in starts if start not in plain]
-        self._by_first = {first: re.compile("|".join([*other, *(word for word in plain if word[0] == first)])).match
-                          for first in {word[0] for word in plain}}
-        self._other = re.compile("|".join(other)).match
-        self._words = tuple(dict.fromkeys(word for rule in rules for word in rule.contains))
-
-    def may_take(self, text: str) -> bool:
-        """False when no rule can take the stripped line, nor its first piece (which starts as the line does)."""
-        if text[:1].isspace() or (not text.isascii() and _ODD_CASE.search(text)):
-            return True
-        lower = text.lower()
-        if self._by_first.get(lower[:1], self._other)(lower):
-            return True
-        for word in self._words:  # noqa: SIM110 (as in _has_any, without the call)
-            if word in lower:
-                return True
-        return False
-
-
-_ANY_RULE = _AnyRule(_RULES)
+_ANY_RULE = AnyRule(_RULES)
 _LONGEST = max(rule.longest for rule in _RULES)
+_PIECES_MAX, _PIECES_SEPARATED = 600, 300  # a line of pieces is at most this long, and beyond this has separators
+_ANY_LONG = ByLength(_RULES, _PIECES_SEPARATED)  # the same for the rules that take a line at least so long
 _HINTS = [re.compile("|".join(map(re.escape, rule.words))) if rule.words else None for rule in _RULES]
-_PLAN = [(rule.find, rule.reason, rule.longest, hint, re.compile(rule.starts).match, rule.contains)
+_PLAN: list[Step] = [(rule.find, rule.reason, rule.longest, hint, re.compile(rule.starts).match, rule.contains)
          for rule, hint in zip(_RULES, _HINTS, strict=True)]
+_PLANS = Plans(_PLAN, [rule.starts for rule in _RULES])  # the rules whose starts may match a line's first character
 
 
-def _whole(text: str) -> str | None:
+def _whole(text: str, lower: str | None = None) -> str | None:
     length = len(text)
     if length > _LONGEST:
         return None
-    lower, odd = text.lower(), _odd_case(text)
-    for find, reason, longest, hint, starts, contains in _PLAN:
+    lower, odd = text.lower() if lower is None else lower, odd_case(text)
+    for find, reason, longest, hint, starts, contains in _PLAN if odd else _PLANS.get(lower[:1]):
         if length > longest:
             continue
-        if not (odd or starts(lower) or (contains and _has_any(lower, contains))):
+        if not (odd or (starts is not None and starts(lower)) or (contains and has_any(lower, contains))):
             continue  # the rule's pre-filter: none of its starts or words
         if (hint is None or hint.search(lower)) and find(text):
             return reason
@@ -326,11 +293,18 @@ def line_reason(text: str) -> str | None:
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
     """
-    if not _ANY_RULE.may_take(text):
+    length = len(text)
+    if length > _LONGEST:
+        return None  # longer than any rule takes
+    lower = text.lower()
+    # long prose is never made of widget pieces alone: only the rules that take a line this long may take it
+    alone = length > _PIECES_MAX or (length > _PIECES_SEPARATED and not (
+        ("·" in text or "|" in text or "•" in text) and _SEPARATOR.search(text)))  # (what _SEPARATOR needs)
+    if not (_ANY_LONG.get(length) if alone else _ANY_RULE).may_take(text, lower):
         return None  # prose
-    reason = _whole(text)
-    if reason or len(text) > 600 or (len(text) > 300 and not _SEPARATOR.search(text)):
-        return reason  # long prose is never made of widget pieces alone
+    reason = _whole(text, lower)
+    if reason or alone:
+        return reason
     boundary = _SEGMENTS.search(text)
     if boundary is None:
         return None  # one piece

@@ -36,3 +36,19 @@ def fold_spaces(text: str) -> str:
 def has_odd_spaces(text: str) -> bool:
     """Whether fold_spaces has more to do than strip: a run of spaces, a tab or an odd space."""
     return "  " in text or ("\t" in text if text.isascii() else bool(_ODD_SPACE.search(text)))
+
+
+_ODD_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"  # _ODD_SPACE's
+
+
+def has_odd_spaces_anywhere(text: str) -> bool:
+    """has_odd_spaces for a whole text: each odd space looked for on its own (_ODD_SPACE, a class of characters,
+    is tried at every position of a long text: several times slower)."""
+    if "  " in text:
+        return True
+    if text.isascii():
+        return "\t" in text
+    for space in _ODD_SPACES:  # noqa: SIM110 (a plain loop: no generator)
+        if space in text:
+            return True
+    return False

@@ -22,7 +22,9 @@ CASSETTES = Path(__file__).parent.parent / "cassettes"
 
 
 def server_settings(**overrides: object) -> Settings:
-    values = {"backend": "openai", "base_url": RECORD_URL, "api_key": RECORD_KEY, "model": MODEL, **overrides}
+    # a 1.5B model on 2 CPU cores takes minutes per answer while recording (replays are instant)
+    values = {"backend": "openai", "base_url": RECORD_URL, "api_key": RECORD_KEY, "model": MODEL, "timeout": 900,
+              **overrides}
     return Settings.resolve(**values)
 
 

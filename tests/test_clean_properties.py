@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer._inline_noise import GLUED_SENTENCES
 from summarizer.cleaning import clean, decode_entities
 
 NOISE_LINES = [
@@ -43,7 +44,9 @@ def article(draw: st.DrawFn) -> str:
 
 
 def _view(text: str) -> str:
-    return " ".join(decode_entities(text).split())
+    """The text as words: entities decoded, and sentences a scraper glued together apart (the cleaner adds that
+    space, which is no input character)."""
+    return " ".join(GLUED_SENTENCES.sub(r"\g<0> ", decode_entities(text)).split())
 
 
 def _minus_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -1,0 +1,117 @@
+"""Page chrome by shape: menus, keyword lists, key-value tables, stray marks, a market-data widget.
+
+Lines that are page furniture whatever their words. They run before the title is chosen: page
+furniture is never a title. Each rule keeps a line with a figure or sentence punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._prose import DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
+
+_MENU_MIN_WORDS = 12  # a headline of eight words may have one function word only
+_NO_PROSE_MARK = re.compile(r"[.,;:!?\"“”()]")
+_KEY_VALUE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)?: \S.{0,60}$")
+_KEY_VALUE_MIN_LINES = 2
+_TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
+_TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
+_NOTE_MAX_WORDS = 12
+_CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repeat
+
+
+def mark_chrome(lines: Sequence[Line]) -> None:
+    """Lines that are page furniture whatever their words: a line of marks alone ("*", "-", "|"), a long
+    run of words without one function word or punctuation mark (a menu, a keyword list), an editor's note
+    wholly in brackets ("(Updates with closing prices)"), a ticker alone between the two halves of a
+    sentence ("Shares of Acme Inc." / "ACM," / "rose 3%"), "Label: value" lines in a table of two or more
+    ("Publisher: ...", "License: ..."), and, before the body, a breadcrumb that repeats the next line cut off
+    ("Home Business Acme cuts 300 jobs..."). A line with a figure or sentence punctuation stays."""
+    kept = [line for line in lines if line.reason is None]
+    crumbs = False
+    for index, line in enumerate(kept[:-1]):
+        if line.text[-1] in ".…" and _crumb(line.text, kept[index + 1].text):
+            line.reason, crumbs = "navigation", True
+    if crumbs:
+        kept = [line for line in kept if line.reason is None]
+    first = _first_sentence_paragraph(kept)
+    pairs: list[Line] = []
+    last = len(kept) - 1
+    for index, line in enumerate(kept):
+        if line.body:
+            if pairs:
+                pairs = _flush_pairs(pairs)
+            continue
+        text = line.text
+        reason = _chrome_reason(text, kept[index + 1].text if index < last else "")
+        if reason is not None:
+            line.reason = reason
+            continue
+        if index < first and _KEY_VALUE.match(text) and not ends_sentence(text.rstrip(".")):
+            pairs.append(line)
+        else:
+            pairs = _flush_pairs(pairs)
+    _flush_pairs(pairs)
+
+
+def _first_sentence_paragraph(lines: Sequence[Line]) -> int:
+    """Where the body starts: its first paragraph that ends as a sentence does (a long label or a breadcrumb
+    may have commas and figures, but no final full stop)."""
+    return next((index for index, line in enumerate(lines) if line.body and line.reason is None
+                 and ends_sentence(line.text)), len(lines))
+
+
+def _flush_pairs(pairs: list[Line]) -> list[Line]:
+    if len(pairs) >= _KEY_VALUE_MIN_LINES:
+        for line in pairs:
+            line.reason = "metadata"
+    return []
+
+
+def _chrome_reason(text: str, following: str) -> str | None:
+    if not any(map(str.isalnum, text)):
+        return "layout"  # marks alone: a bullet or a separator on its own line
+    if len(text) <= _TICKER_ALONE_MAX and _TICKER_ALONE.match(text) and following[:1].islower():
+        return "ticker-tag"
+    if text[0] == "(" and text[-1] == ")" and text[-2:-1] not in ".!?" and len(text.split()) <= _NOTE_MAX_WORDS \
+            and not DIGIT.search(text):
+        return "editor-note"
+    if text.count(" ") >= _MENU_MIN_WORDS - 1 and not _NO_PROSE_MARK.search(text) and not DIGIT.search(text) \
+            and function_word_share(text) < LIST_SHARE:
+        return "navigation"
+    return None
+
+
+def _crumb(text: str, following: str) -> bool:
+    """A breadcrumb or a cut-off copy of the next line: "Home Business Acme cuts 300 jobs; shares up..."."""
+    if not text.endswith(("...", "…")):
+        return False
+    stem = text.rstrip(".… ")
+    return len(stem) >= _CRUMB_TAIL and stem[-_CRUMB_TAIL:] in following and not following.startswith(stem)
+
+
+_WIDGET_MIN_NUMBERS = 3
+_WIDGET_NUMBER_MAX_CHARS = 30
+_WIDGET_MAX_LETTERS = 2
+
+
+def _number_line(text: str) -> bool:
+    """A quote widget's figure line ("7542.87 +", "687.00 p -"): figures and signs, a letter or two at most."""
+    return len(text) <= _WIDGET_NUMBER_MAX_CHARS and sum(map(str.isdigit, text)) >= 2 and \
+        sum(map(str.isalpha, text)) <= _WIDGET_MAX_LETTERS
+
+
+def mark_widget_block(lines: Sequence[Line]) -> None:
+    """Before the body, a market-data widget: three or more lines of bare figures (removed ones count), with
+    the labels between and above them ("FTSE 100 Index", "value change %", "Search company or market").
+    Everything up to the widget's last figure line goes, except a sentence that reads as prose. The body
+    starts at the first paragraph that ends as a sentence (a long "Last updated ..." label has commas too)."""
+    first = _first_sentence_paragraph(lines)
+    numbers = [index for index in range(first) if _number_line(lines[index].text)]
+    if len(numbers) < _WIDGET_MIN_NUMBERS:
+        return
+    for line in lines[:numbers[-1] + 1]:
+        text = line.text
+        if line.reason is None and not (text.endswith((".", "!", "?")) and function_word_share(text) >= PROSE_SHARE):
+            line.reason = "price-ticker"

@@ -1,0 +1,165 @@
+"""A general layer: lines classified by features that do not depend on their wording.
+
+The rules in ``_noise`` and ``_paragraphs`` know phrases and the shapes of our own corpus. Pages from
+elsewhere carry chrome nobody has a phrase for. This layer looks at what any line has, whatever its
+words (issue 14, design item 1):
+
+- prose or not: sentence punctuation at the end, the share of function words (jusText's English
+  stoplist), a lower-case letter;
+- length in words, the share of words in title case, digits;
+- repetition within the page: a line that holds another whole line of the page plus a few marks;
+- position: before the body's first sentence paragraph (the head) or after its last (the tail).
+
+From these it removes, each with its reason:
+
+- in the head, a menu (nearly all words in title case, no sentence end, and six words or more without
+  one function word, or twelve or more with two at most), a bullet with three words at most, a
+  byline whose parts are split by "|" and that carries a date, a wire's note wholly in brackets;
+- anywhere, a photo or chart caption: a line that does not end as a sentence and closes on a credit
+  ("... Name Surname/Agency", "... Source: Agency", "... Photo by Name");
+- anywhere, image alt text: a short line of lower-case words alone just before such a caption;
+- anywhere, a copy of another line with a gallery counter or a label around it;
+- in the tail, a "Label: Headline" promo for another story;
+- context smoothing as jusText does: a short line that is no prose between two lines this layer
+  removed in the head or the tail goes with them.
+
+When in doubt it keeps: a line that reads as prose and ends as a sentence is never touched here, and
+the rules run only on lines no other rule removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._prose import PUNCTUATION, Line, ends_sentence, stopwords
+
+_MENU_MIN_WORDS = 6
+_MENU_TITLE_SHARE = 0.9
+_MENU_LONG_WORDS = 12
+_MENU_LONG_MAX_FUNCTION_WORDS = 2
+_NOTE_MAX_WORDS = 30
+_BULLETS = "•·▪◦‣*-–"
+_BULLET_MAX_WORDS = 3
+_BYLINE_MAX_CHARS = 80
+_DATE = re.compile(
+    r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\b")
+_CREDIT = re.compile(
+    r"(?:\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?"  # Name Surname/Agency (Photo)
+    r"|\b(?:Source|Photo|Image|Credit|Photograph)(?: by)?:? [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})$")
+_CREDIT_MIN_WORDS = 6
+_ALT_MAX_WORDS = 5
+_LABEL_PROMO = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?: ?[A-Z\"'“‘]")
+_LABEL_PROMO_MAX_CHARS = 110
+_COPY_MIN_CHARS = 60
+_COPY_MAX_EXTRA = 40
+_COPY_KEY = 24  # characters a copy's start is looked up by
+_COPY_FEW = 40  # long lines: up to so many, each is looked for in each copy
+_SMOOTH_MAX_WORDS = 3
+_GENERAL = "general-"  # the reasons this layer gives start so (an audit can tell them apart)
+
+
+def mark_general(lines: Sequence[Line]) -> None:
+    """Classify the kept lines (see the module's notes); only ever sets a reason on a line that has none."""
+    kept = [line for line in lines if line.reason is None]
+    if not kept:
+        return
+    first = next((i for i, line in enumerate(kept) if line.body and ends_sentence(line.text)), len(kept))
+    last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].body), len(kept))  # (found from the end)
+    marked: set[int] = set()
+    for index, line in enumerate(kept):
+        text = line.text
+        reason = None
+        if index < first and not line.body:
+            reason = _head_reason(text)
+        if reason is None and not ends_sentence(text):
+            reason = _caption_reason(text)
+        if reason is None and index > last and len(text) <= _LABEL_PROMO_MAX_CHARS and \
+                _LABEL_PROMO.match(text) and not text.endswith("."):
+            reason = "related-links"
+        if reason is not None:
+            line.reason = _GENERAL + reason
+            marked.add(index)
+    for index in sorted(marked):  # image alt text just before a caption this layer found (it goes with it)
+        before = kept[index - 1]
+        if index > 0 and before.reason is None and kept[index].reason == _GENERAL + "caption" and \
+                _alt_text(before.text):
+            before.reason = _GENERAL + "caption"
+    _mark_copies(kept)
+    for index in range(1, len(kept) - 1):  # context smoothing, in the head and the tail only
+        line = kept[index]
+        if line.reason is None and (index < first or index > last) and index - 1 in marked and \
+                index + 1 in marked and len(line.text.split()) <= _SMOOTH_MAX_WORDS and not ends_sentence(line.text):
+            line.reason = _GENERAL + "navigation"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _function_words(text: str) -> int:
+    stop = stopwords()
+    return sum(1 for word in text.lower().translate(PUNCTUATION).split() if word in stop)
+
+
+def _title_share(words: list[str]) -> float:
+    return sum(1 for word in words if word[:1].isupper() or word[:1].isdigit()) / len(words) if words else 0.0
+
+
+def _head_reason(text: str) -> str | None:
+    words = _words(text)
+    if text[0] in _BULLETS and 1 < len(words) <= _BULLET_MAX_WORDS + 1 and not ends_sentence(text):
+        return "navigation"  # "• Home", "• News": a menu's items as a list
+    if len(words) >= _MENU_MIN_WORDS and not ends_sentence(text) and _title_share(words) >= _MENU_TITLE_SHARE:
+        count = _function_words(text)  # a headline of six to eleven words may have none; a menu is longer
+        if count == 0 or (len(words) >= _MENU_LONG_WORDS and count <= _MENU_LONG_MAX_FUNCTION_WORDS):
+            return "navigation"
+    if text[0] == "(" and text[-1] == ")" and text[-2] not in ".!?" and len(words) <= _NOTE_MAX_WORDS:
+        return "editor-note"  # "(Adds index close, retail demand for recent listings)": a wire's note
+    if len(text) <= _BYLINE_MAX_CHARS and " | " in text and _DATE.search(text) and not ends_sentence(text):
+        return "byline"
+    return None
+
+
+def _caption_reason(text: str) -> str | None:
+    if text.count(" ") < _CREDIT_MIN_WORDS - 1 or ("/" not in text and ":" not in text and " by " not in text):
+        return None
+    return "caption" if _CREDIT.search(text) else None
+
+
+def _alt_text(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _ALT_MAX_WORDS and all(word.isalpha() and word.islower() for word in words)
+
+
+def _mark_copies(kept: list[Line]) -> None:
+    """A line that does not end as a sentence and holds another whole line of the page, with a few marks
+    more around it ("1 of 2 | <caption> | ..."): the other copy stays (its own rules judge it)."""
+    copies = [line for line in kept if line.reason is None and len(line.text) > _COPY_MIN_CHARS
+              and not ends_sentence(line.text)]
+    if not copies:
+        return
+    longs = [line.text for line in kept if len(line.text) >= _COPY_MIN_CHARS]  # the lines a copy may hold
+    if len(longs) <= _COPY_FEW:  # (a page's few: each looked for in each copy's first places, with str.find)
+        for line in copies:
+            text = line.text
+            size = len(text)
+            reach = min(_COPY_MAX_EXTRA, size - _COPY_MIN_CHARS)  # the last place the other line may start at
+            for other in longs:  # (shorter than the copy, by a few marks at most)
+                if len(other) < size <= len(other) + _COPY_MAX_EXTRA and text.find(other, 0, reach + len(other)) >= 0:
+                    line.reason = _GENERAL + "duplicate"
+                    break
+        return
+    by_start: dict[str, list[str]] = {}  # many (a long input): looked up by their starts at each place
+    for line in kept:
+        if len(line.text) >= _COPY_MIN_CHARS:
+            by_start.setdefault(line.text[:_COPY_KEY], []).append(line.text)
+    for line in copies:
+        text = line.text
+        for offset in range(min(_COPY_MAX_EXTRA, len(text) - _COPY_MIN_CHARS) + 1):
+            others = by_start.get(text[offset:offset + _COPY_KEY])
+            if others is not None and any(other is not text and len(other) < len(text) <= len(other) + _COPY_MAX_EXTRA
+                                          and text.startswith(other, offset) for other in others):
+                line.reason = _GENERAL + "duplicate"
+                break

@@ -1,0 +1,148 @@
+"""Inline noise: pieces cut out of a line whose sentence stays.
+
+Publishing tools put exchange tags and quote widgets inside sentences ("Vanguard (NYSE:VGD)",
+"The Solana SOL -1.20% network"), pages glue "Read more: <headline>" clauses, date labels and podcast
+promotions into paragraphs, and scrapers glue sentences together ("guidance.The company"). The line
+stays; the piece goes, with its reason (the cleaner's inline repairs, ``_repair``, apply these).
+Whole noise lines are ``_noise``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ._injection import Span
+
+# An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
+_LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
+TICKER_TAG = re.compile(rf"\s?\({_LISTING}(?:\s?[,;]\s?{_LISTING})*\)")
+# A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
+# "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
+# one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
+QUOTE_WIDGET = re.compile(
+    r"\s?\(\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?,?\s?[+\-−]\d+\.\d{2}%\s?\)"
+    r"|\s(?<=[A-Za-z.,)]\s)[A-Z]{2,6}(?:\.[A-Z])?,?\s[+\-−]\d+\.\d{2}%(?=,?\s[a-z]|\s[A-Z][a-z])"
+    r"|\s?\b[A-Z]{2,6}/[A-Z]{2,6}\$?\s?\(\s?[+\-−]?\d+\.\d{2}%\s?\)"
+)
+# A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
+DATE_PREFIX = re.compile(
+    r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
+    r"(?=[A-Z\"“](?:\S*\s+){7}\S)"  # a paragraph follows (a short rest is a label: the metadata rule's)
+)
+# "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
+PROMO_SENTENCE = re.compile(
+    r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
+    r"(?:podcast|newsletter)\b[^.!?]{0,150}[.!?]"
+)
+_READ_MORE_MARK = re.compile(r"(?i:read more|also read|read also|now read|see also|related)\s?[:|]\s?")
+_CLAUSE_OPENS = ".!?\"”’)"  # what may stand before a "Read more" clause (a space between allowed)
+_QUOTED = re.compile(r"[\"“‘'][^\"”’']{3,200}[\"”’']\.?")
+_CLAUSE_END = re.compile(r"[.!?][\"”’]?(?=\s|$)")
+_WORD = re.compile(r"\S+")
+_STARTERS = frozenset(("The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She", "They", "We", "I",
+                       "In", "On", "At", "But", "And", "As", "After", "Before", "While", "When", "Shares", "Investors",
+                       "Analysts", "Meanwhile", "However", "Earlier"))
+_READ_MORE_MAX = 200
+
+
+class _ReadMoreFinder:
+    """An inline "Read more: <headline>" clause. The headline ends at its closing quote, or where a new
+    sentence starts without a full stop ("... bad debts Chief financial officer ..."), or at a sentence or
+    line end when what runs there is short or in title case. Otherwise nothing is cut (when in doubt, keep)."""
+
+    def search(self, text: str) -> Span | None:
+        mark = _READ_MORE_MARK.search(text)
+        while mark is not None:
+            start = self._clause_start(text, mark.start())
+            end = self._headline_end(text, mark.end()) if start is not None else None
+            whole_line = end == len(text) and not text[:mark.start()].strip()
+            if start is not None and end is not None and not whole_line:  # a whole line is READ_MORE's
+                return Span(start, end)
+            mark = _READ_MORE_MARK.search(text, mark.end())
+        return None
+
+    @staticmethod
+    def _clause_start(text: str, at: int) -> int | None:
+        """Where the clause starts (with the space before it): at the line's start or after a sentence."""
+        if at == 0 or text[at - 1] in _CLAUSE_OPENS:
+            return at
+        if text[at - 1] == " " and (at == 1 or text[at - 2] in _CLAUSE_OPENS):
+            return at - 1
+        return None
+
+    @staticmethod
+    def _headline_end(text: str, start: int) -> int | None:
+        quoted = _QUOTED.match(text, start)
+        if quoted:
+            return quoted.end()
+        words = list(_WORD.finditer(text, start, min(len(text), start + _READ_MORE_MAX)))
+        for before, word, after in zip(words, words[1:], words[2:], strict=False):
+            if _sentence_starts(before.group(), word.group(), after.group()):
+                return before.end()
+        end = _CLAUSE_END.search(text, start)
+        end_at = end.end() if end is not None else len(text)
+        return end_at if end_at - start <= _READ_MORE_MAX and _headline_like(text[start:end_at]) else None
+
+
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+                          "as", "vs", "is", "are"))
+_HEADLINE_MAX_WORDS = 15
+
+
+def _sentence_starts(before: str, word: str, after: str) -> bool:
+    """Whether a sentence starts at word: after a lower-case word (not one that leads into a name, as "in"),
+    a sentence starter ("The"), or a capitalised word followed by a lower-case one ("Chief financial")."""
+    if not before.islower() or not before[-1:].isalpha():
+        return False
+    if word in _STARTERS:
+        return True
+    return before not in _SMALL_WORDS and word[:1].isupper() and word[1:].islower() and after[:1].islower()
+
+
+def _headline_like(clause: str) -> bool:
+    words = clause.split()
+    if len(words) <= _HEADLINE_MAX_WORDS:
+        return True
+    big = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return sum(word[:1].isupper() for word in big) >= 0.6 * len(big)
+
+
+READ_MORE_INLINE = _ReadMoreFinder()
+
+_SIGNED_PERCENT = re.compile(r"[+\-−]\d{1,3}\.\d\d%")
+
+
+def _may_have_widget(raw: str) -> bool:
+    return "%" in raw and ("(" in raw or "/" in raw or bool(_SIGNED_PERCENT.search(raw)))
+
+
+# The inline rules, in the order they run, with their reasons and a quick test a line must pass to be tried
+# (tracking the characters a cut removes costs much more than these tests).
+INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
+    (DATE_PREFIX, "dateline", DATE_PREFIX.match),
+    (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and ":" in raw),
+    (QUOTE_WIDGET, "quote-widget", _may_have_widget),
+    (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
+    (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
+)
+# Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
+# literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
+# different first characters is scanned position by position: several times slower than these together);
+# the words are found in lower-cased text.
+INLINE_HINTS = (
+    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d)"),
+    re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
+    re.compile(r"/[A-Z]{2,6}\$?\s?\("),
+    # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
+    # each mark, as a pattern that starts with a class of characters is scanned position by position)
+    *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"
+                 rf"|(?<=(?i:read more|also read|read also) {mark})"
+                 rf"|(?<=(?i:now read|see also){mark})|(?<=(?i:now read|see also) {mark})"
+                 rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark}))") for mark in (":", r"\|")),
+)
+GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GLUED_SENTENCES)
+INLINE_WORDS = ("podcast", "newsletter")
+# Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
+# (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
+GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\))[.!?])(?=[A-Z][a-z])")

@@ -1,0 +1,93 @@
+"""The cleaner's lines: where each is in the input, its text, and the verdict on it; the page split into
+them, the kept ones joined back, and the removed ones as the audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+
+@dataclass(slots=True)
+class PageLine:
+    start: int  # offset of the line in the input
+    raw: str  # the line as in the input, without its line break
+    text: str  # raw stripped; after repair_lines, with the inline repairs made
+    blank_before: bool  # an empty line comes just before this one (empty lines themselves are not kept as lines)
+    reason: str | None = None  # None: kept
+    cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
+    normed: str | None = None  # norm(text), once asked for
+    body: bool = False  # a body paragraph (set for the layout rules, once the text is final)
+
+    @property
+    def kept(self) -> bool:
+        return self.reason is None and bool(self.text)
+
+    @property
+    def key(self) -> str:
+        """The text as teasers and repeats compare it (computed once: both ask)."""
+        if self.normed is None:
+            self.normed = norm(self.text)
+        return self.normed
+
+
+def split_lines(text: str) -> list[PageLine]:
+    """The lines that are not empty: an empty line only separates paragraphs, so the next line notes it."""
+    pieces = text.splitlines(keepends=True)
+    starts = accumulate(map(len, pieces), initial=0)  # one more than pieces: the end of the text
+    raws = [piece.rstrip("\r\n") for piece in pieces]
+    return [PageLine(start, raw, raw.strip(), index > 0 and not raws[index - 1])
+            for index, (start, raw) in enumerate(zip(starts, raws, strict=False)) if raw]
+
+
+def norm(text: str) -> str:
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text.casefold()  # its only spaces are single plain ones between words (the common case)
+    return " ".join(text.split()).casefold()
+
+
+def join_kept(lines: list[PageLine]) -> str:
+    """Join kept lines; blank lines and removed lines become one paragraph break."""
+    out: list[str] = []
+    pending_break = False
+    for line in lines:
+        if line.blank_before:
+            pending_break = pending_break or bool(out)
+        if line.reason is not None or not line.text:  # not kept (line.kept, without a call for every line)
+            pending_break = pending_break or bool(out)
+            continue
+        if out:
+            out.append("\n\n" if pending_break else "\n")
+        out.append(line.text)
+        pending_break = False
+    return "".join(out)
+
+
+def audit(lines: list[PageLine]) -> list[dict[str, object]]:
+    """Removed spans as plain dicts: pydantic validates them in one go when the result is built."""
+    removed: list[dict[str, object]] = []
+    for line in lines:
+        if line.reason and line.raw.strip() and not (line.cuts and line.reason in KEEP_CUTS):
+            removed.append({"reason": line.reason, "text": line.raw, "start": line.start,
+                            "end": line.start + len(line.raw)})
+            continue
+        cuts = [{"reason": reason, "text": line.raw[start:end], "start": line.start + start, "end": line.start + end}
+                for start, end, reason in (sorted(line.cuts) if line.cuts else ())]
+        if line.reason:  # what the inline cuts left of the line went for the line's reason; the cuts keep theirs
+            cuts = sorted([*cuts, *_rest(line)], key=lambda span: span["start"])  # type: ignore[arg-type,return-value]
+        removed.extend(cuts)
+    return removed
+
+
+KEEP_CUTS = frozenset(("layout-model",))  # line reasons under which a removed line's inline cuts keep their own
+
+
+def _rest(line: PageLine) -> list[dict[str, object]]:
+    """The pieces of a removed line between its inline cuts (those that are not blank), under the line's reason."""
+    out: list[dict[str, object]] = []
+    position = 0
+    for start, end, _ in [*sorted(line.cuts), (len(line.raw), len(line.raw), "")]:
+        if start > position and line.raw[position:start].strip():
+            out.append({"reason": line.reason, "text": line.raw[position:start], "start": line.start + position,
+                        "end": line.start + start})
+        position = max(position, end)
+    return out

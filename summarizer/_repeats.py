@@ -1,0 +1,170 @@
+"""What a page says twice: teasers the body repeats, copies of a paragraph, paragraphs repeated in other
+words, highlight bullets that add nothing.
+
+When in doubt, keep: a repeat with a number or words of its own holds a fact, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import chain
+
+from . import _noise as noise
+from ._lines import PageLine, norm
+from ._prose import BULLET, BULLET_FIRST, PUNCTUATION, Line, stopwords
+
+_PREFIX = 40
+
+
+def drop_teasers(lines: list[PageLine]) -> None:
+    """A lead cut off with '[…]' or '…' whose text the body repeats from a paragraph start is a teaser."""
+    kept = [line for line in lines if line.reason is None and line.text]  # (line.kept, without the calls)
+    cut_off = []  # (index in kept, line, its fragments long enough to compare)
+    for index, line in enumerate(kept):
+        text = line.text
+        if ("…" in text or "..." in text) and noise.TEASER_MARK.search(text):  # what TEASER_MARK finds has one
+            fragments = [norm(f).rstrip(".… ") for f in noise.TEASER_SPLIT.split(text)]
+            fragments = [f for f in fragments if len(f) >= _PREFIX]
+            if fragments:
+                cut_off.append((index, line, fragments))
+    if not cut_off:
+        return
+    normed = [line.key for line in kept]
+    by_prefix: dict[str, list[int]] = {f[:_PREFIX]: [] for _, _, fragments in cut_off for f in fragments}
+    for index, text in enumerate(normed):  # where each paragraph a fragment may begin starts
+        starts = by_prefix.get(text[:_PREFIX])
+        if starts is not None:
+            starts.append(index)
+
+    def body_repeats(fragment: str, teaser: int) -> bool:
+        starts = by_prefix.get(fragment[:_PREFIX], [])
+        after = bisect_right(starts, teaser)
+        for start in chain(starts[after:], reversed(starts[:after])):  # the body mostly follows: look there first
+            if start == teaser:
+                continue
+            joined, end = normed[start], start + 1
+            while len(joined) < len(fragment) and end < len(normed):  # a lead may span paragraphs
+                joined, end = f"{joined} {normed[end]}", end + 1
+            if joined.startswith(fragment):
+                return True
+        return False
+
+    for index, line, fragments in cut_off:
+        if all(body_repeats(f, index) for f in fragments):
+            line.reason = "teaser"
+
+
+def drop_repeats(lines: list[PageLine]) -> None:
+    """Keep the last copy of a paragraph that appears more than once (syndicated leads)."""
+    seen: dict[str, PageLine] = {}
+    for line in lines:
+        if line.reason is not None or len(line.text) < _PREFIX:  # not kept (an empty text is short), or short
+            continue
+        key = line.key
+        if key in seen:
+            seen[key].reason = "duplicate"
+        seen[key] = line
+
+
+# --- teaser bullets ---------------------------------------------------------------------------------------
+
+_BULLET_SHARED = 0.7
+
+
+def mark_teaser_bullets(lines: Sequence[Line]) -> None:
+    """Highlights in bullets that the body says again: most of their words, and every number, are in the
+    body paragraphs. A bullet with a fact found nowhere else stays."""
+    bullets = [line for line in lines if line.text[:1] in BULLET_FIRST and line.reason is None
+               and BULLET.match(line.text)]
+    if not bullets:
+        return
+    body = " ".join(line.text for line in lines if line.reason is None and line.body and not BULLET.match(line.text))
+    words = frozenset(body.casefold().translate(PUNCTUATION).split())
+    numbers = set(_NUMBER.findall(body))
+    for line in bullets:
+        own = [word for word in line.text[2:].casefold().translate(PUNCTUATION).split() if word not in stopwords()]
+        if own and sum(word in words for word in own) >= _BULLET_SHARED * len(own) \
+                and set(_NUMBER.findall(line.text)) <= numbers:
+            line.reason = "teaser"
+
+
+# --- repeats in other words ------------------------------------------------------------------------------------
+
+
+_NEAR_MIN_WORDS = 15
+_NEAR_WINDOW = 8  # paragraphs back: a repeat is "a few paragraphs later"; the window keeps long inputs linear
+_NEAR_SIMILARITY = 0.75
+
+
+def mark_near_duplicates(lines: Sequence[Line]) -> None:
+    """A paragraph that repeats one of the last few in other words (most of its words shared): keep the first.
+
+    Word sets, not word sequences: one changed verb ("revised" for "amended") leaves most of them shared.
+    Building word sets for every paragraph of every article costs a quarter of the cleaner's time, so they
+    are only built for a pair that already looks alike: about the same length, and the same first 8 or
+    last 16 characters (8 would pair every two paragraphs that end in "he said.").
+    """
+    by_start: dict[str, list[tuple[int, str]]] = {}  # a start -> (position, text) of the paragraphs
+    by_end: dict[str, list[tuple[int, str]]] = {}  # the same for an end
+    position = 0
+    for line in lines:
+        if not line.body or line.reason is not None:
+            continue
+        text = line.text
+        if text.count(" ") < _NEAR_MIN_WORDS - 1:
+            continue
+        start, end = text[:_EDGE].lower(), text[-2 * _EDGE:]
+        starts, ends = by_start.get(start), by_end.get(end)  # (most paragraphs have neither: no set is built)
+        if (starts is not None and _repeats_one(text, starts, position)) or (
+                ends is not None and _repeats_one(text, ends, position)):
+            line.reason = "near-duplicate"
+            continue
+        entry = (position, text)
+        if starts is None:
+            by_start[start] = [entry]
+        else:
+            starts.append(entry)
+        if ends is None:
+            by_end[end] = [entry]
+        else:
+            ends.append(entry)
+        position += 1
+
+
+def _repeats_one(text: str, earlier: list[tuple[int, str]], position: int) -> bool:
+    """Whether the paragraph repeats one of ``earlier`` (in the order of their positions): looked at from the
+    last, and only within the window (a long input's lists grow; what is further back is no repeat)."""
+    for index in range(len(earlier) - 1, -1, -1):
+        if position - earlier[index][0] > _NEAR_WINDOW:
+            return False
+        if _repeats(text, earlier[index], position):
+            return True
+    return False
+
+
+def _repeats(text: str, earlier: tuple[int, str], position: int) -> bool:
+    at, other = earlier
+    length = len(text)
+    return position - at <= _NEAR_WINDOW and length * _NEAR_SIMILARITY <= len(other) <= length / _NEAR_SIMILARITY \
+        and _similar(text, other)
+
+
+_EDGE = 8
+
+
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+_NEAR_CONTAINED = 0.85
+
+
+def _similar(text: str, other: str) -> bool:
+    """Most words shared, nearly all of its own words in the other (it adds nothing), and no number of its
+    own: a paragraph with a figure or more words than the one before holds a fact, and is kept."""
+    words, others = frozenset(text.casefold().split()), frozenset(other.casefold().split())
+    shared = len(words & others)
+    if shared < _NEAR_SIMILARITY * (len(words) + len(others) - shared) or shared < _NEAR_CONTAINED * len(words):
+        return False
+    return set(_NUMBER.findall(text)) <= set(_NUMBER.findall(other))

@@ -1,0 +1,67 @@
+"""The title: the first kept line, when it reads as a headline and the body follows it closely.
+
+A headline is short, does not end as a sentence does, starts as one does, and is in headline style (few
+function words), so that a body sentence missing its full stop is no title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._lines import PageLine
+from ._prose import function_word_share, is_body_paragraph
+
+_TITLE_MAX = 160
+
+
+def title_like(text: str) -> bool:
+    """Short, and not ending as a sentence does (a closing quote after the mark counts as the mark). A line
+    with two commas that reads as prose is a sentence missing its full stop; in headline style (few function
+    words: "Prices rose 0.3% in May, annual rate 3.1%, Labor Department") it is a headline."""
+    return len(text) <= _TITLE_MAX and not text.rstrip("\"'”’)").endswith(
+        (".", "!", "?", ":", ";", ",", "…")) and not (is_body_paragraph(text) and text.count(",") >= 2
+                                                      and function_word_share(text) >= _HEADLINE_PROSE)
+
+
+def headline_line(lines: list[PageLine]) -> PageLine | None:
+    """The first line kept, when it reads as a headline."""
+    first = next((line for line in lines if line.reason is None), None)
+    return first if first is not None and _headline(first.text) else None
+
+
+_TITLE_MIN_WORDS = 3
+_BODY_WITHIN = 3  # the body starts at most this many kept lines after the title
+
+
+def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
+    """The first kept line is the title when it reads as a headline and the body follows it closely.
+
+    Returns the title and whether it stays in the text. When the next line looks
+    like a heading too (a standfirst), the title stays in the text: cleaning the
+    output again must not promote that second line to a title (idempotence).
+    """
+    if len(kept) < 2 or not _headline(kept[0].text):
+        return None, False
+    if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
+        return None, False
+    if title_like(kept[1].text):
+        return kept[0].text, True
+    kept[0].reason = "title"
+    return kept[0].text, False
+
+
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+
+
+_HEADLINE_PROSE = 0.3  # function words: prose 0.4 and more, headlines with commas 0.15-0.25
+_HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at most 0.43 on our sets, prose 0.55+
+
+
+@lru_cache(maxsize=1024)
+def _headline(text: str) -> bool:
+    """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
+    and in headline style (few function words), so that a body sentence missing its full stop is no title."""
+    return (title_like(text) and len(text.split()) >= _TITLE_MIN_WORDS and not text[0].islower()
+            and not _INNER_SENTENCE_END.search(text)
+            and function_word_share(text) < _HEADLINE_FUNCTION_WORDS)

@@ -1,0 +1,224 @@
+"""The cleaner on the shapes real pages carry (tests/data/clean_real_shapes: original text, invented companies).
+
+Each fixture reproduces patterns seen on pages from many outlets: section labels and skip links above
+the headline, a byline spread over several lines, captions, subheadings, the next wire story after the
+end, inline ticker tags and quote widgets, "Read more" clauses inside paragraphs, glued sentences,
+promotional and syndication footers, a teaser ending in "... READ MORE", a paragraph repeated in other words.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer import clean
+
+SHAPES = sorted((Path(__file__).parent / "data" / "clean_real_shapes").glob("*.txt"))
+
+
+def _gold(path: Path) -> dict:
+    return json.loads(path.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", SHAPES, ids=lambda p: p.stem)
+def test_body_kept_noise_dropped_title_found(path):
+    gold, article = _gold(path), clean(path.read_text(encoding="utf-8"))
+    assert [s for s in gold["must_keep"] if s not in article.text] == []
+    assert [s for s in gold["must_drop"] if s in article.text] == []
+    assert article.title == gold["title"]
+
+
+@pytest.mark.parametrize("path", SHAPES, ids=lambda p: p.stem)
+def test_idempotent_and_offsets_hold(path):
+    text = path.read_text(encoding="utf-8")
+    article = clean(text)
+    assert clean(article.text).text == article.text
+    for removed in article.removed:
+        assert text[removed.start:removed.end] == removed.text
+
+
+# (line, what stays, reason of the cut)
+INLINE = [
+    ("Vanguard (NYSE:VGD) cut fees on three of its bond funds this week.",
+     "Vanguard cut fees on three of its bond funds this week.", "ticker-tag"),
+    ("Jane Roe (NASDAQ:JROE) said the plan would be ready by the end of the year.",
+     "Jane Roe said the plan would be ready by the end of the year.", "ticker-tag"),
+    ("Shares of Velora (VLRA -3.50%) fell after the company trimmed its outlook for the year.",
+     "Shares of Velora fell after the company trimmed its outlook for the year.", "quote-widget"),
+    ("The Solana SOL -1.20% network processed a record number of transactions on Monday.",
+     "The Solana network processed a record number of transactions on Monday.", "quote-widget"),
+    ("The sell-off deepened since early May. Read more: Markets live The index lost 2% on the day.",
+     "The sell-off deepened since early May. The index lost 2% on the day.", "read-more"),
+    ("Costs rose again. Also read | Why the layoffs keep coming Managers expect more cuts next year.",
+     "Costs rose again. Managers expect more cuts next year.", "read-more"),
+    ("The bank kept its guidance.See also: 'Lenders face a wall of refinancing' It also cut costs by 4%.",
+     "The bank kept its guidance. It also cut costs by 4%.", "read-more"),
+    ("Hacking. Fraud. Leaks. GRID is Wavecast's podcast about the dark side of money. The exchange lost "
+     "$30 million to hackers on Monday, it said.",
+     "The exchange lost $30 million to hackers on Monday, it said.", "promotion"),
+]
+
+
+@pytest.mark.parametrize(("line", "kept", "reason"), INLINE)
+def test_inline_noise_goes_and_the_sentence_stays(line, kept, reason):
+    article = clean(line)
+    assert article.text == kept
+    assert {r.reason for r in article.removed} == {reason}
+
+
+@pytest.mark.parametrize("line", [
+    "The company said the deal was related: both sides had talked for months before the vote.",
+    "Read more about the plan in the filing, the company said, adding that the board agreed on Monday.",
+    "Shares fell 3.50% to $41.20 after the report, and the index slipped 0.40% on the day.",
+    "Analysts (NYSE data show) expect more cuts, and the firm's ratio rose to 1.2:1 in the quarter.",
+])
+def test_prose_that_looks_like_inline_noise_is_kept(line):
+    assert clean(line).text == line
+
+
+def test_glued_sentences_are_split():
+    article = clean("The company raised its guidance.The new range is $4.1 billion to $4.3 billion for 2026.")
+    assert article.text == "The company raised its guidance. The new range is $4.1 billion to $4.3 billion for 2026."
+
+
+def test_a_headline_followed_by_a_standfirst_is_the_title_and_stays_in_the_text():
+    text = ("Orvane lifts dividend as sales rise\nShareholders get 12% more\n"
+            "Orvane raised its dividend by 12% on Monday after sales rose for a sixth straight quarter, it said.")
+    article = clean(text)
+    assert article.title == "Orvane lifts dividend as sales rise"
+    assert article.text.startswith("Orvane lifts dividend as sales rise\nShareholders get 12% more")
+    assert clean(article.text).text == article.text
+
+
+@pytest.mark.parametrize("first", ["What happened", "Markets", "So what"])
+def test_a_section_label_is_never_the_title(first):
+    article = clean(f"{first}\n\nShares of Orvane fell 13% on Wednesday after the company cut its forecast for "
+                    "the year, citing weaker demand.")
+    assert article.title is None
+    assert first not in article.text
+
+
+def test_a_sentence_without_a_full_stop_is_not_a_title():
+    text = ("Shares of Orvane fell 13% on Wednesday after the company cut its forecast for the year\n"
+            "The company said demand had weakened in Europe and that it would cut costs by $40 million.")
+    assert clean(text).title is None
+
+
+def test_a_paragraph_repeated_with_a_figure_of_its_own_is_kept():
+    text = ("Sales in the northern region grew 12% as shipments of its devices rose and prices held, it said.\n\n"
+            "Sales in the southern region grew 15% as shipments of its devices rose and prices held, it said.")
+    assert clean(text).text == text
+
+
+def test_alt_text_before_a_caption_with_its_credit_goes_with_them():
+    text = ("Velora shares fell 8% on Tuesday after the drone maker cut its delivery forecast for the year.\n\n"
+            "Velora X5 drones parked on a rooftop in a test area.\n\n"
+            "A Velora X5 drone (left) and its charging dock on a rooftop. Image source: Velora.\n\n"
+            "The company now expects to ship 40,000 drones, down from 55,000, it said in a statement.")
+    article = clean(text)
+    assert "rooftop" not in article.text
+    assert {r.reason for r in article.removed} == {"image-caption", "image-credit"}
+
+
+def test_a_sentence_cut_off_at_the_end_of_the_page_goes_but_a_cut_off_figure_stays():
+    body = ("Velora shares fell 8% on Tuesday after the drone maker cut its delivery forecast for the year, "
+            "citing a shortage of batteries.\n\n")
+    assert clean(body + "In a statement released after the report, the company's chief").text == body.strip()
+    assert clean(body + "Shares closed at $41.20 in New York").text.endswith("Shares closed at $41.20 in New York")
+
+
+def test_a_standfirst_before_the_leads_dateline_does_not_end_the_story():
+    text = ("Harlow Freight cut its forecast for the year as a six-week strike at two ports left containers "
+            "stranded, the company said on Tuesday.\n\n"
+            "HAMBURG (AP) — Harlow Freight lowered its full-year profit forecast on Tuesday, blaming a strike at "
+            "two of its largest ports.\n\n"
+            "The logistics group now expects operating profit of 410 million euros, down from 450 million euros.")
+    assert clean(text).text == text
+
+
+def test_page_chrome_goes_by_shape_and_prose_like_it_stays():
+    body = "Ostrava Motors said on Thursday it would recall about 40,000 delivery vans built since 2022, it said."
+    kept = [
+        "(The company declined to comment on the cost of the recall.)",  # a sentence in brackets
+        "Ostrava Motors Strategic Van Investments and Fleet Revenue Surge",  # a headline with one function word
+        "Note: figures are in euros unless stated otherwise, the company said in its filing.",  # one label alone
+    ]
+    for line in kept:
+        article = clean(f"{line}\n{body}")
+        assert line in article.text or article.title == line
+    article = clean(f"Publisher: Lanthorn Digital\nLicence: 774210\n(Updates with comment)\n*\n{body}")
+    assert article.text == body
+    assert [r.reason for r in article.removed] == ["metadata", "metadata", "editor-note", "layout"]
+
+
+def test_a_market_widget_before_the_body_goes_but_a_headline_after_it_stays():
+    widget = "Brindle 40 Index\n4812.33 +\n+14.25\nCorwin Rail\n912.40 p +\n+18.60\n"
+    body = "Shares in Frankfurt edged higher on Tuesday as investors welcomed a smaller rise in factory costs."
+    article = clean(f"{widget}Frankfurt shares edge higher as costs cool\n{body}")
+    assert article.title == "Frankfurt shares edge higher as costs cool"
+    assert article.text == body
+
+
+# --- the general layer (summarizer/_classify.py): features, not wording --------------------------------
+
+_BODY = ("Orlen Freight said on Monday that volumes rose 4% in the quarter, helped by steady demand from "
+         "retailers and lower fuel costs.")
+_BODY2 = ("The company kept its forecast for the year and said it would open two more depots before the "
+          "end of the summer, as planned.")
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Home Freight Exclusive Opinion Logistics Startups Ports Careers Events Round Up 2026 Guide'26\n", ""),
+    ("• Home\n• Freight\n", ""),
+    ("Ledger Desk | Monday, 6 July 2026\n", ""),
+    ("", "Brief: What will cheaper diesel mean for hauliers?\n"),
+])
+def test_head_and_tail_chrome_goes_by_shape(before, after):
+    text = f"{before}Orlen Freight volumes rise in the quarter\n\n{_BODY}\n\n{_BODY2}\n\n{after}"
+    article = clean(text)
+    for line in (before + after).splitlines():
+        assert line.strip() not in article.text
+    assert _BODY in article.text and _BODY2 in article.text
+    assert article.title == "Orlen Freight volumes rise in the quarter"
+    assert any(r.reason.startswith("general-") for r in article.removed)
+
+
+def test_a_caption_with_a_credit_its_alt_text_and_its_gallery_copy_go():
+    caption = ("Trucks queue at the Orlen Freight depot near the port on Monday morning, ahead of the results. "
+               "Ada Brenn/Kestrel Pictures")
+    text = f"{_BODY}\n\nred trucks queue\n{caption}\n2 of 5 | {caption} | Gallery\n\n{_BODY2}\n"
+    article = clean(text)
+    assert "Trucks queue" not in article.text and "red trucks" not in article.text and "2 of 5" not in article.text
+    assert article.text == f"{_BODY}\n\n{_BODY2}"
+
+
+@pytest.mark.parametrize("line", [
+    "Volumes grew in every region but the north, where two depots were shut by Brenn/Kestrel Logistics.",
+    "The move was approved by the board and by the regulator, the company said in a statement on Monday.",
+    "Analysts at Brenn & Co said the figures were better than they had expected for the quarter as a whole.",
+])
+def test_prose_that_ends_as_a_sentence_is_never_a_caption(line):
+    assert line in clean(f"{_BODY}\n\n{line}\n\n{_BODY2}\n").text
+
+
+BODY = ("Corvane Foods reported third-quarter sales of $2.41 billion on Wednesday, ahead of the $2.33 billion "
+        "analysts had expected, helped by price rises and strong demand for its snack brands.")
+AFTER = "Operating profit fell to $212 million from $236 million as the cost of packaging and transport kept rising."
+
+
+@pytest.mark.parametrize("heading", ["More in store", "More in Store for Shareholders", "More in the pipeline:"])
+def test_a_subheading_that_starts_like_a_section_link_does_not_end_the_article(heading):
+    article = clean("\n\n".join([BODY, heading, AFTER]))
+    assert BODY in article.text and AFTER in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "Customers who register for free can track their orders online, the company said.",
+    "The exchange said it would let investors sign up now and trade from January.",
+    "Analysts said shoppers could see the price cuts here and in Europe.",
+    "The regulator fined the broker over 'click here' adverts that hid the risks from savers.",
+])
+def test_a_sentence_about_registering_or_watching_is_not_a_call_to_action(line):
+    assert line in clean("\n\n".join([BODY, line, AFTER])).text
