@@ -54,3 +54,13 @@ def render_json(results: Sequence[Summary], single: bool) -> str:
     if single and len(results) == 1:
         return results[0].model_dump_json(indent=2)
     return json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False)
+
+
+def render_jsonl_line(ident: str, summary: Summary | None, error: object = None) -> str:
+    """One JSONL output line: ``{"id", "ok", "result"}`` for a summary, ``{"id", "ok", "error"}`` for a failure."""
+    record: dict[str, object] = {"id": ident, "ok": summary is not None}
+    if summary is not None:
+        record["result"] = summary.model_dump(mode="json")
+    else:
+        record["error"] = str(error)
+    return json.dumps(record, ensure_ascii=False) + "\n"

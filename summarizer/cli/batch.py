@@ -174,15 +174,10 @@ class BatchRun:
         return handle, handle.close
 
     def _write(self, stream: IO[str], result: Any, total: int, collected: dict[int, Any]) -> None:
-        from ..render import render_markdown, render_text
+        from ..render import render_jsonl_line, render_markdown, render_text
 
         if self.fmt == "jsonl":
-            record: dict[str, Any] = {"id": result.input["id"], "ok": result.ok}
-            if result.summary is not None:
-                record["result"] = result.summary.model_dump(mode="json")
-            else:
-                record["error"] = str(result.error)
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.write(render_jsonl_line(result.input["id"], result.summary, result.error))
             stream.flush()
         elif self.fmt == "html":
             collected[result.index] = result  # failures too: the page's index names them

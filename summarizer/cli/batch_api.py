@@ -9,7 +9,6 @@ failed, after writing all the others.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -188,6 +187,7 @@ def _describe(job: Any) -> None:
 
 
 def _write(collection: Any, fmt: str, output: Path | None, show_usage: bool) -> None:
+    from ..render import render_jsonl_line
     from ..usage import RunUsage
 
     usage = RunUsage()
@@ -201,12 +201,7 @@ def _write(collection: Any, fmt: str, output: Path | None, show_usage: bool) -> 
             else:
                 usage.add(result.summary)
             if fmt == "jsonl":
-                record: dict[str, Any] = {"id": result.label, "ok": result.ok}
-                if result.summary is not None:
-                    record["result"] = result.summary.model_dump(mode="json")
-                else:
-                    record["error"] = str(result.error)
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                stream.write(render_jsonl_line(result.label, result.summary, result.error))
                 stream.flush()
             elif result.summary is not None:
                 collected.append(result)
