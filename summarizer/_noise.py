@@ -153,7 +153,7 @@ SOCIAL_CHROME = re.compile(
 NEWSLETTER = re.compile(
     r"^(sign up|subscribe|get|join|don't miss|never miss|stay (informed|updated|ahead|in the loop)|want)\b.{0,200}"
     r"\b(newsletter|inbox|subscribe|sign up|subscribers?|briefing)\b"
-    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b"
+    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|subscribing|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b"
     r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
     r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
     r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)",
@@ -186,6 +186,37 @@ CALL_TO_ACTION = re.compile(
     r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
     r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
     _I,
+)
+# A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
+VISIT_ADDRESS = re.compile(r"^(please )?(visit|go to|head (over )?to|check out|log on to)\s+(https?://|www\.)\S+"
+                           r"[^.!?]{0,120}[.!]?$", _I)
+# A live blog signing off: "This concludes our live markets blog for the week, see you on Monday."
+SIGN_OFF = re.compile(
+    r"^(that'?s (it|all)|this (concludes|wraps up)|we('re| are| will)? (now )?(wrap(ping)?|clos(e|ing)|end(ing)?|"
+    r"conclud(e|ing))( up)?)\b"
+    r"(?=.{0,260}\b(be back|back (on|tomorrow|next|later)|see you|thanks?|for today|for now)\b)"  # a goodbye
+    r".{0,60}\b(live ?blog|blog|live coverage|coverage|edition|live updates)\b[^.!?]{0,160}[.!]?$",
+    _I,
+)
+# The comment box's furniture: "Loading comments...", "Please sign in, subscribe
+# or register to comment on this story.", "Comments are disabled for this story."
+COMMENTS = re.compile(
+    r"^(please )?(wait while we load|loading) (the )?(latest )?comments\b\W*$"
+    r"|^(please )?(register|subscribe|log ?in|sign ?in|sign up)((,| or|, or) (register|subscribe|log ?in|sign ?in|"
+    r"sign up))* to (comment|post a comment|reply|join the (discussion|conversation))( on this (article|story|post))?"
+    r"\W*$"
+    r"|^comments? (are|is|have|has)( been| not| now){0,3} (closed|disabled|enabled|turned off)"
+    r"( (for|on) this (article|story|post|page))?\W*$"
+    r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
+    r"(view|show|load|hide) (all )?comments)\W*$",
+    _I,
+)
+# Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
+# coverage ..." (a line with a figure stays: it may be the story's own)
+READ_ELSEWHERE = re.compile(
+    r"^(?!.*\d)([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
+    r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"
+    r"(report|story|article|piece|coverage|analysis|interview|explainer|column|podcast)\b[^!?]{0,200}$"
 )
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
@@ -255,6 +286,16 @@ _RULES: list[_Rule] = [
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200, ("here", "register", "sign up", "subscribe"),
           contains=("here", "register", "sign up", "subscribe")),
     _Rule(NAVIGATION.match, "navigation", 40, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
+    _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
+    _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
+          starts=r"that|this|we"),
+    _Rule(COMMENTS.match, "comments", 120, ("comment", "reply", "discussion", "conversation"),
+          starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"),
+    # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
+    _Rule(READ_ELSEWHERE.match, "related-links", 260,
+          ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",
+           "podcast"),
+          starts=r"read|listen|watch|[a-z][\w'’-]*+(?: [\w'’-]++){0,3}\s?:"),
 ]
 
 # Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning."

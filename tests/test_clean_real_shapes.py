@@ -222,3 +222,39 @@ def test_a_subheading_that_starts_like_a_section_link_does_not_end_the_article(h
 ])
 def test_a_sentence_about_registering_or_watching_is_not_a_call_to_action(line):
     assert line in clean("\n\n".join([BODY, line, AFTER])).text
+
+
+# --- round 4: live-blog, comment-box and promo lines; an image's description above the headline ----------
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Head over to https://www.examplewire.com/rates for our live rate tracker.", "call-to-action"),
+    ("This concludes our live markets blog for the week, thanks for reading and see you on Monday.", "sign-off"),
+    ("That's all from our live coverage for today, thanks for following along.", "sign-off"),
+    ("Go further: Listen to Nadia Perl’s interview about why copper keeps sliding.", "related-links"),
+    ("Read our full coverage of the central bank's decision", "related-links"),
+    ("The one newsletter I am still glad to be subscribing to. —Omar", "newsletter"),
+    ("Loading comments...", "comments"),
+    ("Please sign in, subscribe or register to comment on this story.", "comments"),
+    ("Comments are disabled for this story.", "comments"),
+    ("Comments are closed.", "comments"),
+])
+def test_live_blog_comment_box_and_promo_lines_go(line, reason):
+    article = clean("\n\n".join([BODY, line, AFTER]))
+    assert line not in article.text
+    assert BODY in article.text and AFTER in article.text
+    assert [r.reason for r in article.removed] == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    "Regulators closed comments on the proposal in May, and the rule takes effect next year.",
+    "Comments are closed on the proposal until the agency has reviewed the first replies.",
+    "The company declined to comment on this article's findings about its suppliers.",
+    "We close the year with record coverage of our interest bill, the chief executive said.",
+    "We wrap up the restructuring this quarter and will be back to growth next year, the chief executive said.",
+    "Read the report in full: it says banks lent 4% more to small firms in the quarter.",
+    "Read more about the plan in the filing, the company said, adding that the board agreed on Monday.",
+    "Visitors to www.corvanefoods.com rose 12% in the quarter as more shoppers ordered online, it said.",
+    "The newsletter, which has 40,000 subscribers, was sold to a rival publisher for $3 million.",
+])
+def test_sentences_about_comments_coverage_and_reading_are_kept(line):
+    assert line in clean("\n\n".join([BODY, line, AFTER])).text
