@@ -13,11 +13,14 @@ words (issue 14, design item 1):
 From these it removes, each with its reason:
 
 - in the head, a menu (nearly all words in title case, no sentence end, and six words or more without
-  one function word, or twelve or more with two at most), a bullet with three words at most, a
+  one function word, or twelve or more with two at most; a page's only line above its first paragraph is
+  its headline, not a menu), a bullet with three words at most, a
   byline whose parts are split by "|" and that carries a date, a wire's note wholly in brackets;
 - anywhere, a photo or chart caption: a line that does not end as a sentence and closes on a credit
   ("... Name Surname/Agency", "... Source: Agency", "... Photo by Name");
-- anywhere, image alt text: a short line of lower-case words alone just before such a caption;
+- anywhere, image alt text: a short line of lower-case words alone just before such a caption; at the
+  top, a long description of the image with no capital after its first word and no figure, above a headline
+  in title case;
 - anywhere, a copy of another line with a gallery counter or a label around it;
 - in the tail, a "Label: Headline" promo for another story;
 - context smoothing as jusText does: a short line that is no prose between two lines this layer
@@ -32,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._prose import PUNCTUATION, Line, ends_sentence, stopwords
+from ._prose import DIGIT, PUNCTUATION, Line, ends_sentence, stopwords
 
 _MENU_MIN_WORDS = 6
 _MENU_TITLE_SHARE = 0.9
@@ -73,6 +76,8 @@ def mark_general(lines: Sequence[Line]) -> None:
         reason = None
         if index < first and not line.body:
             reason = _head_reason(text)
+            if reason == "navigation" and index == 0 and first == 1 and len(text.split()) < _MENU_LONG_WORDS:
+                reason = None  # the page's only line above the first paragraph: its headline, not a menu
         if reason is None and not ends_sentence(text):
             reason = _caption_reason(text)
         if reason is None and index > last and len(text) <= _LABEL_PROMO_MAX_CHARS and \
@@ -86,6 +91,8 @@ def mark_general(lines: Sequence[Line]) -> None:
         if index > 0 and before.reason is None and kept[index].reason == _GENERAL + "caption" and \
                 _alt_text(before.text):
             before.reason = _GENERAL + "caption"
+    if first > 1 and kept[0].reason is None and _alt_above_headline(kept[0].text, kept[1]):
+        kept[0].reason = _GENERAL + "caption"  # an image's description above the headline
     _mark_copies(kept)
     for index in range(1, len(kept) - 1):  # context smoothing, in the head and the tail only
         line = kept[index]
@@ -131,6 +138,21 @@ def _caption_reason(text: str) -> str | None:
 def _alt_text(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= _ALT_MAX_WORDS and all(word.isalpha() and word.islower() for word in words)
+
+
+_ALT_LONG_MIN_WORDS = 10
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_TITLE_SHARE = 0.8
+
+
+def _alt_above_headline(text: str, below: Line) -> bool:
+    """A page's first line describing its image: ten words or more, no capital after the first word (a headline
+    in sentence case names someone), no figure, no sentence end, with a headline in title case under it."""
+    words, under = text.split(), below.text.split()
+    return (len(words) >= _ALT_LONG_MIN_WORDS and not ends_sentence(text) and not DIGIT.search(text)
+            and not any(word[:1].isupper() for word in words[1:]) and below.reason is None and not below.body
+            and len(under) >= _HEADLINE_MIN_WORDS and not ends_sentence(below.text)
+            and _title_share(under) >= _HEADLINE_TITLE_SHARE)
 
 
 def _mark_copies(kept: list[Line]) -> None:

@@ -30,6 +30,18 @@ DATE_PREFIX = re.compile(
     r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
     r"(?=[A-Z\"“](?:\S*\s+){7}\S)"  # a paragraph follows (a short rest is a label: the metadata rule's)
 )
+# An editor's note glued before the lead: "This story has been updated with the chair's remarks. The central bank ..."
+# (only "This story/article ...": "The report was updated in March ..." is news about another text)
+EDITOR_NOTE_LEAD = re.compile(
+    r"^\s*This (?:story|article|report|post|piece) (?:has been|had been|was|is being) "
+    r"(?:updated|corrected|amended)\b[^.!?]{0,150}[.!]\s+(?=[A-Z\"“](?:\S*\s+){7}\S)"  # a paragraph follows
+)
+# A section label glued before the lead: "(Close): Shares ended ...", "Earnings ReportACME CORP said ..." (a label
+# in title case run into a name in capitals: the break between them lost). A long sentence must follow.
+LEAD_LABEL = re.compile(
+    r"^\s*(?:\([A-Z][a-z]+(?: [a-z]+)?\)\s?:\s?|(?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{3,}(?=[A-Z]{3,}[\s,.'’]))"
+    r"(?=[A-Z\"“](?:\S*\s+){10}.*[.!?][\"”’)]?$)"
+)
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
 PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
@@ -121,6 +133,8 @@ def _may_have_widget(raw: str) -> bool:
 # (tracking the characters a cut removes costs much more than these tests).
 INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (DATE_PREFIX, "dateline", DATE_PREFIX.match),
+    (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
+    (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and ":" in raw),
     (QUOTE_WIDGET, "quote-widget", _may_have_widget),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
@@ -134,6 +148,7 @@ INLINE_HINTS = (
     re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d)"),
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
+    re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"

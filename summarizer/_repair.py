@@ -12,7 +12,16 @@ from typing import Any
 
 from . import _injection as injection
 from . import _noise as noise
-from ._inline_noise import DATE_PREFIX, GLUED_HINT, GLUED_SENTENCES, INLINE_HINTS, INLINE_RULES, INLINE_WORDS
+from ._inline_noise import (
+    DATE_PREFIX,
+    EDITOR_NOTE_LEAD,
+    GLUED_HINT,
+    GLUED_SENTENCES,
+    INLINE_HINTS,
+    INLINE_RULES,
+    INLINE_WORDS,
+    LEAD_LABEL,
+)
 from ._lines import PageLine
 from ._text import decode_entities, fold_spaces, has_odd_spaces_anywhere
 
@@ -30,6 +39,8 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
     hinted = {index for index in maybe if injection.INJECTION_HINT.search(lines[index].raw.lower())}
     inline, glued = _inline_lines(body, starts)
     inline |= {index for index, line in enumerate(lines[:_DATE_PREFIX_LINES]) if DATE_PREFIX.match(line.raw)}
+    inline |= {index for index, line in enumerate(lines[:_LEAD_LINES])
+               if EDITOR_NOTE_LEAD.match(line.raw) or LEAD_LABEL.match(line.raw)}
     if len(lower) == end:
         inline |= _lines_with(INLINE_WORDS, lower, starts)
     else:  # offsets moved in lower-casing: look at each line
@@ -51,6 +62,7 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
 
 
 _DATE_PREFIX_LINES = 3  # a date label glued to a paragraph is a page's first lines' (the scrape's header)
+_LEAD_LINES = 40  # an editor's note or a label glued before the lead: the lead is among a page's first lines
 
 
 def _inline_lines(text: str, starts: list[int]) -> tuple[set[int], set[int]]:

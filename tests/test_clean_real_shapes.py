@@ -258,3 +258,68 @@ def test_live_blog_comment_box_and_promo_lines_go(line, reason):
 ])
 def test_sentences_about_comments_coverage_and_reading_are_kept(line):
     assert line in clean("\n\n".join([BODY, line, AFTER])).text
+
+
+def test_an_editors_note_glued_before_the_lead_goes_and_the_lead_stays():
+    lead = ("Harwick Bank cut its target for return on equity to 9% from 11% on Tuesday, blaming weaker lending "
+            "margins.")
+    article = clean(f"This story has been updated with comments from the chief executive. {lead}\n\n{AFTER}")
+    assert article.text == f"{lead}\n\n{AFTER}"
+    assert [r.reason for r in article.removed] == ["editor-note"]
+
+
+@pytest.mark.parametrize("first", [
+    "The report was updated in March to include new data from the regional offices.",
+    "This story has been told many times by the company's founders over the past decade.",
+])
+def test_a_lead_that_speaks_of_updates_is_kept(first):
+    text = f"{first} It showed exports fell 3% in the year to June, the agency said on Tuesday.\n\n{AFTER}"
+    assert clean(text).text == text
+
+
+def test_an_image_description_above_a_title_case_headline_is_no_title():
+    text = ("Two traders watch screens showing falling prices in a dim office with city lights behind them\n"
+            "Harwick Bank Shares Tumble After Lender Cuts Profit Goal\n\n"
+            f"{BODY}\n\n{AFTER}")
+    article = clean(text)
+    assert article.title == "Harwick Bank Shares Tumble After Lender Cuts Profit Goal"
+    assert "traders" not in article.text
+    assert article.text.endswith(f"{BODY}\n\n{AFTER}")
+
+
+@pytest.mark.parametrize("first", [
+    "Harwick Bank shares tumble after the lender cuts its profit goal for the next two years",  # names a company
+    "Shares tumble after the lender cuts its profit goal by 6% for the next two years",  # a figure
+])
+def test_a_sentence_case_headline_above_a_title_case_standfirst_is_no_image_description(first):
+    article = clean(f"{first}\nInvestors Fear Deeper Cuts Ahead\n\n{BODY}\n\n{AFTER}")
+    assert "general-caption" not in {r.reason for r in article.removed}  # (what else may take it is not this rule's)
+
+
+def test_a_headline_without_function_words_right_above_the_body_is_the_title_not_a_menu():
+    headline = "Keldar Mining’s Copper Slump Sparks Heavy Trader Selling"
+    article = clean(f"{headline}\n{BODY}\n{AFTER}")
+    assert article.title == headline
+    assert article.text == f"{BODY}\n{AFTER}"
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("(Close): Brindle shares drifted lower into the weekend as the miners gave back their early gains.",
+     "Brindle shares drifted lower into the weekend as the miners gave back their early gains."),
+    ("Earnings ReportACME HOLDINGS said on Monday that its quarterly profit rose 9% on higher prices for its steel.",
+     "ACME HOLDINGS said on Monday that its quarterly profit rose 9% on higher prices for its steel."),
+])
+def test_a_label_glued_before_the_lead_goes(line, kept):
+    article = clean(f"{line}\n\n{AFTER}")
+    assert article.text == f"{kept}\n\n{AFTER}"
+    assert [r.reason for r in article.removed] == ["section-label"]
+
+
+@pytest.mark.parametrize("line", [
+    "McDONALD'S said on Tuesday that its sales rose 4% in the quarter as more diners came back to its restaurants.",
+    "Shares of Total AmBEV rose 4% in the quarter as demand for beer picked up in Brazil and Argentina, it said.",
+    "(The figures are unaudited.) Revenue rose 6% to $1.2 billion in the quarter, helped by demand in Asia.",
+    "Results FLASH sale lifted revenue by 6% to $1.2 billion in the quarter, the retailer said on Monday.",
+])
+def test_a_lead_that_starts_with_capitals_or_brackets_is_kept(line):
+    assert clean(f"{line}\n\n{AFTER}").text == f"{line}\n\n{AFTER}"
