@@ -70,7 +70,9 @@ AD = re.compile(
     r"|^(try|upgrade to|trade|download|get|open|start|claim|unlock|join|switch to|sign up for)\b[^.!?]{0,100}"
     r"\b(free|premium|pro|commission|trial|discount|bonus|app|trading account|membership|zero fees|no fees|"
     r"cfds?|spreads)\b[^.!?]{0,40}[.!]?$"
-    r"|^(your first (week|month|year) is free|never miss (a|another) [\w ]{1,30}|capital (is )?at risk)\.?$",
+    r"|^(your first (week|month|year) is free|never miss (a|another) [\w ]{1,30}|capital (is )?at risk)\.?$"
+    r"|^claim (the|this|your) (offer|bonus|reward)s?( (on|at|from|via|with) \w[\w.&' -]{1,40})?( now| today| here)?"
+    r"[.!]?$",  # "Claim the offer on <Exchange>."
     _I,
 )
 AD_LABEL = re.compile(r"^(sponsored|sponsored content|partner content|promoted|paid (post|content))\s*:?$", _I)

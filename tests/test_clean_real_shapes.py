@@ -323,3 +323,17 @@ def test_a_label_glued_before_the_lead_goes(line, kept):
 ])
 def test_a_lead_that_starts_with_capitals_or_brackets_is_kept(line):
     assert clean(f"{line}\n\n{AFTER}").text == f"{line}\n\n{AFTER}"
+
+
+def test_an_offer_to_claim_under_a_sponsored_label_goes():
+    offer = "Trade 50+ coins with no fees for a month. Claim the offer on Ornex Exchange."
+    article = clean("\n\n".join([BODY, "Sponsored", offer, AFTER]))
+    assert article.text == f"{BODY}\n\n{AFTER}"
+
+
+@pytest.mark.parametrize("line", [
+    "Claim the offer period ends on Friday.",
+    "Shareholders can claim the offer until Friday, when the tender closes, the company said.",
+])
+def test_a_sentence_about_claiming_an_offer_is_kept(line):
+    assert line in clean("\n\n".join([BODY, line, AFTER])).text
