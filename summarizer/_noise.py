@@ -137,11 +137,12 @@ READ_MORE = re.compile(
 
 _SOCIAL_WORD = (
     r"(share|shares|share this|share this (article|story|post)|share on \w+|tweet|tweet this|facebook|twitter|x|"
-    r"linkedin|email|e-mail|copy link|copy url|whatsapp|telegram|reddit|print|pinterest|flipboard|"
+    r"linkedin|email|e-mail|copy link|copy url|whatsapp|telegram|reddit|print|pinterest|flipboard|post|"
     r"comments?|save|bookmark|follow us( on \w+)?|link copied)"
 )
-SHARE = re.compile(
-    rf"^((share|share this( article| story| post)?|follow us)( on)?\s*:\s*)?{_SOCIAL_WORD}"
+SHARE = re.compile(  # (after an audio player's label, "LISTEN TO THIS STORY 3:12 SHARE THIS STORY Tweet Email")
+    rf"^(listen to (this )?(article|story)\s*(\d{{1,2}}:\d{{2}}\s*)?)?"
+    rf"((share|share this( article| story| post)?|follow us)( on)?\s*:\s*)?{_SOCIAL_WORD}"
     rf"(\s*[|·•,/]?\s*{_SOCIAL_WORD})*\s*$",
     _I,
 )
@@ -265,7 +266,7 @@ _RULES: list[_Rule] = [
           contains=("(", " logo")),
     _Rule(SHARE.match, "share-buttons", 120,
           starts=r"share|follow|tweet|facebook|twitter|x|linkedin|e-?mail|copy|whatsapp|telegram|reddit|print"
-                 r"|pinterest|flipboard|comment|save|bookmark|link"),
+                 r"|pinterest|flipboard|post|comment|save|bookmark|link|listen"),
     _Rule(SOCIAL_CHROME.match, "social-chrome", 160,
           ("pic.", "view", "(@", "likes", "repost", "retweet", "replies", "views"),
           starts=r"pic\.|view|[—–-]|\d"),

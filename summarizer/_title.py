@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ._lines import PageLine
-from ._prose import function_word_share, is_body_paragraph
+from ._prose import ends_sentence, function_word_share, is_body_paragraph
 
 _TITLE_MAX = 160
 
@@ -21,7 +21,8 @@ def title_like(text: str) -> bool:
     words: "Prices rose 0.3% in May, annual rate 3.1%, Labor Department") it is a headline."""
     return len(text) <= _TITLE_MAX and not text.rstrip("\"'”’)").endswith(
         (".", "!", "?", ":", ";", ",", "…")) and not (is_body_paragraph(text) and text.count(",") >= 2
-                                                      and function_word_share(text) >= _HEADLINE_PROSE)
+                                                      and function_word_share(text) >= _HEADLINE_PROSE) \
+        and not (text[-1:] >= "\u2000" and ends_sentence(text))  # a sentence with an emoji after its full stop
 
 
 def headline_line(lines: list[PageLine]) -> PageLine | None:
@@ -64,4 +65,13 @@ def _headline(text: str) -> bool:
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
     return (title_like(text) and len(text.split()) >= _TITLE_MIN_WORDS and not text[0].islower()
             and not _INNER_SENTENCE_END.search(text)
-            and function_word_share(text) < _HEADLINE_FUNCTION_WORDS)
+            and function_word_share(_after_label(text)) < _HEADLINE_FUNCTION_WORDS)
+
+
+_LABEL = re.compile(r"^[^:]{2,25}: (?=\S+ \S+ \S)")  # "At the end of the day: ", "MARKET WRAP: "
+
+
+def _after_label(text: str) -> str:
+    """A headline's words after its label: a label of function words ("At the end of the day:") is no prose."""
+    label = _LABEL.match(text) if ": " in text else None
+    return text[label.end():] if label else text

@@ -337,3 +337,35 @@ def test_an_offer_to_claim_under_a_sponsored_label_goes():
 ])
 def test_a_sentence_about_claiming_an_offer_is_kept(line):
     assert line in clean("\n\n".join([BODY, line, AFTER])).text
+
+
+def test_a_headline_with_a_label_of_function_words_is_the_title():
+    headline = "At the end of the day: Brindle slips as miners give up gains"
+    article = clean(f"{headline}\nThe Brindle 40 lost ground today as miners slumped.\n{BODY}\n{AFTER}")
+    assert article.title == headline
+
+
+def test_a_label_does_not_make_a_sentence_without_its_full_stop_a_title():
+    text = f"Note: the company said it would cut about 400 jobs in the spring\n{BODY}\n{AFTER}"
+    assert clean(text).title is None
+
+
+def test_a_teaser_sentence_with_an_emoji_after_its_full_stop_is_no_title():
+    text = f"Corvane Foods slid after a soft quarter and a weaker outlook. 📉\n\n{BODY}\n\n{AFTER}"
+    assert clean(text).title is None
+
+
+def test_an_audio_players_label_run_into_the_share_buttons_goes_and_is_no_title():
+    text = f"LISTEN TO THIS STORY 3:12 SHARE THIS STORY Tweet Post Email\n\n{BODY}\n\n{AFTER}"
+    article = clean(text)
+    assert article.title is None
+    assert article.text == f"{BODY}\n\n{AFTER}"
+    assert [r.reason for r in article.removed] == ["share-buttons"]
+
+
+@pytest.mark.parametrize("line", [
+    "Listen to the chief executive explain the plan on the call, one analyst told clients on Friday.",
+    "Post offices in three regions will close early on Friday, the company said.",
+])
+def test_sentences_that_start_with_listen_or_post_are_kept(line):
+    assert line in clean("\n\n".join([BODY, line, AFTER])).text
