@@ -53,6 +53,9 @@ DATELINE = re.compile(
     r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$",
     _I,
 )
+# The scrape's date label glued to a short caption ending as a sentence: "date 2023-08-10 Governor Jane Roe."
+# (a headline has no full stop; a paragraph after the label is DATE_PREFIX's: the label alone goes)
+DATED_CAPTION = re.compile(r"^(date|published|updated|posted):?\s*\d{4}-\d{2}-\d{2}(\s+[^\s.!?]+){1,6}\.$", _I)
 _ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2}))?")
 
 READ_TIME = re.compile(
@@ -246,6 +249,7 @@ _RULES: list[_Rule] = [
     _Rule(DATELINE.match, "dateline", 80,
           starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
                  r"|sep|oct|nov|dec"),
+    _Rule(DATED_CAPTION.match, "dateline", 120, starts=r"date|published|updated|posted"),
     _Rule(READ_TIME.match, "read-time", 40, ("min", "read", "listen"), starts=r"\d|reading|listen"),
     _Rule(AD.search, "advertisement", 220,
           ("advert", "sponsor", "partner", "promot", "paid", "ad", "story", "scroll", "seen", "try", "upgrade",

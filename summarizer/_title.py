@@ -46,10 +46,25 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
         return None, False
     if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
         return None, False
+    title = _before_dated_dek(kept[0].text)
     if title_like(kept[1].text):
-        return kept[0].text, True
+        return title, True
     kept[0].reason = "title"
-    return kept[0].text, False
+    return title, False
+
+
+# A headline, its date and time and a subtitle run into one line: "Acme Cuts Outlook Tuesday March 3, 11:05 am ET
+# Acme Expects ...": the title is what comes before the date (a date with a time of day: a headline's own
+# "in March 2024" has none).
+_DATED_DEK = re.compile(
+    r"\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"\.?\s\d{1,2},?(?:\s\d{4},?)?\s\d{1,2}:\d{2}\s?[ap]\.?m\.?(?:\s[A-Z]{2,4})?\s+(?=\S+\s\S+\s\S)")
+
+
+def _before_dated_dek(text: str) -> str:
+    dated = _DATED_DEK.search(text) if ":" in text else None
+    head = text[:dated.start()] if dated else ""
+    return head if len(head.split()) >= _TITLE_MIN_WORDS else text
 
 
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")

@@ -369,3 +369,29 @@ def test_an_audio_players_label_run_into_the_share_buttons_goes_and_is_no_title(
 ])
 def test_sentences_that_start_with_listen_or_post_are_kept(line):
     assert line in clean("\n\n".join([BODY, line, AFTER])).text
+
+
+def test_a_date_label_glued_to_a_short_caption_goes_whole():
+    article = clean(f"date 2023-08-10 Governor Jane Roe.\n{BODY}\n{AFTER}")
+    assert article.text == f"{BODY}\n{AFTER}"
+    assert [r.reason for r in article.removed] == ["dateline"]
+    assert article.published == "2023-08-10"
+
+
+def test_a_date_label_glued_to_a_lead_goes_alone():
+    article = clean(f"date 2023-08-10 {BODY}\n{AFTER}")
+    assert article.text == f"{BODY}\n{AFTER}"
+
+
+def test_a_headline_run_into_its_date_and_subtitle_gives_the_headline_as_title():
+    line = ("Corvane Foods Trims Outlook Tuesday March 3, 11:05 am ET Corvane Expects Snack Sales to Slow in the "
+            "Second Half")
+    article = clean(f"{line}\n{BODY}\n{AFTER}")
+    assert article.title == "Corvane Foods Trims Outlook"
+    assert "11:05" not in article.text
+    assert article.text == f"{BODY}\n{AFTER}"
+
+
+def test_a_headline_with_a_month_of_its_own_stays_whole():
+    headline = "Corvane Foods Sales Jump in March as Snack Demand Holds"
+    assert clean(f"{headline}\n{BODY}\n{AFTER}").title == headline
