@@ -22,7 +22,8 @@ From these it removes, each with its reason:
   top, a long description of the image with no capital after its first word and no figure, above a headline
   in title case;
 - anywhere, a copy of another line with a gallery counter or a label around it;
-- in the tail, a "Label: Headline" promo for another story;
+- in the tail, a "Label: Headline" promo for another story; anywhere but the last line, another story's
+  card: a headline in title case, then a paragraph cut off with "..." (its first lines);
 - context smoothing as jusText does: a short line that is no prose between two lines this layer
   removed in the head or the tail goes with them.
 
@@ -80,6 +81,11 @@ def mark_general(lines: Sequence[Line]) -> None:
                 reason = None  # the page's only line above the first paragraph: its headline, not a menu
         if reason is None and not ends_sentence(text):
             reason = _caption_reason(text)
+        if reason is None and 0 < index < len(kept) - 1 and text.endswith(_ELLIPSES) and \
+                _card_headline(kept[index - 1]):
+            reason = "related-links"  # another story's card: its headline, then its first lines cut with "..."
+            kept[index - 1].reason = _GENERAL + reason
+            marked.add(index - 1)
         if reason is None and index > last and len(text) <= _LABEL_PROMO_MAX_CHARS and \
                 _LABEL_PROMO.match(text) and not text.endswith("."):
             reason = "related-links"
@@ -138,6 +144,18 @@ def _caption_reason(text: str) -> str | None:
 def _alt_text(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= _ALT_MAX_WORDS and all(word.isalpha() and word.islower() for word in words)
+
+
+_ELLIPSES = ("...", "…")
+_CARD_HEADLINE_MIN_WORDS = 5
+_CARD_HEADLINE_TITLE_SHARE = 0.7
+
+
+def _card_headline(line: Line) -> bool:
+    """A headline in title case (five words or more, no sentence end) that no rule has taken."""
+    words = line.text.split()
+    return line.reason is None and len(words) >= _CARD_HEADLINE_MIN_WORDS and \
+        not ends_sentence(line.text) and _title_share(words) >= _CARD_HEADLINE_TITLE_SHARE
 
 
 _ALT_LONG_MIN_WORDS = 10

@@ -395,3 +395,28 @@ def test_a_headline_run_into_its_date_and_subtitle_gives_the_headline_as_title()
 def test_a_headline_with_a_month_of_its_own_stays_whole():
     headline = "Corvane Foods Sales Jump in March as Snack Demand Holds"
     assert clean(f"{headline}\n{BODY}\n{AFTER}").title == headline
+
+
+_CARD_TEASER = ("Ornex's chief executive has agreed to step down as part of a settlement with regulators, people "
+                "familiar with the matter said, and will appear in court on Tuesday....")
+
+
+def test_another_storys_card_inside_the_body_goes():
+    card = "Ornex Exchange Chief To Step Down, Pay Fine In Settlement With Regulators"
+    article = clean("\n".join([BODY, card, _CARD_TEASER, AFTER]))
+    assert article.text.split() == f"{BODY} {AFTER}".split()
+    assert {r.reason for r in article.removed} == {"general-related-links"}
+
+
+@pytest.mark.parametrize("before", [
+    "Outlook for the year",  # a short subheading
+    "The exchange's chief said in a note to staff on Monday that he would step down",  # a sentence-case line
+])
+def test_a_paragraph_ending_in_an_ellipsis_after_a_subheading_or_a_sentence_stays(before):
+    text = "\n".join([BODY, before, _CARD_TEASER, AFTER])
+    assert _CARD_TEASER in clean(text).text
+
+
+def test_a_card_at_the_very_end_of_the_page_stays_when_in_doubt():
+    card = "Ornex Exchange Chief To Step Down, Pay Fine In Settlement With Regulators"
+    assert _CARD_TEASER in clean("\n".join([BODY, AFTER, card, _CARD_TEASER])).text
