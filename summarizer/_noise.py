@@ -218,9 +218,10 @@ COMMENTS = re.compile(
     _I,
 )
 # Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
-# coverage ..." (a line with a figure stays: it may be the story's own)
+# coverage ..." (a line with a figure or a clause after a comma stays: it may be the story's own)
 READ_ELSEWHERE = re.compile(
-    r"^(?!.*\d)([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
+    r"^(?!.*\d)(?!.*, )([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?"
+    r"(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
     r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"
     r"(report|story|article|piece|coverage|analysis|interview|explainer|column|podcast)\b[^!?]{0,200}$"
 )

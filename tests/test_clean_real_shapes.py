@@ -252,6 +252,7 @@ def test_live_blog_comment_box_and_promo_lines_go(line, reason):
     "We close the year with record coverage of our interest bill, the chief executive said.",
     "We wrap up the restructuring this quarter and will be back to growth next year, the chief executive said.",
     "Read the report in full: it says banks lent 4% more to small firms in the quarter.",
+    "Read the report, which says banks lent more to small firms this spring, one analyst told clients.",
     "Read more about the plan in the filing, the company said, adding that the board agreed on Monday.",
     "Visitors to www.corvanefoods.com rose 12% in the quarter as more shoppers ordered online, it said.",
     "The newsletter, which has 40,000 subscribers, was sold to a rival publisher for $3 million.",
