@@ -194,8 +194,8 @@ CALL_TO_ACTION = re.compile(
     _I,
 )
 # A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
-VISIT_ADDRESS = re.compile(r"^(please )?(visit|go to|head (over )?to|check out|log on to)\s+(https?://|www\.)\S+"
-                           r"[^.!?]{0,120}[.!]?$", _I)
+VISIT_ADDRESS = re.compile(r"^(?!.*, )(please )?(visit|go to|head (over )?to|check out|log on to)\s+(https?://|www\.)\S+"
+                           r"[^.!?]{0,120}[.!]?$", _I)  # (a clause after a comma: a sentence that quotes someone)
 # A live blog signing off: "This concludes our live markets blog for the week, see you on Monday."
 SIGN_OFF = re.compile(
     r"^(that'?s (it|all)|this (concludes|wraps up)|we('re| are| will)? (now )?(wrap(ping)?|clos(e|ing)|end(ing)?|"

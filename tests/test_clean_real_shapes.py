@@ -255,6 +255,7 @@ def test_live_blog_comment_box_and_promo_lines_go(line, reason):
     "Read the report, which says banks lent more to small firms this spring, one analyst told clients.",
     "Read more about the plan in the filing, the company said, adding that the board agreed on Monday.",
     "Visitors to www.corvanefoods.com rose 12% in the quarter as more shoppers ordered online, it said.",
+    "Visit www.corvanefoods.com for the recall notice, the company told customers on Friday.",
     "The newsletter, which has 40,000 subscribers, was sold to a rival publisher for $3 million.",
 ])
 def test_sentences_about_comments_coverage_and_reading_are_kept(line):
