@@ -14,7 +14,7 @@ from . import _injection as injection
 from . import _noise as noise
 from ._inline_noise import DATE_PREFIX, GLUED_HINT, GLUED_SENTENCES, INLINE_HINTS, INLINE_RULES, INLINE_WORDS
 from ._lines import PageLine
-from ._text import decode_entities, fold_spaces, has_odd_spaces_anywhere
+from ._text import decode_entities, fold_spaces, repair_marks
 
 _MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag ("<") or piece of social chrome has one of these
 _MARKUP_SEARCH = ("<", "pic.twitter.com", "t.co/", "@")  # the same, but "@" is found faster than "(@"
@@ -35,17 +35,11 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
     else:  # offsets moved in lower-casing: look at each line
         inline |= {index for index, line in enumerate(lines) if _has_word(line.raw.lower(), INLINE_WORDS)}
     special = hinted | inline | _lines_with(_MARKUP_SEARCH, body, starts)
-    if "&" not in body and not has_odd_spaces_anywhere(body):  # no entity or odd space in any line: stripped is
-        # repaired
-        for index in special:
-            _repair(lines[index], index in hinted, index in inline)
-    else:
-        for index, line in enumerate(lines):
-            raw = line.raw
-            if index in special:
-                _repair(line, index in hinted, index in inline)
-            elif raw:  # the common case: nothing to cut
-                line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)
+    for index in special:
+        _repair(lines[index], index in hinted, index in inline)
+    for index in _lines_with(repair_marks(body), body, starts) - special:  # entities or odd spaces, nothing to cut
+        line = lines[index]
+        line.text = fold_spaces(decode_entities(line.raw) if "&" in line.raw else line.raw)  # (the others: stripped)
     for index in glued | inline:  # (an inline cut may glue two sentences)
         lines[index].text = GLUED_SENTENCES.sub(r"\g<0> ", lines[index].text)
 
