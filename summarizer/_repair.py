@@ -7,6 +7,7 @@ Searches over the whole text first find the few lines with work to do: most line
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -94,7 +95,7 @@ def _repair(line: PageLine, injection_word: bool, inline: bool = False) -> PageL
         line.text = fold_spaces(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
-    patterns: list[tuple[Any, str]] = [(noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome")]
+    patterns: list[tuple[Any, str]] = [(noise.HTML_TAG, "html-tag"), (_SOCIAL, "social-chrome")]
     patterns += [(injection.INJECTION, "prompt-injection")] if suspicious_sentence else []
     patterns += rules
     current = raw  # the characters of raw at keep
@@ -111,6 +112,17 @@ def _repair(line: PageLine, injection_word: bool, inline: bool = False) -> PageL
     line.cuts = tuple(cuts)
     line.text = fold_spaces(decode_entities(current))
     return line
+
+
+class _SocialFinder:
+    """noise.SOCIAL_INLINE, searched only in a text with one of its marks (it starts with a space, which the regex
+    engine tries at every position: a long line costs more than all the rules after it)."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return noise.SOCIAL_INLINE.search(text) if _has_word(text, _MARKUP[1:]) else None
+
+
+_SOCIAL = _SocialFinder()
 
 
 def _markup_left(text: str) -> bool:
