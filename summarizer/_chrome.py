@@ -98,8 +98,9 @@ _WIDGET_MAX_LETTERS = 2
 
 def _number_line(text: str) -> bool:
     """A quote widget's figure line ("7542.87 +", "687.00 p -"): figures and signs, a letter or two at most."""
-    return len(text) <= _WIDGET_NUMBER_MAX_CHARS and sum(map(str.isdigit, text)) >= 2 and \
-        sum(map(str.isalpha, text)) <= _WIDGET_MAX_LETTERS
+    if len(text) > _WIDGET_NUMBER_MAX_CHARS or text[:_WIDGET_MAX_LETTERS + 1].isalpha():
+        return False  # (a line that starts with three letters has too many: most labels and headlines)
+    return sum(map(str.isdigit, text)) >= 2 and sum(map(str.isalpha, text)) <= _WIDGET_MAX_LETTERS
 
 
 def mark_widget_block(lines: Sequence[Line]) -> None:

@@ -100,7 +100,7 @@ def mark_general(lines: Sequence[Line]) -> None:
     if first > 1 and kept[0].reason is None and _alt_above_headline(kept[0].text, kept[1]):
         kept[0].reason = _GENERAL + "caption"  # an image's description above the headline
     _mark_copies(kept)
-    for index in range(1, len(kept) - 1):  # context smoothing, in the head and the tail only
+    for index in range(1, len(kept) - 1) if marked else ():  # context smoothing, in the head and the tail only
         line = kept[index]
         if line.reason is None and (index < first or index > last) and index - 1 in marked and \
                 index + 1 in marked and len(line.text.split()) <= _SMOOTH_MAX_WORDS and not ends_sentence(line.text):

@@ -64,8 +64,8 @@ class Model:
             least = self.guard_open_words
         else:
             return False
-        if not least or text.count(" ") < least - 1:
-            return False
+        if not least or (text.count(" ", 0, _SHARE_CHARS) < least - 1 and text.count(" ") < least - 1):
+            return False  # (a paragraph has the spaces among its first words: the rest is not counted)
         words = text[:_SHARE_CHARS].lower().split()
         if len(words) < least and len(text.split()) < least:
             return False
@@ -126,10 +126,9 @@ def guarded(texts: Sequence[str], model: Model, known: dict[str, bool] | None = 
     if count and model.guard_open_last and not out[-1]:
         out[-1] = model.protects(texts[-1], last=True)
     if model.guard_wrapped:
-        index = 0
-        while index < count:  # the run of wrapped lines around each line not yet guarded, once
-            if out[index]:
-                index += 1
+        done = -1  # the last line of the runs looked at
+        for index in [index for index, flag in enumerate(out) if not flag]:  # the run of wrapped lines around each
+            if index <= done:  # line not yet guarded, once
                 continue
             start = end = index
             while start > 0 and _continues(texts[start - 1], texts[start]):
@@ -138,7 +137,7 @@ def guarded(texts: Sequence[str], model: Model, known: dict[str, bool] | None = 
                 end += 1
             if end > start and model.protects(" ".join(texts[start:end + 1]), last=end == count - 1):
                 out[start:end + 1] = [True] * (end + 1 - start)
-            index = end + 1
+            done = end
     return out
 
 

@@ -66,7 +66,10 @@ def audit(lines: list[PageLine]) -> list[dict[str, object]]:
     """Removed spans as plain dicts: pydantic validates them in one go when the result is built."""
     removed: list[dict[str, object]] = []
     for line in lines:
-        if line.reason and line.raw.strip() and not (line.cuts and line.reason in KEEP_CUTS):
+        blank = not line.raw or line.raw.isspace()  # (what raw.strip() tells, without a copy)
+        if not line.cuts and (not line.reason or blank):
+            continue  # kept whole, or blank: nothing to show (the common case, without the steps below)
+        if line.reason and not blank and not (line.cuts and line.reason in KEEP_CUTS):
             removed.append({"reason": line.reason, "text": line.raw, "start": line.start,
                             "end": line.start + len(line.raw)})
             continue

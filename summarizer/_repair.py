@@ -7,6 +7,7 @@ Searches over the whole text first find the few lines with work to do: most line
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -23,7 +24,7 @@ from ._inline_noise import (
     LEAD_LABEL,
 )
 from ._lines import PageLine
-from ._text import decode_entities, fold_spaces, has_odd_spaces_anywhere
+from ._text import decode_entities, fold_spaces, repair_marks
 
 _MARKUP = ("<", "pic.twitter.com", "t.co/", "(@")  # every tag ("<") or piece of social chrome has one of these
 _MARKUP_SEARCH = ("<", "pic.twitter.com", "t.co/", "@")  # the same, but "@" is found faster than "(@"
@@ -46,17 +47,11 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
     else:  # offsets moved in lower-casing: look at each line
         inline |= {index for index, line in enumerate(lines) if _has_word(line.raw.lower(), INLINE_WORDS)}
     special = hinted | inline | _lines_with(_MARKUP_SEARCH, body, starts)
-    if "&" not in body and not has_odd_spaces_anywhere(body):  # no entity or odd space in any line: stripped is
-        # repaired
-        for index in special:
-            _repair(lines[index], index in hinted, index in inline)
-    else:
-        for index, line in enumerate(lines):
-            raw = line.raw
-            if index in special:
-                _repair(line, index in hinted, index in inline)
-            elif raw:  # the common case: nothing to cut
-                line.text = fold_spaces(decode_entities(raw) if "&" in raw else raw)
+    for index in special:
+        _repair(lines[index], index in hinted, index in inline)
+    for index in _lines_with(repair_marks(body), body, starts) - special:  # entities or odd spaces, nothing to cut
+        line = lines[index]
+        line.text = fold_spaces(decode_entities(line.raw) if "&" in line.raw else line.raw)  # (the others: stripped)
     for index in glued | inline:  # (an inline cut may glue two sentences)
         lines[index].text = GLUED_SENTENCES.sub(r"\g<0> ", lines[index].text)
 
@@ -112,7 +107,7 @@ def _repair(line: PageLine, injection_word: bool, inline: bool = False) -> PageL
         line.text = fold_spaces(decode_entities(rest) if "&" in rest else rest)
         return line
     keep = list(range(len(raw)))  # cuts that expose new tags, or social chrome: track every character
-    patterns: list[tuple[Any, str]] = [(noise.HTML_TAG, "html-tag"), (noise.SOCIAL_INLINE, "social-chrome")]
+    patterns: list[tuple[Any, str]] = [(noise.HTML_TAG, "html-tag"), (_SOCIAL, "social-chrome")]
     patterns += [(injection.INJECTION, "prompt-injection")] if suspicious_sentence else []
     patterns += rules
     current = raw  # the characters of raw at keep
@@ -129,6 +124,17 @@ def _repair(line: PageLine, injection_word: bool, inline: bool = False) -> PageL
     line.cuts = tuple(cuts)
     line.text = fold_spaces(decode_entities(current))
     return line
+
+
+class _SocialFinder:
+    """noise.SOCIAL_INLINE, searched only in a text with one of its marks (it starts with a space, which the regex
+    engine tries at every position: a long line costs more than all the rules after it)."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return noise.SOCIAL_INLINE.search(text) if _has_word(text, _MARKUP[1:]) else None
+
+
+_SOCIAL = _SocialFinder()
 
 
 def _markup_left(text: str) -> bool:

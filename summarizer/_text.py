@@ -41,14 +41,12 @@ def has_odd_spaces(text: str) -> bool:
 _ODD_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"  # _ODD_SPACE's
 
 
-def has_odd_spaces_anywhere(text: str) -> bool:
-    """has_odd_spaces for a whole text: each odd space looked for on its own (_ODD_SPACE, a class of characters,
-    is tried at every position of a long text: several times slower)."""
-    if "  " in text:
-        return True
-    if text.isascii():
-        return "\t" in text
-    for space in _ODD_SPACES:  # noqa: SIM110 (a plain loop: no generator)
-        if space in text:
-            return True
-    return False
+def repair_marks(text: str) -> tuple[str, ...]:
+    """What a line of ``text`` holds when decoding entities and folding spaces changes more than stripping it: an
+    entity's "&", a run of spaces, or an odd space (each looked for on its own: _ODD_SPACE, a class of characters,
+    is tried at every position of a long text, several times slower). Only the tab is odd in ASCII text."""
+    return _ASCII_MARKS if text.isascii() else _MARKS
+
+
+_ASCII_MARKS = ("&", "  ", "\t")
+_MARKS = ("&", "  ", *_ODD_SPACES)

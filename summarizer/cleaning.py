@@ -111,7 +111,8 @@ _AD_LABEL_FIRST = "SsPpſ"  # what noise.AD_LABEL can start with ('ſ' is an 's'
 
 def _tail_start(lines: list[PageLine]) -> int:
     """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
-    body = next((index for index, line in enumerate(lines) if is_body_paragraph(line.text)), len(lines))
+    body = next((index for index, line in enumerate(lines)  # (the count first, as in _mark_layout)
+                 if line.text.count(" ") >= _BODY_MIN_SPACES and is_body_paragraph(line.text)), len(lines))
     for index in range(body + 1, len(lines)):
         text = lines[index].text  # not repaired yet: raw stripped
         if not text or len(text) > 60 or (text[0] not in _TAIL_HEADING_FIRST and "&" not in text):
@@ -134,7 +135,7 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     """
     present = [line for line in lines if line.text]
     for line in present:  # (the count first: most short lines are no paragraph, and it saves the call)
-        line.body = line.reason is None and line.text.count(" ") >= 11 and is_body_paragraph(line.text)
+        line.body = line.reason is None and line.text.count(" ") >= _BODY_MIN_SPACES and is_body_paragraph(line.text)
     chrome.mark_chrome(present)  # page furniture is never a title: these go before the title's candidates
     chrome.mark_widget_block(present)
     _classify.mark_general(present)
@@ -150,6 +151,9 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
             break  # the model removed nothing: the rules have nothing new to look at either
     title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
     return title
+
+
+_BODY_MIN_SPACES = 11  # is_body_paragraph's least: twelve words
 
 
 def _new_neighbours(kept: list[PageLine]) -> bool:
