@@ -16,6 +16,7 @@ class PageLine:
     reason: str | None = None  # None: kept
     cuts: tuple[tuple[int, int, str], ...] = ()  # inline removals, offsets within raw
     normed: str | None = None  # norm(text), once asked for
+    lower: str | None = None  # text.lower(), when the inline repairs had it from the whole text's (then it is free)
     body: bool = False  # a body paragraph (set for the layout rules, once the text is final)
 
     @property

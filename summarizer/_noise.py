@@ -336,8 +336,9 @@ def _whole(text: str, lower: str | None = None) -> str | None:
     return None
 
 
-def line_reason(text: str) -> str | None:
-    """The noise reason for a stripped line, or None when it may be article text.
+def line_reason(text: str, lower: str | None = None) -> str | None:
+    """The noise reason for a stripped line, or None when it may be article text (``lower``: the line lower-cased,
+    when known).
 
     A line made of several pieces (separated by '·', '|' or sentence ends) is
     noise only when every piece is.
@@ -345,7 +346,7 @@ def line_reason(text: str) -> str | None:
     length = len(text)
     if length > _LONGEST:
         return None  # longer than any rule takes
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     # long prose is never made of widget pieces alone: only the rules that take a line this long may take it
     alone = length > _PIECES_MAX or (length > _PIECES_SEPARATED and not (
         ("·" in text or "|" in text or "•" in text) and _SEPARATOR.search(text)))  # (what _SEPARATOR needs)

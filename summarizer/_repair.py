@@ -49,11 +49,27 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
     special = hinted | inline | _lines_with(_MARKUP_SEARCH, body, starts)
     for index in special:
         _repair(lines[index], index in hinted, index in inline)
-    for index in _lines_with(repair_marks(body), body, starts) - special:  # entities or odd spaces, nothing to cut
+    folded = _lines_with(repair_marks(body), body, starts) - special
+    for index in folded:  # entities or odd spaces, nothing to cut
         line = lines[index]
         line.text = fold_spaces(decode_entities(line.raw) if "&" in line.raw else line.raw)  # (the others: stripped)
     for index in glued | inline:  # (an inline cut may glue two sentences)
         lines[index].text = GLUED_SENTENCES.sub(r"\g<0> ", lines[index].text)
+    if len(lower) == end and not body.isascii():  # (lower-casing the text again line by line costs as much again)
+        _share_lower(lower, lines, special | folded | glued)
+
+
+def _share_lower(lower: str, lines: list[PageLine], changed: set[int]) -> None:
+    """Give each line whose text is its raw line stripped, and not ASCII, its lower-cased text, cut from the whole
+    text's: the same characters, as no offset moved and a line's ends stand next to spaces or line breaks, which no
+    case rule (the final sigma's) reads past."""
+    for index, line in enumerate(lines):
+        text = line.text
+        if text.isascii() or index in changed:
+            continue  # (an ASCII line is lower-cased as fast as cut)
+        raw = line.raw
+        start = line.start + (len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0)
+        line.lower = lower[start:start + len(text)]
 
 
 _DATE_PREFIX_LINES = 3  # a date label glued to a paragraph is a page's first lines' (the scrape's header)

@@ -96,7 +96,7 @@ def _mark_lines(lines: list[PageLine]) -> str | None:
         text = line.text
         if not text:
             continue
-        reason = noise.line_reason(text)
+        reason = noise.line_reason(text, line.lower)
         if reason is None and after_label and len(text) <= 120 and title_like(text):
             reason = "advertisement"  # the headline of a sponsored block under its label
         if reason == "dateline" and published is None:
