@@ -111,8 +111,7 @@ _AD_LABEL_FIRST = "SsPpſ"  # what noise.AD_LABEL can start with ('ſ' is an 's'
 
 def _tail_start(lines: list[PageLine]) -> int:
     """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
-    body = next((index for index, line in enumerate(lines)  # (the count first, as in _mark_layout)
-                 if line.text.count(" ") >= _BODY_MIN_SPACES and is_body_paragraph(line.text)), len(lines))
+    body = next((index for index, line in enumerate(lines) if _paragraph(line.text)), len(lines))
     for index in range(body + 1, len(lines)):
         text = lines[index].text  # not repaired yet: raw stripped
         if not text or len(text) > 60 or (text[0] not in _TAIL_HEADING_FIRST and "&" not in text):
@@ -134,8 +133,8 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     its turn after the rules, and the rules look again at what its removals put side by side.
     """
     present = [line for line in lines if line.text]
-    for line in present:  # (the count first: most short lines are no paragraph, and it saves the call)
-        line.body = line.reason is None and line.text.count(" ") >= _BODY_MIN_SPACES and is_body_paragraph(line.text)
+    for line in present:
+        line.body = line.reason is None and _paragraph(line.text)
     chrome.mark_chrome(present)  # page furniture is never a title: these go before the title's candidates
     chrome.mark_widget_block(present)
     _classify.mark_general(present)
@@ -154,6 +153,11 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
 
 
 _BODY_MIN_SPACES = 11  # is_body_paragraph's least: twelve words
+
+
+def _paragraph(text: str) -> bool:
+    """is_body_paragraph, with its word count first: most short lines are no paragraph, and it saves the call."""
+    return text.count(" ") >= _BODY_MIN_SPACES and is_body_paragraph(text)
 
 
 def _new_neighbours(kept: list[PageLine]) -> bool:
