@@ -37,10 +37,10 @@ def is_body_paragraph(text: str) -> bool:
         len(text.split()) >= _BODY_MIN_WORDS
     if not enough or not ("," in text or "." in text or _PROSE_MARK.search(text)):  # the usual marks first
         return False
-    return _LOWER.search(text) is not None or any(c.islower() for c in text)
+    return text[1:2].islower() or _LOWER.search(text) is not None or any(c.islower() for c in text)
 
 
-_LOWER = re.compile(r"[a-z]")  # found at once in most lines; other lower-case letters are looked for after
+_LOWER = re.compile(r"[a-z]")  # found at once in most lines (the second letter: most often); then other letters
 
 
 _PROSE_MARK = re.compile(r"[.!?…:;,]")

@@ -40,8 +40,8 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
     hinted = {index for index in maybe if injection.INJECTION_HINT.search(lines[index].raw.lower())}
     inline, glued = _inline_lines(body, starts)
     inline |= {index for index, line in enumerate(lines[:_DATE_PREFIX_LINES]) if DATE_PREFIX.match(line.raw)}
-    inline |= {index for index, line in enumerate(lines[:_LEAD_LINES])
-               if EDITOR_NOTE_LEAD.match(line.raw) or LEAD_LABEL.match(line.raw)}
+    inline |= {index for index, line in enumerate(lines[:_LEAD_LINES]) if line.text[:1] in _LEAD_FIRST
+               and (EDITOR_NOTE_LEAD.match(line.raw) or LEAD_LABEL.match(line.raw))}
     if len(lower) == end:
         inline |= _lines_with(INLINE_WORDS, lower, starts)
     else:  # offsets moved in lower-casing: look at each line
@@ -74,6 +74,7 @@ def _share_lower(lower: str, lines: list[PageLine], changed: set[int]) -> None:
 
 _DATE_PREFIX_LINES = 3  # a date label glued to a paragraph is a page's first lines' (the scrape's header)
 _LEAD_LINES = 40  # an editor's note or a label glued before the lead: the lead is among a page's first lines
+_LEAD_FIRST = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what they start with, after spaces (the text: raw stripped)
 
 
 def _inline_lines(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
