@@ -48,6 +48,12 @@ PROMO_SENTENCE = re.compile(
     r"(?:podcast|newsletter)\b[^.!?]{0,150}[.!?]"
 )
 _READ_MORE_MARK = re.compile(r"(?i:read more|also read|read also|now read|see also|related)\s?[:|]\s?")
+# Whether _READ_MORE_MARK is in a line, found from the colon or the bar (a pattern that starts with words is tried
+# at every position: the mark is looked for only in a line that has one)
+_READ_MORE_AT_MARK = re.compile(
+    r"[:|](?:(?<=(?i:read more|also read|read also)[:|])|(?<=(?i:read more|also read|read also)\s[:|])"
+    r"|(?<=(?i:now read|see also)[:|])|(?<=(?i:now read|see also)\s[:|])"
+    r"|(?<=(?i:related)[:|])|(?<=(?i:related)\s[:|]))")
 _CLAUSE_OPENS = ".!?\"”’)"  # what may stand before a "Read more" clause (a space between allowed)
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']{3,200}[\"”’']\.?")
 _CLAUSE_END = re.compile(r"[.!?][\"”’]?(?=\s|$)")
@@ -64,7 +70,7 @@ class _ReadMoreFinder:
     line end when what runs there is short or in title case. Otherwise nothing is cut (when in doubt, keep)."""
 
     def search(self, text: str) -> Span | None:
-        mark = _READ_MORE_MARK.search(text)
+        mark = _READ_MORE_MARK.search(text) if _READ_MORE_AT_MARK.search(text) else None
         while mark is not None:
             start = self._clause_start(text, mark.start())
             end = self._headline_end(text, mark.end()) if start is not None else None
@@ -125,6 +131,17 @@ READ_MORE_INLINE = _ReadMoreFinder()
 _SIGNED_PERCENT = re.compile(r"[+\-−]\d{1,3}\.\d\d%")
 
 
+class _QuoteWidgetFinder:
+    """QUOTE_WIDGET, searched only in a text with its figure's decimals and per cent sign (it starts with a space or a
+    capital letter, which the regex engine tries at nearly every position)."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return QUOTE_WIDGET.search(text) if _DECIMAL_PERCENT.search(text) else None
+
+
+_DECIMAL_PERCENT = re.compile(r"\.\d\d%")  # in each of QUOTE_WIDGET's alternatives ("-1.20%")
+
+
 def _may_have_widget(raw: str) -> bool:
     return "%" in raw and ("(" in raw or "/" in raw or bool(_SIGNED_PERCENT.search(raw)))
 
@@ -136,7 +153,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and ":" in raw),
-    (QUOTE_WIDGET, "quote-widget", _may_have_widget),
+    (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
 )
