@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .figures import NumberMention, same_amount
+from .labels import distinct_labels, shared
 from .models import MAX_ENTITIES, MAX_FIGURES, Converted, KeyFigure, Meta, Sentiment, Summary
 from .quality import as_sentence
 from .usage import cost_usd
@@ -26,6 +27,9 @@ def assemble(article: CleanArticle, plan: Plan, outcomes: list[ExtractionOutcome
     """The ``Summary`` of ``article`` from one answer per part of ``plan`` (and ``final``, the parts' reduction)."""
     warnings = list(article.notes)
     figures = _grounded(article, plan, outcomes, warnings)
+    for figure, label in zip(figures, distinct_labels(figures, article.text), strict=True):
+        figure.label = label
+    warnings.extend(shared(figures))
     calls = outcomes + ([final] if final is not None else [])
     if final is not None:
         warnings.append(f"split into {len(outcomes)} parts of at most {plan.budget} tokens at paragraph "

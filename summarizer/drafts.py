@@ -173,9 +173,9 @@ class Extraction(BaseModel):
     def _each_figure_once_with_its_own_label(cls, figures: list[FigureDraft],
                                              info: ValidationInfo) -> list[FigureDraft]:
         """A number listed twice is re-asked (in lenient mode the later one is dropped). Two numbers under one
-        label ('Revenue' for actual, estimate and guidance) are named in the warnings and both kept: a re-ask
-        costs a whole answer and the small model mostly repeats the label."""
-        labels: dict[str, str] = {}  # label key -> the first figure's raw
+        label ('Revenue' for actual, estimate and guidance) are both kept: a re-ask costs a whole answer and the
+        small model mostly repeats the label. ``labels.distinct_labels`` tells them apart from the article's words
+        next to each number when the summary is assembled, and names in the warnings the labels it cannot."""
         unique: list[FigureDraft] = []
         for figure in figures:
             if any(figure.raw == kept.raw for kept in unique):
@@ -183,9 +183,6 @@ class Extraction(BaseModel):
                     raise ValueError(f"figure {figure.raw!r} is listed twice; list each figure once")
                 warn(info, f"dropped figure: figure {figure.raw!r} is listed twice")
                 continue
-            first = labels.setdefault(quality.label_key(figure.label), figure.raw)
-            if first != figure.raw:
-                warn(info, f"{first!r} and {figure.raw!r} have the same label {figure.label!r}")
             unique.append(figure)
         return unique
 

@@ -1,0 +1,232 @@
+"""Distinct labels: figures that share a label get the qualifier their own words in the article give.
+
+A small model labels an article's actual revenue, the analysts' estimate and
+the old and new guidance all "Revenue". Which one is which is written next to
+each number ("... $560 million analysts had expected", "down from the $520
+million it forecast in July", "from 1.1 billion yuan a year earlier"), so
+that is where the qualifier comes from: never from the model, never a word the
+article does not put beside the number.
+
+Only labels shared by two or more different figures change. Each figure of
+such a group gets the first of these its clause holds that no other figure of
+the group has, added in brackets: "Operating profit (analysts' estimate)".
+
+* the low or high end of a range ("$58 billion to $59 billion");
+* an analysts' estimate or expectation;
+* a previous value ("from", "previous", "prior"), a previous forecast;
+* the year-ago value ("a year earlier", "last year");
+* a forecast or guidance, a new one ("now expects", "raised");
+* a period ("second quarter", "full-year", "2025", "September");
+* what the amount is in ("$19 million in stablecoins"), or its unit when the units differ.
+
+A figure whose clause gives nothing that sets it apart keeps its label, and
+the shared label stays named in the warnings, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .figures import NumberMention, find_numbers
+from .quality import FUNCTION_WORDS, label_key, words
+
+_WINDOW = 7  # words looked at on each side of the number, inside its clause
+
+_CLAUSE_END = re.compile(r"[;:!?]|[.,](?=\s)|\s[-–—]\s|\n")
+_TOKEN = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]", re.UNICODE)
+_NUMBER = re.compile(r"^[$€£¥₹]?\d")
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_ORDINALS = {"first": "first", "second": "second", "third": "third", "fourth": "fourth",
+             "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+_PREVIOUS = _set("previous previously prior earlier old original")
+_FORECAST = _set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
+                 "sees target targets predicts predicted anticipates")
+_NEW = _set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
+_ESTIMATE = _set("analysts analyst consensus estimate estimates estimated polled poll economists")
+_YEAR_AGO = re.compile(r"\byear (?:earlier|ago|before)\b|\b(?:last|prior|previous) year\b|\byear-ago\b|"
+                       r"\ba year-earlier\b")
+_JOINS = _set("and but while whereas versus against compared")
+_IN_SKIP = _set("the a an its their his her this that these those each every all") | frozenset(_MONTHS)
+
+
+class Labelled(Protocol):
+    """What a figure needs for its label to be made distinct (``KeyFigure`` has it)."""
+
+    label: str
+    raw: str
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Clause:
+    before: list[str]  # lower-cased words of the clause before the number, nearest last
+    after: list[str]  # lower-cased words of the clause after the number, nearest first
+    own_before: list[str]  # the part of ``before`` that belongs to this number: after any other number or "and"
+    own_after: list[str]  # the part of ``after`` that belongs to this number: up to any other number or "and"
+
+
+def _clause(text: str, start: int, end: int) -> _Clause:
+    """The words on each side of ``text[start:end]``, up to the clause's ends and ``_WINDOW`` words."""
+    left = text[max(0, start - 200):start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    right = text[end:end + 200]
+    stop = _CLAUSE_END.search(right)
+    right = right[:stop.start()] if stop else right
+    before = [t.casefold() for t in _TOKEN.findall(left)][-_WINDOW:]
+    after = [t.casefold() for t in _TOKEN.findall(right)][:_WINDOW]
+    own_before = before[:]
+    for index in range(len(before) - 1, -1, -1):
+        if _NUMBER.match(before[index]) or before[index] in _JOINS:
+            own_before = before[index + 1:]
+            break
+    own_after = after[:]
+    for index, token in enumerate(after):
+        if _NUMBER.match(token) or token in _JOINS:
+            own_after = after[:index]
+            break
+    return _Clause(before, after, own_before, own_after)
+
+
+def _range_end(figure: Labelled, text: str) -> str | None:
+    """'low end' / 'high end' when the number is one end of a range of one unit: 'X to Y', 'X-Y', 'between X and
+    Y'. 'from X to Y' is a change, not a range."""
+    mentions = find_numbers(text)
+    for index, mention in enumerate(mentions):
+        if mention.start != figure.start:
+            continue
+        if index > 0 and _pair(mentions[index - 1], mention, text):
+            return "high end"
+        if index + 1 < len(mentions) and _pair(mention, mentions[index + 1], text):
+            return "low end"
+    return None
+
+
+def _pair(low: NumberMention, high: NumberMention, text: str) -> bool:
+    if low.unit != high.unit:
+        return False
+    between = text[low.end:high.start].strip().casefold()
+    lead = text[max(0, low.start - 12):low.start].casefold().split()[-1:]
+    if between in ("to", "-", "–"):
+        return lead != ["from"]
+    return between == "and" and lead == ["between"]
+
+
+def _period(tokens: list[str]) -> str | None:
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in _ORDINALS and following in ("quarter", "half"):
+            return f"{_ORDINALS[token]} {following}"
+        if re.fullmatch(r"[1-4](?:st|nd|rd|th)?-quarter|(first|second|third|fourth)-quarter", token):
+            return token.replace("-", " ")
+        if re.fullmatch(r"q[1-4]|h[12]", token):
+            return token.upper()
+        if token in ("full-year", "annual", "fy"):
+            return "full year"
+        if token in ("this", "next", "last") and following == "year" and token != "last":
+            return f"{token} year"
+        if re.fullmatch(r"(?:19|20)\d\d", token):
+            return token
+        if token in _MONTHS[:12]:
+            return token.capitalize()
+    return None
+
+
+def _qualifiers(figure: Labelled, text: str) -> list[str]:
+    """Everything the figure's own words say about which value it is, most telling first."""
+    clause = _clause(text, figure.start, figure.end)
+    before, after = clause.own_before, clause.own_after
+    near = set(before + after)
+    found: list[str] = []
+    end = _range_end(figure, text)
+    if end:
+        found.append(end)
+    if _ESTIMATE & near:
+        found.append("analysts' estimate" if {"analysts", "analyst", "consensus"} & near else "estimate")
+    elif "expected" in after and after[:1] != ["as"]:
+        found.append("expected")
+    if _YEAR_AGO.search(" ".join(before + ["#"] + after)):
+        found.append("a year earlier")
+        near -= {"earlier", "prior"}  # "a year earlier" is the year-ago value, not a previous forecast
+    forecast = bool(_FORECAST & near)
+    if "from" in before[-3:] or _PREVIOUS & near:
+        found.append("previous forecast" if forecast else "previous")
+    if forecast:
+        found.append("new forecast" if _NEW & set(before) else "forecast")
+    period = _period(clause.before) or _period(clause.after)  # a period covers its whole clause
+    if period:
+        found.append(period)
+    what = _what_in(after)
+    if what:
+        found.append(what)
+    return found
+
+
+def _what_in(after: list[str]) -> str | None:
+    """'in stablecoins' from '$19 million in stablecoins': what an amount is held or paid in (up to 3 words)."""
+    if len(after) < 2 or after[0] not in ("in", "of") or after[1] in _IN_SKIP:
+        return None
+    taken = []
+    for word in after[1:4]:
+        if not word.isalpha() or word in FUNCTION_WORDS or word in _IN_SKIP:
+            break
+        taken.append(word)
+    return f"{after[0]} {' '.join(taken)}" if taken else None
+
+
+def _redundant(qualifier: str, label: str) -> bool:
+    """A qualifier whose words the label already has says nothing new ('forecast' on 'revenue forecast')."""
+    have = set(words(label))
+    return set(words(qualifier)) <= have
+
+
+def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
+    """Each figure's label, qualified from its clause in ``text`` where another figure has the same label.
+
+    Returns one label per figure, in order; a label shared by no other figure comes back unchanged.
+    """
+    labels = [f.label.strip() for f in figures]
+    groups: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label_key(label), []).append(index)
+    for key, members in groups.items():
+        if len(members) < 2 or not key:
+            continue
+        options = {i: [q for q in _qualifiers(figures[i], text) if not _redundant(q, labels[i])] for i in members}
+        units = {figures[i].unit for i in members}
+        if len(units) > 1:  # "21,400 ETH" beside "$19 million": the unit written in the figure tells them apart
+            for i in members:
+                if figures[i].unit.isalpha() and figures[i].unit.casefold() in figures[i].raw.casefold():
+                    options[i].append(figures[i].unit)
+        taken: set[str] = set()
+        for i in members:
+            free = [q for q in options[i] if q not in taken]
+            own = [q for q in free if not any(q in options[j] for j in members if j != i)]
+            if own or free:
+                pick = (own or free)[0]
+                taken.add(pick)
+                labels[i] = f"{labels[i]} ({pick})"
+    return labels
+
+
+def shared(figures: Sequence[Labelled]) -> list[str]:
+    """A warning for each label still shared by different figures, in the words the validator used to give."""
+    first: dict[str, str] = {}
+    notes = []
+    for figure in figures:
+        seen = first.setdefault(label_key(figure.label), figure.raw)
+        if seen != figure.raw:
+            notes.append(f"{seen!r} and {figure.raw!r} have the same label {figure.label!r}")
+    return notes

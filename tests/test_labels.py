@@ -1,0 +1,79 @@
+"""Figures the model gives one label get told apart by the article's own words next to each number."""
+
+from __future__ import annotations
+
+from summarizer import Summarizer
+from summarizer.testing import ScriptedBackend, answer
+
+ARTICLE = """Corblake Freight cuts its outlook as parcel volumes slow
+
+Corblake Freight now expects adjusted operating profit of $410 million this year, down from the $520 million it \
+forecast in July and well below the $560 million analysts had expected.
+
+Revenue for the third quarter fell 6% to $1.9 billion. A year earlier the company reported revenue of $2.1 billion, \
+and it kept its full-year revenue forecast of $7.6 billion to $7.9 billion.
+
+The company said 1,200 drivers would move to part-time hours. Its net debt rose to $3.3 billion from $2.8 billion \
+a year earlier, and the board held the dividend at 40 cents a share. The group operates 140 depots. It also \
+leases 65 warehouses.
+
+Corblake shares fell 4% on Monday. Shares of its rival Haldane Post fell 3%.
+"""
+
+
+def run(figures: list[dict[str, str]]):
+    backend = ScriptedBackend([answer(summary=("Corblake Freight cut its profit outlook.",
+                                               "Parcel volumes slowed in the third quarter."), figures=figures)])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        return summarizer.summarize(ARTICLE)
+
+
+def labels_of(result) -> dict[str, str]:
+    return {f.raw: f.label for f in result.key_figures}
+
+
+def test_forecasts_and_estimates_under_one_label_say_which_is_which():
+    result = run([{"raw": raw, "label": "Operating profit"} for raw in ("$410 million", "$520 million", "$560 million")])
+    assert labels_of(result) == {
+        "$410 million": "Operating profit (new forecast)",
+        "$520 million": "Operating profit (previous forecast)",
+        "$560 million": "Operating profit (analysts' estimate)",
+    }
+    assert not any("same label" in w for w in result.meta.warnings)
+
+
+def test_a_range_is_told_apart_by_its_ends_and_a_change_by_its_year_ago_side():
+    figures = [{"raw": raw, "label": "Revenue"} for raw in ("$1.9 billion", "$2.1 billion", "$7.6 billion",
+                                                            "$7.9 billion")]
+    figures += [{"raw": raw, "label": "net debt"} for raw in ("$3.3 billion", "$2.8 billion")]
+    assert labels_of(run(figures)) == {
+        "$1.9 billion": "Revenue (third quarter)",
+        "$2.1 billion": "Revenue (a year earlier)",
+        "$7.6 billion": "Revenue (low end)",
+        "$7.9 billion": "Revenue (high end)",
+        "$3.3 billion": "net debt",  # the one whose words say nothing else keeps the label
+        "$2.8 billion": "net debt (a year earlier)",
+    }
+
+
+def test_a_percentage_before_an_amount_is_not_a_range():
+    result = run([{"raw": "6%", "label": "revenue change"}, {"raw": "$1.9 billion", "label": "Revenue change"}])
+    # both are the third quarter's: the first takes the period, the other keeps the label
+    assert [f.label for f in result.key_figures] == ["revenue change (third quarter)", "Revenue change"]
+
+
+def test_counts_of_different_things_are_told_apart_by_the_unit_written_in_the_figure():
+    result = run([{"raw": "140 depots", "label": "sites"}, {"raw": "65 warehouses", "label": "sites"}])
+    assert labels_of(result) == {"140 depots": "sites (depots)", "65 warehouses": "sites (warehouses)"}
+
+
+def test_a_label_no_other_figure_has_is_left_as_the_model_gave_it():
+    result = run([{"raw": "$410 million", "label": "profit outlook"}, {"raw": "1,200 drivers", "label": "drivers"}])
+    assert labels_of(result) == {"$410 million": "profit outlook", "1,200 drivers": "drivers"}
+    assert not any("same label" in w for w in result.meta.warnings)
+
+
+def test_figures_whose_words_say_nothing_apart_keep_the_label_and_are_named_in_the_warnings():
+    result = run([{"raw": "4%", "label": "share price fall"}, {"raw": "3%", "label": "Share price fall"}])
+    assert [f.label for f in result.key_figures] == ["share price fall", "Share price fall"]
+    assert "'4%' and '3%' have the same label 'Share price fall'" in result.meta.warnings
