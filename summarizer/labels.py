@@ -157,7 +157,7 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
         found.append("analysts' estimate" if {"analysts", "analyst", "consensus"} & near else "estimate")
     elif "expected" in after and after[:1] != ["as"]:
         found.append("expected")
-    if _YEAR_AGO.search(" ".join(before + ["#"] + after)):
+    if _YEAR_AGO.search(" ".join([*before, "#", *after])):
         found.append("a year earlier")
         near -= {"earlier", "prior"}  # "a year earlier" is the year-ago value, not a previous forecast
     forecast = bool(_FORECAST & near)

@@ -33,7 +33,8 @@ def labels_of(result) -> dict[str, str]:
 
 
 def test_forecasts_and_estimates_under_one_label_say_which_is_which():
-    result = run([{"raw": raw, "label": "Operating profit"} for raw in ("$410 million", "$520 million", "$560 million")])
+    amounts = ("$410 million", "$520 million", "$560 million")
+    result = run([{"raw": raw, "label": "Operating profit"} for raw in amounts])
     assert labels_of(result) == {
         "$410 million": "Operating profit (new forecast)",
         "$520 million": "Operating profit (previous forecast)",
