@@ -14,7 +14,11 @@ from pydantic import BaseModel, ValidationInfo
 
 from . import quality
 
-MAX_SUMMARY_WORDS = 80  # longer summaries keep their first sentences up to this many words
+# A summary is two or three sentences and at most 70 words: a longer one keeps its first sentences, but not fewer
+# than two unless those two are over 80 words (one sentence is a headline, not a summary).
+MAX_SUMMARY_SENTENCES = 3
+MAX_SUMMARY_WORDS = 70
+MAX_TWO_SENTENCE_WORDS = 80
 MAX_COPIED_WORDS = 20  # a longer run lifted verbatim from the article is a copy, not a summary (a warning)
 
 
@@ -108,9 +112,14 @@ class SummaryReview:
         if opener:
             self._fault(f"the summary opens with {opener!r}; name the company or subject instead",
                         f"the summary opens with {opener!r}")
+        if len(sentences) > MAX_SUMMARY_SENTENCES:
+            self.warnings.append(f"the summary had {len(sentences)} sentences; kept its first "
+                                 f"{MAX_SUMMARY_SENTENCES}")
+            sentences = sentences[:MAX_SUMMARY_SENTENCES]
         count = sum(len(s.split()) for s in sentences)
         if count > MAX_SUMMARY_WORDS:
-            while len(sentences) > 1 and sum(len(s.split()) for s in sentences) > MAX_SUMMARY_WORDS:
+            while len(sentences) > 1 and sum(len(s.split()) for s in sentences) > (
+                    MAX_SUMMARY_WORDS if len(sentences) > 2 else MAX_TWO_SENTENCE_WORDS):
                 sentences = sentences[:-1]
             self._fault(f"the summary has {count} words; write 2 or 3 short sentences", f"the summary had {count} "
                         f"words; kept its first {len(sentences)} sentence(s)")

@@ -146,6 +146,20 @@ def test_copying_an_opening_pronoun_and_length_are_named_and_the_length_cut_at_a
     assert kept == long[:1] and warnings == ["the summary had 88 words; kept its first 1 sentence(s)"]
 
 
+def test_a_summary_keeps_its_first_three_sentences_and_seventy_words_but_two_sentences_up_to_eighty():
+    four = ["Example Corp grew revenue 12% to $14 billion.", "Cloud demand drove the gain in Europe.",
+            "The company also cut 2,300 jobs.", "Its shares rose on Friday."]
+    kept, warnings = review(four)
+    assert kept == four[:3]
+    assert warnings == ["the summary had 4 sentences; kept its first 3"]
+    long = [f"Example Corp grew {'very ' * 20}fast.", f"Example Corp cut {'many ' * 20}jobs.",  # 24 words each
+            f"Example Corp sold {'old ' * 20}plants."]
+    kept, warnings = review(long)
+    assert kept == long[:2] and warnings == ["the summary had 72 words; kept its first 2 sentence(s)"]
+    two = [f"Example Corp grew {'very ' * 32}fast.", f"Example Corp cut {'many ' * 32}jobs."]  # 72 words in two
+    assert review(two) == (two, ["the summary had 72 words; kept its first 2 sentence(s)"])
+
+
 def test_with_nothing_sound_left_the_reask_gives_every_reason():
     with pytest.raises(ValidationError, match="ends on 'was', mid-clause; write each sentence whole; "
                                               "the summary names 'Initech'"):
