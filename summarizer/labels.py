@@ -17,7 +17,8 @@ the group has, added in brackets: "Operating profit (analysts' estimate)".
 * the year-ago value ("a year earlier", "last year");
 * a forecast or guidance, a new one ("now expects", "raised");
 * a period ("second quarter", "full-year", "2025", "September");
-* what the amount is in ("$19 million in stablecoins"), or its unit when the units differ.
+* what the amount is in ("$19 million in stablecoins"), or its unit when the units differ;
+* what the clause says is measured, when the label does not: "shares", "sales", "volumes".
 
 A figure whose clause gives nothing that sets it apart keeps its label, and
 the shared label stays named in the warnings, as before.
@@ -55,6 +56,11 @@ _NEW = _set("now new raised raises lifted lifts lowered lowers cut cuts trimmed 
 _ESTIMATE = _set("analysts analyst consensus estimate estimates estimated polled poll economists")
 _YEAR_AGO = re.compile(r"\byear (?:earlier|ago|before)\b|\b(?:last|prior|previous) year\b|\byear-ago\b|"
                        r"\ba year-earlier\b")
+# What a number in a news clause measures, when the label does not say: "Shares ... plunged 22%", "sales dropped 9%".
+_MEASURES = _set("shares stock sales revenue revenues profit profits earnings margin volumes volume price prices "
+                 "inflation deposits assets users customers orders debt loss losses income output production exports "
+                 "imports spending capex expenditure jobs workforce valuation dividend index yield rate rates "
+                 "inflows outflows bookings subscribers payroll payrolls unemployment wages")
 _JOINS = _set("and but while whereas versus against compared")
 _IN_SKIP = _set("the a an its their his her this that these those each every all") | frozenset(_MONTHS)
 
@@ -171,6 +177,10 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     what = _what_in(after)
     if what:
         found.append(what)
+    measured = next((w for w in reversed(before) if w in _MEASURES), None) or next(
+        (w for w in after if w in _MEASURES), None)
+    if measured:
+        found.append(measured)
     return found
 
 
@@ -187,9 +197,14 @@ def _what_in(after: list[str]) -> str | None:
 
 
 def _redundant(qualifier: str, label: str) -> bool:
-    """A qualifier whose words the label already has says nothing new ('forecast' on 'revenue forecast')."""
-    have = set(words(label))
-    return set(words(qualifier)) <= have
+    """A qualifier whose words the label already has says nothing new ('forecast' on 'revenue forecast', 'shares'
+    on 'share price')."""
+    have = {_singular(w) for w in words(label)}
+    return {_singular(w) for w in words(qualifier)} <= have
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:

@@ -78,3 +78,8 @@ def test_figures_whose_words_say_nothing_apart_keep_the_label_and_are_named_in_t
     result = run([{"raw": "4%", "label": "share price fall"}, {"raw": "3%", "label": "Share price fall"}])
     assert [f.label for f in result.key_figures] == ["share price fall", "Share price fall"]
     assert "'4%' and '3%' have the same label 'Share price fall'" in result.meta.warnings
+
+
+def test_with_no_other_cue_the_thing_the_clause_measures_tells_them_apart():
+    result = run([{"raw": "4%", "label": "fall"}, {"raw": "6%", "label": "fall"}])
+    assert labels_of(result) == {"4%": "fall (shares)", "6%": "fall (third quarter)"}
