@@ -24,6 +24,8 @@ real body text. Cleaning is idempotent: cleaning the output changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pydantic import BaseModel, Field
 
 from . import _chrome as chrome
@@ -37,6 +39,7 @@ from ._prose import is_body_paragraph
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
 from ._title import headline_line, take_title, title_like
+from .shared_lines import line_key
 
 
 class Removed(BaseModel):
@@ -61,14 +64,22 @@ class CleanArticle(BaseModel):
     notes: list[str] = Field(default_factory=list, description="How the input was read, e.g. an encoding fallback.")
 
 
-def clean(text: str, *, notes: list[str] | None = None) -> CleanArticle:
-    """Clean one scraped plain-text article (an HTML page goes through ``summarizer.inputs.clean_input``)."""
+def clean(text: str, *, notes: list[str] | None = None, shared: Collection[str] = ()) -> CleanArticle:
+    """Clean one scraped plain-text article (an HTML page goes through ``summarizer.inputs.clean_input``).
+
+    ``shared``: lines that many articles of the same site share (``summarizer.shared_lines``), dropped as
+    ``site-boilerplate``.
+    """
     lines = split_lines(text)
     tail = _tail_start(lines)
     repair_lines(text, lines[:tail])
     for line in lines[tail:]:  # other stories: no need to read them closely
         line.reason = "related-links"
     published = _mark_lines(lines[:tail])
+    if shared:
+        for line in lines[:tail]:
+            if line.reason is None and line_key(line.raw) in shared:
+                line.reason = "site-boilerplate"
     kept = [line for line in lines if line.reason is None and line.text]  # kept: what the steps below look at
     repeats.drop_teasers(kept)
     repeats.drop_repeats(kept)

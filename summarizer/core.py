@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -100,17 +100,20 @@ class Summarizer:
         return (await self.aprocess(text, source=source, notes=notes, url=url))[1]
 
     async def aprocess(self, text: str, *, source: str | None = None, notes: list[str] | None = None,
-                       url: str | None = None) -> tuple[CleanArticle, Summary]:
-        """``asummarize``, with the cleaned article the summary was made from (batches hand both on)."""
+                       url: str | None = None, shared: Collection[str] = ()) -> tuple[CleanArticle, Summary]:
+        """``asummarize``, with the cleaned article the summary was made from (batches hand both on).
+
+        ``shared``: lines the site's other articles share, dropped as boilerplate (``summarizer.shared_lines``).
+        """
         with self._logged(source) as logged:
-            return logged(await self._aprocess(text, source, notes, url))
+            return logged(await self._aprocess(text, source, notes, url, shared))
 
     async def _aprocess(self, text: str, source: str | None, notes: list[str] | None,
-                        url: str | None) -> tuple[CleanArticle, Summary]:
+                        url: str | None, shared: Collection[str] = ()) -> tuple[CleanArticle, Summary]:
         import asyncio
 
         started = time.perf_counter()
-        article, key, hit = self._lookup(text, source, notes, url, started)
+        article, key, hit = self._lookup(text, source, notes, url, started, shared)
         if hit is not None:
             return article, hit
         claim = await await_claim(self._claiming(key, source)) if key is not None else None
@@ -132,31 +135,39 @@ class Summarizer:
         """``summarize_source`` for asyncio code."""
         return (await self.aprocess_source(source))[1]
 
-    async def aprocess_source(self, source: str) -> tuple[CleanArticle, Summary]:
+    async def aprocess_source(self, source: str, *, shared: Collection[str] = ()) -> tuple[CleanArticle, Summary]:
         """``asummarize_source``, with the cleaned article (see ``aprocess``)."""
-        return await self._aread(source, lambda: read_source(source, allow_private=self.settings.allow_private_urls))
+        return await self._aread(source, lambda: read_source(source, allow_private=self.settings.allow_private_urls),
+                                 shared)
 
-    async def aprocess_file(self, path: str | Path) -> tuple[CleanArticle, Summary]:
+    async def aprocess_file(self, path: str | Path, *, shared: Collection[str] = ()) -> tuple[CleanArticle, Summary]:
         """``summarize_file`` for asyncio code, with the cleaned article (see ``aprocess``)."""
-        return await self._aread(str(path), lambda: read_path(path))
+        return await self._aread(str(path), lambda: read_path(path), shared)
 
-    async def _aread(self, name: str, read: Callable[[], Document]) -> tuple[CleanArticle, Summary]:
+    async def _aread(self, name: str, read: Callable[[], Document],
+                     shared: Collection[str] = ()) -> tuple[CleanArticle, Summary]:
         """Read a document off the event loop, then summarize it; a read that fails is a logged run too."""
         import asyncio
 
         with self._logged(name) as logged:
             document = await asyncio.to_thread(read)
-            return logged(await self._aprocess(document.text, document.source, document.notes, document.url))
+            return logged(await self._aprocess(document.text, document.source, document.notes, document.url,
+                                               shared))
 
-    def summarize_many(self, items: Iterable[Any], jobs: int | None = None) -> Iterator[BatchResult]:
+    def summarize_many(self, items: Iterable[Any], jobs: int | None = None, *,
+                       shared_lines: bool = True) -> Iterator[BatchResult]:
         """Summarize many articles, ``jobs`` at a time; yields a ``BatchResult`` for each as it finishes.
 
         An item is an article's text (``str``), a file (``pathlib.Path``), or a
         mapping with ``text``, ``path`` or ``source`` (a path, URL or ``-``) and
         optionally ``id``. One article's failure is its result's ``error``; the
         others go on. A ``ConfigError`` (no key, no model) stops the run.
+
+        Lines that many articles of one site share (its menus, footers and
+        disclaimers, see ``summarizer.shared_lines``) are removed as
+        ``site-boilerplate``; ``shared_lines=False`` keeps them.
         """
-        return run_batch(self, items, jobs or self.settings.jobs)
+        return run_batch(self, items, jobs or self.settings.jobs, shared_lines=shared_lines)
 
     @contextmanager
     def _logged(self, source: str | None) -> Iterator[Callable[[tuple[CleanArticle, Summary]], tuple[CleanArticle,
@@ -179,8 +190,8 @@ class Summarizer:
             raise
 
     def _lookup(self, text: str, source: str | None, notes: list[str] | None, url: str | None,
-                started: float) -> tuple[CleanArticle, str | None, Summary | None]:
-        article = clean_input(text, notes=notes, url=url)
+                started: float, shared: Collection[str] = ()) -> tuple[CleanArticle, str | None, Summary | None]:
+        article = clean_input(text, notes=notes, url=url, shared=shared)
         if not article.text.strip():
             where = f"{source}: " if source else ""
             raise InputError(f"{where}no article text (empty, or only boilerplate after cleaning); pass an article")

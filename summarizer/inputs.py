@@ -21,7 +21,7 @@ mappings, each with an ``id`` (the name it is reported and resumed under).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -145,17 +145,20 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield {"id": where, "error": f"{where}: needs a \"text\", \"url\" or \"path\" field"}
 
 
-def clean_input(text: str, *, notes: list[str] | None = None, url: str | None = None) -> CleanArticle:
+def clean_input(text: str, *, notes: list[str] | None = None, url: str | None = None,
+                shared: Collection[str] = ()) -> CleanArticle:
     """An input's text as a cleaned article: an HTML page is first reduced to its article (trafilatura).
 
     ``summarizer.cleaning.clean`` only cleans plain text; deciding what the
-    input is belongs here, with the rest of what an input can be.
+    input is belongs here, with the rest of what an input can be. ``shared``
+    (lines its site's other articles share) applies to plain text: trafilatura
+    has its own way with a page's furniture.
     """
     from .cleaning import CleanStats, clean
     from .html import extract_html, looks_like_html
 
     if not looks_like_html(text):
-        return clean(text, notes=notes)
+        return clean(text, notes=notes, shared=shared)
     page = extract_html(text, url=url)
     notes = [*(notes or []), "HTML: article extracted with trafilatura; offsets refer to the extracted text"]
     article = clean(page.text, notes=notes)

@@ -44,6 +44,8 @@ from .options import model_options, model_overrides, no_cache_option, no_log_opt
               help="Append JSONL results to FILE, skipping articles it already holds a result for.")
 @click.option("--usage", "show_usage", is_flag=True, help="Print the run's tokens, requests and cost to stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when it is a terminal].")
+@click.option("--keep-shared-lines", is_flag=True, help="Keep lines that many articles of one site share (by default "
+              "they are dropped as that site's boilerplate).")
 @click.option("--rpm", "requests_per_minute", type=click.FloatRange(min=0, min_open=True),
               help="Requests per minute to stay under [env: SUMMARIZER_REQUESTS_PER_MINUTE].")
 @click.option("--tpm", "tokens_per_minute", type=click.FloatRange(min=0, min_open=True),
@@ -54,8 +56,8 @@ from .options import model_options, model_overrides, no_cache_option, no_log_opt
 @handle_errors
 def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, model: str | None,
         jobs: int | None, output: Path | None, resume: Path | None, show_usage: bool, progress: bool | None,
-        requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool, no_log: bool,
-        verbose: bool) -> None:
+        keep_shared_lines: bool, requests_per_minute: float | None, tokens_per_minute: float | None, no_cache: bool,
+        no_log: bool, verbose: bool) -> None:
     """Summarize article FILES: paths, folders, JSONL files of texts, http(s) URLs, or - for standard input."""
     if verbose:
         log_to_stderr()
@@ -70,7 +72,7 @@ def run(files: tuple[str, ...], fmt: str, as_json: bool, backend: str | None, mo
     overrides = model_overrides(backend, model, no_cache, jobs=jobs, requests_per_minute=requests_per_minute,
                                 tokens_per_minute=tokens_per_minute, log_runs=False if no_log else None)
     failures = BatchRun(files, fmt, overrides, output=output, resume=resume, show_usage=show_usage,
-                        progress=progress).run()
+                        progress=progress, shared_lines=not keep_shared_lines).run()
     if failures:
         sys.exit(1)
 
@@ -91,7 +93,8 @@ class BatchInterrupted(KeyboardInterrupt):
 
 class BatchRun:
     def __init__(self, sources: tuple[str, ...], fmt: str, overrides: dict[str, Any], *, output: Path | None = None,
-                 resume: Path | None = None, show_usage: bool = False, progress: bool | None = None) -> None:
+                 resume: Path | None = None, show_usage: bool = False, progress: bool | None = None,
+                 shared_lines: bool = True) -> None:
         self.sources = sources
         self.fmt = fmt
         self.overrides = overrides
@@ -99,6 +102,7 @@ class BatchRun:
         self.resume = resume is not None
         self.show_usage = show_usage
         self.progress = progress
+        self.shared_lines = shared_lines
         self.usage = RunUsage()
 
     def run(self) -> int:
@@ -127,7 +131,7 @@ class BatchRun:
                     click.echo(f"summarizing {len(items)} article(s) with {settings.backend} ({settings.model_name}), "
                                f"{min(settings.jobs, len(items))} at a time", err=True)
                 try:
-                    for result in summarizer.summarize_many(items, settings.jobs):
+                    for result in summarizer.summarize_many(items, settings.jobs, shared_lines=self.shared_lines):
                         label = result.input["id"]
                         if result.summary is None:
                             failures += 1
