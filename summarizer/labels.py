@@ -18,7 +18,9 @@ the group has, added in brackets: "Operating profit (analysts' estimate)".
 * a forecast or guidance, a new one ("now expects", "raised");
 * a period ("second quarter", "full-year", "2025", "September");
 * what the amount is in ("$19 million in stablecoins"), or its unit when the units differ;
-* what the clause says is measured, when the label does not: "shares", "sales", "volumes".
+* what the clause says is measured, when the label does not: "shares", "sales", "volumes";
+* whose figure it is, when the model names different companies for them ("gain (Airo)", "gain (Circle)");
+* "change" or "percent" for a percentage beside levels under one label ("Nikkei 225 index (change)").
 
 A figure whose clause gives nothing that sets it apart keeps its label, and
 the shared label stays named in the warnings, as before.
@@ -61,6 +63,8 @@ _MEASURES = _set("shares stock sales revenue revenues profit profits earnings ma
                  "inflation deposits assets users customers orders debt loss losses income output production exports "
                  "imports spending capex expenditure jobs workforce valuation dividend index yield rate rates "
                  "inflows outflows bookings subscribers payroll payrolls unemployment wages")
+_EXTREMES = _set("high low peak record closing opening intraday")
+_RATES = frozenset(("percent", "percentage_points", "basis_points"))
 _JOINS = _set("and but while whereas versus against compared")
 _IN_SKIP = _set("the a an its their his her this that these those each every all") | frozenset(_MONTHS)
 
@@ -68,11 +72,22 @@ _IN_SKIP = _set("the a an its their his her this that these those each every all
 class Labelled(Protocol):
     """What a figure needs for its label to be made distinct (``KeyFigure`` has it)."""
 
-    label: str
-    raw: str
-    unit: str
-    start: int
-    end: int
+    @property
+    def label(self) -> str: ...
+    @property
+    def raw(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def direction(self) -> str | None: ...
+    @property
+    def entity(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -177,6 +192,10 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     what = _what_in(after)
     if what:
         found.append(what)
+    extreme = next((w for w in reversed(before) if w in _EXTREMES), None) or next(
+        (w for w in after if w in _EXTREMES), None)
+    if extreme:
+        found.append(extreme)
     measured = next((w for w in reversed(before) if w in _MEASURES), None) or next(
         (w for w in after if w in _MEASURES), None)
     if measured:
@@ -219,12 +238,24 @@ def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
     for key, members in groups.items():
         if len(members) < 2 or not key:
             continue
-        options = {i: [q for q in _qualifiers(figures[i], text) if not _redundant(q, labels[i])] for i in members}
+        options = {i: _qualifiers(figures[i], text) for i in members}
+        entities = {figures[i].entity for i in members}
+        if len(entities) > 1:  # "gain" for two companies' debuts: whose it is (a name the article uses)
+            for i in members:
+                entity = figures[i].entity
+                if entity:
+                    options[i].insert(1 if options[i][:1] in (["low end"], ["high end"]) else 0, entity)
+        if len({figures[i].kind for i in members}) > 1:  # "Nikkei 225 index" for its change and its level
+            for i in members:
+                if figures[i].kind in _RATES:
+                    options[i].append("change" if figures[i].direction else "percent")
         units = {figures[i].unit for i in members}
         if len(units) > 1:  # "21,400 ETH" beside "$19 million": the unit written in the figure tells them apart
             for i in members:
                 if figures[i].unit.isalpha() and figures[i].unit.casefold() in figures[i].raw.casefold():
                     options[i].append(figures[i].unit)
+        for i in members:
+            options[i] = [q for q in options[i] if not _redundant(q, labels[i])]
         taken: set[str] = set()
         for i in members:
             free = [q for q in options[i] if q not in taken]

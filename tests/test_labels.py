@@ -83,3 +83,11 @@ def test_figures_whose_words_say_nothing_apart_keep_the_label_and_are_named_in_t
 def test_with_no_other_cue_the_thing_the_clause_measures_tells_them_apart():
     result = run([{"raw": "4%", "label": "fall"}, {"raw": "6%", "label": "fall"}])
     assert labels_of(result) == {"4%": "fall (shares)", "6%": "fall (third quarter)"}
+
+
+def test_whose_figure_it_is_and_a_change_beside_a_level_tell_them_apart():
+    result = run([{"raw": "4%", "label": "share price fall", "entity": "Corblake"},
+                  {"raw": "3%", "label": "share price fall", "entity": "Haldane Post"},
+                  {"raw": "6%", "label": "Revenue"}, {"raw": "$1.9 billion", "label": "Revenue"}])
+    assert labels_of(result) == {"4%": "share price fall (Corblake)", "3%": "share price fall (Haldane Post)",
+                                 "6%": "Revenue (change)", "$1.9 billion": "Revenue (third quarter)"}
