@@ -146,6 +146,22 @@ class Extraction(BaseModel):
     )
     sentiment: SentimentDraft
 
+    @field_validator("summary", mode="before")
+    @classmethod
+    def _blank_items_dropped(cls, sentences: Any, info: ValidationInfo) -> Any:
+        """A summary item of nothing but spaces (the grammar allows one) is dropped with a warning before the
+        length check would fail the whole answer on it: a re-ask brought the same blank back. When fewer than
+        two items are left, items holding several sentences are split into them (the model had written its
+        whole summary into the first item); the checks below then judge each sentence."""
+        if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
+            return sentences
+        kept = [s for s in sentences if s.strip()]
+        if len(kept) < len(sentences):
+            warn(info, f"dropped {len(sentences) - len(kept)} blank summary item(s)")
+        if len(kept) < 2:
+            kept = [sentence for item in kept for sentence in quality.split_sentences(item)]
+        return kept
+
     @field_validator("summary")
     @classmethod
     def _a_summary_a_reader_trusts(cls, sentences: list[str], info: ValidationInfo) -> list[str]:

@@ -25,6 +25,25 @@ def test_grounded_figures_pass():
     assert extraction.key_figures[0].raw == "$14 billion"
 
 
+def test_a_blank_summary_item_is_dropped_not_the_whole_answer():
+    """The grammar lets a summary item be a single space; the model gave one three times in a row on the long eval
+    article, and the length check failed the article each time."""
+    context: dict[str, object] = {"article": ARTICLE}
+    extraction = Extraction.model_validate_json(
+        payload(summary=["Example Corp raised $14 billion.", " ", "Its shares rose 12% on Friday."]), context=context)
+    assert extraction.summary == ["Example Corp raised $14 billion.", "Its shares rose 12% on Friday."]
+    assert context["warnings"] == ["dropped 1 blank summary item(s)"]
+
+
+def test_a_whole_summary_written_into_one_item_is_split_into_its_sentences():
+    context: dict[str, object] = {"article": ARTICLE}
+    extraction = Extraction.model_validate_json(
+        payload(summary=["Example Corp raised $14 billion. Its shares rose 12% on Friday. However, ", " "]),
+        context=context)
+    assert extraction.summary == ["Example Corp raised $14 billion.", "Its shares rose 12% on Friday."]
+    assert "dropped 1 blank summary item(s)" in context["warnings"]
+
+
 def test_ungrounded_figure_is_an_error_with_the_reason():
     bad = payload(key_figures=[{"raw": "$15 billion", "label": "funding", "unit": "USD"}])
     with pytest.raises(ValidationError, match="'\\$15 billion' does not appear verbatim in the article"):
