@@ -128,8 +128,9 @@ def windows(items: Iterable[Any], shared_lines: bool = True) -> Iterator[tuple[i
     index = 0
     while chunk := list(islice(iterator, WINDOW)):
         sites, found = site_lines(chunk) if shared_lines else ([None] * len(chunk), SharedLines())
+        by_site = {site: found.shared(site) for site in set(sites)}  # once per site, not once per article
         for item, site in zip(chunk, sites, strict=True):
-            yield index, item, found.shared(site)
+            yield index, item, by_site[site]
             index += 1
 
 

@@ -156,7 +156,7 @@ def _period(tokens: list[str]) -> str | None:
             return token.upper()
         if token in ("full-year", "annual", "fy"):
             return "full year"
-        if token in ("this", "next", "last") and following == "year" and token != "last":
+        if token in ("this", "next") and following == "year":  # "last year" is the year-ago cue
             return f"{token} year"
         if re.fullmatch(r"(?:19|20)\d\d", token):
             return token
@@ -192,15 +192,17 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     what = _what_in(after)
     if what:
         found.append(what)
-    extreme = next((w for w in reversed(before) if w in _EXTREMES), None) or next(
-        (w for w in after if w in _EXTREMES), None)
-    if extreme:
-        found.append(extreme)
-    measured = next((w for w in reversed(before) if w in _MEASURES), None) or next(
-        (w for w in after if w in _MEASURES), None)
-    if measured:
-        found.append(measured)
+    for vocabulary in (_EXTREMES, _MEASURES):
+        nearest = _nearest(before, after, vocabulary)
+        if nearest:
+            found.append(nearest)
     return found
+
+
+def _nearest(before: list[str], after: list[str], vocabulary: frozenset[str]) -> str | None:
+    """The word of ``vocabulary`` closest before the number, else the first one after it."""
+    return next((w for w in reversed(before) if w in vocabulary), None) or next(
+        (w for w in after if w in vocabulary), None)
 
 
 def _what_in(after: list[str]) -> str | None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ._lines import norm
@@ -32,14 +31,14 @@ MIN_SHARE = 0.4
 PROSE_SHARE = 0.6
 _MAX_LINE = 600  # longer lines are paragraphs of the story, never compared
 
-_NOT_A_YEAR = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def line_key(line: str) -> str | None:
     """How a line is compared across articles, or None when it is never shared (empty, too long, a number)."""
     text = line.strip()
-    if not text or len(text) > _MAX_LINE or _NOT_A_YEAR.search(_YEAR.sub("", text)):
+    if not text or len(text) > _MAX_LINE or _DIGIT.search(_YEAR.sub("", text)):
         return None
     return norm(text)
 
@@ -85,11 +84,3 @@ class SharedLines:
                          if count >= MIN_ARTICLES
                          and count >= (PROSE_SHARE if key in self._prose else MIN_SHARE) * articles)
 
-
-def collect(texts: Iterable[tuple[str | None, str]]) -> SharedLines:
-    """``SharedLines`` of ``(site, text)`` pairs; a pair without a site is left out."""
-    found = SharedLines()
-    for site, text in texts:
-        if site is not None:
-            found.add(site, text)
-    return found
