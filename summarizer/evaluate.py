@@ -213,12 +213,13 @@ def score_article(name: str, gold: dict[str, Any], article: CleanArticle, result
     forbidden = gold.get("forbidden_figures", [])
     score.forbidden_reported = sum(any(bad in f.raw or f.raw in bad for bad in forbidden) for f in figures) + sum(
         bad in result.summary for bad in forbidden)
-    known = {(m.value, m.unit) for m in find_numbers(text)}
+    shown = f"{article.title}\n{text}" if article.title else text  # the headline is the article's too
+    known = {(m.value, m.unit) for m in find_numbers(shown)}
     score.summary_numbers_not_in_article = sum(
-        m.raw not in text and (m.value, m.unit) not in known for m in find_numbers(result.summary))
+        m.raw not in shown and (m.value, m.unit) not in known for m in find_numbers(result.summary))
     score.title, score.summary = result.title, result.summary
     score.figures = [f"{f.raw}: {f.label}" for f in figures]
-    _score_summary(score, result, text)
+    _score_summary(score, result, text, shown)
     _score_repeats(score, figures)
     score.title_gold = bool(gold.get("title"))
     score.title_found = quality.same_title(result.title, gold.get("title"))
@@ -233,7 +234,8 @@ def score_article(name: str, gold: dict[str, Any], article: CleanArticle, result
     return score
 
 
-def _score_summary(score: ArticleScore, result: Summary, text: str) -> None:
+def _score_summary(score: ArticleScore, result: Summary, text: str, shown: str) -> None:
+    """Copying is measured against the body; names and script against all the model was shown."""
     sentences = quality.split_sentences(result.summary)
     score.summary_words = len(result.summary.split())
     score.summary_sentences = len(sentences)
@@ -242,8 +244,8 @@ def _score_summary(score: ArticleScore, result: Summary, text: str) -> None:
     score.unresolved_opener = int(quality.unresolved_opener(sentences) is not None)
     copied = quality.fragments(result.summary, text)
     score.longest_copied_run, score.copy_coverage, score.copy_density = copied.longest, copied.coverage, copied.density
-    score.foreign_script_chars = len(quality.foreign_script(result.summary, text))
-    score.unknown_names = len(quality.unknown_names(result.summary, text))
+    score.foreign_script_chars = len(quality.foreign_script(result.summary, shown))
+    score.unknown_names = len(quality.unknown_names(result.summary, shown))
 
 
 def _score_repeats(score: ArticleScore, figures: list[KeyFigure]) -> None:

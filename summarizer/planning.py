@@ -69,7 +69,7 @@ def _request(prompt: PromptTemplate, article: CleanArticle, text: str, mentions:
     candidates = tuple(dict.fromkeys(m.raw for m in mentions))
     numbers = tuple((raw, context_of(article.text, first[raw])) for raw in candidates)
     messages = prompt.messages(text, article.title, article.published, numbers)
-    return ExtractionRequest(messages, text, candidates, removed)
+    return ExtractionRequest(messages, text, candidates, removed, title=article.title)
 
 
 def reduce_request(prompt: PromptTemplate, article: CleanArticle,
@@ -81,7 +81,7 @@ def reduce_request(prompt: PromptTemplate, article: CleanArticle,
     candidates = tuple(dict.fromkeys(m.raw for m in mentions))
     numbers = tuple((raw, context_of(joined, first[raw])) for raw in candidates)
     messages = prompt.messages(joined, article.title, article.published, numbers)
-    return ExtractionRequest(messages, joined, candidates)
+    return ExtractionRequest(messages, joined, candidates, title=article.title)
 
 
 def context_of(text: str, mention: NumberMention, before: int = 60, after: int = 30) -> str:

@@ -161,3 +161,18 @@ def test_summary_fragments_are_dropped_without_a_reask(seed_texts):
     assert len(backend.requests) == 1
     assert result.summary == "Alibaba stock rose 8% after the results. The company will spend more on AI."
     assert result.meta.warnings == ["dropped summary fragment '$53 billion'"]
+
+
+def test_names_and_numbers_of_the_headline_count_as_the_articles():
+    """The model is shown the title: a summary naming what only the headline names keeps that sentence."""
+    text = ("Kestrel ETFs pull in $612 million in a week\n\n"
+            "Exchange-traded funds holding the Kestrel token took in $612 million of net inflows in the five "
+            "trading days to Friday, the strongest week since the products launched in March.\n\n"
+            "Total assets across the Kestrel funds reached $4.3 billion on Friday, up from $2.6 billion at the "
+            "end of June, according to data compiled by the fund issuers.\n")
+    summary = ("Kestrel ETFs took in $612 million in five trading days, their strongest week since March.",
+               "Total assets across the Kestrel funds reached $4.3 billion on Friday.")
+    summarizer, _ = make(text, [answer(summary=summary)])
+    result = summarizer.summarize(text)
+    assert result.title == "Kestrel ETFs pull in $612 million in a week"
+    assert result.summary == " ".join(summary) and not any("ETFs" in w for w in result.meta.warnings)

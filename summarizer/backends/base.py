@@ -34,6 +34,7 @@ class ExtractionRequest:
     article: str
     candidates: tuple[str, ...] | None = None
     removed: str = ""  # what the cleaner removed, to name it when a figure comes from there
+    title: str | None = None  # the headline: shown to the model, so its names and numbers are the article's too
 
     @property
     def response_model(self) -> type[Extraction]:
@@ -48,8 +49,10 @@ class ExtractionRequest:
         return extraction_schema(self.candidates)
 
     def context(self, **extra: Any) -> dict[str, Any]:
-        """What the response model's validators are given: the article, what was removed, the figures allowed."""
-        return {"article": self.article, "removed": self.removed, "candidates": self.candidates, **extra}
+        """What the response model's validators are given: the article, what was removed, the figures allowed,
+        the title."""
+        return {"article": self.article, "removed": self.removed, "candidates": self.candidates, "title": self.title,
+                **extra}
 
 
 @dataclass
