@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ._lines import PageLine
-from ._prose import ends_sentence, function_word_share, is_body_paragraph
+from ._prose import ends_sentence, function_word_share, is_body_paragraph, stopwords
 
 _TITLE_MAX = 160
 
@@ -90,3 +90,54 @@ def _after_label(text: str) -> str:
     """A headline's words after its label: a label of function words ("At the end of the day:") is no prose."""
     label = _LABEL.match(text) if ": " in text else None
     return text[label.end():] if label else text
+
+
+# --- When no kept line reads as the title: the headline the cleaner removed -------------------------------
+# Pages put the headline among their furniture: after the menus, repeated in a breadcrumb, above a date line
+# or a quote widget, and the rules that remove those take it with them. The title is then the headline-shaped
+# line before the body that most of whose words the lead repeats (a menu, a section name or a share-price box
+# shares few or none of them). Only the title is taken: the text stays as cleaned.
+_LEAD_WORDS = 150  # the lead: the first words kept from the body's start
+_SHARED_MIN = 4  # content words the lead repeats, at least
+_SHARE_MIN = 0.5  # and at least half of the line's
+_CONTENT_WORD = re.compile(r"[^\W_]{2,}")
+_LINK = re.compile(r"https?:|www\.|\.com\b")
+
+
+def lead_headline(lines: list[PageLine]) -> str | None:
+    """The line before the body (removed or not) in headline shape whose content words the lead repeats most,
+    when it repeats at least four of them and half; ``lines`` are the page's lines in order."""
+    start = next((i for i, line in enumerate(lines) if line.reason is None and _starts_body(line)), None)
+    if not start:
+        return None
+    lead = _content(" ".join(" ".join(line.text for line in lines[start:] if line.reason is None)
+                             .split()[:_LEAD_WORDS]))
+    best: tuple[tuple[float, int], str] | None = None
+    for line in lines[:start]:
+        text = line.text.strip()
+        if not _headline_shaped(text):
+            continue
+        words = _content(text)
+        shared = len(words & lead)
+        if shared >= _SHARED_MIN and shared >= _SHARE_MIN * len(words):
+            key = (shared / len(words), shared)
+            if best is None or key > best[0]:
+                best = (key, text)
+    return best[1] if best else None
+
+
+def _starts_body(line: PageLine) -> bool:
+    return line.body or len(line.text.split()) >= 8  # a paragraph, or the first line of one the page wrapped
+
+
+def _content(text: str) -> set[str]:
+    stop = stopwords()
+    return {word for word in (m.group().casefold() for m in _CONTENT_WORD.finditer(text)) if word not in stop}
+
+
+def _headline_shaped(text: str) -> bool:
+    """At least four words, short, starting as a sentence does, no sentence end but a question mark (a headline
+    may ask), few function words, no link."""
+    return (len(text.split()) >= _TITLE_MIN_WORDS + 1 and len(text) <= _TITLE_MAX and not text[0].islower()
+            and not text.rstrip("\"'”’)").endswith((".", "!", ":", ";", ",", "…"))
+            and function_word_share(text) < _HEADLINE_FUNCTION_WORDS and not _LINK.search(text))

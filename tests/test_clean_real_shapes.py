@@ -422,3 +422,26 @@ def test_a_paragraph_ending_in_an_ellipsis_after_a_subheading_or_a_sentence_stay
 def test_a_card_at_the_very_end_of_the_page_stays_when_in_doubt():
     card = "Ornex Exchange Chief To Step Down, Pay Fine In Settlement With Regulators"
     assert _CARD_TEASER in clean("\n".join([BODY, AFTER, card, _CARD_TEASER])).text
+
+
+_CRUMBS = "Ledger Desk\nMarkets\n/\nEurope\n/\n{headline}News Markets Europe Technology Personal Finance Politics Retail\n"
+_WRAPPED = ("By Jane Roe\n\nLONDON, April 14 (Ledger Desk) - Shares in Orvane\njumped on Tuesday after the "
+            "freight software company\nlifted its dividend and reported record sales for\nthe quarter.\n\n"
+            "The company said orders rose 9% and that it would\nhire 300 engineers this year.\n")
+
+
+def test_a_headline_the_furniture_rules_took_is_still_the_title_when_the_lead_repeats_it():
+    """A breadcrumb, the headline twice, a date line, a body the page wrapped: the rules remove the headline
+    with the furniture; the title is the headline-shaped line whose words the lead repeats."""
+    headline = "Orvane shares jump as dividend lifted after record sales"
+    page = _CRUMBS.format(headline=f"{headline}\n") + f"{headline}\nApr 14, 2026 10:41 PM\n\n" + _WRAPPED
+    article = clean(page)
+    assert article.title == headline
+    assert clean(article.text).text == article.text
+
+
+@pytest.mark.parametrize("line", ["Share Price Information for Orvane (ORV.)", "Europe Technology Freight Software",
+                                  "Sign up for our newsletter on Orvane and freight software"])
+def test_furniture_that_shares_a_word_or_two_with_the_lead_is_no_title(line):
+    article = clean(_CRUMBS.format(headline=f"{line}\n") + "Apr 14, 2026 10:41 PM\n\n" + _WRAPPED)
+    assert article.title is None
