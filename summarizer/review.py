@@ -81,17 +81,17 @@ class SummaryReview:
         """``item`` without its sentences that state a number the article does not give ('a decline of 1.2%'
         for '1.2 percentage points'). Dropped, not re-asked: greedy decoding gave the same answer to both
         re-asks on the eval set. A summary with nothing else left is re-asked with the reason."""
-        invented = self._invented(item)
-        if not invented:
+        if not self._invented(item):
             return item
-        parts = quality.split_sentences(item)
-        whole = [part for part in parts if not self._invented(part)]
-        for part in parts:
-            if part not in whole:
-                number = self._invented(part)[0]
-                self._fault(f"the summary states {number!r}, which is not in the article; use only numbers that "
-                            "the article gives", f"dropped summary sentence with {number!r}, a number not in the "
-                            f"article: {part!r}")
+        whole = []
+        for part in quality.split_sentences(item):
+            invented = self._invented(part)
+            if not invented:
+                whole.append(part)
+                continue
+            self._fault(f"the summary states {invented[0]!r}, which is not in the article; use only numbers that "
+                        "the article gives", f"dropped summary sentence with {invented[0]!r}, a number not in the "
+                        f"article: {part!r}")
         return " ".join(whole)
 
     def _sound(self, sentence: str) -> bool:
