@@ -94,9 +94,10 @@ def _after_label(text: str) -> str:
 
 # --- When no kept line reads as the title: the headline the cleaner removed -------------------------------
 # Pages put the headline among their furniture: after the menus, repeated in a breadcrumb, above a date line
-# or a quote widget, and the rules that remove those take it with them. The title is then the headline-shaped
-# line before the body that most of whose words the lead repeats (a menu, a section name or a share-price box
-# shares few or none of them). Only the title is taken: the text stays as cleaned.
+# or a quote widget, and the rules that remove those take it with them (or keep a menu line before it). The
+# title is then the headline-shaped line before the body most of whose words the lead repeats (a menu, a
+# section name or a share-price box shares few or none of them). Only the title is taken: the text stays as
+# cleaned.
 _LEAD_WORDS = 150  # the lead: the first words kept from the body's start
 _SHARED_MIN = 4  # content words the lead repeats, at least
 _SHARE_MIN = 0.5  # and at least half of the line's
@@ -104,16 +105,25 @@ _CONTENT_WORD = re.compile(r"[^\W_]{2,}")
 _LINK = re.compile(r"https?:|www\.|\.com\b")
 
 
-def lead_headline(lines: list[PageLine]) -> str | None:
-    """The line before the body (removed or not) in headline shape whose content words the lead repeats most,
-    when it repeats at least four of them and half; ``lines`` are the page's lines in order."""
+def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
+    """``title`` (the first kept line's), or the lead's headline (``lead_headline``) when there is none or the
+    lead repeats none of its words (a menu line: "Breaking stock market headlines"); ``lines`` are the page's
+    lines in order, removed ones too."""
     start = next((i for i, line in enumerate(lines) if line.reason is None and _starts_body(line)), None)
     if not start:
-        return None
+        return title
     lead = _content(" ".join(" ".join(line.text for line in lines[start:] if line.reason is None)
                              .split()[:_LEAD_WORDS]))
+    if title is not None and _content(title) & lead:
+        return title
+    return lead_headline(lines[:start], lead) or title
+
+
+def lead_headline(head: list[PageLine], lead: set[str]) -> str | None:
+    """The line of ``head`` (the lines before the body, removed or not) in headline shape whose content words
+    the ``lead`` repeats most, when it repeats at least four of them and half."""
     best: tuple[tuple[float, int], str] | None = None
-    for line in lines[:start]:
+    for line in head:
         text = line.text.strip()
         if not _headline_shaped(text):
             continue

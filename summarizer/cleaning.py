@@ -38,7 +38,7 @@ from ._lines import PageLine, audit, join_kept, split_lines
 from ._prose import is_body_paragraph
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
-from ._title import headline_line, lead_headline, take_title, title_like
+from ._title import checked_title, headline_line, take_title, title_like
 from .shared_lines import line_key
 
 
@@ -160,7 +160,7 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
         if not layout_model.mark_layout(left, skip=headline_line(left), memo=memo):
             break  # the model removed nothing: the rules have nothing new to look at either
     title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
-    return title or lead_headline(present)
+    return checked_title(title, present)
 
 
 _BODY_MIN_SPACES = 11  # is_body_paragraph's least: twelve words

@@ -445,3 +445,23 @@ def test_a_headline_the_furniture_rules_took_is_still_the_title_when_the_lead_re
 def test_furniture_that_shares_a_word_or_two_with_the_lead_is_no_title(line):
     article = clean(_CRUMBS.format(headline=f"{line}\n") + "Apr 14, 2026 10:41 PM\n\n" + _WRAPPED)
     assert article.title is None
+
+
+def test_a_menu_line_the_lead_shares_no_word_with_gives_way_to_the_headline():
+    """A quote box above the headline and a date line below it: the first line kept ('Pin to watchlist') read
+    as a headline; the lead repeats none of its words and most of the real headline's."""
+    box = ("Pin to watchlist\nShare Price Information for Orvane (ORV.)\nShare Price: 412.40\n"
+           "Change: -3.10 (-0.75%)\nOpen: 415.00\nWatchlists are a member only feature\nLogin to your account\n\n")
+    headline = "ORVANE RESULTS: Orvane Lifts Dividend As Sales Rise For Sixth Quarter"
+    body = ("LONDON (Ledger Desk) - Orvane raised its dividend by 12% on Tuesday after sales rose for a sixth "
+            "straight quarter, helped by demand for its freight software.\n\n"
+            "The company said it expected sales to keep rising this year and would hire 300 engineers.\n")
+    article = clean(f"{box}{headline}\n\nTue, 14th Apr 2026 16:09\n\n{body}")
+    assert article.title == headline
+    assert article.text.endswith(body.strip())
+
+
+def test_a_headline_the_lead_shares_no_word_with_stays_the_title_when_nothing_else_is_one():
+    article = clean("Markets Slip On Holiday Thin Trade\n\nShares of Orvane fell 13% on Wednesday after the company "
+                    "cut its forecast for the year, citing weaker demand in Europe.")
+    assert article.title == "Markets Slip On Holiday Thin Trade"
