@@ -101,7 +101,7 @@ def _after_label(text: str) -> str:
 _LEAD_WORDS = 150  # the lead: the first words kept from the body's start
 _SHARED_MIN = 4  # content words the lead repeats, at least
 _SHARE_MIN = 0.5  # and at least half of the line's
-_CONTENT_WORD = re.compile(r"[^\W_]{2,}")
+_NON_WORD = re.compile(r"[\W_]+")
 _LINK = re.compile(r"https?:|www\.|\.com\b")
 
 
@@ -112,21 +112,22 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     start = next((i for i, line in enumerate(lines) if line.reason is None and _starts_body(line)), None)
     if not start:
         return title
-    lead = _content(" ".join(" ".join(line.text for line in lines[start:] if line.reason is None)
-                             .split()[:_LEAD_WORDS]))
-    if title is not None and _content(title) & lead:
+    head = [text for text in (line.text.strip() for line in lines[:start]) if _headline_shaped(text)]
+    if not head:  # nothing to take instead (most plain-text articles): the lead is not read
         return title
-    return lead_headline(lines[:start], lead) or title
+    lead = _lead(lines[start:])
+    if title is not None:
+        folded = lead.casefold()
+        if any(word in folded for word in _content(title)):  # (in a word of the lead: looser, and cheaper)
+            return title
+    return lead_headline(head, _content(lead)) or title
 
 
-def lead_headline(head: list[PageLine], lead: set[str]) -> str | None:
-    """The line of ``head`` (the lines before the body, removed or not) in headline shape whose content words
-    the ``lead`` repeats most, when it repeats at least four of them and half."""
+def lead_headline(head: list[str], lead: set[str]) -> str | None:
+    """The line of ``head`` (headline-shaped lines before the body, removed or not) whose content words the
+    ``lead`` repeats most, when it repeats at least four of them and half."""
     best: tuple[tuple[float, int], str] | None = None
-    for line in head:
-        text = line.text.strip()
-        if not _headline_shaped(text):
-            continue
+    for text in head:
         words = _content(text)
         shared = len(words & lead)
         if shared >= _SHARED_MIN and shared >= _SHARE_MIN * len(words):
@@ -136,18 +137,31 @@ def lead_headline(head: list[PageLine], lead: set[str]) -> str | None:
     return best[1] if best else None
 
 
+def _lead(lines: list[PageLine]) -> str:
+    """The first ``_LEAD_WORDS`` words of the kept ``lines``."""
+    words: list[str] = []
+    for line in lines:
+        if line.reason is None:
+            words += line.text.split()
+            if len(words) >= _LEAD_WORDS:
+                break
+    return " ".join(words[:_LEAD_WORDS])
+
+
 def _starts_body(line: PageLine) -> bool:
-    return line.body or len(line.text.split()) >= 8  # a paragraph, or the first line of one the page wrapped
+    text = line.text  # a paragraph, or the first line of one the page wrapped: eight words or more
+    return line.body or (text.count(" ") >= 7 and len(text.split()) >= 8)
 
 
 def _content(text: str) -> set[str]:
-    stop = stopwords()
-    return {word for word in (m.group().casefold() for m in _CONTENT_WORD.finditer(text)) if word not in stop}
+    """The words of ``text``, folded, without function words and one-letter ones."""
+    return {word for word in set(_NON_WORD.split(text.casefold())) - stopwords() if len(word) > 1}
 
 
 def _headline_shaped(text: str) -> bool:
     """At least four words, short, starting as a sentence does, no sentence end but a question mark (a headline
     may ask), few function words, no link."""
-    return (len(text.split()) >= _TITLE_MIN_WORDS + 1 and len(text) <= _TITLE_MAX and not text[0].islower()
+    return (len(text) <= _TITLE_MAX and text.count(" ") >= _TITLE_MIN_WORDS and not text[0].islower()
+            and len(text.split()) > _TITLE_MIN_WORDS
             and not text.rstrip("\"'”’)").endswith((".", "!", ":", ";", ",", "…"))
             and function_word_share(text) < _HEADLINE_FUNCTION_WORDS and not _LINK.search(text))
