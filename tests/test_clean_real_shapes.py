@@ -424,7 +424,8 @@ def test_a_card_at_the_very_end_of_the_page_stays_when_in_doubt():
     assert _CARD_TEASER in clean("\n".join([BODY, AFTER, card, _CARD_TEASER])).text
 
 
-_CRUMBS = "Ledger Desk\nMarkets\n/\nEurope\n/\n{headline}News Markets Europe Technology Personal Finance Politics Retail\n"
+_CRUMBS = ("Ledger Desk\nMarkets\n/\nEurope\n/\n{headline}"
+           "News Markets Europe Technology Personal Finance Politics Retail\n")
 _WRAPPED = ("By Jane Roe\n\nLONDON, April 14 (Ledger Desk) - Shares in Orvane\njumped on Tuesday after the "
             "freight software company\nlifted its dividend and reported record sales for\nthe quarter.\n\n"
             "The company said orders rose 9% and that it would\nhire 300 engineers this year.\n")
