@@ -232,7 +232,7 @@ def test_meta_counts_tokens_and_cost_and_a_cache_hit_is_free():
 
 
 def test_reasks_are_counted_in_the_usage():
-    bad = answer(figures=[{"raw": "12%", "label": "gain"}, {"raw": "12%", "label": "gain again"}])
+    bad = answer(figures=[{"raw": "12", "label": "gain"}])  # not one of the article's numbers as written: re-asked
     backend = ScriptedBackend([bad, answer()])
     result = Summarizer(backend=backend, use_cache=False).summarize(ARTICLE)
     assert len(backend.requests) == 2
