@@ -186,11 +186,11 @@ class Extraction(BaseModel):
     def _each_figure_once_with_its_own_label(cls, figures: list[FigureDraft],
                                              info: ValidationInfo) -> list[FigureDraft]:
         """A number listed twice keeps its first entry; the later one is dropped with a warning, not re-asked:
-        under greedy decoding the re-asks came back with the same list (a real page took three attempts). Two
-        numbers under one label ('Revenue' for actual, estimate and guidance) are both kept: a re-ask costs a whole
-        answer and the small model mostly repeats the label. ``labels.distinct_labels`` tells them apart from the
-        article's words next to each number when the summary is assembled, and names in the warnings the labels
-        it cannot."""
+        under greedy decoding the re-asks came back with the same list (an eval article took three attempts on
+        the embedded model). Two numbers under one label ('Revenue' for actual, estimate and guidance) are both
+        kept: a re-ask costs a whole answer and the small model mostly repeats the label.
+        ``labels.distinct_labels`` tells them apart from the article's words next to each number when the summary
+        is assembled, and names in the warnings the labels it cannot."""
         unique: list[FigureDraft] = []
         for figure in figures:
             if any(figure.raw == kept.raw for kept in unique):
