@@ -213,7 +213,7 @@ def score_article(name: str, gold: dict[str, Any], article: CleanArticle, result
     forbidden = gold.get("forbidden_figures", [])
     score.forbidden_reported = sum(any(bad in f.raw or f.raw in bad for bad in forbidden) for f in figures) + sum(
         bad in result.summary for bad in forbidden)
-    shown = f"{article.title}\n{text}" if article.title else text  # the headline is the article's too
+    shown = quality.shown(text, article.title)
     known = {(m.value, m.unit) for m in find_numbers(shown)}
     score.summary_numbers_not_in_article = sum(
         m.raw not in shown and (m.value, m.unit) not in known for m in find_numbers(result.summary))

@@ -79,6 +79,12 @@ def _article(text: str) -> _Article:
                     frozenset(_script(c) for c in set(text)))
 
 
+def shown(article: str, title: str | None) -> str:
+    """What the model was shown of an article: its title too, whose names and numbers are the article's own
+    (a summary naming "ETFs" from the headline names nothing new)."""
+    return f"{title}\n{article}" if title else article
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a summary: split after . ! ? when a capital or a number follows."""
     return [s.strip() for s in _SENTENCE_SPLIT.split(text.strip()) if s.strip()]

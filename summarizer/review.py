@@ -53,8 +53,7 @@ class SummaryReview:
     def __init__(self, article: str, context: dict[str, Any]) -> None:
         self.article, self.context = article, context
         title = context.get("title")
-        # what the model was shown: the headline's names and numbers are the article's own ("ETFs" in the title)
-        self.shown = f"{title}\n{article}" if isinstance(title, str) and title else article
+        self.shown = quality.shown(article, title if isinstance(title, str) else None)
         self.reasons: list[str] = []  # every fault, in words the model can act on
         self.warnings: list[str] = []  # what was repaired
 
