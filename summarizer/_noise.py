@@ -11,6 +11,15 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ._reader_notes import (
+    ARTICLE_NOTICE,
+    CALL_TO_ACTION,
+    COMMENTS,
+    READ_ELSEWHERE,
+    READER_NOTICE,
+    SIGN_OFF,
+    VISIT_ADDRESS,
+)
 from ._rule_filter import AnyRule, ByLength, Plans, Step, has_any, odd_case
 
 _I = re.IGNORECASE
@@ -74,6 +83,9 @@ AD = re.compile(
     r"\b(free|premium|pro|commission|trial|discount|bonus|app|trading account|membership|zero fees|no fees|"
     r"cfds?|spreads)\b[^.!?]{0,40}[.!]?$"
     r"|^(your first (week|month|year) is free|never miss (a|another) [\w ]{1,30}|capital (is )?at risk)\.?$"
+    # a platform's head count as a call to join it: "Start here. Join 2.9M Acme users around the world!"
+    r"|(^|[.!?]\s+)join (over |more than |the )?[\d.,]+\s?[KMkm]?\+? ([\w'’-]+ ){0,3}"
+    r"(users|members|traders|investors|readers|subscribers)\b[^.!?]{0,60}[.!]?$"
     r"|^claim (the|this|your) (offer|bonus|reward)s?( (on|at|from|via|with) \w[\w.&' -]{1,40})?( now| today| here)?"
     r"[.!]?$",  # "Claim the offer on <Exchange>."
     _I,
@@ -107,6 +119,24 @@ CREDIT = re.compile(
     _I,
 )
 
+# A caption or a credit line that ends with a labelled credit: "... at the head office in Pretoria. Picture: Jane Roe
+# © Business Day", "Camera IconNot Supplied Credit: NewsWire" (the label, then a name in capitals: a sentence
+# that mentions a picture goes on in lower case).
+LABELLED_CREDIT = re.compile(
+    r"^.{0,280}\b(?:picture|pic|photo|photograph|image)s?(?: credit)?\s?:\s?"
+    r"(?-i:[A-Z][\w.'’-]*(?: (?:[A-Z&][\w.'’&-]*|van|de|von))*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?)$"
+    r"|^.{0,120}\bcredit\s?:\s?(?-i:[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*){0,3})$",
+    _I,
+)
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
+
+
+def _labelled_credit(text: str) -> bool:
+    """LABELLED_CREDIT for a whole line: the caption is one sentence at most before its credit. A line with two
+    sentences and a credit is a paragraph a caption was glued to: the caption alone goes (``_inline_noise``)."""
+    return bool(LABELLED_CREDIT.match(text)) and len(_SENTENCE_BREAK.findall(text)) <= 1
+
 _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
     r"market snapshot|market data|live prices?|top movers|price index)"
@@ -139,7 +169,8 @@ READ_MORE = re.compile(
 )
 
 _SOCIAL_WORD = (
-    r"(share|shares|share this|share this (article|story|post)|share on \w+|tweet|tweet this|facebook|twitter|x|"
+    r"(share|shares|share this|share this (article|story|post)|share on \w+|"
+    r"share( (current|this))?( (article|story|post))? via \w+|tweet|tweet this|facebook|twitter|x|"
     r"linkedin|email|e-mail|copy link|copy url|whatsapp|telegram|reddit|print|pinterest|flipboard|post|"
     r"comments?|save|bookmark|follow us( on \w+)?|link copied)"
 )
@@ -185,46 +216,6 @@ NAVIGATION = re.compile(
     r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
     _I,
 )
-# A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
-# "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
-CALL_TO_ACTION = re.compile(
-    r"\b(click|tap) here( (to|for)\b|\s*[.!:]?$)"
-    r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
-    r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
-    _I,
-)
-# A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
-VISIT_ADDRESS = re.compile(r"^(?!.*, )(please )?(visit|go to|head (over )?to|check out|log on to)\s+(https?://|www\.)\S+"
-                           r"[^.!?]{0,120}[.!]?$", _I)  # (a clause after a comma: a sentence that quotes someone)
-# A live blog signing off: "This concludes our live markets blog for the week, see you on Monday."
-SIGN_OFF = re.compile(
-    r"^(that'?s (it|all)|this (concludes|wraps up)|we('re| are| will)? (now )?(wrap(ping)?|clos(e|ing)|end(ing)?|"
-    r"conclud(e|ing))( up)?)\b"
-    r"(?=.{0,260}\b(be back|back (on|tomorrow|next|later)|see you|thanks?|for today|for now)\b)"  # a goodbye
-    r".{0,60}\b(live ?blog|blog|live coverage|coverage|edition|live updates)\b[^.!?]{0,160}[.!]?$",
-    _I,
-)
-# The comment box's furniture: "Loading comments...", "Please sign in, subscribe
-# or register to comment on this story.", "Comments are disabled for this story."
-COMMENTS = re.compile(
-    r"^(please )?(wait while we load|loading) (the )?(latest )?comments\b\W*$"
-    r"|^(please )?(register|subscribe|log ?in|sign ?in|sign up)((,| or|, or) (register|subscribe|log ?in|sign ?in|"
-    r"sign up))* to (comment|post a comment|reply|join the (discussion|conversation))( on this (article|story|post))?"
-    r"\W*$"
-    r"|^comments? (are|is|have|has)( been| not| now){0,3} (closed|disabled|enabled|turned off)"
-    r"( (for|on) this (article|story|post|page))?\W*$"
-    r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
-    r"(view|show|load|hide) (all )?comments)\W*$",
-    _I,
-)
-# Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
-# coverage ..." (a line with a figure or a clause after a comma stays: it may be the story's own)
-READ_ELSEWHERE = re.compile(
-    r"^(?!.*\d)(?!.*, )([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?"
-    r"(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
-    r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"
-    r"(report|story|article|piece|coverage|analysis|interview|explainer|column|podcast)\b[^!?]{0,200}$"
-)
 SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
@@ -269,7 +260,7 @@ _RULES: list[_Rule] = [
           starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+,?(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
                  r"|[a-z0-9]{2,10}+\s*+[/-]",
           contains=("(", " logo")),
-    _Rule(SHARE.match, "share-buttons", 120,
+    _Rule(SHARE.match, "share-buttons", 240,
           starts=r"share|follow|tweet|facebook|twitter|x|linkedin|e-?mail|copy|whatsapp|telegram|reddit|print"
                  r"|pinterest|flipboard|post|comment|save|bookmark|link|listen"),
     _Rule(SOCIAL_CHROME.match, "social-chrome", 160,
@@ -285,20 +276,29 @@ _RULES: list[_Rule] = [
     _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture")),
     _Rule(CREDIT.match, "image-credit", 150,
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
+    _Rule(_labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 400,
           starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){1,3} is an? "),
     _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post"),
-    _Rule(CALL_TO_ACTION.search, "call-to-action", 200, ("here", "register", "sign up", "subscribe"),
-          contains=("here", "register", "sign up", "subscribe")),
+    _Rule(CALL_TO_ACTION.search, "call-to-action", 200,
+          ("here", "register", "sign up", "subscribe", "more", "download", "join now"),
+          contains=("here", "register", "sign up", "subscribe", "learn more", "read more", "find out more",
+                    "download now", "join now")),
     _Rule(NAVIGATION.match, "navigation", 40, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),
     _Rule(COMMENTS.match, "comments", 120, ("comment", "reply", "discussion", "conversation"),
           starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"),
+    _Rule(ARTICLE_NOTICE.match, "editor-note", 140, starts="this"),
+    _Rule(READER_NOTICE.match, "reader-notice", 400,
+          contains=("comment", "subscri", "journalism", "newsletter", "register", "account", "log in", "login",
+                    "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
+                    "whatsapp", "live stream", "livestream", "article", "story", "stories", "site", " app",
+                    "channel", "readers", "coverage", "journalists")),
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
     _Rule(READ_ELSEWHERE.match, "related-links", 260,
           ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",

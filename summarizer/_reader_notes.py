@@ -1,0 +1,82 @@
+"""The page talking to its reader rather than telling the story: calls to action, comment boxes, subscription
+pitches, live blogs signing off, notes about the article itself, other stories offered.
+
+Whole-line patterns, each for one of ``_noise``'s rules (which names the reason and the pre-filter words). Each
+needs a shape a story's sentence does not have: the reader addressed about the site, a button's words, the
+article named as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
+# "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
+CALL_TO_ACTION = re.compile(
+    r"\b(click|tap) here( (to|for)\b|\s*[.!:]?$)"
+    r"|(?-i:\b(LEARN MORE|READ MORE|FIND OUT MORE|SIGN UP( NOW)?|SUBSCRIBE( NOW)?|CLICK HERE|DOWNLOAD NOW|JOIN NOW))"
+    r"\s*[.!>»]?$"
+    r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
+    r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
+    _I,
+)
+# A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
+VISIT_ADDRESS = re.compile(r"^(?!.*, )(please )?(visit|go to|head (over )?to|check out|log on to)\s+(https?://|www\.)\S+"
+                           r"[^.!?]{0,120}[.!]?$", _I)  # (a clause after a comma: a sentence that quotes someone)
+# A live blog signing off: "This concludes our live markets blog for the week, see you on Monday."
+SIGN_OFF = re.compile(
+    r"^(that'?s (it|all)|this (concludes|wraps up)|we('re| are| will)? (now )?(wrap(ping)?|clos(e|ing)|end(ing)?|"
+    r"conclud(e|ing))( up)?)\b"
+    r"(?=.{0,260}\b(be back|back (on|tomorrow|next|later)|see you|thanks?|for today|for now)\b)"  # a goodbye
+    r".{0,60}\b(live ?blog|blog|live coverage|coverage|edition|live updates)\b[^.!?]{0,160}[.!]?$",
+    _I,
+)
+# The comment box's furniture: "Loading comments...", "Please sign in, subscribe
+# or register to comment on this story.", "Comments are disabled for this story."
+COMMENTS = re.compile(
+    r"^(please )?(wait while we load|loading) (the )?(latest )?comments\b\W*$"
+    r"|^(please )?(register|subscribe|log ?in|sign ?in|sign up)((,| or|, or) (register|subscribe|log ?in|sign ?in|"
+    r"sign up))* to (comment|post a comment|reply|join the (discussion|conversation))( on this (article|story|post))?"
+    r"\W*$"
+    r"|^comments? (are|is|have|has)( been| not| now){0,3} (closed|disabled|enabled|turned off)"
+    r"( (for|on) this (article|story|post|page))?\W*$"
+    r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
+    r"(view|show|load|hide) (all )?comments)\W*$",
+    _I,
+)
+# Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
+# coverage ..." (a line with a figure or a clause after a comma stays: it may be the story's own)
+READ_ELSEWHERE = re.compile(
+    r"^(?!.*\d)(?!.*, )([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?"
+    r"(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
+    r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"
+    r"(report|story|article|piece|coverage|analysis|interview|explainer|column|podcast)\b[^!?]{0,200}$"
+)
+# The site talking to its reader about itself rather than about the story: comment rules, subscription pitches, terms
+# agreed by signing up, "Join our Telegram channel", "... in our detailed article". Both are needed: a word of the
+# site's own business (comments, subscriptions, journalism, accounts, policies, its channels and articles) and the
+# reader addressed ("you", "your", "please", "our", "we", or a button's imperative first). A quotation, a figure
+# or a "said" is the story's and stays ("Our subscribers grew 8%," the chief executive said).
+_SITE_TALK = (
+    r"(comments?|commenting|subscri(be|bing|ption|ptions)|journalism|newsletters?|registered users?|your account"
+    r"|an account|log ?in|logged in|sign ?in|terms of (service|use)|privacy policy|community guidelines"
+    r"|comment (policy|data)|ad-free|spam|telegram|whatsapp|live ?stream|(this|our) (detailed |full )?"
+    r"(article|story|site|website|app|channel)s?|our (apps?|readers|coverage|journalists))"
+)
+READER_NOTICE = re.compile(
+    rf"^(?!.*[\"“”]|.*\bsaid\b)(?=.*\b{_SITE_TALK}\b)"
+    r"(?=.*\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|(join|support|learn more|follow|curious)\b"
+    r"|.*\blearn more$)"
+    r"(?!.*\d[\d,.]*\s?(%|percent|per cent|million|billion|bn|m\b))"  # the story's figures
+    r".{8,400}$",
+    _I,
+)
+# The page's note about the article itself: "This article is more than 10 years old", "This story is developing",
+# "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
+ARTICLE_NOTICE = re.compile(
+    r"^this (article|story|post|page|piece|content|report) (is|was|has been|first|originally)\b"
+    r"(?!.*[%$€£¥])[^!?]{0,120}$",
+    _I,
+)
