@@ -22,9 +22,34 @@ TICKER_TAG = re.compile(rf"\s?\({_LISTING}(?:\s?[,;]\s?{_LISTING})*\)")
 # one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
 QUOTE_WIDGET = re.compile(
     r"\s?\(\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?,?\s?[+\-−]\d+\.\d{2}%\s?\)"
-    r"|\s(?<=[A-Za-z.,)]\s)[A-Z]{2,6}(?:\.[A-Z])?,?\s[+\-−]\d+\.\d{2}%(?=,?\s[a-z]|\s[A-Z][a-z])"
+    r"|\s(?<=[A-Za-z.,)]\s)(?:[A-Z]{2,6}(?:\.[A-Z])?|[A-Z]{3,10}\d{1,3}[A-Z]?),?\s[+\-−]\d+\.\d{2}%"
+    r"(?=,?\s[a-z]|\s[A-Z][a-z])"
     r"|\s?\b[A-Z]{2,6}/[A-Z]{2,6}\$?\s?\(\s?[+\-−]?\d+\.\d{2}%\s?\)"
 )
+# A credit in brackets inside or after a paragraph: "(Image credit: Getty Images)", "(Reporting and editing by Jane
+# Roe)", "(Additional reporting by ...; Editing by ...)". The paragraph stays.
+BRACKET_CREDIT = re.compile(r"\s?\((?i:(?:image|photo|picture|pic)s?(?: credit)?\s?:)[^()]{1,200}\)")
+BRACKET_BYLINE = re.compile(
+    r"\s?\((?i:(?:additional )?reporting (?:by|and)\b|writing by|editing by|compiled by)[^()]{1,200}\)")
+# The source of a paragraph in brackets after its last sentence: "... rose 0.4%. (Indo Premier)", "... it said. (AFP)"
+# (up to four words in capitals, nothing after them on the line).
+TRAILING_SOURCE = re.compile(r"(?<=[.!?\"”’])\s\((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z&][\w&'’.-]*|of|de))*\)\s*$")
+# A call to visit a site after a paragraph's last sentence: "... over the past year. Visit MarketWatch.com for more
+# information on this news."
+TRAILING_VISIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?i:please )?(?i:visit|go to|head (?:over )?to|check out|log on to)\s+(?:https?://|www\.)?"
+    r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|io|in|news)\b[^.!?]{0,120}[.!]?\s*$"
+)
+# A button after a paragraph's last sentence, with the question that leads to it: "... Curious to dive deeper into
+# the decision? LEARN MORE" (a button's words in capitals).
+TRAILING_BUTTON = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:[A-Z][^.!]{0,200}?\s)?(?:LEARN MORE|READ MORE|FIND OUT MORE|SIGN UP NOW|SUBSCRIBE NOW"
+    r"|CLICK HERE)\s*[>»]?\s*$")
+# A photo's caption and its labelled credit glued after a paragraph's last sentence: "... takes effect. The chair at
+# the opening of the terminal on May 2. Picture: Jane Roe © Harbour Post" (the caption's sentence goes with it).
+TRAILING_CAPTION = re.compile(
+    r"(?<=[.!?\"”’])\s+[A-Z][^.!?]{0,200}[.!?]?\s+(?i:picture|pic|photo|photograph|image)s?(?i: credit)?\s?:\s?"
+    r"[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*)*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?\s*$")
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
 DATE_PREFIX = re.compile(
     r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
@@ -146,6 +171,17 @@ def _may_have_widget(raw: str) -> bool:
     return "%" in raw and ("(" in raw or "/" in raw or bool(_SIGNED_PERCENT.search(raw)))
 
 
+class _NotWhole:
+    """A pattern's match, unless it is the whole line (a whole line of noise is a line rule's, with its reason)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        match = self.pattern.search(text)
+        return match if match is not None and text[:match.start()].strip() + text[match.end():].strip() else None
+
+
 # The inline rules, in the order they run, with their reasons and a quick test a line must pass to be tried
 # (tracking the characters a cut removes costs much more than these tests).
 INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
@@ -156,12 +192,19 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
+    (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
+    (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
+    (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
+    (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
+    (_NotWhole(TRAILING_BUTTON), "call-to-action", lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw),
+    (_NotWhole(TRAILING_CAPTION), "image-credit", lambda raw: ":" in raw),
 )
 # Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
 # literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
 # different first characters is scanned position by position: several times slower than these together);
 # the words are found in lower-cased text.
 INLINE_HINTS = (
+    re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
     re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d)"),
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
@@ -174,7 +217,10 @@ INLINE_HINTS = (
                  rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark}))") for mark in (":", r"\|")),
 )
 GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GLUED_SENTENCES)
-INLINE_WORDS = ("podcast", "newsletter")
+INLINE_WORDS = ("podcast", "newsletter", "(image", "(photo", "(picture", "(pic", "reporting by", "reporting and",
+                "writing by", "editing by", "compiled by", "visit ", "go to ", "head to ", "head over to ",
+                "check out ", "log on to ", "learn more", "read more", "find out more", "sign up now", "subscribe now",
+                "click here", "picture:", "photo:", "image:", "pic:")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\))[.!?])(?=[A-Z][a-z])")
