@@ -124,15 +124,38 @@ def _head_reason(text: str) -> str | None:
     words = _words(text)
     if text[0] in _BULLETS and 1 < len(words) <= _BULLET_MAX_WORDS + 1 and not ends_sentence(text):
         return "navigation"  # "• Home", "• News": a menu's items as a list
+    bullet = words[0] in _BULLETS
+    if bullet:
+        words = words[1:]  # the menu or table row after its bullet
+    if _data_row(words):
+        return "widget"  # "Dubai 04:31 05:49 12:21 15:48": a table of figures above the story (times, prices)
     if len(words) >= _MENU_MIN_WORDS and not ends_sentence(text) and _title_share(words) >= _MENU_TITLE_SHARE:
         count = _function_words(text)  # a headline of six to eleven words may have none; a menu is longer
-        if count == 0 or (len(words) >= _MENU_LONG_WORDS and count <= _MENU_LONG_MAX_FUNCTION_WORDS):
+        if count <= bullet or (len(words) >= _MENU_LONG_WORDS and count <= _MENU_LONG_MAX_FUNCTION_WORDS):
             return "navigation"
+    if len(words) >= _PHOTO_MIN_WORDS and not ends_sentence(text) and _PHOTO_WORDS.search(text):
+        return "caption"  # "Visitors are seen at the headquarters of the central bank in Tokyo": a photo's caption
     if text[0] == "(" and text[-1] == ")" and text[-2] not in ".!?" and len(words) <= _NOTE_MAX_WORDS:
         return "editor-note"  # "(Adds index close, retail demand for recent listings)": a wire's note
     if len(text) <= _BYLINE_MAX_CHARS and " | " in text and _DATE.search(text) and not ends_sentence(text):
         return "byline"
     return None
+
+
+# What a photo's caption says and a headline does not (a headline drops "is" and "are"): someone "is seen",
+# "is pictured", "walks past", "speaks during", "gestures", "poses".
+_PHOTO_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown|displayed|reflected)\b|\bwalks? past\b"
+                          r"|\b(?:speaks?|gestures?|reacts?) (?:during|as|while)\b|\bposes? (?:for|with|during)\b")
+_PHOTO_MIN_WORDS = 5
+_ROW_MIN_FIGURES = 4
+_ROW_FIGURE_SHARE = 0.7
+_FIGURE_TOKEN = re.compile(r"[+\-−]?[$€£¥₹]?\d[\d,.:]*%?[KMBT]?")
+
+
+def _data_row(words: list[str]) -> bool:
+    """A row of a table: four figures or more, and nearly nothing else."""
+    figures = sum(1 for word in words if _FIGURE_TOKEN.fullmatch(word))
+    return figures >= _ROW_MIN_FIGURES and figures >= _ROW_FIGURE_SHARE * len(words)
 
 
 def _caption_reason(text: str) -> str | None:

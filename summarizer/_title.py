@@ -101,6 +101,13 @@ def _after_label(text: str) -> str:
 _LEAD_WORDS = 150  # the lead: the first words kept from the body's start
 _SHARED_MIN = 4  # content words the lead repeats, at least
 _SHARE_MIN = 0.5  # and at least half of the line's
+_TITLE_SHARED = 2  # a title whose words the lead repeats fewer of may be a kicker or a menu line ("Business News")
+# what a headline's line may have been taken for: kept, the title, or a rule of shape (a subheading; the layout model's
+# chrome); a line a phrase rule took (a newsletter's, a share button's) is no headline
+_HEADLINE_REASONS = frozenset((None, "title", "subheading", "layout-model"))
+_ABOVE_LEAD_WORDS = 5  # a headline right above the lead: five words at least ("FTSE All Share Index" is a label)
+_DATED = re.compile(r"\d:\d\d|\b(?:updated|published)\b"
+                    r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}", re.I)
 _NON_WORD = re.compile(r"[\W_]+")
 _LINK = re.compile(r"https?:|www\.|\.com\b")
 
@@ -109,18 +116,36 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     """``title`` (the first kept line's), or the lead's headline (``lead_headline``) when there is none or the
     lead repeats none of its words (a menu line: "Breaking stock market headlines"); ``lines`` are the page's
     lines in order, removed ones too."""
-    start = next((i for i, line in enumerate(lines) if line.reason is None and _starts_body(line)), None)
+    start = next((i for i, line in enumerate(lines) if line.reason is None and
+                  _starts_body(line, lines[i + 1] if i + 1 < len(lines) else None)), None)
     if not start:
         return title
     head = [text for text in (line.text.strip() for line in lines[:start]) if _headline_shaped(text)]
     if not head:  # nothing to take instead (most plain-text articles): the lead is not read
         return title
-    lead = _lead(lines[start:])
-    if title is not None:
-        folded = lead.casefold()
-        if any(word in folded for word in _content(title)):  # (in a word of the lead: looser, and cheaper)
-            return title
-    return lead_headline(head, _content(lead)) or title
+    lead = _content(_lead(lines[start:]))
+    shared = len(_content(title) & lead) if title is not None else -1
+    if shared >= _TITLE_SHARED:
+        return title
+    return lead_headline(head, lead) or _above_lead(lines[:start], lead, shared) or title
+
+
+def _above_lead(head: list[PageLine], lead: set[str], weaker: int) -> str | None:
+    """The headline-shaped line right above the lead (only removed lines between: a date, a byline, a caption),
+    when the lead repeats two of its words and more than the ``weaker`` title's (none found: -1). That is where a
+    page puts its headline; a date or a time in it is a widget's label ("Last Updated at 18 Oct, 15:21 GMT")."""
+    for line in reversed(head):
+        text = line.text.strip()
+        if not text:
+            continue
+        if line.reason in _HEADLINE_REASONS and _headline_shaped(text) and len(text.split()) >= _ABOVE_LEAD_WORDS \
+                and not _DATED.search(text):
+            shared = len(_content(text) & lead)
+            if shared >= _TITLE_SHARED and shared > weaker:
+                return text
+        if line.reason is None or line.reason == "title":
+            return None  # a kept line that is no headline stands between
+    return None
 
 
 def lead_headline(head: list[str], lead: set[str]) -> str | None:
@@ -148,9 +173,13 @@ def _lead(lines: list[PageLine]) -> str:
     return " ".join(words[:_LEAD_WORDS])
 
 
-def _starts_body(line: PageLine) -> bool:
-    text = line.text  # a paragraph, or the first line of one the page wrapped: eight words or more
-    return line.body or (text.count(" ") >= 7 and len(text.split()) >= 8)
+def _starts_body(line: PageLine, after: PageLine | None) -> bool:
+    """A paragraph, or the first line of one the page wrapped: eight words or more. A line of headline shape is one
+    only when the next line goes on with the sentence (in lower case): else it is the headline above the lead."""
+    text = line.text
+    if not (line.body or (text.count(" ") >= 7 and len(text.split()) >= 8)):
+        return False
+    return not _headline_shaped(text) or (after is not None and after.text.strip()[:1].islower())
 
 
 def _content(text: str) -> set[str]:
@@ -164,4 +193,5 @@ def _headline_shaped(text: str) -> bool:
     return (len(text) <= _TITLE_MAX and text.count(" ") >= _TITLE_MIN_WORDS and not text[0].islower()
             and len(text.split()) > _TITLE_MIN_WORDS
             and not text.rstrip("\"'”’)").endswith((".", "!", ":", ";", ",", "…"))
+            and not (text[-1:] >= "\u2000" and ends_sentence(text) and not text.rstrip().endswith("?"))  # "... 🔻"
             and function_word_share(text) < _HEADLINE_FUNCTION_WORDS and not _LINK.search(text))

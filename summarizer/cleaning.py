@@ -35,7 +35,8 @@ from . import _noise as noise
 from . import _paragraphs as paragraphs
 from . import _repeats as repeats
 from ._lines import PageLine, audit, join_kept, split_lines
-from ._prose import is_body_paragraph
+from ._prose import DIGIT as _DIGIT
+from ._prose import ends_sentence, is_body_paragraph
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
 from ._title import checked_title, headline_line, take_title, title_like
@@ -160,7 +161,27 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
         if not layout_model.mark_layout(left, skip=headline_line(left), memo=memo):
             break  # the model removed nothing: the rules have nothing new to look at either
     title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
-    return checked_title(title, present)
+    checked = checked_title(title, present)
+    if checked is not None and checked != title:
+        _mark_kickers(present, checked)
+        first = [line for line in present if line.reason is None]
+        if first and first[0].text.strip() == checked:
+            take_title(first)  # the headline is now the first line kept: as cleaning the output would take it
+    return checked
+
+
+_KICKER_MAX_WORDS = 4
+
+
+def _mark_kickers(present: list[PageLine], title: str) -> None:
+    """A headline found below the first kept line (``checked_title``): the short labels kept above it are the
+    section's kicker or a menu's ("Business Headline News"), not the story's."""
+    at = next((i for i, line in enumerate(present) if line.text.strip() == title), None)
+    for line in present[:at or 0]:
+        text = line.text
+        if line.reason in (None, "title") and len(text.split()) <= _KICKER_MAX_WORDS and not _DIGIT.search(text) \
+                and not ends_sentence(text):
+            line.reason = "section-label"
 
 
 _BODY_MIN_SPACES = 11  # is_body_paragraph's least: twelve words
