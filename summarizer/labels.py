@@ -228,6 +228,34 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+_NAME = re.compile(r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NOT_NAMES = frozenset(("The", "A", "An", "It", "Its", "This", "That", "In", "On", "At", "But", "And", "As", "After",
+                        "Shares", "Rs", "Re", "US", "Q1", "Q2", "Q3", "Q4", *_DAYS)) | {m.capitalize() for m in _MONTHS}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _name_before(figure: Labelled, text: str) -> str | None:
+    """The nearest name written before the number in its clause ('Infosys' in 'Infosys shares ended at Rs 3,736'),
+    up to three words; not a month or a day, not a word like 'Singapore-based', and a single word opening the
+    sentence only when the text also writes it capitalised inside a sentence or before another capitalised word
+    ('Corblake Freight'): 'Group revenue' is no name."""
+    left = text[max(0, figure.start - 200):figure.start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    for match in reversed(list(_NAME.finditer(left))):
+        words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES and "-" not in w]
+        words = [w for w in words if w and not _NUMBER.match(w) and w not in _NOT_NAMES]
+        if not words:
+            continue
+        opening = not left[:match.start()].strip()
+        if opening and len(words) == 1 and not re.search(
+                rf"(?<=[a-z,] ){re.escape(words[0])}\b|\b{re.escape(words[0])} [A-Z]", text):
+            continue  # a name is written capitalised inside a sentence too, or as the first of a name's words
+        return " ".join(words[:3])
+    return None
+
+
 def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
     """Each figure's label, qualified from its clause in ``text`` where another figure has the same label.
 
@@ -256,6 +284,10 @@ def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
             for i in members:
                 if figures[i].unit.isalpha() and figures[i].unit.casefold() in figures[i].raw.casefold():
                     options[i].append(figures[i].unit)
+        for i in members:  # last: the name written before each number ("market value (Infosys)")
+            name = _name_before(figures[i], text)
+            if name and not figures[i].entity:
+                options[i].append(name)
         for i in members:
             options[i] = [q for q in options[i] if not _redundant(q, labels[i])]
         taken: set[str] = set()

@@ -75,9 +75,10 @@ def test_a_label_no_other_figure_has_is_left_as_the_model_gave_it():
 
 
 def test_figures_whose_words_say_nothing_apart_keep_the_label_and_are_named_in_the_warnings():
-    result = run([{"raw": "4%", "label": "share price fall"}, {"raw": "3%", "label": "Share price fall"}])
-    assert [f.label for f in result.key_figures] == ["share price fall", "Share price fall"]
-    assert "'4%' and '3%' have the same label 'Share price fall'" in result.meta.warnings
+    label = "Corblake and Haldane Post share price fall"  # (the names before the numbers are the label's own)
+    result = run([{"raw": "4%", "label": label}, {"raw": "3%", "label": label.lower()}])
+    assert [f.label for f in result.key_figures] == [label, label.lower()]
+    assert f"'4%' and '3%' have the same label {label.lower()!r}" in result.meta.warnings
 
 
 def test_with_no_other_cue_the_thing_the_clause_measures_tells_them_apart():
@@ -91,3 +92,21 @@ def test_whose_figure_it_is_and_a_change_beside_a_level_tell_them_apart():
                   {"raw": "6%", "label": "Revenue"}, {"raw": "$1.9 billion", "label": "Revenue"}])
     assert labels_of(result) == {"4%": "share price fall (Corblake)", "3%": "share price fall (Haldane Post)",
                                  "6%": "Revenue (change)", "$1.9 billion": "Revenue (third quarter)"}
+
+
+def test_share_moves_under_one_label_are_told_apart_by_the_name_before_each():
+    result = run([{"raw": raw, "label": "share fall"} for raw in ("4%", "3%")])
+    assert labels_of(result) == {"4%": "share fall (Corblake)", "3%": "share fall (Haldane Post)"}
+
+
+def test_a_word_opening_its_sentence_or_a_day_is_no_name():
+    article = ("Halwick Mining raises output as copper prices climb\n\nGroup output rose 12% in the quarter, the "
+               "miner said on Tuesday. Copper output rose 9% from a year earlier.\n\nOn Monday's close the shares "
+               "were at 412 pence; they ended Tuesday's session at 431 pence.\n")
+    backend = ScriptedBackend([answer(summary=("Halwick Mining raised its output.", "Copper prices climbed."),
+                                      figures=[{"raw": "12%", "label": "output rise"}, {"raw": "9%", "label":
+                                               "output rise"}, {"raw": "412 pence", "label": "share price"},
+                                               {"raw": "431 pence", "label": "share price"}])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert not any(word in label for label in labels.values() for word in ("Group", "Monday", "Tuesday"))
