@@ -57,8 +57,8 @@ def test_whole_lines_of_furniture_go(line, reason):
 
 
 def test_a_paragraph_with_a_caption_glued_keeps_its_sentence():
-    text = (f"{_LEAD}\n\nBrokers expect index funds to buy about 1.9 billion euros of the stock. The chair Lena Brask at "
-            f"the opening of the terminal on May 2. Picture: Ola Dunn © Harbour Post\n\n{_MORE}\n")
+    text = (f"{_LEAD}\n\nBrokers expect index funds to buy about 1.9 billion euros of the stock. The chair Lena "
+            f"Brask at the opening of the terminal on May 2. Picture: Ola Dunn © Harbour Post\n\n{_MORE}\n")
     article = clean(text)
     assert "Brokers expect index funds to buy about 1.9 billion euros of the stock." in article.text
     assert "Lena Brask" not in article.text and "Ola Dunn" not in article.text
@@ -87,7 +87,8 @@ def test_an_image_credit_glued_before_a_sentence_goes():
 
 
 def test_a_quote_widget_whose_symbol_has_digits_goes():
-    article = clean(f"{_LEAD}\n\nThe yield on the 10-year note QMBND10Y, +0.52% rose 4 basis points to 3.86%.\n\n{_MORE}\n")
+    note = "The yield on the 10-year note QMBND10Y, +0.52% rose 4 basis points to 3.86%."
+    article = clean(f"{_LEAD}\n\n{note}\n\n{_MORE}\n")
     assert "The yield on the 10-year note rose 4 basis points to 3.86%." in article.text
 
 
@@ -106,7 +107,8 @@ def test_a_headline_the_layout_removed_above_the_lead_is_the_title():
 
 def test_a_wrapped_lead_line_of_headline_shape_is_no_headline():
     text = ("Corvane raises forecast, shares jump\n\nBERLIN, March 3 (Harbour Wire) - Corvane Freight's shares\n"
-            "rose 4.1% on Monday after the logistics group raised its full-year profit\nforecast for the second time.\n")
+            "rose 4.1% on Monday after the logistics group raised its full-year profit\n"
+            "forecast for the second time.\n")
     assert clean(text).title == "Corvane raises forecast, shares jump"
 
 
