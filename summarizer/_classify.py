@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._prose import DIGIT, PUNCTUATION, Line, ends_sentence, stopwords
+from ._prose import DIGIT, Line, ends_sentence, stopwords, strip_punctuation
 
 _MENU_MIN_WORDS = 6
 _MENU_TITLE_SHARE = 0.9
@@ -113,7 +113,7 @@ def _words(text: str) -> list[str]:
 
 def _function_words(text: str) -> int:
     stop = stopwords()
-    return sum(1 for word in text.lower().translate(PUNCTUATION).split() if word in stop)
+    return sum(1 for word in strip_punctuation(text.lower()).split() if word in stop)
 
 
 def _title_share(words: list[str]) -> float:

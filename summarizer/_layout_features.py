@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ._prose import BULLET, PUNCTUATION, ends_sentence, is_body_paragraph, stopwords
+from ._prose import BULLET, ends_sentence, is_body_paragraph, stopwords, strip_punctuation
 
 NAMES: tuple[str, ...] = (
     "words", "short", "ends_sentence", "ends_colon", "ends_question", "function_share", "title_share",
@@ -62,7 +62,7 @@ def shape(text: str) -> list[float]:
     """The shape features of one line (the first eighteen of NAMES)."""
     words = text.split()
     count = len(words) or 1
-    lowered = text.lower().translate(PUNCTUATION).split()
+    lowered = strip_punctuation(text.lower()).split()
     function = sum(map(stopwords().__contains__, lowered)) / len(lowered) if lowered else 0.0
     size = len(text)
     digits = sum(map(text.count, "0123456789"))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from operator import mul
 
 from ._layout_features import NAMES, brief, in_context, key, shape
-from ._prose import PUNCTUATION, Line, ends_sentence, function_word_share, stopwords
+from ._prose import Line, ends_sentence, function_word_share, stopwords, strip_punctuation
 
 REASON = "layout-model"
 _ENDS, _PROSE = NAMES.index("ends_sentence"), NAMES.index("prose")
@@ -285,7 +285,7 @@ def _standfirst(text: str) -> bool:
     words = text.split()
     return len(words) >= _STANDFIRST_MIN_WORDS and \
         sum(1 for word in words if word[:1].isupper()) <= _STANDFIRST_MAX_TITLE_SHARE * len(words) and \
-        not stopwords().isdisjoint(text.lower().translate(PUNCTUATION).split())  # a function word
+        not stopwords().isdisjoint(strip_punctuation(text.lower()).split())  # a function word
 
 
 # Written by bench/layout_train.py --write:

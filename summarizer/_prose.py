@@ -96,12 +96,23 @@ def stopwords() -> frozenset[str]:
                       "from", "as", "is", "was", "are", "were", "be", "that", "this", "it", "its"))
 
 
-PUNCTUATION = str.maketrans("", "", ".,;:!?\"'“”‘’()")
+_PUNCTUATION_MARKS = ".,;:!?\"'“”‘’()"
+PUNCTUATION = str.maketrans("", "", _PUNCTUATION_MARKS)
+
+
+def strip_punctuation(text: str) -> str:
+    """``text.translate(PUNCTUATION)``, the same characters deleted, several times faster: translate looks each
+    character up in the table (a line's words cost microseconds, an article's body a tenth of a millisecond),
+    while a mark that is absent costs one fast scan and a present one one replace."""
+    for mark in _PUNCTUATION_MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
+    return text
 
 
 def function_word_share(text: str) -> float:
     """Share of the words that are function words: about 0.4-0.5 in prose, near 0 in lists of names."""
-    words = text.lower().translate(PUNCTUATION).split()
+    words = strip_punctuation(text.lower()).split()
     return sum(map(stopwords().__contains__, words)) / len(words) if words else 0.0
 
 

@@ -13,7 +13,7 @@ from itertools import chain
 
 from . import _noise as noise
 from ._lines import PageLine, norm
-from ._prose import BULLET, BULLET_FIRST, PUNCTUATION, Line, stopwords
+from ._prose import BULLET, BULLET_FIRST, Line, stopwords, strip_punctuation
 
 _PREFIX = 40
 
@@ -81,10 +81,10 @@ def mark_teaser_bullets(lines: Sequence[Line]) -> None:
     if not bullets:
         return
     body = " ".join(line.text for line in lines if line.reason is None and line.body and not BULLET.match(line.text))
-    words = frozenset(body.casefold().translate(PUNCTUATION).split())
+    words = frozenset(strip_punctuation(body.casefold()).split())
     numbers = set(_NUMBER.findall(body))
     for line in bullets:
-        own = [word for word in line.text[2:].casefold().translate(PUNCTUATION).split() if word not in stopwords()]
+        own = [word for word in strip_punctuation(line.text[2:].casefold()).split() if word not in stopwords()]
         if own and sum(word in words for word in own) >= _BULLET_SHARED * len(own) \
                 and set(_NUMBER.findall(line.text)) <= numbers:
             line.reason = "teaser"
