@@ -252,12 +252,10 @@ def _found_in(text: str, strings: set[str]) -> set[str]:
         node[""] = {}  # a string ends here
     lengths = sorted({len(string) for string in strings})
     found: set[str] = set()
-    pattern = re.compile(_longest(tree))
-    match = pattern.search(text)
-    while match is not None:  # (each place a string starts: the next search starts one character further)
-        longest = match.group()
+    # (in a lookahead, so that the matches overlap: one at each place a string starts, found in one call; each
+    # longest string is then read once, however often it occurs)
+    for longest in set(re.findall(f"(?=({_longest(tree)}))", text)):
         found.update(longest[:size] for size in lengths if size <= len(longest) and longest[:size] in strings)
-        match = pattern.search(text, match.start() + 1)
     return found
 
 

@@ -219,7 +219,8 @@ def _layout_round(lines: list[PageLine], present: list[PageLine], kept: list[Pag
     paragraphs.mark_section_labels(kept)
     end = paragraphs.story_end(kept)
     if end is not None:
-        for line in lines[lines.index(kept[end]):]:
+        start = next(index for index, line in enumerate(lines) if line is kept[end])  # (lines.index: __eq__ on each)
+        for line in lines[start:]:
             line.reason = line.reason or "next-story"
     paragraphs.mark_subheadings(kept, skip=headline_line(kept))  # a headline is never a subheading
     paragraphs.mark_footer(kept)
