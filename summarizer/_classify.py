@@ -129,6 +129,8 @@ def _head_reason(text: str) -> str | None:
         words = words[1:]  # the menu or table row after its bullet
     if _data_row(words):
         return "widget"  # "Dubai 04:31 05:49 12:21 15:48": a table of figures above the story (times, prices)
+    if " / " in text and _SLASH_CRUMBS.fullmatch(text):
+        return "navigation"
     if len(words) >= _MENU_MIN_WORDS and not ends_sentence(text) and _title_share(words) >= _MENU_TITLE_SHARE:
         count = _function_words(text)  # a headline of six to eleven words may have none; a menu is longer
         if count <= bullet or (len(words) >= _MENU_LONG_WORDS and count <= _MENU_LONG_MAX_FUNCTION_WORDS):
@@ -147,15 +149,24 @@ def _head_reason(text: str) -> str | None:
 _PHOTO_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown|displayed|reflected)\b|\bwalks? past\b"
                           r"|\b(?:speaks?|gestures?|reacts?) (?:during|as|while)\b|\bposes? (?:for|with|during)\b")
 _PHOTO_MIN_WORDS = 5
-_ROW_MIN_FIGURES = 4
-_ROW_FIGURE_SHARE = 0.7
-_FIGURE_TOKEN = re.compile(r"[+\-−]?[$€£¥₹]?\d[\d,.:]*%?[KMBT]?")
+_ROW_MIN_FIGURES = 3
+_ROW_SHARE = 0.7
+_FIGURE_TOKEN = re.compile(r"[▲▼↑↓]?[+\-−]?[$€£¥₹]?\d[\d,.:]*%?[KMBT]?")
+_SYMBOL_TOKEN = re.compile(r"[A-Z][A-Z0-9.&/]{1,9}|[▲▼↑↓+\-−]")  # a ticker's symbol, an arrow alone
 
 
 def _data_row(words: list[str]) -> bool:
-    """A row of a table: four figures or more, and nearly nothing else."""
+    """A row of a table or a strip of quotes: three figures or more, and beside them nearly nothing but symbols
+    ("Dubai 04:31 05:49 12:21 15:48", "CDI 2,954.10 ▼1.7% GLYPH $0.0371 ▼41.2% ETH ▼")."""
     figures = sum(1 for word in words if _FIGURE_TOKEN.fullmatch(word))
-    return figures >= _ROW_MIN_FIGURES and figures >= _ROW_FIGURE_SHARE * len(words)
+    if figures < _ROW_MIN_FIGURES:
+        return False
+    symbols = sum(1 for word in words if _SYMBOL_TOKEN.fullmatch(word))
+    return figures + symbols >= _ROW_SHARE * len(words) and figures >= len(words) / 3
+
+
+# A breadcrumb of sections split by slashes: "Enterprise / Cloud Computing", "Markets / Asia / Japan".
+_SLASH_CRUMBS = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3}(?: / [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3})+")
 
 
 def _caption_reason(text: str) -> str | None:

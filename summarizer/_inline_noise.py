@@ -44,12 +44,19 @@ TRAILING_VISIT = re.compile(
 # the decision? LEARN MORE" (a button's words in capitals).
 TRAILING_BUTTON = re.compile(
     r"(?<=[.!?\"”’])\s+(?:[A-Z][^.!]{0,200}?\s)?(?:LEARN MORE|READ MORE|FIND OUT MORE|SIGN UP NOW|SUBSCRIBE NOW"
-    r"|CLICK HERE)\s*[>»]?\s*$")
+    r"|CLICK HERE)\s*[>»]?\s*$"
+    r"|(?<=[.!?\"”’])\s+[^.!?]{0,80}\b(?i:click|tap) to (?i:expand|enlarge|zoom|view|play)\W*$")  # "Live chart: ..."
 # A photo's caption and its labelled credit glued after a paragraph's last sentence: "... takes effect. The chair at
 # the opening of the terminal on May 2. Picture: Jane Roe © Harbour Post" (the caption's sentence goes with it).
 TRAILING_CAPTION = re.compile(
     r"(?<=[.!?\"”’])\s+[A-Z][^.!?]{0,200}[.!?]?\s+(?i:picture|pic|photo|photograph|image)s?(?i: credit)?\s?:\s?"
     r"[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*)*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?\s*$")
+# A "Read more" clause set in brackets or between dashes inside a sentence: "... (read more: US prices cool in June)",
+# "The committee voted 5-1 — also read: What a rate pause means for you — to hold the rate" (the sentence stays whole).
+READ_MORE_ENCLOSED = re.compile(
+    r"\s?\((?i:read more|also read|read also|see also|related)\s?:[^()]{1,150}\)"
+    r"|\s[—–]\s?(?i:read more|also read|read also|see also|related)\s?:[^—–\n]{1,150}?\s?[—–](?=\s)"
+)
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
 DATE_PREFIX = re.compile(
     r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
@@ -190,13 +197,15 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and ":" in raw),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
+    (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
     (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
     (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
-    (_NotWhole(TRAILING_BUTTON), "call-to-action", lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw),
+    (_NotWhole(TRAILING_BUTTON), "call-to-action",
+     lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
     (_NotWhole(TRAILING_CAPTION), "image-credit", lambda raw: ":" in raw),
 )
 # Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
@@ -220,7 +229,10 @@ GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GL
 INLINE_WORDS = ("podcast", "newsletter", "(image", "(photo", "(picture", "(pic", "reporting by", "reporting and",
                 "writing by", "editing by", "compiled by", "visit ", "go to ", "head to ", "head over to ",
                 "check out ", "log on to ", "learn more", "read more", "find out more", "sign up now", "subscribe now",
-                "click here", "picture:", "photo:", "image:", "pic:")
+                "click here", "picture:", "photo:", "image:", "pic:", "click to", "tap to")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
-GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\))[.!?])(?=[A-Z][a-z])")
+# The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az
+# reports" is a site's name, not two sentences.
+GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\))[.!?])"
+                             r"(?=[A-Z][a-z]{2}|(?:It|In|On|At|As|An|He|We|If|So|No|By|To|Of|Is|Or|Up|My)\b)")

@@ -15,9 +15,14 @@ from ._reader_notes import (
     ARTICLE_NOTICE,
     CALL_TO_ACTION,
     COMMENTS,
+    COOKIE,
+    NEWSLETTER,
+    NEWSLETTER_EXACT,
+    PAYWALL,
     READ_ELSEWHERE,
     READER_NOTICE,
     SIGN_OFF,
+    TOPICS,
     VISIT_ADDRESS,
 )
 from ._rule_filter import AnyRule, ByLength, Plans, Step, has_any, odd_case
@@ -64,6 +69,8 @@ DATELINE = re.compile(
 )
 # The scrape's date label glued to a short caption ending as a sentence: "date 2023-08-10 Governor Jane Roe."
 # (a headline has no full stop; a paragraph after the label is DATE_PREFIX's: the label alone goes)
+# A source and how long ago it posted, on a line of their own: "The Star · 3d ago"
+SOURCE_AGO = re.compile(r"^[^·|]{1,40}\s[·|]\s\d{1,3}\s?(m|h|d|w|mins?|hrs?|hours?|days?|weeks?)\s+ago$", _I)
 DATED_CAPTION = re.compile(r"^(date|published|updated|posted):?\s*\d{4}-\d{2}-\d{2}(\s+[^\s.!?]+){1,6}\.$", _I)
 _ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2}))?")
 
@@ -82,6 +89,7 @@ AD = re.compile(
     r"|^(try|upgrade to|trade|download|get|open|start|claim|unlock|join|switch to|sign up for)\b[^.!?]{0,100}"
     r"\b(free|premium|pro|commission|trial|discount|bonus|app|trading account|membership|zero fees|no fees|"
     r"cfds?|spreads)\b[^.!?]{0,40}[.!]?$"
+    r"|^(try|start|get) [^.!?]{0,60}\bfree for \d{1,3} (days|weeks|months)\b.{0,150}$"
     r"|^(your first (week|month|year) is free|never miss (a|another) [\w ]{1,30}|capital (is )?at risk)\.?$"
     # a platform's head count as a call to join it: "Start here. Join 2.9M Acme users around the world!"
     r"|(^|[.!?]\s+)join (over |more than |the )?[\d.,]+\s?[KMkm]?\+? ([\w'’-]+ ){0,3}"
@@ -96,11 +104,13 @@ DISCLAIMER = re.compile(
     r"^(disclaimer|legal disclaimer|risk warning|risk disclosure|disclosure|editorial disclaimer)\s*[:：.—-]"
     r"|(does not|do not|doesn't|should not) (constitute|represent|be (considered|construed) as) "
     r"(financial|investment|legal|tax)( or \w+)? advice"
-    r"|for (general )?informational (and educational )?purposes only"
+    r"|for (general )?informational (and educational )?purposes only|\bprovided for information(al purposes)? only\b"
+    r"|\bforward-looking statements? within the meaning\b|^this (press )?release contains forward-looking statements"
     r"|the (views|opinions) (and opinions )?expressed (here|in this article|herein)"
     r"|\bpositions? in (any of )?the (securities|stocks|shares|companies) mentioned\b"
     r"|not (financial|investment) advice\b"
-    r"|\b\d{1,2}(\.\d+)?% of retail (investor|cfd) accounts lose money\b",
+    r"|\b\d{1,2}(\.\d+)?% of retail (investor |cfd |client )?accounts (lose|lost) money\b"
+    r"|\bnewsletter services have recommended\b|\bhas a disclosure policy\b",
     _I,
 )
 
@@ -151,6 +161,7 @@ _TICKER_NAMES = (
     r"|^.{1,40} price\s*\([A-Z0-9]{1,10}\)$"
     r"|^.{1,40}\([A-Z0-9]{1,10}\)\s*(live )?price chart$"
     r"|^[A-Z0-9]{2,10}\s*[/-]\s*(USD|USDT|EUR|BTC)\s*[+-]?[$€]?[\d.,]*\s?%?$"
+    r"|^[A-Z][A-Z0-9.]{1,9}\s?[▲▼↑↓]\s?[+-]?\d+(\.\d+)?%(\s[$€£¥]?\d[\d,.]*)?$"
 )
 TICKER_LINE = re.compile(f"{_NUMBERS_LINE}|{_TICKER_NAMES}", _I)
 # A quick test first: _NUMBERS_LINE only gets the lines made of the characters it can match.
@@ -163,7 +174,7 @@ def _ticker_line(text: str) -> bool:
     return bool(TICKER_LINE.match(text) if _NUMBER_CHARS.fullmatch(text) else _TICKER_NAMES_LINE.match(text))
 
 READ_MORE = re.compile(
-    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next)"
+    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next|read)"
     r"\s*[:：|»>—-]\s*.{1,200}$",
     _I,
 )
@@ -187,24 +198,10 @@ SOCIAL_CHROME = re.compile(
     _I,
 )
 
-NEWSLETTER = re.compile(
-    r"^(sign up|subscribe|get|join|don't miss|never miss|stay (informed|updated|ahead|in the loop)|want)\b.{0,200}"
-    r"\b(newsletter|inbox|subscribe|sign up|subscribers?|briefing)\b"
-    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|subscribing|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b"
-    r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
-    r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
-    r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)",
-    _I,
-)
-_NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)
-COOKIE = re.compile(
-    r"\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings|preferences)|"
-    r"accept (all )?cookies)\b|^(accept( all)?|reject( all)?|manage (preferences|cookies|settings)|got it)$",
-    _I,
-)
-
 AUTHOR_BIO = re.compile(
-    r"^((?i:about the author)\b.*|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
+    r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
+    r"|columnist) (covering|for|at|based|who|with)\b.{0,300}"
+    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
 )
 BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
@@ -216,7 +213,8 @@ NAVIGATION = re.compile(
     r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
     _I,
 )
-SYNDICATION = re.compile(r"^the post .{1,300} appeared (first )?on [\w.-]{3,80}\.?$", _I)
+SYNDICATION = re.compile(
+    r"^the (post|article|story) .{1,300} (originally |first )?appeared (first )?on [\w.-]{3,80}\.?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 
@@ -252,14 +250,15 @@ _RULES: list[_Rule] = [
           contains=("advertise ",)),
     _Rule(DISCLAIMER.search, "disclaimer", 1200,
           ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
-           "accounts lose"),
+           "accounts lose", "accounts lost", "information only", "forward-looking", "recommended", "policy"),
           starts=r"disclaimer|legal|risk|disclosure|editorial",
-          contains=("advice", "informational", "the views", "the opinions", " mentioned", "% of retail")),
+          contains=("advice", "informational", "the views", "the opinions", " mentioned", "% of retail",
+                    "information only", "forward-looking", "services have recommended", "disclosure policy")),
     # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
     _Rule(_ticker_line, "price-ticker", 60,
           starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+,?(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
                  r"|[a-z0-9]{2,10}+\s*+[/-]",
-          contains=("(", " logo")),
+          contains=("(", " logo", "▲", "▼", "↑", "↓")),
     _Rule(SHARE.match, "share-buttons", 240,
           starts=r"share|follow|tweet|facebook|twitter|x|linkedin|e-?mail|copy|whatsapp|telegram|reddit|print"
                  r"|pinterest|flipboard|post|comment|save|bookmark|link|listen"),
@@ -267,9 +266,10 @@ _RULES: list[_Rule] = [
           ("pic.", "view", "(@", "likes", "repost", "retweet", "replies", "views"),
           starts=r"pic\.|view|[—–-]|\d"),
     _Rule(READ_MORE.match, "read-more", 220, starts=r"read|also|see|related|more|recommended|don't|must"),
+    _Rule(SOURCE_AGO.match, "dateline", 60, ("ago",), contains=(" ago",)),
     _Rule(COOKIE.search, "cookie-banner", 300, ("cookie", "accept", "reject", "manage", "got it"),
           starts=r"accept|reject|manage|got it", contains=("cookie",)),
-    _Rule(_NEWSLETTER_EXACT.match, "newsletter", 40, starts=r"subscribe|sign up|enter"),
+    _Rule(NEWSLETTER_EXACT.match, "newsletter", 40, starts=r"subscribe|sign up|enter"),
     _Rule(NEWSLETTER.search, "newsletter", 280,
           ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail"),
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log", contains=("newsletter", "mail")),
@@ -279,26 +279,32 @@ _RULES: list[_Rule] = [
     _Rule(_labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 400,
-          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){1,3} is an? "),
+          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} is an? "),
     _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
-    _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post"),
+    _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post|the article|the story"),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,
-          ("here", "register", "sign up", "subscribe", "more", "download", "join now"),
+          ("here", "register", "sign up", "subscribe", "more", "download", "join now", "click", "tap", "started"),
           contains=("here", "register", "sign up", "subscribe", "learn more", "read more", "find out more",
-                    "download now", "join now")),
+                    "download now", "join now", "click to", "tap to", "get started")),
     _Rule(NAVIGATION.match, "navigation", 40, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),
-    _Rule(COMMENTS.match, "comments", 120, ("comment", "reply", "discussion", "conversation"),
-          starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"),
-    _Rule(ARTICLE_NOTICE.match, "editor-note", 140, starts="this"),
+    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation"),
+          starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"
+                 r"|no comment|community"),
+    _Rule(ARTICLE_NOTICE.match, "editor-note", 180, starts="this|updated|updates|corrected|corrects|adds|recasts"),
+    _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
+          contains=("reading", "cancel")),
+    _Rule(TOPICS.match, "navigation", 240,
+          starts="related topics|topics|tags|tagged|filed under|categor|more news releases|more releases"),
     _Rule(READER_NOTICE.match, "reader-notice", 400,
           contains=("comment", "subscri", "journalism", "newsletter", "register", "account", "log in", "login",
                     "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
                     "whatsapp", "live stream", "livestream", "article", "story", "stories", "site", " app",
-                    "channel", "readers", "coverage", "journalists")),
+                    "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
+                    "google news", "watchlist", "keep you", "before you go")),
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
     _Rule(READ_ELSEWHERE.match, "related-links", 260,
           ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",

@@ -19,7 +19,9 @@ CALL_TO_ACTION = re.compile(
     r"|(?-i:\b(LEARN MORE|READ MORE|FIND OUT MORE|SIGN UP( NOW)?|SUBSCRIBE( NOW)?|CLICK HERE|DOWNLOAD NOW|JOIN NOW))"
     r"\s*[.!>»]?$"
     r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
-    r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$",
+    r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$"
+    r"|^[^.!?]{0,80}\b(click|tap) to (expand|enlarge|zoom|view( larger)?|play)\W*$"
+    r"|^[^.!]{0,120}\bget started( today| now)?\s*[›>»]?$",
     _I,
 )
 # A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
@@ -43,7 +45,8 @@ COMMENTS = re.compile(
     r"|^comments? (are|is|have|has)( been| not| now){0,3} (closed|disabled|enabled|turned off)"
     r"( (for|on) this (article|story|post|page))?\W*$"
     r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
-    r"(view|show|load|hide) (all )?comments)\W*$",
+    r"(view|show|load|hide) (all )?comments|no comments( yet)?)\W*$"
+    r"|^(comment|commenting|community) (guidelines|policy|rules)\s*:",
     _I,
 )
 # Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
@@ -62,7 +65,9 @@ READ_ELSEWHERE = re.compile(
 _SITE_TALK = (
     r"(comments?|commenting|subscri(be|bing|ption|ptions)|journalism|newsletters?|registered users?|your account"
     r"|an account|log ?in|logged in|sign ?in|terms of (service|use)|privacy policy|community guidelines"
-    r"|comment (policy|data)|ad-free|spam|telegram|whatsapp|live ?stream|(this|our) (detailed |full )?"
+    r"|comment (policy|data)|ad-free|spam|telegram|whatsapp|live ?stream|(ethics|editorial) (policy|standards)"
+    r"|follow us|google news|watchlist|keep you (updated|posted|informed)|before you go"
+    r"|(this|our) (detailed |full )?"
     r"(article|story|site|website|app|channel)s?|our (apps?|readers|coverage|journalists))"
 )
 READER_NOTICE = re.compile(
@@ -77,6 +82,42 @@ READER_NOTICE = re.compile(
 # "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
 ARTICLE_NOTICE = re.compile(
     r"^this (article|story|post|page|piece|content|report) (is|was|has been|first|originally)\b"
-    r"(?!.*[%$€£¥])[^!?]{0,120}$",
+    r"(?!.*[%$€£¥])[^!?]{0,120}$"
+    # a wire's or an editor's note: "Updated with comments from the chief financial officer in paragraph five."
+    r"|^(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|correct|show)|throughout)\b"
+    r"(?!.*[%$€£¥])[^!?]{0,150}$",
+    _I,
+)
+# Reading the rest costs a registration, a subscription or a trial: "Register to continue reading — it's free.
+# Already registered? Sign in.", "Start a trial: four weeks for €1, then €69 a month."
+PAYWALL = re.compile(
+    r"\b(register|subscribe|sign in|log in|sign up)\b[^.!?]{0,40}\bto (continue|keep) reading\b"
+    r"|\bto (continue|keep) reading\b[^.!?]{0,40}\b(register|subscribe|sign in|log in|sign up)\b"
+    r"|^(start|begin|try) (a|your|our) (free )?trial\b.{0,200}$"
+    r"|\bcancel (any ?time|whenever you like)\b",
+    _I,
+)
+# Where a page lists its story's topics or tags: "RELATED TOPICS: banking / economy, ...", "Filed under: ...",
+# "More news releases in similar topics: ..."
+TOPICS = re.compile(
+    r"^(related topics|topics|tags|tagged|filed under|categories|category|more (news )?releases in similar topics)"
+    r"\s*[:：]\s*[^.!?]{1,200}$",
+    _I,
+)
+
+
+NEWSLETTER = re.compile(
+    r"^(sign up|subscribe|get|join|don't miss|never miss|stay (informed|updated|ahead|in the loop)|want)\b.{0,200}"
+    r"\b(newsletter|inbox|subscribe|sign up|subscribers?|briefing)\b"
+    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|subscribing|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b"
+    r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
+    r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
+    r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)",
+    _I,
+)
+NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)
+COOKIE = re.compile(
+    r"\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings|preferences)|"
+    r"accept (all )?cookies)\b|^(accept( all)?|reject( all)?|manage (preferences|cookies|settings)|got it)$",
     _I,
 )

@@ -24,6 +24,7 @@ real body text. Cleaning is idempotent: cleaning the output changes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from pydantic import BaseModel, Field
@@ -36,7 +37,7 @@ from . import _paragraphs as paragraphs
 from . import _repeats as repeats
 from ._lines import PageLine, audit, join_kept, split_lines
 from ._prose import DIGIT as _DIGIT
-from ._prose import ends_sentence, is_body_paragraph
+from ._prose import ends_sentence, is_body_paragraph, stopwords
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
 from ._title import checked_title, headline_line, take_title, title_like
@@ -72,11 +73,13 @@ def clean(text: str, *, notes: list[str] | None = None, shared: Collection[str] 
     ``site-boilerplate``.
     """
     lines = split_lines(text)
-    tail = _tail_start(lines)
+    tail, boxes = _tail_start(lines)
     repair_lines(text, lines[:tail])
     for line in lines[tail:]:  # other stories: no need to read them closely
         line.reason = "related-links"
     published = _mark_lines(lines[:tail])
+    for index in boxes:  # a box of other stories inside the body: the story goes on after it
+        lines[index].reason = "related-links"
     if shared:
         for line in lines[:tail]:
             if line.reason is None and line_key(line.raw) in shared:
@@ -121,19 +124,92 @@ def _mark_lines(lines: list[PageLine]) -> str | None:
 _AD_LABEL_FIRST = "SsPpſ"  # what noise.AD_LABEL can start with ('ſ' is an 's' to IGNORECASE)
 
 
-def _tail_start(lines: list[PageLine]) -> int:
-    """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end)."""
+def _tail_start(lines: list[PageLine]) -> tuple[int, list[int]]:
+    """Where other stories begin: a 'You May Also Like' style heading once the body has begun (else the end); and
+    the lines of such a box set inside the body (the heading, its few headlines), when a paragraph of the story
+    follows them: the story goes on after the box."""
     body = next((index for index, line in enumerate(lines) if _paragraph(line.text)), len(lines))
+    boxes: list[int] = []
     for index in range(body + 1, len(lines)):
         text = lines[index].text  # not repaired yet: raw stripped
         if not text or len(text) > 60 or (text[0] not in _TAIL_HEADING_FIRST and "&" not in text):
             continue  # blank, too long, or no heading's first letter (an entity may decode to one)
-        if noise.TAIL_HEADING.match(fold_spaces(decode_entities(text))):
-            return index
-    return len(lines)
+        heading = fold_spaces(decode_entities(text))
+        if noise.TAIL_HEADING.match(heading):
+            box = _box(lines, index)
+            if box is None:
+                return index, boxes
+            boxes += box
+        elif _about_company(heading, lines, index):
+            return index, boxes
+    return len(lines), boxes
 
 
-_TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWw"  # the first letters of noise.TAIL_HEADING's headings
+# A press release's boilerplate: "About Acme Corp." and the company's description, then forward-looking statements
+# and contacts, to the end. Only when the next paragraph opens with the name's first word ("Acme is a ..."): a
+# subheading "About The Deal" is followed by the story.
+_ABOUT = re.compile(r"About ((?!The |A |An |Our |This |Us\b)[A-Z][\w&'’.-]*)(?: (?:[A-Z&][\w&'’.,-]*|of|and|de))*:?")
+
+
+def _about_company(heading: str, lines: list[PageLine], index: int) -> bool:
+    match = _ABOUT.fullmatch(heading) if heading.startswith("About ") else None
+    if match is None:
+        return False
+    after = next((line.text for line in lines[index + 1:] if line.text), "")
+    return after.startswith(match.group(1)) and _paragraph(after)
+
+
+_BOX_MAX_LINES = 6  # a box of other stories inside the body: its heading and at most so many headlines
+
+
+def _box(lines: list[PageLine], heading: int) -> list[int] | None:
+    """The heading and the headlines under it, when the story goes on after them: two paragraphs in a row that
+    end as sentences (a list of other stories alternates a headline and a teaser). None: the other stories run
+    to the end."""
+    box = [heading]
+    index = heading + 1
+    while index < len(lines) and not _paragraph(lines[index].text):
+        text = lines[index].text
+        if text:
+            if len(box) > _BOX_MAX_LINES or len(text) > _BOX_LINE_MAX or (
+                    ends_sentence(text) and not text.rstrip().endswith("?")):  # (a headline may ask)
+                return None
+            box.append(index)
+        index += 1
+    if index < len(lines) and _teaser_of(lines[box[-1]].text, lines[index].text):
+        return None  # the paragraph is the last headline's teaser: a card of another story, not the story going on
+    paragraphs = 0
+    for line in lines[index:]:
+        if not line.text:
+            continue
+        if not _paragraph(line.text):  # (a widget's words may follow its last sentence: not repaired yet)
+            break
+        paragraphs += 1
+        if paragraphs == _BOX_RESUMES:
+            return box if len(box) > 1 else None
+    return None
+
+
+_BOX_RESUMES = 2  # paragraphs in a row after the box: the story's own
+_CARD_SHARED = 2  # content words a teaser shares with the headline above it, one a name ("Sea Ltd.")
+_WORD_SPLIT = re.compile(r"[\W_]+")
+
+
+def _teaser_of(headline: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` introduces what ``headline`` names: two content words shared, one of them a name (written
+    capitalised inside the paragraph: "Investors Sell As They Sea Ltd. Upside" / "... company Sea Ltd. reported")."""
+    shared = _words(headline) & _words(paragraph)
+    names = {word.casefold() for word in paragraph.split()[1:] if word[:1].isupper()}
+    return len(shared) >= _CARD_SHARED and any(name.strip(".,;:'’\"") in shared for name in names)
+
+
+def _words(text: str) -> set[str]:
+    """The content words of ``text``, folded (no function words, none of one letter)."""
+    return {word for word in _WORD_SPLIT.split(text.casefold()) if len(word) > 1} - stopwords()
+
+_BOX_LINE_MAX = 160  # a headline's length at most
+
+_TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWwA"  # the first letters of noise.TAIL_HEADING's headings, and "About"
 
 
 def _mark_layout(lines: list[PageLine]) -> str | None:

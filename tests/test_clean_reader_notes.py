@@ -122,3 +122,83 @@ def test_a_photo_caption_between_headline_and_lead_goes(line):
 def test_a_headline_that_says_seen_stays():
     article = clean(f"Corvane Freight seen raising profit forecast again\n{_LEAD}\n{_MORE}\n")
     assert article.title == "Corvane Freight seen raising profit forecast again"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Register to continue reading — it's free. Already registered? Sign in.", "paywall"),
+    ("Start a trial: four weeks for €1, then €69 a month. Full digital access, cancel whenever you like.", "paywall"),
+    ("RELATED TOPICS: banking / economy / interest rates", "navigation"),
+    ("Updated with comments from the chief financial officer in paragraph five.", "editor-note"),
+    ("Noor is a reporter covering transport and logistics.", "author-bio"),
+    ("Live chart: XAU/USD — click to expand", "call-to-action"),
+    ("WANT YOUR COMPANY'S NEWS FEATURED HERE? Get started today ›", "call-to-action"),
+    ("Comment guidelines: Keep it on topic and civil.", "comments"),
+    ("No comments yet...", "comments"),
+    ("HLDX ▼ 2.41% $18.72", "price-ticker"),
+    ("READ: Asian markets drop as chip fears return", "read-more"),
+    ("The Star · 3d ago", "dateline"),
+    ("For more updates, follow us on Google News.", "reader-notice"),
+    ("Want to keep up to date on Corvane? Add it to your watchlist.", "reader-notice"),
+    ("The article Why Corvane Shares Plunged originally appeared on Fooldaily.com.", "syndication"),
+    ("The Daily Fool owns shares of Corvane. Daily Fool newsletter services have recommended buying shares of Corvane.",
+     "disclaimer"),
+    ("This press release contains forward-looking statements within the meaning of the securities laws.", "disclaimer"),
+    ("Leveraged CFD trading is high risk: 71.3% of retail client accounts lost money with this broker.", "disclaimer"),
+    ("Try Quotewise Pro free for 7 days — AI-powered stock screener, fair value estimates and more.", "advertisement"),
+])
+def test_more_furniture_lines_go(line, reason):
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["Apple is a major contributor to the index.",
+                                  "Trade tensions get worse as the two countries trade barbs.",
+                                  "Corvane said it would keep you updated, the chief executive told staff."])
+def test_sentences_of_the_same_look_stay(line):
+    assert line_reason(line) is None
+
+
+@pytest.mark.parametrize("inline", [" (read more: Grain exports hit a record in May)",
+                                    " — also read: What rail contracts are worth —"])
+def test_a_read_more_clause_in_brackets_or_dashes_goes_and_the_sentence_stays(inline):
+    words = "The board said the deal would lift revenue by about 6% next year"
+    article = clean(f"{_LEAD}\n\n{words}{inline} and would need 40 new wagons.\n\n{_MORE}\n")
+    assert f"{words} and would need 40 new wagons." in article.text
+
+
+def test_a_site_name_with_a_dot_is_no_glued_sentence():
+    line = "The token is the fourth largest, News.Az reports, citing a market tracker."
+    article = clean(f"{_LEAD}\n\n{line}\n\n{_MORE}\n")
+    assert "News.Az reports" in article.text
+
+
+_BOX = "RELATED STORIES\nWhy freight rates are falling again\nCan rail win back the grain trade?\n\n"
+_AFTER = ("Shares of Corvane fell 2.4% in afternoon trade as investors weighed the thin margins on the new work.\n\n"
+          "Chief financial officer Mara Velt said the deal would lift revenue by about 6% next year.\n")
+
+
+def test_a_box_of_other_stories_inside_the_body_goes_and_the_story_goes_on():
+    article = clean(f"{_LEAD}\n\n{_MORE}\n\n{_BOX}{_AFTER}")
+    assert "Shares of Corvane fell 2.4%" in article.text and "Chief financial officer Mara Velt" in article.text
+    assert "RELATED STORIES" not in article.text and "Why freight rates" not in article.text
+
+
+def test_other_stories_cards_to_the_end_still_go():
+    cards = ("RELATED STORIES\nHalden Post Sell As Halden Post Misses\n\nLogistics group Halden Post reported weak "
+             "results today, sending its shares down 9% in early trade on Monday.\n\nThe company's adjusted earnings "
+             "per share of $0.15 missed the $0.40 that analysts had expected for the quarter.\n")
+    article = clean(f"{_LEAD}\n\n{_MORE}\n\n{cards}")
+    assert "Halden Post" not in article.text
+
+
+def test_a_press_releases_boilerplate_goes_from_about_the_company():
+    tail = ("About Corvane Freight\nCorvane Freight is a rail and road logistics group with 3,100 employees.\n"
+            "Media contact: press@corvane.example\n")
+    article = clean(f"{_LEAD}\n\n{_MORE}\n\n{tail}")
+    assert "About Corvane" not in article.text and "3,100 employees" not in article.text and _MORE in article.text
+
+
+def test_an_about_subheading_followed_by_the_story_stays():
+    tail = ("About The Deal\nThe deal values the freight unit at 2.1 billion euros, about 11 times its operating "
+            "profit last year.\n")
+    article = clean(f"{_LEAD}\n\n{_MORE}\n\n{tail}")
+    assert "2.1 billion euros" in article.text
