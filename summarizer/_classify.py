@@ -79,6 +79,9 @@ def mark_general(lines: Sequence[Line]) -> None:
             reason = _head_reason(text)
             if reason == "navigation" and index == 0 and first == 1 and len(text.split()) < _MENU_LONG_WORDS:
                 reason = None  # the page's only line above the first paragraph: its headline, not a menu
+            if reason == "caption" and not (index > 0 and kept[index - 1].reason is None and
+                                            _headline_above(kept[index - 1].text)):
+                reason = None  # a caption is taken below a headline: the headline itself may say "is seen"
         if reason is None and not ends_sentence(text):
             reason = _caption_reason(text)
         if reason is None and 0 < index < len(kept) - 1 and text.endswith(_ELLIPSES) and \
@@ -127,13 +130,14 @@ def _head_reason(text: str) -> str | None:
     bullet = words[0] in _BULLETS
     if bullet:
         words = words[1:]  # the menu or table row after its bullet
+    allowed = 1 if bullet else 0  # function words a menu may have: a bulleted one, one ("City"); else none
     if _data_row(words):
         return "widget"  # "Dubai 04:31 05:49 12:21 15:48": a table of figures above the story (times, prices)
     if " / " in text and _SLASH_CRUMBS.fullmatch(text):
         return "navigation"
     if len(words) >= _MENU_MIN_WORDS and not ends_sentence(text) and _title_share(words) >= _MENU_TITLE_SHARE:
         count = _function_words(text)  # a headline of six to eleven words may have none; a menu is longer
-        if count <= bullet or (len(words) >= _MENU_LONG_WORDS and count <= _MENU_LONG_MAX_FUNCTION_WORDS):
+        if count <= allowed or (len(words) >= _MENU_LONG_WORDS and count <= _MENU_LONG_MAX_FUNCTION_WORDS):
             return "navigation"
     if len(words) >= _PHOTO_MIN_WORDS and not ends_sentence(text) and _PHOTO_WORDS.search(text):
         return "caption"  # "Visitors are seen at the headquarters of the central bank in Tokyo": a photo's caption
@@ -147,16 +151,21 @@ def _head_reason(text: str) -> str | None:
 # What a photo's caption says and a headline does not (a headline drops "is" and "are"): someone "is seen",
 # "is pictured", "walks past", "speaks during", "gestures", "poses".
 _PHOTO_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown|displayed|reflected)\b|\bwalks? past\b"
-                          r"|\b(?:speaks?|gestures?|reacts?) (?:during|as|while)\b|\bposes? (?:for|with|during)\b")
+                          r"|\b(?:speaks?|gestures?|reacts?) during\b|\bposes? (?:for|with|during)\b")
 _PHOTO_MIN_WORDS = 5
-_ROW_MIN_FIGURES = 3
-_ROW_SHARE = 0.7
+_ROW_MIN_FIGURES = 4
+_ROW_SHARE = 0.75
 _FIGURE_TOKEN = re.compile(r"[▲▼↑↓]?[+\-−]?[$€£¥₹]?\d[\d,.:]*%?[KMBT]?")
 _SYMBOL_TOKEN = re.compile(r"[A-Z][A-Z0-9.&/]{1,9}|[▲▼↑↓+\-−]")  # a ticker's symbol, an arrow alone
 
 
+def _headline_above(text: str) -> bool:
+    """A headline's shape: four words or more, no sentence end (the line above a photo's caption)."""
+    return len(text.split()) >= _HEADLINE_MIN_WORDS and not ends_sentence(text)
+
+
 def _data_row(words: list[str]) -> bool:
-    """A row of a table or a strip of quotes: three figures or more, and beside them nearly nothing but symbols
+    """A row of a table or a strip of quotes: four figures or more, and beside them nearly nothing but symbols
     ("Dubai 04:31 05:49 12:21 15:48", "CDI 2,954.10 ▼1.7% GLYPH $0.0371 ▼41.2% ETH ▼")."""
     figures = sum(1 for word in words if _FIGURE_TOKEN.fullmatch(word))
     if figures < _ROW_MIN_FIGURES:

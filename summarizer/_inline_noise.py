@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from ._injection import Span
+from ._noise import CREDIT
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
 _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
@@ -30,7 +31,7 @@ QUOTE_WIDGET = re.compile(
 # Roe)", "(Additional reporting by ...; Editing by ...)". The paragraph stays.
 BRACKET_CREDIT = re.compile(r"\s?\((?i:(?:image|photo|picture|pic)s?(?: credit)?\s?:)[^()]{1,200}\)")
 BRACKET_BYLINE = re.compile(
-    r"\s?\((?i:(?:additional )?reporting (?:by|and)\b|writing by|editing by|compiled by)[^()]{1,200}\)")
+    r"\s?\((?i:(?:additional )?reporting (?:by|and (?:editing|writing) by)|writing by|editing by)[^()]{1,200}\)")
 # The source of a paragraph in brackets after its last sentence: "... rose 0.4%. (Indo Premier)", "... it said. (AFP)"
 # (up to four words in capitals, nothing after them on the line).
 TRAILING_SOURCE = re.compile(r"(?<=[.!?\"”’])\s\((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z&][\w&'’.-]*|of|de))*\)\s*$")
@@ -38,7 +39,7 @@ TRAILING_SOURCE = re.compile(r"(?<=[.!?\"”’])\s\((?:[A-Z][\w&'’.-]*)(?: (?
 # information on this news."
 TRAILING_VISIT = re.compile(
     r"(?<=[.!?\"”’])\s+(?i:please )?(?i:visit|go to|head (?:over )?to|check out|log on to)\s+(?:https?://|www\.)?"
-    r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|io|in|news)\b[^.!?]{0,120}[.!]?\s*$"
+    r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|io|in|news)\b[^.!?,]{0,120}[.!]?\s*$"  # (a comma: a quote)
 )
 # A button after a paragraph's last sentence, with the question that leads to it: "... Curious to dive deeper into
 # the decision? LEARN MORE" (a button's words in capitals).
@@ -46,10 +47,11 @@ TRAILING_BUTTON = re.compile(
     r"(?<=[.!?\"”’])\s+(?:[A-Z][^.!]{0,200}?\s)?(?:LEARN MORE|READ MORE|FIND OUT MORE|SIGN UP NOW|SUBSCRIBE NOW"
     r"|CLICK HERE)\s*[>»]?\s*$"
     r"|(?<=[.!?\"”’])\s+[^.!?]{0,80}\b(?i:click|tap) to (?i:expand|enlarge|zoom|view|play)\W*$")  # "Live chart: ..."
-# A photo's caption and its labelled credit glued after a paragraph's last sentence: "... takes effect. The chair at
-# the opening of the terminal on May 2. Picture: Jane Roe © Harbour Post" (the caption's sentence goes with it).
-TRAILING_CAPTION = re.compile(
-    r"(?<=[.!?\"”’])\s+[A-Z][^.!?]{0,200}[.!?]?\s+(?i:picture|pic|photo|photograph|image)s?(?i: credit)?\s?:\s?"
+# A labelled credit after a paragraph's last sentence: "... on May 2. Picture: Jane Roe © Harbour Post", "... Source:
+# TradingView". Only
+# the credit goes: which sentence before it is the caption's, words cannot tell.
+TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:Picture|Pic|Photo|Photograph|Image|Source|Chart|Graphic|Illustration)s?(?: credit)?\s?:\s?"
     r"[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*)*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?\s*$")
 # A "Read more" clause set in brackets or between dashes inside a sentence: "... (read more: US prices cool in June)",
 # "The committee voted 5-1 — also read: What a rate pause means for you — to hold the rate" (the sentence stays whole).
@@ -178,10 +180,24 @@ def _may_have_widget(raw: str) -> bool:
     return "%" in raw and ("(" in raw or "/" in raw or bool(_SIGNED_PERCENT.search(raw)))
 
 
+class _TrailingCredit:
+    """TRAILING_CREDIT, but not on a short caption line with its credit ("A wafer fab in Arizona. Image: Getty
+    Images"): the line rule takes that whole line (``_noise.CREDIT``)."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        match = TRAILING_CREDIT.search(text)
+        if match is None or (len(text.strip()) <= _CREDIT_LINE_MAX and CREDIT.match(text.strip())):
+            return None
+        return match
+
+
+_CREDIT_LINE_MAX = 150  # the longest caption line ``_noise.CREDIT`` takes whole
+
+
 class _NotWhole:
     """A pattern's match, unless it is the whole line (a whole line of noise is a line rule's, with its reason)."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str] | _TrailingCredit) -> None:
         self.pattern = pattern
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -206,7 +222,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
      lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
-    (_NotWhole(TRAILING_CAPTION), "image-credit", lambda raw: ":" in raw),
+    (_NotWhole(_TrailingCredit()), "image-credit", lambda raw: ":" in raw),
 )
 # Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
 # literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
@@ -229,7 +245,8 @@ GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GL
 INLINE_WORDS = ("podcast", "newsletter", "(image", "(photo", "(picture", "(pic", "reporting by", "reporting and",
                 "writing by", "editing by", "compiled by", "visit ", "go to ", "head to ", "head over to ",
                 "check out ", "log on to ", "learn more", "read more", "find out more", "sign up now", "subscribe now",
-                "click here", "picture:", "photo:", "image:", "pic:", "click to", "tap to")
+                "click here", "picture", "photo", "image:", "images:", "image credit", "pic:", "click to", "tap to",
+                "source:", "chart:", "graphic:", "illustration:")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

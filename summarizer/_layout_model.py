@@ -169,6 +169,9 @@ def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | N
         if not any(row[_PROSE] > 0 and row[_ENDS] > 0 for row in own):
             break  # no prose left: nothing tells where the body is
         going = {index for index, row in enumerate(rows) if row and model.noise(row) >= model.threshold}
+        prose = {index for index, row in enumerate(own) if row[_PROSE] > 0 and row[_ENDS] > 0}
+        if prose <= going:
+            going -= prose  # a page is never emptied of the lines that read as prose: the last of them stay
         if not going:
             break
         for index in going:

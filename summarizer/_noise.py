@@ -67,10 +67,10 @@ DATELINE = re.compile(
     r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$",
     _I,
 )
-# The scrape's date label glued to a short caption ending as a sentence: "date 2023-08-10 Governor Jane Roe."
-# (a headline has no full stop; a paragraph after the label is DATE_PREFIX's: the label alone goes)
 # A source and how long ago it posted, on a line of their own: "The Star · 3d ago"
 SOURCE_AGO = re.compile(r"^[^·|]{1,40}\s[·|]\s\d{1,3}\s?(m|h|d|w|mins?|hrs?|hours?|days?|weeks?)\s+ago$", _I)
+# The scrape's date label glued to a short caption ending as a sentence: "date 2023-08-10 Governor Jane Roe."
+# (a headline has no full stop; a paragraph after the label is DATE_PREFIX's: the label alone goes)
 DATED_CAPTION = re.compile(r"^(date|published|updated|posted):?\s*\d{4}-\d{2}-\d{2}(\s+[^\s.!?]+){1,6}\.$", _I)
 _ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2}))?")
 
@@ -104,13 +104,13 @@ DISCLAIMER = re.compile(
     r"^(disclaimer|legal disclaimer|risk warning|risk disclosure|disclosure|editorial disclaimer)\s*[:：.—-]"
     r"|(does not|do not|doesn't|should not) (constitute|represent|be (considered|construed) as) "
     r"(financial|investment|legal|tax)( or \w+)? advice"
-    r"|for (general )?informational (and educational )?purposes only|\bprovided for information(al purposes)? only\b"
+    r"|for (general )?informational (and educational )?purposes only|\b(is|are) provided for information only\.?$"
     r"|\bforward-looking statements? within the meaning\b|^this (press )?release contains forward-looking statements"
     r"|the (views|opinions) (and opinions )?expressed (here|in this article|herein)"
     r"|\bpositions? in (any of )?the (securities|stocks|shares|companies) mentioned\b"
     r"|not (financial|investment) advice\b"
     r"|\b\d{1,2}(\.\d+)?% of retail (investor |cfd |client )?accounts (lose|lost) money\b"
-    r"|\bnewsletter services have recommended\b|\bhas a disclosure policy\b",
+    r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$",
     _I,
 )
 
@@ -133,18 +133,17 @@ CREDIT = re.compile(
 # © Business Day", "Camera IconNot Supplied Credit: NewsWire" (the label, then a name in capitals: a sentence
 # that mentions a picture goes on in lower case).
 LABELLED_CREDIT = re.compile(
-    r"^.{0,280}\b(?:picture|pic|photo|photograph|image)s?(?: credit)?\s?:\s?"
+    r"^(?:.{0,100}[^.!?\s]\s?)?(?-i:Picture|Pic|Photo|Photograph|Image)s?(?: credit)?\s?:\s?"
     r"(?-i:[A-Z][\w.'’-]*(?: (?:[A-Z&][\w.'’&-]*|van|de|von))*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?)$"
-    r"|^.{0,120}\bcredit\s?:\s?(?-i:[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*){0,3})$",
+    r"|^.{0,100}\b(?-i:Credit)\s?:\s?(?-i:[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*){0,3})$",
     _I,
 )
-
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
 
 
 def _labelled_credit(text: str) -> bool:
-    """LABELLED_CREDIT for a whole line: the caption is one sentence at most before its credit. A line with two
-    sentences and a credit is a paragraph a caption was glued to: the caption alone goes (``_inline_noise``)."""
+    """LABELLED_CREDIT for a whole line: a short caption (no sentence end) before its credit. After a sentence only
+    the credit goes (``_inline_noise``): which sentence is the caption's, words cannot tell."""
     return bool(LABELLED_CREDIT.match(text)) and len(_SENTENCE_BREAK.findall(text)) <= 1
 
 _TICKER_WORDS = (
@@ -174,8 +173,9 @@ def _ticker_line(text: str) -> bool:
     return bool(TICKER_LINE.match(text) if _NUMBER_CHARS.fullmatch(text) else _TICKER_NAMES_LINE.match(text))
 
 READ_MORE = re.compile(
-    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next|read)"
-    r"\s*[:：|»>—-]\s*.{1,200}$",
+    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next)"
+    r"\s*[:：|»>—-]\s*.{1,200}$"
+    r"|^read(\s*[:：|»>]|\s[—–-]\s)\s*.{1,200}$",  # "READ: <headline>" ("Read-across to ..." is prose)
     _I,
 )
 
@@ -200,7 +200,7 @@ SOCIAL_CHROME = re.compile(
 
 AUTHOR_BIO = re.compile(
     r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
-    r"|columnist) (covering|for|at|based|who|with)\b.{0,300}"
+    r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
 )
@@ -247,7 +247,7 @@ _RULES: list[_Rule] = [
            "never", "capital"),
           starts=r"ad|sponsor|partner|promot|paid|story|scroll|get|try|upgrade|trade|download|open|start|claim"
                  r"|unlock|join|switch|sign|your|never|capital",
-          contains=("advertise ",)),
+          contains=("advertise ", "join ")),
     _Rule(DISCLAIMER.search, "disclaimer", 1200,
           ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
            "accounts lose", "accounts lost", "information only", "forward-looking", "recommended", "policy"),
@@ -291,7 +291,7 @@ _RULES: list[_Rule] = [
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),
-    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation"),
+    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation", "community"),
           starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"
                  r"|no comment|community"),
     _Rule(ARTICLE_NOTICE.match, "editor-note", 180, starts="this|updated|updates|corrected|corrects|adds|recasts"),
@@ -302,9 +302,9 @@ _RULES: list[_Rule] = [
     _Rule(READER_NOTICE.match, "reader-notice", 400,
           contains=("comment", "subscri", "journalism", "newsletter", "register", "account", "log in", "login",
                     "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
-                    "whatsapp", "live stream", "livestream", "article", "story", "stories", "site", " app",
+                    "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
-                    "google news", "watchlist", "keep you", "before you go")),
+                    "google news", "watchlist", "keep you", "up to date", "stay informed", "before you go")),
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
     _Rule(READ_ELSEWHERE.match, "related-links", 260,
           ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",

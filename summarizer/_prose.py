@@ -110,6 +110,14 @@ def strip_punctuation(text: str) -> str:
     return text
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text``, folded, without function words and one-letter ones."""
+    return {word for word in set(_NON_WORD.split(text.casefold())) - stopwords() if len(word) > 1}
+
+
 def function_word_share(text: str) -> float:
     """Share of the words that are function words: about 0.4-0.5 in prose, near 0 in lists of names."""
     words = strip_punctuation(text.lower()).split()

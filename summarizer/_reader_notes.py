@@ -60,32 +60,48 @@ READ_ELSEWHERE = re.compile(
 # The site talking to its reader about itself rather than about the story: comment rules, subscription pitches, terms
 # agreed by signing up, "Join our Telegram channel", "... in our detailed article". Both are needed: a word of the
 # site's own business (comments, subscriptions, journalism, accounts, policies, its channels and articles) and the
-# reader addressed ("you", "your", "please", "our", "we", or a button's imperative first). A quotation, a figure
-# or a "said" is the story's and stays ("Our subscribers grew 8%," the chief executive said).
-_SITE_TALK = (
-    r"(comments?|commenting|subscri(be|bing|ption|ptions)|journalism|newsletters?|registered users?|your account"
+# reader addressed ("you", "your", "please", "our", "we", or a button's imperative first); and every sentence of the
+# line is about the site or speaks to the reader, so a news sentence with a notice glued after it stays. A quotation,
+# reported speech ("said", "told") or a figure of the story keeps the line ("Our subscribers grew 8%," the chief
+# executive said).
+_SITE_TALK = re.compile(
+    r"\b(comments?|commenting|subscri(be|bing|ption|ptions)|journalism|newsletters?|registered users?|your account"
     r"|an account|log ?in|logged in|sign ?in|terms of (service|use)|privacy policy|community guidelines"
     r"|comment (policy|data)|ad-free|spam|telegram|whatsapp|live ?stream|(ethics|editorial) (policy|standards)"
-    r"|follow us|google news|watchlist|keep you (updated|posted|informed)|before you go"
-    r"|(this|our) (detailed |full )?"
-    r"(article|story|site|website|app|channel)s?|our (apps?|readers|coverage|journalists))"
-)
-READER_NOTICE = re.compile(
-    rf"^(?!.*[\"“”]|.*\bsaid\b)(?=.*\b{_SITE_TALK}\b)"
-    r"(?=.*\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|(join|support|learn more|follow|curious)\b"
-    r"|.*\blearn more$)"
-    r"(?!.*\d[\d,.]*\s?(%|percent|per cent|million|billion|bn|m\b))"  # the story's figures
-    r".{8,400}$",
+    r"|follow us|google news|watchlist|keep you (updated|posted|informed)|(keep|stay) up to date|stay informed"
+    r"|before you go"
+    r"|this (site|website)"
+    r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage|journalists))\b",
     _I,
 )
+_READER = re.compile(r"\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|^(join|support|learn more|follow|curious)\b"
+                     r"|\blearn more$", _I)
+_STORY = re.compile(r"[\"“”]|\b(said|says|told|added|wrote|according to)\b"
+                    r"|\d[\d,.]*\s?(%|percent|per cent|million|billion|bn|m\b)", _I)  # the story's words and figures
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"“]?[A-Z])")
+
+
+class _ReaderNotice:
+    """READER_NOTICE.match: a line of 8 to 400 characters addressed to the reader about the site (see above)."""
+
+    def match(self, text: str) -> bool:
+        if not 8 <= len(text) <= 400 or _STORY.search(text) or not _SITE_TALK.search(text) or \
+                not _READER.search(text):
+            return False
+        return all(_SITE_TALK.search(part) or _READER.search(part) for part in _SENTENCES.split(text))
+
+
+READER_NOTICE = _ReaderNotice()
+
+
 # The page's note about the article itself: "This article is more than 10 years old", "This story is developing",
 # "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
 ARTICLE_NOTICE = re.compile(
     r"^this (article|story|post|page|piece|content|report) (is|was|has been|first|originally)\b"
-    r"(?!.*[%$€£¥])[^!?]{0,120}$"
+    r"(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
     # a wire's or an editor's note: "Updated with comments from the chief financial officer in paragraph five."
     r"|^(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|correct|show)|throughout)\b"
-    r"(?!.*[%$€£¥])[^!?]{0,150}$",
+    r"(?!.*[%$€£¥])[^.!?,]{0,150}[.]?$",
     _I,
 )
 # Reading the rest costs a registration, a subscription or a trial: "Register to continue reading — it's free.
@@ -94,14 +110,14 @@ PAYWALL = re.compile(
     r"\b(register|subscribe|sign in|log in|sign up)\b[^.!?]{0,40}\bto (continue|keep) reading\b"
     r"|\bto (continue|keep) reading\b[^.!?]{0,40}\b(register|subscribe|sign in|log in|sign up)\b"
     r"|^(start|begin|try) (a|your|our) (free )?trial\b.{0,200}$"
-    r"|\bcancel (any ?time|whenever you like)\b",
+    r"|^cancel (any ?time|whenever you like)\W*$",
     _I,
 )
 # Where a page lists its story's topics or tags: "RELATED TOPICS: banking / economy, ...", "Filed under: ...",
 # "More news releases in similar topics: ..."
 TOPICS = re.compile(
     r"^(related topics|topics|tags|tagged|filed under|categories|category|more (news )?releases in similar topics)"
-    r"\s*[:：]\s*[^.!?]{1,200}$",
+    r"\s*[:：]\s*(?=[^.!?]*[,/|·;])[^.!?]{1,200}$",  # (items, split by commas or slashes: no clause)
     _I,
 )
 

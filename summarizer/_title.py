@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ._lines import PageLine
-from ._prose import ends_sentence, function_word_share, is_body_paragraph, stopwords
+from ._prose import content_words, ends_sentence, function_word_share, is_body_paragraph
 
 _TITLE_MAX = 160
 
@@ -123,8 +123,8 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     head = [text for text in (line.text.strip() for line in lines[:start]) if _headline_shaped(text)]
     if not head:  # nothing to take instead (most plain-text articles): the lead is not read
         return title
-    lead = _content(_lead(lines[start:]))
-    shared = len(_content(title) & lead) if title is not None else -1
+    lead = content_words(_lead(lines[start:]))
+    shared = len(content_words(title) & lead) if title is not None else -1
     if shared >= _TITLE_SHARED:
         return title
     return lead_headline(head, lead) or _above_lead(lines[:start], lead, shared) or title
@@ -140,7 +140,7 @@ def _above_lead(head: list[PageLine], lead: set[str], weaker: int) -> str | None
             continue
         if line.reason in _HEADLINE_REASONS and _headline_shaped(text) and len(text.split()) >= _ABOVE_LEAD_WORDS \
                 and not _DATED.search(text):
-            shared = len(_content(text) & lead)
+            shared = len(content_words(text) & lead)
             if shared >= _TITLE_SHARED and shared > weaker:
                 return text
         if line.reason is None or line.reason == "title":
@@ -153,13 +153,22 @@ def lead_headline(head: list[str], lead: set[str]) -> str | None:
     ``lead`` repeats most, when it repeats at least four of them and half."""
     best: tuple[tuple[float, int], str] | None = None
     for text in head:
-        words = _content(text)
+        words = content_words(text)
         shared = len(words & lead)
         if shared >= _SHARED_MIN and shared >= _SHARE_MIN * len(words):
             key = (shared / len(words), shared)
             if best is None or key > best[0]:
                 best = (key, text)
     return best[1] if best else None
+
+
+_BODY_TITLE_SHARE = 0.6  # a line longer than a headline is one only in title case; else a lead missing its stop
+_HEADLINE_MAX_WORDS = 15
+
+
+def _title_case_share(text: str) -> float:
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return sum(word[:1].isupper() for word in words) / len(words) if words else 0.0
 
 
 def _lead(lines: list[PageLine]) -> str:
@@ -179,12 +188,9 @@ def _starts_body(line: PageLine, after: PageLine | None) -> bool:
     text = line.text
     if not (line.body or (text.count(" ") >= 7 and len(text.split()) >= 8)):
         return False
-    return not _headline_shaped(text) or (after is not None and after.text.strip()[:1].islower())
-
-
-def _content(text: str) -> set[str]:
-    """The words of ``text``, folded, without function words and one-letter ones."""
-    return {word for word in set(_NON_WORD.split(text.casefold())) - stopwords() if len(word) > 1}
+    if not _headline_shaped(text) or (after is not None and after.text.strip()[:1].islower()):
+        return True
+    return len(text.split()) > _HEADLINE_MAX_WORDS and _title_case_share(text) < _BODY_TITLE_SHARE  # a lead
 
 
 def _headline_shaped(text: str) -> bool:

@@ -37,7 +37,7 @@ from . import _paragraphs as paragraphs
 from . import _repeats as repeats
 from ._lines import PageLine, audit, join_kept, split_lines
 from ._prose import DIGIT as _DIGIT
-from ._prose import ends_sentence, is_body_paragraph, stopwords
+from ._prose import content_words, ends_sentence, is_body_paragraph
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
 from ._title import checked_title, headline_line, take_title, title_like
@@ -160,12 +160,15 @@ def _about_company(heading: str, lines: list[PageLine], index: int) -> bool:
 
 
 _BOX_MAX_LINES = 6  # a box of other stories inside the body: its heading and at most so many headlines
+_BOX_LINE_MAX = 160  # a headline's length at most
+_BOX_RESUMES = 2  # paragraphs in a row after the box: the story's own
+_CARD_SHARED = 2  # content words a teaser shares with the headline above it, one a name ("Sea Ltd.")
 
 
 def _box(lines: list[PageLine], heading: int) -> list[int] | None:
-    """The heading and the headlines under it, when the story goes on after them: two paragraphs in a row that
-    end as sentences (a list of other stories alternates a headline and a teaser). None: the other stories run
-    to the end."""
+    """The heading and the headlines under it, when the story goes on after them: two paragraphs in a row (a list
+    of other stories alternates a headline and a teaser), the first no teaser of the last headline. None: the other
+    stories run to the end."""
     box = [heading]
     index = heading + 1
     while index < len(lines) and not _paragraph(lines[index].text):
@@ -190,24 +193,12 @@ def _box(lines: list[PageLine], heading: int) -> list[int] | None:
     return None
 
 
-_BOX_RESUMES = 2  # paragraphs in a row after the box: the story's own
-_CARD_SHARED = 2  # content words a teaser shares with the headline above it, one a name ("Sea Ltd.")
-_WORD_SPLIT = re.compile(r"[\W_]+")
-
-
 def _teaser_of(headline: str, paragraph: str) -> bool:
     """Whether ``paragraph`` introduces what ``headline`` names: two content words shared, one of them a name (written
     capitalised inside the paragraph: "Investors Sell As They Sea Ltd. Upside" / "... company Sea Ltd. reported")."""
-    shared = _words(headline) & _words(paragraph)
+    shared = content_words(headline) & content_words(paragraph)
     names = {word.casefold() for word in paragraph.split()[1:] if word[:1].isupper()}
     return len(shared) >= _CARD_SHARED and any(name.strip(".,;:'’\"") in shared for name in names)
-
-
-def _words(text: str) -> set[str]:
-    """The content words of ``text``, folded (no function words, none of one letter)."""
-    return {word for word in _WORD_SPLIT.split(text.casefold()) if len(word) > 1} - stopwords()
-
-_BOX_LINE_MAX = 160  # a headline's length at most
 
 _TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWwA"  # the first letters of noise.TAIL_HEADING's headings, and "About"
 
@@ -229,35 +220,44 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     kept = [line for line in present if line.reason is None]
     _layout_round(lines, present, kept)
     memo = layout_model.Memo()  # what the layout model learns of each line once
+    kept = _settle(kept, memo)
+    title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
+    checked = checked_title(title, present)
+    if checked is not None and checked != title and _mark_kickers(present, checked):
+        first = [line for line in present if line.reason is None]
+        if first and first[0].text.strip() == checked:
+            take_title(first)  # the headline is now the first line kept: as cleaning the output would take it
+        _settle([line for line in present if line.reason is None], memo)  # what cleaning the output would see
+    return checked
+
+
+def _settle(kept: list[PageLine], memo: layout_model.Memo) -> list[PageLine]:
+    """The neighbour rules and the layout model in turn, until neither removes anything more; returns the lines the
+    last neighbour round looked at (those the layout model removed since among them)."""
     while True:
         while _new_neighbours(kept):
             kept = [line for line in kept if line.reason is None]  # what cleaning the output would see
             _adjacency_round(kept)
         left = [line for line in kept if line.reason is None]
         if not layout_model.mark_layout(left, skip=headline_line(left), memo=memo):
-            break  # the model removed nothing: the rules have nothing new to look at either
-    title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
-    checked = checked_title(title, present)
-    if checked is not None and checked != title:
-        _mark_kickers(present, checked)
-        first = [line for line in present if line.reason is None]
-        if first and first[0].text.strip() == checked:
-            take_title(first)  # the headline is now the first line kept: as cleaning the output would take it
-    return checked
+            return kept  # the model removed nothing: the rules have nothing new to look at either
 
 
 _KICKER_MAX_WORDS = 4
 
 
-def _mark_kickers(present: list[PageLine], title: str) -> None:
+def _mark_kickers(present: list[PageLine], title: str) -> bool:
     """A headline found below the first kept line (``checked_title``): the short labels kept above it are the
-    section's kicker or a menu's ("Business Headline News"), not the story's."""
+    section's kicker or a menu's ("Business Headline News"), not the story's. Whether any went."""
     at = next((i for i, line in enumerate(present) if line.text.strip() == title), None)
+    marked = False
     for line in present[:at or 0]:
         text = line.text
         if line.reason in (None, "title") and len(text.split()) <= _KICKER_MAX_WORDS and not _DIGIT.search(text) \
                 and not ends_sentence(text):
             line.reason = "section-label"
+            marked = True
+    return marked
 
 
 _BODY_MIN_SPACES = 11  # is_body_paragraph's least: twelve words

@@ -236,7 +236,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _name_before(figure: Labelled, text: str) -> str | None:
-    """The nearest name written before the number in its clause ('Infosys' in 'Infosys shares ended at Rs 3,736'),
+    """The nearest name written before the number in its clause ('Tata Consultancy Services' in 'Tata Consultancy
+    Services rose 4.2 percent to Rs 3,893'),
     up to three words; not a month or a day, not a word like 'Singapore-based', and a single word opening the
     sentence only when the text also writes it capitalised inside a sentence or before another capitalised word
     ('Corblake Freight'): 'Group revenue' is no name."""
@@ -250,7 +251,7 @@ def _name_before(figure: Labelled, text: str) -> str | None:
             continue
         opening = not left[:match.start()].strip()
         if opening and len(words) == 1 and not re.search(
-                rf"(?<=[a-z,] ){re.escape(words[0])}\b|\b{re.escape(words[0])} [A-Z]", text):
+                rf"(?<=[a-z,] ){re.escape(words[0])}\b|\b{re.escape(words[0])} [A-Z][a-z]", text):
             continue  # a name is written capitalised inside a sentence too, or as the first of a name's words
         return " ".join(words[:3])
     return None
