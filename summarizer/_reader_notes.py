@@ -61,7 +61,8 @@ READ_ELSEWHERE = re.compile(
 # agreed by signing up, "Join our Telegram channel", "... in our detailed article". Both are needed: a word of the
 # site's own business (comments, subscriptions, journalism, accounts, policies, its channels and articles) and the
 # reader addressed ("you", "your", "please", "our", "we", or a button's imperative first); and every sentence of the
-# line is about the site or speaks to the reader, so a news sentence with a notice glued after it stays. A quotation,
+# line is about the site or speaks to the reader (but one short aside between two that do), so a news sentence with a
+# notice glued after it stays. A quotation,
 # reported speech ("said", "told") or a figure of the story keeps the line ("Our subscribers grew 8%," the chief
 # executive said).
 _SITE_TALK = re.compile(
@@ -88,7 +89,16 @@ class _ReaderNotice:
         if not 8 <= len(text) <= 400 or _STORY.search(text) or not _SITE_TALK.search(text) or \
                 not _READER.search(text):
             return False
-        return all(_SITE_TALK.search(part) or _READER.search(part) for part in _SENTENCES.split(text))
+        parts = _SENTENCES.split(text)
+        other = [index for index, part in enumerate(parts) if not (_SITE_TALK.search(part) or _READER.search(part))]
+        # one short sentence between two that are the notice's, going on about them, is its own ("They cannot be
+        # abusive or personal.")
+        return not other or (len(other) == 1 and 0 < other[0] < len(parts) - 1 and
+                             len(parts[other[0]].split()) <= _ASIDE_WORDS and bool(_ASIDE.match(parts[other[0]])))
+
+
+_ASIDE_WORDS = 8
+_ASIDE = re.compile(r"(They|It|This|These|That|Those|We|You)\b")
 
 
 READER_NOTICE = _ReaderNotice()

@@ -255,3 +255,10 @@ def test_a_lead_missing_its_full_stop_is_no_headline():
 def test_the_layout_model_never_empties_a_page_of_its_prose():
     text = "a\nThe revenue revenue revenue revenue revenue revenue revenue revenue revenue revenue revenue the."
     assert "The revenue revenue" in clean(text).text
+
+
+def test_a_comment_policy_with_a_short_aside_between_its_sentences_goes():
+    line = ("Comments must be in English and on topic. They cannot be abusive or personal. Please respect our "
+            "community guidelines.")
+    assert line_reason(line) == "reader-notice"
+    assert line_reason("Please read our comment policy. Rates rose sharply. Follow us on Google News.") is None
