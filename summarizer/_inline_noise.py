@@ -48,8 +48,7 @@ TRAILING_BUTTON = re.compile(
     r"|CLICK HERE)\s*[>»]?\s*$"
     r"|(?<=[.!?\"”’])\s+[^.!?]{0,80}\b(?i:click|tap) to (?i:expand|enlarge|zoom|view|play)\W*$")  # "Live chart: ..."
 # A labelled credit after a paragraph's last sentence: "... on May 2. Picture: Jane Roe © Harbour Post", "... Source:
-# TradingView". Only
-# the credit goes: which sentence before it is the caption's, words cannot tell.
+# TradingView". Only the credit goes: which sentence before it is the caption's, words cannot tell.
 TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s+(?:Picture|Pic|Photo|Photograph|Image|Source|Chart|Graphic|Illustration)s?(?: credit)?\s?:\s?"
     r"[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*)*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?\s*$")
@@ -242,11 +241,11 @@ INLINE_HINTS = (
                  rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark}))") for mark in (":", r"\|")),
 )
 GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GLUED_SENTENCES)
-INLINE_WORDS = ("podcast", "newsletter", "(image", "(photo", "(picture", "(pic", "reporting by", "reporting and",
-                "writing by", "editing by", "compiled by", "visit ", "go to ", "head to ", "head over to ",
-                "check out ", "log on to ", "learn more", "read more", "find out more", "sign up now", "subscribe now",
-                "click here", "picture", "photo", "image:", "images:", "image credit", "pic:", "click to", "tap to",
-                "source:", "chart:", "graphic:", "illustration:")
+INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "reporting and", "writing by",
+                "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
+                "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
+                "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
+                "illustration:")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

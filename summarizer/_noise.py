@@ -142,8 +142,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
 
 
 def _labelled_credit(text: str) -> bool:
-    """LABELLED_CREDIT for a whole line: a short caption (no sentence end) before its credit. After a sentence only
-    the credit goes (``_inline_noise``): which sentence is the caption's, words cannot tell."""
+    """LABELLED_CREDIT for a whole line: a short caption not ending as a sentence right before its credit, and at
+    most one sentence end in the line. A credit right after a sentence is cut alone (``_inline_noise``): which
+    sentence is the caption's, words cannot tell."""
     return bool(LABELLED_CREDIT.match(text)) and len(_SENTENCE_BREAK.findall(text)) <= 1
 
 _TICKER_WORDS = (

@@ -62,9 +62,8 @@ READ_ELSEWHERE = re.compile(
 # site's own business (comments, subscriptions, journalism, accounts, policies, its channels and articles) and the
 # reader addressed ("you", "your", "please", "our", "we", or a button's imperative first); and every sentence of the
 # line is about the site or speaks to the reader (but one short aside between two that do), so a news sentence with a
-# notice glued after it stays. A quotation,
-# reported speech ("said", "told") or a figure of the story keeps the line ("Our subscribers grew 8%," the chief
-# executive said).
+# notice glued after it stays. A quotation, reported speech ("said", "told") or a figure of the story keeps the line
+# ("Our subscribers grew 8%," the chief executive said).
 _SITE_TALK = re.compile(
     r"\b(comments?|commenting|subscri(be|bing|ption|ptions)|journalism|newsletters?|registered users?|your account"
     r"|an account|log ?in|logged in|sign ?in|terms of (service|use)|privacy policy|community guidelines"

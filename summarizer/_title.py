@@ -108,7 +108,6 @@ _HEADLINE_REASONS = frozenset((None, "title", "subheading", "layout-model"))
 _ABOVE_LEAD_WORDS = 5  # a headline right above the lead: five words at least ("FTSE All Share Index" is a label)
 _DATED = re.compile(r"\d:\d\d|\b(?:updated|published)\b"
                     r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}", re.I)
-_NON_WORD = re.compile(r"[\W_]+")
 _LINK = re.compile(r"https?:|www\.|\.com\b")
 
 
