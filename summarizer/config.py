@@ -26,6 +26,8 @@ DEFAULT_REASKS = 2
 DEFAULT_RETRY_ATTEMPTS = 5
 DEFAULT_RETRY_MAX_SECONDS = 120.0
 DEFAULT_JOBS = 4
+# The embedded model may copy at most this many words in a row from the article into its summary (0: no limit).
+DEFAULT_COPY_LIMIT = 14
 
 APP_NAME = "summarizer"
 TABLE_SETTINGS = ("prices",)  # settings written as a table; any other table is another part's (``read_section``)
@@ -71,6 +73,7 @@ class Settings:
     retry_attempts: int = DEFAULT_RETRY_ATTEMPTS
     retry_max_seconds: float = DEFAULT_RETRY_MAX_SECONDS
     n_threads: int | None = None
+    copy_limit: int = DEFAULT_COPY_LIMIT  # embedded model: longest run of article words its summary may copy; 0: any
     allow_private_urls: bool = False
     context_tokens: int | None = None  # the model's context window; None: the model's own, or 128k for servers
     requests_per_minute: float | None = None  # client-side limits shared by all jobs of a batch
@@ -145,7 +148,7 @@ class Settings:
         for key, kind in (("timeout", float), ("max_tokens", int), ("temperature", float), ("reasks", int),
                           ("retry_attempts", int), ("retry_max_seconds", float), ("n_threads", int),
                           ("context_tokens", int), ("requests_per_minute", float), ("tokens_per_minute", float),
-                          ("jobs", int)):
+                          ("jobs", int), ("copy_limit", int)):
             if values.get(key) is not None:
                 try:
                     values[key] = kind(values[key])
@@ -154,6 +157,9 @@ class Settings:
         for key in ("context_tokens", "requests_per_minute", "tokens_per_minute", "jobs"):
             if values.get(key) is not None and values[key] <= 0:
                 raise ConfigError(f"setting {key} must be positive, got {values[key]!r}")
+        if values.get("copy_limit") is not None and values["copy_limit"] < 0:
+            raise ConfigError(f"setting copy_limit must be 0 (no limit) or a number of words, "
+                              f"got {values['copy_limit']!r}")
         if not isinstance(values.get("prices", {}), Mapping):
             raise ConfigError("setting prices must be a table: [prices.\"MODEL\"] input = ..., output = ...")
         for key in ("use_cache", "allow_private_urls", "log_runs"):
@@ -172,6 +178,7 @@ _ENV = {
     "SUMMARIZER_TIMEOUT": "timeout",
     "SUMMARIZER_MAX_TOKENS": "max_tokens",
     "SUMMARIZER_THREADS": "n_threads",
+    "SUMMARIZER_COPY_LIMIT": "copy_limit",
     "SUMMARIZER_CONTEXT_TOKENS": "context_tokens",
     "SUMMARIZER_REQUESTS_PER_MINUTE": "requests_per_minute",
     "SUMMARIZER_TOKENS_PER_MINUTE": "tokens_per_minute",

@@ -35,7 +35,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
 
-_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])")
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 _NUMBERISH = re.compile(r"^[$€£¥₹]?\d[\d,]*(?:\.\d+)?$")
@@ -44,7 +44,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (numbers kept whole: '$5.0', '2,300')."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [w.casefold() for w in WORD.findall(text)]
 
 
 def as_sentence(text: str) -> str:

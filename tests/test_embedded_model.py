@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from summarizer import Settings, Summarizer, clean
+from summarizer import Settings, Summarizer, clean, quality
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.greedy_grammar import GreedyGrammar
 from summarizer.backends.local import EvalTimings, LocalBackend, schema_grammar_text
@@ -57,6 +57,8 @@ def test_seed_article_end_to_end(summarizer: Summarizer, seed_texts: dict[str, s
     assert result.meta.prompt_tokens > 500 and result.meta.completion_tokens > 20
     assert result.title == cleaned.title
     assert len(result.summary) > 40
+    copied = quality.fragments(result.summary, cleaned.text).longest
+    assert copied <= 20, f"the summary copies {copied} words in a row from the article"
     assert result.sentiment.label in {"positive", "negative", "neutral", "mixed"}
     assert -1 <= result.sentiment.score <= 1
     assert result.key_figures, "no key figures"

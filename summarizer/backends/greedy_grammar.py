@@ -13,13 +13,17 @@ It is exact for greedy decoding (temperature 0, no repetition penalties): if the
 best token overall is allowed, it is the best allowed token, ties included
 (both numpy's ``argmax`` and llama.cpp's greedy sampler take the first of equal
 logits), which is what greedy sampling after the grammar picks.
+
+A ``veto`` (such as ``CopyLimit``) refuses tokens on other grounds: the best
+token it does not refuse is the one the grammar is asked about, so the answer
+is what greedy decoding under the grammar writes without the refused tokens.
 """
 
 from __future__ import annotations
 
 import ctypes
 import weakref
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -27,12 +31,24 @@ import numpy.typing as npt
 _TOKEN_DATA = np.dtype([("id", np.intc), ("logit", np.single), ("p", np.single)], align=True)
 
 
+class Veto(Protocol):
+    """Refuses tokens during one generation: told each token written, asked about each candidate."""
+
+    def accept(self, token: int) -> None: ...
+
+    def forbids(self, token: int) -> bool: ...
+
+
+# A veto that refuses this many tokens in one step is refusing everything: the step goes ahead without it.
+_MAX_REFUSALS = 256
+
+
 class GreedyGrammar:
     """A logits processor for ``Llama.create_completion``'s ``logits_processor``: one per generation (it
     follows the grammar's state through the tokens generated), never combined with ``grammar=``."""
 
-    def __init__(self, llama: Any, grammar: str, root: str = "root") -> None:
-        self._llama, self._grammar, self._root = llama, grammar, root
+    def __init__(self, llama: Any, grammar: str, root: str = "root", veto: Veto | None = None) -> None:
+        self._llama, self._grammar, self._root, self._veto = llama, grammar, root, veto
         self._sampler: Any = None  # llama.cpp's grammar sampler, made at the first step
         self._seen: int | None = None  # tokens of input_ids already known to the grammar
         self.steps = 0
@@ -58,9 +74,11 @@ class GreedyGrammar:
         if self._seen is not None:  # the tokens chosen since the last call (the first call sees the prompt)
             for token in input_ids[self._seen:]:
                 self._api.llama_sampler_accept(self._sampler, int(token))
+                if self._veto is not None:
+                    self._veto.accept(int(token))
         self._seen = len(input_ids)
         self.steps += 1
-        best = int(np.argmax(scores))
+        scores, best = self._unrefused(scores)
         self._one[0] = self._api.llama_token_data(best, float(scores[best]), 0.0)
         if self._apply(self._one, 1)[0].logit != -np.inf:
             return scores
@@ -72,7 +90,21 @@ class GreedyGrammar:
         self._apply(candidates.ctypes.data_as(ctypes.POINTER(self._api.llama_token_data)), len(scores))
         masked = np.full_like(scores, -np.inf)
         masked[candidates["id"]] = candidates["logit"]
-        return masked
+        return self._unrefused(masked)[0]
+
+    def _unrefused(self, scores: npt.NDArray[np.single]) -> tuple[npt.NDArray[np.single], int]:
+        """``scores`` without the tokens the veto refuses, down to the best one it lets through, and that token."""
+        best = int(np.argmax(scores))
+        if self._veto is None:
+            return scores, best
+        refused = 0
+        while self._veto.forbids(best) and refused < _MAX_REFUSALS and scores[best] != -np.inf:
+            if not refused:
+                scores = scores.copy()  # llama-cpp-python's logits are not ours to change
+            scores[best] = -np.inf
+            refused += 1
+            best = int(np.argmax(scores))
+        return scores, best
 
     def _apply(self, data: Any, size: int) -> Any:
         array = self._api.llama_token_data_array(data=ctypes.cast(data, ctypes.POINTER(self._api.llama_token_data)),

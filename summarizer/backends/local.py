@@ -139,7 +139,10 @@ class LocalBackend(Backend):
             except OSError:
                 raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
             model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
-        return {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar"}
+        identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar"}
+        if self.settings.copy_limit and self.settings.temperature == 0:
+            identity["copy_limit"] = self.settings.copy_limit  # it changes what the summary says
+        return identity
 
     def model_path(self) -> Path:
         if self._path is None:
@@ -196,7 +199,8 @@ class LocalBackend(Backend):
         with self._lock:  # one llama context serves one request at a time (``aextract``: every job, in turn)
             llama = self._fit(request.messages)
             constrained = self._constrained(llama, schema_grammar_text(request.schema()),
-                                            greedy=self.settings.temperature == 0)
+                                            greedy=self.settings.temperature == 0, article=request.article,
+                                            copy_limit=self.settings.copy_limit)
 
             def create(**kwargs: Any) -> Any:
                 kwargs.pop("response_format", None)  # the grammar replaces instructor's plain json_object
@@ -217,15 +221,24 @@ class LocalBackend(Backend):
                 raise ModelError(f"the local model failed: {exc}") from exc
 
     @staticmethod
-    def _constrained(llama: Any, grammar: str, *, greedy: bool) -> Callable[[], dict[str, Any]]:
+    def _constrained(llama: Any, grammar: str, *, greedy: bool, article: str = "",
+                     copy_limit: int = 0) -> Callable[[], dict[str, Any]]:
         """The arguments that put a generation under ``grammar``, fresh for each generation. Greedy
         decoding asks the grammar about the best token only (``GreedyGrammar``, same tokens); otherwise
-        llama.cpp checks the whole vocabulary at every step."""
+        llama.cpp checks the whole vocabulary at every step. With greedy decoding and a ``copy_limit``, the
+        summary may not copy more than that many words in a row from ``article`` (``CopyLimit``)."""
+        from .copy_limit import CopyLimit
         from .greedy_grammar import GreedyGrammar  # numpy: only once a model runs
 
         llama_cpp = _import_llama()
         if greedy:
-            return lambda: {"logits_processor": llama_cpp.LogitsProcessorList([GreedyGrammar(llama, grammar)])}
+            def processors() -> dict[str, Any]:
+                veto = None
+                if copy_limit and article:  # a plain generation (``generate``) has no article to copy from
+                    veto = CopyLimit(article, copy_limit, lambda token: llama.detokenize([token]))
+                return {"logits_processor": llama_cpp.LogitsProcessorList([GreedyGrammar(llama, grammar, veto=veto)])}
+
+            return processors
         compiled = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
         return lambda: {"grammar": compiled}
 
