@@ -118,6 +118,24 @@ def content_words(text: str) -> set[str]:
     return {word for word in set(_NON_WORD.split(text.casefold())) - stopwords() if len(word) > 1}
 
 
+# Words a headline leaves out: articles, prepositions, conjunctions, auxiliaries, pronouns. Narrower than the
+# stoplist (``stopwords``), which also holds words a headline keeps ("leading", "year", "top", "good").
+_GRAMMAR_WORDS = """
+a an the and or but nor so yet of to in on at by for from with as than that which who whom whose whether
+if because while although though into onto over under about after before between among through during
+against within without per via its their his her our your my this these those is are was were be been being
+has have had do does did will would shall should can could may might must not no also such very more most
+less least up down out off then there where when what how why every each either neither both
+"""
+GRAMMAR_WORDS = frozenset(_GRAMMAR_WORDS.split())
+
+
+def grammar_word_share(text: str) -> float:
+    """Share of the words that are grammar words (``GRAMMAR_WORDS``): headlines drop most of them."""
+    words = strip_punctuation(text.lower()).split()
+    return sum(map(GRAMMAR_WORDS.__contains__, words)) / len(words) if words else 0.0
+
+
 def function_word_share(text: str) -> float:
     """Share of the words that are function words: about 0.4-0.5 in prose, near 0 in lists of names."""
     words = strip_punctuation(text.lower()).split()

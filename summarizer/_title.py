@@ -10,19 +10,30 @@ import re
 from functools import lru_cache
 
 from ._lines import PageLine
-from ._prose import content_words, ends_sentence, function_word_share, is_body_paragraph
+from ._prose import content_words, ends_sentence, function_word_share, grammar_word_share, is_body_paragraph
 
 _TITLE_MAX = 160
+_WORDLIKE = re.compile(r"\w")
+
+
+def word_count(text: str) -> int:
+    """Words with a letter or a digit: a separator ("Web3 · NFTs", "Markets | Tech") is no word."""
+    return sum(1 for token in text.split() if _WORDLIKE.search(token))
 
 
 def title_like(text: str) -> bool:
-    """Short, and not ending as a sentence does (a closing quote after the mark counts as the mark). A line
-    with two commas that reads as prose is a sentence missing its full stop; in headline style (few function
-    words: "Prices rose 0.3% in May, annual rate 3.1%, Labor Department") it is a headline."""
-    return len(text) <= _TITLE_MAX and not text.rstrip("\"'”’)").endswith(
-        (".", "!", "?", ":", ";", ",", "…")) and not (is_body_paragraph(text) and text.count(",") >= 2
-                                                      and function_word_share(text) >= _HEADLINE_PROSE) \
-        and not (text[-1:] >= "\u2000" and ends_sentence(text))  # a sentence with an emoji after its full stop
+    """Short, and not ending as a sentence does (a closing quote after the mark counts as the mark); a question
+    only in title case (``_asks_in_title_case``). A line with two commas that reads as prose is a sentence missing
+    its full stop; in headline style (few function words: "Prices rose 0.3% in May, annual rate 3.1%, Labor
+    Department") it is a headline."""
+    end = text.rstrip("\"'”’)")
+    if len(text) > _TITLE_MAX or end.endswith((".", "!", ":", ";", ",", "…")):
+        return False
+    if end.endswith("?") and not _asks_in_title_case(text):
+        return False
+    if is_body_paragraph(text) and text.count(",") >= 2 and function_word_share(text) >= _HEADLINE_PROSE:
+        return False
+    return not (text[-1:] >= "\u2000" and ends_sentence(text))  # a sentence with an emoji after its full stop
 
 
 def headline_line(lines: list[PageLine]) -> PageLine | None:
@@ -68,9 +79,18 @@ def _before_dated_dek(text: str) -> str:
 
 
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_INNER_STATEMENT_END = re.compile(r"[a-z]{2}[.!] [A-Z]")
+
+
+def _asks_in_title_case(text: str) -> bool:
+    """A headline that asks ("We Guess That Wasn't Good?", "Why Guess? Shares Plunged"): a question in title case,
+    no statement ended inside it. A question in the body's sentence case is the story's (or a call to the
+    reader's: "Want to know more?")."""
+    return "?" in text and _title_case_share(text) >= _BODY_TITLE_SHARE and not _INNER_STATEMENT_END.search(text)
 
 
 _HEADLINE_PROSE = 0.3  # function words: prose 0.4 and more, headlines with commas 0.15-0.25
+_HEADLINE_GRAMMAR_WORDS = 0.4
 _HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at most 0.43 on our sets, prose 0.55+
 
 
@@ -78,9 +98,9 @@ _HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at mo
 def _headline(text: str) -> bool:
     """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
-    return (title_like(text) and len(text.split()) >= _TITLE_MIN_WORDS and not text[0].islower()
-            and not _INNER_SENTENCE_END.search(text)
-            and function_word_share(_after_label(text)) < _HEADLINE_FUNCTION_WORDS)
+    return (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()
+            and not (_INNER_SENTENCE_END.search(text) and not _asks_in_title_case(text))
+            and (_headline_style(_after_label(text)) or _asks_in_title_case(text)))
 
 
 _LABEL = re.compile(r"^[^:]{2,25}: (?=\S+ \S+ \S)")  # "At the end of the day: ", "MARKET WRAP: "
@@ -148,17 +168,15 @@ def _above_lead(head: list[PageLine], lead: set[str], weaker: int) -> str | None
 
 
 def lead_headline(head: list[str], lead: set[str]) -> str | None:
-    """The line of ``head`` (headline-shaped lines before the body, removed or not) whose content words the
-    ``lead`` repeats most, when it repeats at least four of them and half."""
-    best: tuple[tuple[float, int], str] | None = None
+    """The first line of ``head`` (headline-shaped lines before the body, removed or not) at least four of whose
+    content words, and half, the ``lead`` repeats. The first: a page puts its headline above the subtitles and
+    the browser's title ("... — Outlet"), which the lead may repeat more of."""
     for text in head:
         words = content_words(text)
         shared = len(words & lead)
         if shared >= _SHARED_MIN and shared >= _SHARE_MIN * len(words):
-            key = (shared / len(words), shared)
-            if best is None or key > best[0]:
-                best = (key, text)
-    return best[1] if best else None
+            return text
+    return None
 
 
 _BODY_TITLE_SHARE = 0.6  # a line longer than a headline is one only in title case; else a lead missing its stop
@@ -194,9 +212,20 @@ def _starts_body(line: PageLine, after: PageLine | None) -> bool:
 
 def _headline_shaped(text: str) -> bool:
     """At least four words, short, starting as a sentence does, no sentence end but a question mark (a headline
-    may ask), few function words, no link."""
+    may ask), few function words, no link, no breadcrumb."""
     return (len(text) <= _TITLE_MAX and text.count(" ") >= _TITLE_MIN_WORDS and not text[0].islower()
-            and len(text.split()) > _TITLE_MIN_WORDS
+            and word_count(text) > _TITLE_MIN_WORDS
             and not text.rstrip("\"'”’)").endswith((".", "!", ":", ";", ",", "…"))
             and not (text[-1:] >= "\u2000" and ends_sentence(text) and not text.rstrip().endswith("?"))  # "... 🔻"
-            and function_word_share(text) < _HEADLINE_FUNCTION_WORDS and not _LINK.search(text))
+            and _headline_style(text) and not _LINK.search(text) and not _CRUMBS.search(text))
+
+
+_CRUMBS = re.compile(r"\s(?:»|›+|>)\s")  # a breadcrumb's separators: "Home » News » ..."
+
+
+def _headline_style(text: str) -> bool:
+    """Few function words, by the stoplist or, since it holds words headlines keep ("leading", "year", "top"), by
+    grammar words alone in a line of five words or more (a shorter one is more often a label: "Archive for March,
+    2013")."""
+    return function_word_share(text) < _HEADLINE_FUNCTION_WORDS or (
+        word_count(text) >= _ABOVE_LEAD_WORDS and grammar_word_share(text) < _HEADLINE_GRAMMAR_WORDS)

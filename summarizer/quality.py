@@ -22,15 +22,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._prose import GRAMMAR_WORDS
+
 # Words a whole sentence never ends on: articles, prepositions, conjunctions, auxiliaries, pronouns' objects.
-_FUNCTION_WORDS = """
-a an the and or but nor so yet of to in on at by for from with as than that which who whom whose whether
-if because while although though into onto over under about after before between among through during
-against within without per via its their his her our your my this these those is are was were be been being
-has have had do does did will would shall should can could may might must not no also such very more most
-less least up down out off then there where when what how why every each either neither both
-"""
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+FUNCTION_WORDS = GRAMMAR_WORDS
 # Words that open a first sentence without anything before them to refer to.
 _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
