@@ -13,11 +13,15 @@ from typing import NamedTuple
 
 from ._reader_notes import (
     ARTICLE_NOTICE,
+    AUDIO_PLAYER,
     CALL_TO_ACTION,
     COMMENTS,
     COOKIE,
+    DIAL_IN,
+    FORUM,
     NEWSLETTER,
     NEWSLETTER_EXACT,
+    OUTLET_NOTICE,
     PAYWALL,
     READ_ELSEWHERE,
     READER_NOTICE,
@@ -35,7 +39,7 @@ TAIL_HEADING = re.compile(
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
     r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"
-    r"most read|editor'?s picks|what to read next)\s*:?$",
+    r"most (read|popular|viewed|shared)|editor'?s picks|what to read next)\s*:?$",
     _I,
 )
 
@@ -306,6 +310,12 @@ _RULES: list[_Rule] = [
                     "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
                     "google news", "watchlist", "keep you", "up to date", "stay informed", "before you go")),
+    _Rule(OUTLET_NOTICE.match, "reader-notice", 400,
+          contains=("media ", "news ", "editorial", "political ", "outside ", "corporate ", "verif", "fact-check")),
+    _Rule(AUDIO_PLAYER.match, "audio-player", 240, starts="this|audio|narration|voice|the audio|pronunciation|listen"),
+    _Rule(DIAL_IN.match, "press-release", 700, contains=("conference call", "webcast", "earnings call", "investor call",
+                                                         "teleconference")),
+    _Rule(FORUM.search, "comments", 400, starts=r"post|@?[\w.-]{2,30} · \d", contains=("reply · ",)),
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
     _Rule(READ_ELSEWHERE.match, "related-links", 260,
           ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",

@@ -146,3 +146,68 @@ COOKIE = re.compile(
     r"accept (all )?cookies)\b|^(accept( all)?|reject( all)?|manage (preferences|cookies|settings)|got it)$",
     _I,
 )
+
+
+# The outlet describing itself: "The leader in news on digital assets since 2016, X is an independent media outlet
+# editorially separate from its owners.", "X is an independent media house free from political ties ...". A
+# quotation, reported speech or a figure of the story keeps the line (a story about a news outlet being sold).
+_OUTLET_SELF = re.compile(
+    r"\bis an? (independent|leading|trusted|award-winning)?,? ?(digital |online |financial |business )?"
+    r"(media|news) (outlet|house|organi[sz]ation|publication|platform|brand|site|website|publisher|company)\b"
+    r"|\beditorially (independent|separate)\b|\bfree (from|of) (political|outside|corporate) (ties|influence)\b"
+    r"|^editorial standards\b"
+    r"|\bhow (we|[A-Z][\w&'’ -]{1,40}) (verif(y|ies)|fact-checks?) (its|our) (reporting|stories)\b"
+    r"|\bthe leader in news (on|about)\b",
+    _I,
+)
+
+
+_NOT_A_YEAR = re.compile(r"(?<![\d,.])(?!(19|20)\d\d\b)\d")  # a number of the story ("40,000 readers"); a year is not
+
+
+class _OutletNotice:
+    """OUTLET_NOTICE.match: a line of at most 400 characters where the outlet describes itself (see above)."""
+
+    def match(self, text: str) -> bool:
+        return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None and not _STORY.search(text)
+                and not _NOT_A_YEAR.search(text))
+
+
+OUTLET_NOTICE = _OutletNotice()
+# An audio player's notes: "Audio generated automatically. Pronunciation may differ.", "Listen to this article 5:02".
+AUDIO_PLAYER = re.compile(
+    r"^(this )?(audio|narration|voice-?over|the audio version)\b[^.!?]{0,60}\b(is |was )?(generated|created|produced"
+    r"|read|narrated)\b[^.!?]{0,40}\b(automatically|by (an? )?(ai|artificial intelligence|computer|synthetic voice)"
+    r"|text-to-speech)\b.{0,80}$"
+    r"|^pronunciation(s)? may (differ|vary)\W*$"
+    r"|^listen to (this|the) (article|story)( now)?\W*(\d{1,2}:\d{2}( min(utes)?)?)?\W*$",
+    _I,
+)
+# A press release's dial-in details: "The company will host a conference call today at 5:00 p.m. ET. Dial
+# 1-888-555-0147 ... conference ID 2410." A call with no number to dial or code to enter is the story's ("On a
+# conference call with analysts, the chief executive said ...").
+_CALL = re.compile(r"\b(conference call|webcast|earnings call|investor call|teleconference)\b", _I)
+_DIAL_IN = re.compile(
+    r"\b(dial(-| |ing )?in|dial|passcode|pass code|conference id|access code|participant code|toll[- ]free"
+    r"|replay (will|of the call)|register (in advance|online|here))\b"
+    r"|\+?\(?\d{1,3}\)?[ .-]\d{3}[ .-]\d{3,4}[ .-]?\d{0,4}",  # a telephone number
+    _I,
+)
+
+
+class _DialIn:
+    """DIAL_IN.match: a line of at most 700 characters naming a call (or webcast) and how to join or replay it."""
+
+    def match(self, text: str) -> bool:
+        return len(text) <= 700 and _CALL.search(text) is not None and _DIAL_IN.search(text) is not None
+
+
+DIAL_IN = _DialIn()
+# A forum's or comment thread's furniture: "Post# of 617763", "jdoe_42 · 3h ago — saw this coming ... Reply · 18
+# likes".
+FORUM = re.compile(
+    r"^post\s?#\s?(\d+\s)?of \d[\d,]*\W*$"
+    r"|^@?[\w.-]{2,30} · \d{1,2}\s?(s|m|h|d|min|mins|hr|hrs|hours?|days?) ago\b.{0,300}$"
+    r"|\breply · \d+ (likes?|upvotes?)\W*$",
+    _I,
+)
