@@ -210,6 +210,10 @@ AUTHOR_BIO = re.compile(
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
 )
 BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
+# Reporters named with where they write from, without "By": "Helena Brouwer in Amsterdam and Piers Okeke in London"
+# (two of them at least: one alone has a headline's shape, "Markets Slip in Asia").
+_REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
+REPORTERS_IN = re.compile(rf"^{_REPORTER_IN}(?:, {_REPORTER_IN})*,? and {_REPORTER_IN}$")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}?)\.?(\s*all rights reserved\.?)?$", _I)
 # Page furniture: skip links, menus, a video player's caption with its times run together ("VIDEO3:1203:12"),
 # and a wire story's part markers ("-3-").
@@ -286,6 +290,7 @@ _RULES: list[_Rule] = [
     _Rule(AUTHOR_BIO.match, "author-bio", 400,
           starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} is an? "),
     _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
+    _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared",), starts="the post|the article|the story"),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,

@@ -25,6 +25,8 @@ from summarizer._noise import line_reason
     ("A replay of the webcast will be available on the investor relations website for 90 days; passcode 4402.",
      "press-release"),
     ("Post# of 48213", "comments"),
+    ("Mara Lindqvist in Gdansk and Tomas Okafor in London", "byline"),
+    ("Ana Roe in New York, Sam Lind in Tokyo and Jo Dunn in Hong Kong", "byline"),
     ("freight_fan · 5h ago — called it after the last results. Reply · 12 likes", "comments"),
 ])
 def test_the_outlet_and_its_widgets_go(line, reason):
@@ -41,6 +43,9 @@ def test_the_outlet_and_its_widgets_go(line, reason):
     "Corvane said it would discuss the results on a webcast on Thursday.",
     "The audio company said its sales rose 9% in the quarter.",
     "Listen to the chief executive explain why bookings fell, she told investors.",
+    # headlines of a byline's shape: one place, or no names
+    "Sales Rise in Europe",
+    "Markets Slip in Asia and Rally in Europe",
 ])
 def test_story_sentences_with_the_same_words_stay(line):
     assert line_reason(line) is None
@@ -55,3 +60,15 @@ def test_a_most_popular_box_ends_the_story():
     article = clean(text)
     assert article.text.endswith("up from 575 million euros.")
     assert "e-reader" not in article.text
+
+
+def test_a_byline_without_by_between_headline_and_lead_goes_and_the_headline_is_the_title():
+    headline = "Corvane shelves Gdansk listing as market turmoil hits freight valuations"
+    page = ("HARBOUR MARKETS DAILY\nSubscribe  |  Sign in  |  Edition: Europe ▾\nCompanies  ›  Transport  ›  Freight\n"
+            f"{headline}\nMara Lindqvist in Gdansk and Tomas Okafor in London\n2 hours ago\n\n"
+            "Corvane Freight has postponed its planned listing in Gdansk, citing volatile market conditions, in a "
+            "setback for the region's efforts to draw freight companies to its exchange.\n\n"
+            "The company had been seeking a valuation of between 1.8 billion and 2.1 billion euros.\n")
+    article = clean(page)
+    assert "Lindqvist" not in article.text
+    assert article.title == headline
