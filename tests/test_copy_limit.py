@@ -57,8 +57,28 @@ def test_the_word_that_would_make_the_run_too_long_is_refused() -> None:
     guard, pieces = written(11, OPENING + COPIED + " $4.2 billion")
     assert guard.forbids(pieces(" as"))  # the article's next word, after a 13-word run
     assert not guard.forbids(pieces(" while"))  # any other word goes
-    assert not guard.forbids(pieces("."))  # and so does ending the sentence
     assert guard.refused == 1
+
+
+def test_a_sentence_cannot_end_where_its_copy_was_refused():
+    """The model stopped a copied sentence wherever the copy was refused: "The company's." Once a token is refused
+    at a step, ending the sentence (or the string) is refused at that step too; the step after, it may end."""
+    guard, pieces = written(11, OPENING + COPIED + " $4.2 billion")
+    assert not guard.forbids(pieces("."))  # nothing refused yet: the model may end its sentence
+    assert guard.forbids(pieces(" as"))
+    assert guard.forbids(pieces("."))
+    assert guard.forbids(pieces('"'))
+    assert not guard.forbids(pieces(","))
+    guard.accept(pieces(" while"))
+    assert not guard.forbids(pieces("."))
+
+
+def test_a_capital_letter_does_not_get_a_copy_through():
+    """A name of the article is never refused; a lower-case word of the article written with a capital is."""
+    guard, pieces = written(11, OPENING + COPIED + " $4.2 billion")
+    assert guard.forbids(pieces(" As"))
+    guard, pieces = written(3, OPENING + "The chief executive,")
+    assert not guard.forbids(pieces(" Ada"))
 
 
 def test_the_next_word_cannot_be_glued_onto_the_run() -> None:

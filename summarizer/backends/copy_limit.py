@@ -12,9 +12,12 @@ words. A token glued onto the run's last word ("sales" + "beat") is refused
 too: it would hide the copy in a word that is not one.
 
 What is never refused, so that a fact cannot be bent to get around a copy:
-numbers, the word right after a number ("$4.2 billion", "12 percent") and
-capitalised words (names). A run can therefore go on past ``limit`` through a
-number or a name, and ends at the next lower-case word. Everything outside the summary
+the article's numbers, the word right after a number ("$4.2 billion", "12
+percent") and its capitalised words (names). A run can therefore go on past
+``limit`` through a number or a name, and ends at the next lower-case word of
+the article, however the model writes it ("Times" for "times" is refused too).
+At a step where a token is refused, ending the sentence is refused as well: the
+model stopped a copied sentence wherever its copy was refused ("The company's."). Everything outside the summary
 (figures, labels, the sentiment's evidence quotes) is untouched.
 
 Used with greedy decoding (``GreedyGrammar``), where the refused token's place
@@ -29,6 +32,8 @@ from collections.abc import Callable
 
 from .. import quality
 
+# What ends a summary sentence: a stop, or the string's closing quote.
+_ENDS = frozenset('.!?…"')
 # Characters that join two runs of letters into one word, as ``quality.WORD`` reads words.
 _JOINERS = "'’.,-"
 # The answer's opening up to the summary array: the schema puts ``summary`` first.
@@ -48,17 +53,24 @@ class CopyLimit:
         self.limit = limit
         self._piece = piece
         self._pieces: dict[int, str] = {}
-        found = quality.words(article)
-        self._next: dict[tuple[str, ...], set[str]] = {}  # each run of ``limit`` article words -> the words after it
+        words = quality.WORD.findall(article)
+        found = [word.casefold() for word in words]
+        # each run of ``limit`` article words -> the words after it that may not follow it in the summary: not a
+        # name or a number, nor the word right after a number ("billion"), which are never refused (see above)
+        self._next: dict[tuple[str, ...], set[str]] = {}
         for start in range(len(found) - limit):
-            self._next.setdefault(tuple(found[start:start + limit]), set()).add(found[start + limit])
+            after = start + limit
+            if words[after][0].islower() and words[after - 1][0].isalpha():
+                self._next.setdefault(tuple(found[start:after]), set()).add(found[after])
         self._written = bytearray()
         self._summary: str | None = None  # the summary array's text so far, while the model is inside it
-        self._at_limit = False  # the summary ends on a lower-case word that ends a copied run of ``limit`` words
+        self._at_limit = False  # the summary ends on a word that ends a copied run of ``limit`` words
+        self._refusing = False  # a token was refused at this step: the sentence may not end here either
         self._done = False  # the summary array is closed: nothing more to watch
         self.refused = 0  # tokens refused over the generation
 
     def accept(self, token: int) -> None:
+        self._refusing = False
         if self._done:
             return
         self._written += self._piece(token)
@@ -67,15 +79,24 @@ class CopyLimit:
         self._done = self._summary is None and _SUMMARY_OPENING.match(written) is not None
         if self._summary is not None:
             found = quality.WORD.findall(self._summary)
-            self._at_limit = (len(found) >= self.limit and found[-1][0].islower() and self._summary[-1].isalnum()
+            self._at_limit = (len(found) >= self.limit and found[-1][0].isalpha() and self._summary[-1].isalnum()
                               and tuple(w.casefold() for w in found[-self.limit:]) in self._next)
 
     def forbids(self, token: int) -> bool:
-        if self._summary is None or not self._next:
-            return False
-        piece = self._text(token)
+        refused = self._summary is not None and bool(self._next) and self._copies(self._text(token))
+        if refused:
+            self.refused += 1
+            self._refusing = True
+        return refused
+
+    def _copies(self, piece: str) -> bool:
+        """Whether ``piece`` written next goes on with a copy: the run's next word (or a start of it), the next word
+        glued onto the run's last one ("sales" + "beat"), or, once such a token was refused at this step, the
+        sentence's end (a sentence stopped where its copy was refused is cut off: "The company's.")."""
+        assert self._summary is not None
+        if self._refusing and piece.lstrip()[:1] in _ENDS:
+            return True
         if self._at_limit and (piece[:1].isalnum() or (piece[:1] in _JOINERS and piece[1:2].isalnum())):
-            self.refused += 1  # glued onto the run's last word ("sales" + "beat"), the run would go on unseen
             return True
         if not any(c.isalpha() for c in piece):
             return False
@@ -86,16 +107,12 @@ class CopyLimit:
             match = found[index]
             if match.end() <= start:
                 break  # words written before this token were judged when they were written
-            word = match.group()
-            if not word[0].islower() or not found[index - 1].group()[0].isalpha():
-                continue  # a name, a number and the word right after it ("billion"): never bent
             after = self._next.get(tuple(w.group().casefold() for w in found[index - self.limit:index]))
             if not after:
                 continue
-            folded = word.casefold()
+            folded = match.group().casefold()
             going_on = match.end() == len(text)  # the next token may still lengthen this word
             if any(w.startswith(folded) for w in after) if going_on else folded in after:
-                self.refused += 1
                 return True
         return False
 
