@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ._credits import APPEARED_ON, AUTHOR_BIO, BYLINE, COPYRIGHT, REPORTERS_IN, SYNDICATION
 from ._reader_notes import (
     ARTICLE_NOTICE,
     AUDIO_PLAYER,
@@ -203,18 +204,6 @@ SOCIAL_CHROME = re.compile(
     _I,
 )
 
-AUTHOR_BIO = re.compile(
-    r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
-    r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
-    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
-    r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
-)
-BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
-# Reporters named with where they write from, without "By": "Helena Brouwer in Amsterdam and Piers Okeke in London"
-# (two of them at least: one alone has a headline's shape, "Markets Slip in Asia").
-_REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
-REPORTERS_IN = re.compile(rf"^{_REPORTER_IN}(?:, {_REPORTER_IN})*,? and {_REPORTER_IN}$")
-COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}?)\.?(\s*all rights reserved\.?)?$", _I)
 # Page furniture: skip links, menus, a video player's caption with its times run together ("VIDEO3:1203:12"),
 # and a wire story's part markers ("-3-").
 NAVIGATION = re.compile(
@@ -222,9 +211,6 @@ NAVIGATION = re.compile(
     r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
     _I,
 )
-SYNDICATION = re.compile(
-    r"^the (post|article|story) .{1,300} (originally |first )?appeared (first )?on [\w.-]{3,80}\.?$", _I)
-APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 
 class _Rule(NamedTuple):
@@ -315,11 +301,9 @@ _RULES: list[_Rule] = [
                     "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
                     "google news", "watchlist", "keep you", "up to date", "stay informed", "before you go")),
-    _Rule(OUTLET_NOTICE.match, "reader-notice", 400,
-          contains=("media ", "news ", "editorial", "political ", "outside ", "corporate ", "verif", "fact-check")),
+    _Rule(OUTLET_NOTICE.match, "reader-notice", 400, contains=OUTLET_NOTICE.words),
     _Rule(AUDIO_PLAYER.match, "audio-player", 240, starts="this|audio|narration|voice|the audio|pronunciation|listen"),
-    _Rule(DIAL_IN.match, "press-release", 700, contains=("conference call", "webcast", "earnings call", "investor call",
-                                                         "teleconference")),
+    _Rule(DIAL_IN.match, "press-release", 700, contains=DIAL_IN.words),
     _Rule(FORUM.search, "comments", 400, starts=r"post|@?[\w.-]{2,30} · \d", contains=("reply · ",)),
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
     _Rule(READ_ELSEWHERE.match, "related-links", 260,

@@ -166,7 +166,10 @@ _NOT_A_YEAR = re.compile(r"(?<![\d,.])(?!(19|20)\d\d\b)\d")  # a number of the s
 
 
 class _OutletNotice:
-    """OUTLET_NOTICE.match: a line of at most 400 characters where the outlet describes itself (see above)."""
+    """OUTLET_NOTICE.match: a line of at most 400 characters where the outlet describes itself (see above); every
+    such line has one of ``words`` (lower-cased)."""
+
+    words = ("media ", "news ", "editorial", "political ", "outside ", "corporate ", "verif", "fact-check")
 
     def match(self, text: str) -> bool:
         return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None and not _STORY.search(text)
@@ -196,7 +199,10 @@ _DIAL_IN = re.compile(
 
 
 class _DialIn:
-    """DIAL_IN.match: a line of at most 700 characters naming a call (or webcast) and how to join or replay it."""
+    """DIAL_IN.match: a line of at most 700 characters naming a call (or webcast) and how to join or replay it; every
+    such line has one of ``words`` (lower-cased)."""
+
+    words = ("conference call", "webcast", "earnings call", "investor call", "teleconference")
 
     def match(self, text: str) -> bool:
         return len(text) <= 700 and _CALL.search(text) is not None and _DIAL_IN.search(text) is not None
