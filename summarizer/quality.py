@@ -92,6 +92,9 @@ def broken_reason(sentence: str) -> str | None:
         return "is empty"
     if not _END.search(text):
         return "does not end with a full stop"
+    first = text.lstrip("\"'“‘(").split(maxsplit=1)[0]
+    if first[:1].islower() and first.islower():  # "eBay", "iPhone" start a sentence in lower case
+        return "starts mid-sentence, in lower case"
     body = text.rstrip(".!?…\"'”’) ")
     if body.endswith((",", ";", ":", "-", "–", "—")):
         return "ends on a comma"

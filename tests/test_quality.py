@@ -17,6 +17,8 @@ ARTICLE = ("Acme Corp said third-quarter revenue rose 6% to $14.2 billion, beati
     ("Sales to that segment more than doubled in the quarter and,.", "comma"),
     ("Analysts had not expected a charge of that.", "mid-clause"),
     ("Acme said profits fell", "full stop"),
+    ("wage growth, has slowed to 4.2% from a peak of 6.1% last year.", "lower case"),
+    ("hold at 3.9%, while goods prices rose 0.8% from a year earlier.", "lower case"),
 ])
 def test_cut_off_sentences_are_broken(sentence, why):
     assert why in (quality.broken_reason(sentence) or "")
@@ -28,6 +30,10 @@ def test_cut_off_sentences_are_broken(sentence, why):
     'Acme said demand "remained strong."',
     "The company raised guidance to $5.5 billion.",
     "Analysts asked what comes next?",
+    "eBay said sales rose 6% to $2.6 billion.",
+    "iPhone sales fell 4% in the quarter.",
+    "“Demand held up,” the chief executive said.",
+    "$5.5 billion is the new top of the range.",
 ])
 def test_whole_sentences_are_not_broken(sentence):
     assert quality.broken_reason(sentence) is None
