@@ -104,6 +104,8 @@ def broken_reason(sentence: str) -> str | None:
     last = tokens[-1].casefold().strip("\"'“”‘’(")
     if last in FUNCTION_WORDS:
         return f"ends on {tokens[-1]!r}, mid-clause"
+    if last.endswith(("'s", "’s")) and len(last) > 2:  # "The company's.": what was the company's is missing
+        return f"ends on the possessive {tokens[-1]!r}, mid-clause"
     if _NUMBERISH.match(last) and len(tokens) > 1 and tokens[-2].casefold() in FUNCTION_WORDS \
             and re.search(r"[$€£¥₹]\d+$", last):
         return f"ends on a dangling number {tokens[-1]!r}"

@@ -19,6 +19,8 @@ ARTICLE = ("Acme Corp said third-quarter revenue rose 6% to $14.2 billion, beati
     ("Acme said profits fell", "full stop"),
     ("wage growth, has slowed to 4.2% from a peak of 6.1% last year.", "lower case"),
     ("hold at 3.9%, while goods prices rose 0.8% from a year earlier.", "lower case"),
+    ("The company's.", "possessive"),
+    ("Revenue rose 31%, helped by the cloud unit and the company’s.", "possessive"),
 ])
 def test_cut_off_sentences_are_broken(sentence, why):
     assert why in (quality.broken_reason(sentence) or "")
@@ -34,6 +36,8 @@ def test_cut_off_sentences_are_broken(sentence, why):
     "iPhone sales fell 4% in the quarter.",
     "“Demand held up,” the chief executive said.",
     "$5.5 billion is the new top of the range.",
+    "The bank's shares fell 3%.",
+    "Acme cut 2,300 jobs, or 7% of its workforce, the company's biggest cuts.",
 ])
 def test_whole_sentences_are_not_broken(sentence):
     assert quality.broken_reason(sentence) is None
