@@ -144,8 +144,8 @@ def test_what_the_guard_lets_through_is_a_summary_with_no_long_copy() -> None:
 
 
 def test_the_limit_is_a_setting() -> None:
-    assert Settings.resolve(environ={}).copy_limit == 14
-    assert Settings.resolve(environ={"SUMMARIZER_COPY_LIMIT": "0"}).copy_limit == 0
+    assert Settings.resolve(environ={}).copy_limit == 0  # off unless asked for (docs/evaluation.md)
+    assert Settings.resolve(environ={"SUMMARIZER_COPY_LIMIT": "14"}).copy_limit == 14
     with pytest.raises(ConfigError, match="copy_limit"):
         Settings.resolve(environ={"SUMMARIZER_COPY_LIMIT": "-1"})
     with pytest.raises(ValueError, match="at least 1"):
