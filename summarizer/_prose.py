@@ -130,16 +130,19 @@ less least up down out off then there where when what how why every each either 
 GRAMMAR_WORDS = frozenset(_GRAMMAR_WORDS.split())
 
 
+def _share_in(text: str, vocabulary: frozenset[str]) -> float:
+    words = strip_punctuation(text.lower()).split()
+    return sum(map(vocabulary.__contains__, words)) / len(words) if words else 0.0
+
+
 def grammar_word_share(text: str) -> float:
     """Share of the words that are grammar words (``GRAMMAR_WORDS``): headlines drop most of them."""
-    words = strip_punctuation(text.lower()).split()
-    return sum(map(GRAMMAR_WORDS.__contains__, words)) / len(words) if words else 0.0
+    return _share_in(text, GRAMMAR_WORDS)
 
 
 def function_word_share(text: str) -> float:
     """Share of the words that are function words: about 0.4-0.5 in prose, near 0 in lists of names."""
-    words = strip_punctuation(text.lower()).split()
-    return sum(map(stopwords().__contains__, words)) / len(words) if words else 0.0
+    return _share_in(text, stopwords())
 
 
 # A bullet's mark at a line's start ("- ", "• ", "1. "), and the characters such a line can start with

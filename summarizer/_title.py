@@ -98,9 +98,11 @@ _HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at mo
 def _headline(text: str) -> bool:
     """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
-    return (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()
-            and not (_INNER_SENTENCE_END.search(text) and not _asks_in_title_case(text))
-            and (_headline_style(_after_label(text)) or _asks_in_title_case(text)))
+    if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()):
+        return False
+    if _asks_in_title_case(text):  # a question in title case: its inner "?" and its auxiliaries are a headline's
+        return True
+    return not _INNER_SENTENCE_END.search(text) and _headline_style(_after_label(text))
 
 
 _LABEL = re.compile(r"^[^:]{2,25}: (?=\S+ \S+ \S)")  # "At the end of the day: ", "MARKET WRAP: "
