@@ -22,6 +22,9 @@ BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+
 _REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
 REPORTERS_IN = re.compile(rf"^{_REPORTER_IN}(?:, {_REPORTER_IN})*,? and {_REPORTER_IN}$")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}?)\.?(\s*all rights reserved\.?)?$", _I)
+# "The post ... appeared first on Site.", "This article is from the Site website. © Owner, ..." (a copy's note)
 SYNDICATION = re.compile(
-    r"^the (post|article|story) .{1,300} (originally |first )?appeared (first )?on [\w.-]{3,80}\.?$", _I)
+    r"^the (post|article|story) .{1,300} (originally |first )?appeared (first )?on [\w.-]{3,80}\.?$"
+    r"|^this (article|story|post) (is|was|comes) (taken |reproduced )?from (the )?[\w .'’&-]{2,60} (website|site)\."
+    r"(\s.{0,300})?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")

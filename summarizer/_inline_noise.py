@@ -75,6 +75,14 @@ LEAD_LABEL = re.compile(
     r"^\s*(?:\([A-Z][a-z]+(?: [a-z]+)?\)\s?:\s?|(?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{3,}(?=[A-Z]{3,}[\s,.'’]))"
     r"(?=[A-Z\"“](?:\S*\s+){10}.*[.!?][\"”’)]?$)"
 )
+# A wire's name left at the start of the lead when the page dropped the city before it: "(Reuters) – Inflows into
+# ..." (a long sentence must follow).
+WIRE_LEAD = re.compile(
+    r"^\s*\((?:Reuters|AP|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap)\)\s?[-—–]{1,2}\s?"
+    r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
+)
+# A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
+TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s?\)\s*$")
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
 PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
@@ -210,6 +218,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (DATE_PREFIX, "dateline", DATE_PREFIX.match),
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
+    (WIRE_LEAD, "dateline", WIRE_LEAD.match),
     (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and ":" in raw),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
@@ -218,6 +227,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
     (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
+    (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
      lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
@@ -233,6 +243,7 @@ INLINE_HINTS = (
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
+    re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap)\)\s?[-—–]"),  # WIRE_LEAD
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"

@@ -119,48 +119,6 @@ def mark_metadata(lines: Sequence[Line]) -> None:
             line.reason = "metadata"
 
 
-# --- around pictures ----------------------------------------------------------------------------------
-
-
-_CAPTION_MAX_WORDS = 40
-
-
-def mark_captions(lines: Sequence[Line]) -> None:
-    """Captions: a line without sentence punctuation next to an image credit, or the same line twice in a row
-    (a picture's alt text, then its caption). All lines are given, removed ones too, in order. Two copies
-    are next to each other when only removed lines stand between them (as when the output is cleaned again)."""
-    previous: Line | None = None  # the last line kept (or kept as a duplicate so far)
-    credits = []
-    for index, line in enumerate(lines):
-        reason = line.reason
-        if reason is None or reason == "duplicate":
-            if previous is not None and previous.text == line.text and previous.reason in (None, "duplicate") \
-                    and _caption_like(line.text):
-                previous.reason = line.reason = "image-caption"
-            previous = line
-        elif reason == "image-credit" and index:
-            credits.append(index)
-    for index in credits:  # a caption comes before its credit
-        before, credit = lines[index - 1], lines[index]
-        if before.reason is None and (_caption_like(before.text) or _describes_same(before.text, credit.text)):
-            before.reason = "image-caption"
-
-
-_ALT_TEXT_SHARE = 0.4
-
-
-def _describes_same(text: str, caption: str) -> bool:
-    """A picture's alt text before its caption: short, and much of its wording is the caption's."""
-    words = {word.strip(".,;:()\"'").lower() for word in text.split()}
-    if len(words) > _CAPTION_MAX_WORDS or not words:
-        return False
-    return len(words & {word.strip(".,;:()\"'").lower() for word in caption.split()}) >= _ALT_TEXT_SHARE * len(words)
-
-
-def _caption_like(text: str) -> bool:
-    return bool(text) and not ends_sentence(text) and len(text.split()) <= _CAPTION_MAX_WORDS
-
-
 # --- inside and after the body -----------------------------------------------------------------------------
 
 

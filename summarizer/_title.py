@@ -27,6 +27,8 @@ def title_like(text: str) -> bool:
     its full stop; in headline style (few function words: "Prices rose 0.3% in May, annual rate 3.1%, Labor
     Department") it is a headline."""
     end = text.rstrip("\"'”’)")
+    if end.endswith("!") and _exclaims_in_title_case(text):
+        end = end[:-1]
     if len(text) > _TITLE_MAX or end.endswith((".", "!", ":", ";", ",", "…")):
         return False
     if end.endswith("?") and not _asks_in_title_case(text):
@@ -89,6 +91,16 @@ def _asks_in_title_case(text: str) -> bool:
     return "?" in text and _title_case_share(text) >= _BODY_TITLE_SHARE and not _INNER_STATEMENT_END.search(text)
 
 
+_EXCLAIMS_MIN_WORDS = 5
+
+
+def _exclaims_in_title_case(text: str) -> bool:
+    """A headline that exclaims ("Dow Jones Holds the Uptrend Firm!"): five words or more in title case, no
+    sentence ended inside it. A call in the body's sentence case is the reader's ("Sign up now!")."""
+    return (word_count(text) >= _EXCLAIMS_MIN_WORDS and _title_case_share(text) >= _BODY_TITLE_SHARE
+            and not _INNER_SENTENCE_END.search(text))
+
+
 _HEADLINE_PROSE = 0.3  # function words: prose 0.4 and more, headlines with commas 0.15-0.25
 _HEADLINE_GRAMMAR_WORDS = 0.4
 _HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at most 0.43 on our sets, prose 0.55+
@@ -141,6 +153,9 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
                   _starts_body(line, lines[i + 1] if i + 1 < len(lines) else None)), None)
     if not start:
         return title
+    repeated = _repeated_headline(lines[:start], title)
+    if repeated is not None:
+        return repeated
     head = [text for text in (line.text.strip() for line in lines[:start]) if _headline_shaped(text)]
     if not head:  # nothing to take instead (most plain-text articles): the lead is not read
         return title
@@ -149,6 +164,18 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     if shared >= _TITLE_SHARED:
         return title
     return lead_headline(head, lead) or _above_lead(lines[:start], lead, shared) or title
+
+
+def _repeated_headline(head: list[PageLine], title: str | None) -> str | None:
+    """A headline the page gives twice before the body (over the story, then in a share box or above the byline):
+    the repeats rule removed its first copy, so a line below it (a standfirst) was taken for the title."""
+    for line in head:
+        text = line.text.strip()
+        if line.reason is None and text == title:
+            return None  # the title comes first
+        if line.reason == "duplicate" and _headline(text):
+            return text
+    return None
 
 
 def _above_lead(head: list[PageLine], lead: set[str], weaker: int) -> str | None:

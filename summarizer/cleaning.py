@@ -29,6 +29,7 @@ from collections.abc import Collection
 
 from pydantic import BaseModel, Field
 
+from . import _captions as captions
 from . import _chrome as chrome
 from . import _classify
 from . import _layout_model as layout_model
@@ -280,7 +281,7 @@ def _new_neighbours(kept: list[PageLine]) -> bool:
 
 def _adjacency_round(kept: list[PageLine]) -> None:
     """The rules whose answer can change when lines around a line go: the others would find nothing new."""
-    paragraphs.mark_captions(kept)
+    captions.mark_captions(kept)
     paragraphs.mark_section_labels(kept)
     paragraphs.mark_subheadings(kept, skip=headline_line(kept))
 
@@ -289,7 +290,7 @@ def _layout_round(lines: list[PageLine], present: list[PageLine], kept: list[Pag
     """The layout rules over the lines present (in order, removed ones too) for captions, which read removed
     lines; the others pass over removed lines, so they get ``kept``, the lines kept before the round (in order:
     those a rule removes here the next ones pass over)."""
-    paragraphs.mark_captions(present)
+    captions.mark_captions(present)
     paragraphs.mark_metadata(kept)
     paragraphs.mark_bylines(kept)
     paragraphs.mark_section_labels(kept)

@@ -1,0 +1,113 @@
+"""Captions: the words under a picture, which the page's text carries between the story's paragraphs.
+
+A caption is found by what stands around it and by how it is written. Around it: an image credit after it
+("(Image credit: Agency)", on its own line or cut from the start of the next one), its own copy right before it
+(a picture's alt text, then its caption), or, at the top of the page, the story's dateline paragraph right after
+it. How it is written: a caption without sentence punctuation, or a sentence in a caption's own language, one
+sentence in the present tense describing what the picture shows ("A man looks at his watch as he passes an
+electronic board", "A trader using a laptop"), with no figure but a date and nobody saying anything. A story's
+sentence reports: it has a past tense, a figure or a source, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._lines import PageLine
+from ._prose import ends_sentence
+
+_CAPTION_MAX_WORDS = 40
+_PICTURE_MAX_WORDS = 32
+_ALT_TEXT_SHARE = 0.4
+_LINE_BREAKS = 4  # "\r\n\r\n": a blank line between two lines
+
+# What a picture shows, in the present: people and things seen doing something. Singular present forms and
+# participles only (plural forms are nouns too: "work", "stand").
+_PICTURE_VERB = re.compile(
+    r"\b(?:(?:looks|walks|passes|stands|sits|speaks|holds|poses|arrives|leaves|enters|gestures|waves|smiles|"
+    r"reacts|listens|talks|wears|rides|shops|checks|watches|attends|displays|flashes|shows|works|waits|"
+    r"prepares|delivers|addresses|pauses)\b"
+    r"|(?:is|are) (?:seen|pictured|displayed|shown)\b|\bpictured\b"
+    r"|(?:using|wearing|displaying|walking|holding|standing|sitting|looking|passing|waiting|showing|posing|"
+    r"speaking|gesturing|carrying|riding)\b)",
+)
+# Someone said something, or a past: a story's sentence, not a picture's.
+_REPORTS = re.compile(
+    r"\b(?:said|says|told|tells|according|reported|announced|added|estimated|expects|expected|warned|"
+    r"[a-z]{3,}ed)\b"
+)
+_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\b"
+    r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:19|20)\d\d\b"
+)
+_INSIDE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
+# The story's own dateline opening its first paragraph: "TOKYO -- ", "Tokyo - ", "BERLIN (AP) — ".
+_DATELINE_OPENING = re.compile(
+    r"^[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z ]{2,20}\))?"
+    r" ?(?:--|[-—–]) "
+)
+
+
+def mark_captions(lines: Sequence[PageLine]) -> None:
+    """All lines are given, removed ones too, in order. Two lines are next to each other when only removed lines
+    stand between them (as when the output is cleaned again)."""
+    previous: PageLine | None = None  # the last line kept (or kept as a duplicate so far)
+    datelines = 0  # paragraphs so far that open with a dateline
+    credits = []
+    for index, line in enumerate(lines):
+        reason = line.reason
+        if reason is None or reason == "duplicate":
+            if previous is not None and previous.text == line.text and previous.reason in (None, "duplicate") \
+                    and (_caption_like(line.text) or picture_sentence(line.text)):
+                previous.reason = line.reason = "image-caption"  # alt text, then the caption
+            elif previous is not None and previous.reason is None and _opens_with_credit(line) \
+                    and _next_to(previous, line) and (_caption_like(previous.text) or picture_sentence(previous.text)):
+                previous.reason = "image-caption"
+            elif previous is not None and previous.reason is None and reason is None and not datelines \
+                    and _DATELINE_OPENING.match(line.text) and picture_sentence(previous.text):
+                previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
+            if reason is None and _DATELINE_OPENING.match(line.text):
+                datelines += 1
+            previous = line
+        elif reason == "image-credit" and index:
+            credits.append(index)
+    for index in credits:  # a caption comes before its credit
+        before, credit = lines[index - 1], lines[index]
+        if before.reason is None and (_caption_like(before.text) or picture_sentence(before.text)
+                                      or _describes_same(before.text, credit.text)):
+            before.reason = "image-caption"
+
+
+def picture_sentence(text: str) -> bool:
+    """One short sentence in a caption's language: what a picture shows, in the present, with no figure but a
+    date and nobody saying anything."""
+    if not text or len(text.split()) > _PICTURE_MAX_WORDS or _INSIDE_BREAK.search(text):
+        return False
+    if not _PICTURE_VERB.search(text) or _REPORTS.search(text):
+        return False
+    return not any(char.isdigit() for char in _DATE.sub("", text))
+
+
+def _opens_with_credit(line: PageLine) -> bool:
+    """A line whose first words were an image credit, cut by the inline repairs ("(Image credit: Agency), the
+    exchange said ...")."""
+    first = line.cuts[0] if line.cuts else None
+    return first is not None and first[2] == "image-credit" and not line.raw[:first[0]].strip()
+
+
+def _next_to(line: PageLine, after: PageLine) -> bool:
+    """Nothing but line breaks between the two lines in the input (no line the cleaner removed)."""
+    return after.start - (line.start + len(line.raw)) <= _LINE_BREAKS
+
+
+def _describes_same(text: str, caption: str) -> bool:
+    """A picture's alt text before its caption: short, and much of its wording is the caption's."""
+    words = {word.strip(".,;:()\"'").lower() for word in text.split()}
+    if len(words) > _CAPTION_MAX_WORDS or not words:
+        return False
+    return len(words & {word.strip(".,;:()\"'").lower() for word in caption.split()}) >= _ALT_TEXT_SHARE * len(words)
+
+
+def _caption_like(text: str) -> bool:
+    return bool(text) and not ends_sentence(text) and len(text.split()) <= _CAPTION_MAX_WORDS
