@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ._lines import PageLine
 from ._prose import ends_sentence
+from ._title import headline_line
 
 _CAPTION_MAX_WORDS = 40
 _PICTURE_MAX_WORDS = 32
@@ -72,8 +73,11 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             previous = line
         elif reason == "image-credit" and index:
             credits.append(index)
+    headline = headline_line(list(lines)) if credits else None
     for index in credits:  # a caption comes before its credit
         before, credit = lines[index - 1], lines[index]
+        if before is headline:
+            continue  # the page's headline above a picture with only a credit
         if before.reason is None and (_caption_like(before.text) or picture_sentence(before.text)
                                       or _describes_same(before.text, credit.text)):
             before.reason = "image-caption"

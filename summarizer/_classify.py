@@ -82,6 +82,8 @@ def mark_general(lines: Sequence[Line]) -> None:
             if reason == "caption" and not (index > 0 and kept[index - 1].reason is None and
                                             _headline_above(kept[index - 1].text)):
                 reason = None  # a caption is taken below a headline: the headline itself may say "is seen"
+        if reason is None and index < first and _headlines_in_a_row(text):
+            reason = "related-links"  # a paragraph's length, but no sentence: other stories' headlines in a row
         if reason is None and not ends_sentence(text):
             reason = _caption_reason(text)
         if reason is None and 0 < index < len(kept) - 1 and text.endswith(_ELLIPSES) and \
@@ -172,6 +174,23 @@ def _data_row(words: list[str]) -> bool:
         return False
     symbols = sum(1 for word in words if _SYMBOL_TOKEN.fullmatch(word))
     return figures + symbols >= _ROW_SHARE * len(words) and figures >= len(words) / 3
+
+
+_ROW_SEPARATOR = re.compile(r"\s+[•·|]\s+")
+_ROW_MIN_HEADLINES = 3
+_ROW_HEADLINE_WORDS = (5, 16)
+
+
+def _headlines_in_a_row(text: str) -> bool:
+    """Other stories' headlines run into one line above the story, split by bullets or bars ("1st LD: Airliner makes
+    forced landing • Feature: Shopping set to boom • ..."): three or more, each of five to sixteen words, none
+    ending as a sentence does."""
+    if "•" not in text and "·" not in text and "|" not in text:
+        return False
+    pieces = [piece.strip() for piece in _ROW_SEPARATOR.split(text.strip(" •·|"))]
+    low, high = _ROW_HEADLINE_WORDS
+    return len(pieces) >= _ROW_MIN_HEADLINES and all(
+        low <= len(piece.split()) <= high and not ends_sentence(piece) for piece in pieces)
 
 
 # A breadcrumb of sections split by slashes: "Enterprise / Cloud Computing", "Markets / Asia / Japan".

@@ -83,6 +83,8 @@ WIRE_LEAD = re.compile(
 )
 # A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
 TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s?\)\s*$")
+# A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
+TRAILING_END_MARK = re.compile(r"(?<=[.!?\"”’)])\s+(?:Enditem|ENDITEM|EndItem|\(END\)|\(Ends\))\s*$")
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
 PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
@@ -228,6 +230,8 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
     (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
+    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: "ndItem" in raw or "nditem" in raw or "ENDITEM" in raw
+     or "(END)" in raw or "(Ends)" in raw),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
      lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
@@ -256,7 +260,7 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
-                "illustration:")
+                "illustration:", "enditem", "(end)", "(ends)")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

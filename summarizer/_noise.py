@@ -40,7 +40,7 @@ TAIL_HEADING = re.compile(
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
     r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"
-    r"most (read|popular|viewed|shared)|editor'?s picks|what to read next)\s*:?$",
+    r"most (read|popular|viewed|shared)|editor'?s picks|what to read next|article sources)\s*:?$",
     _I,
 )
 

@@ -208,6 +208,7 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+_SAME_OPENING = 60  # characters two dateline paragraphs share when they are the same lead
 _STORY_BODY_MIN = 4  # paragraphs of a story with no dateline of its own before another's dateline ends it
 
 
@@ -215,13 +216,17 @@ def story_end(lines: Sequence[Line]) -> int | None:
     """Index of a line that begins another story: a second wire dateline, or a first one after a story of
     its own (a standfirst before the lead's dateline does not count: the lead is the story)."""
     datelines = bodies = 0
+    first = ""  # the story's own dateline paragraph
     for index, line in enumerate(lines):
         if line.reason is not None:
             continue
         text = line.text
         if text[1:2].isupper() and text[:1].isupper() and _WIRE_DATELINE.match(text):
+            if text[:_SAME_OPENING] == first[:_SAME_OPENING]:
+                continue  # the lead again (a page gives it once as a summary, then as the story): the same story
             if datelines or bodies >= _STORY_BODY_MIN:
                 return index
             datelines += 1
+            first = text
         bodies += line.body
     return None

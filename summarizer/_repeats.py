@@ -67,6 +67,26 @@ def drop_repeats(lines: list[PageLine]) -> None:
         if key in seen:
             seen[key].reason = "duplicate"
         seen[key] = line
+    _drop_joined_copies([line for line in lines if line.reason is None and line.text])
+
+
+_JOINED_MAX = 4  # paragraphs a joined copy may hold
+
+
+def _drop_joined_copies(kept: list[PageLine]) -> None:
+    """A paragraph that is the next two to four paragraphs run together (a lead given once as one block, then as
+    the story's paragraphs) is a copy: keep the story's."""
+    for index, line in enumerate(kept[:-1]):
+        key, following = line.key, kept[index + 1].key
+        if len(following) < _PREFIX or len(key) <= len(following) or not key.startswith(following):
+            continue
+        joined = following
+        for after in kept[index + 2:index + 1 + _JOINED_MAX]:
+            joined = f"{joined} {after.key}"
+            if len(joined) >= len(key):
+                break
+        if joined == key:
+            line.reason = "duplicate"
 
 
 # --- teaser bullets ---------------------------------------------------------------------------------------

@@ -147,3 +147,75 @@ def test_a_headline_that_exclaims_in_title_case_is_the_title():
     text = f"{headline}\n\n{LEAD}\n\n{BODY}"
     assert clean(text).title == headline
     assert clean(f"Sign up now!\n\n{LEAD}\n\n{BODY}").title is None  # a call, not a headline
+
+
+WIRE_LEAD_1 = "NEW YORK (AP) — Positive surprises are dominating company results so far this quarter."
+WIRE_LEAD_2 = ("Profit has topped estimates at 79 percent of the 96 companies in the index that have reported, the "
+               "most since at least 1993, data from the exchange show.")
+WIRE_REST = ("Machine makers and chip designers are among the companies beating forecasts as the "
+             "economy recovers from a long slump.\n\n"
+             "Dorvex Machines posted a 53 percent fall in profit to $404 million, or 64 cents a share, the company "
+             "said on Tuesday.\n")
+
+
+def test_a_lead_given_as_one_block_then_as_the_story_keeps_the_story():
+    """The page ran the lead's two paragraphs together as a summary, then gave the story: the second dateline is the
+    same story, not the next one, and the block is a copy."""
+    text = (f"Stronger results surprise markets\n\n{WIRE_LEAD_1}{WIRE_LEAD_2}\n\n{WIRE_LEAD_1}\n\n{WIRE_LEAD_2}\n\n"
+            f"{WIRE_REST}")
+    article = clean(text)
+    assert article.text.count("Positive surprises are dominating") == 1
+    assert "Dorvex Machines posted a 53 percent fall in profit" in article.text
+    assert "Machine makers" in article.text
+
+
+def test_a_shorter_lead_before_the_same_dateline_does_not_end_the_story():
+    summary = WIRE_LEAD_1.replace(" so far this quarter.", " so far this quarter, with profit beating estimates.")
+    text = f"Stronger results surprise markets\n\n{summary}\n\n{WIRE_LEAD_1}\n\n{WIRE_LEAD_2}\n\n{WIRE_REST}"
+    assert "Dorvex Machines posted a 53 percent fall in profit" in clean(text).text
+
+
+def test_another_storys_dateline_still_ends_the_story():
+    text = (f"Stronger results surprise markets\n\n{WIRE_LEAD_1}\n\n{WIRE_LEAD_2}\n\n{WIRE_REST}\n"
+            "BERLIN (AP) — Germany's factory orders fell for a third month in October, the statistics office said.\n")
+    assert "factory orders" not in clean(text).text
+
+
+def test_a_headline_above_a_picture_with_only_a_credit_is_the_title():
+    headline = "Strong results lift European shares"
+    text = (f"{headline}\n\nPicture: Jane Roe\n\nPicture: Jane Roe\n\nPublished Apr 26, 2016\n\nShare\n\n"
+            "London - European shares rose on Tuesday after encouraging company results, with a paper maker climbing "
+            "after better-than-expected quarterly profit while an oil major also rose.\n\n"
+            "The pan-European index, which closed 0.6 percent lower in the previous session, was up 0.5 percent in "
+            "early dealings.\n\nThe company now expects operating profit of 410 million euros, down from an earlier "
+            "range.\n\nREUTERS\n\nRelated Topics:\n")
+    assert clean(text).title == headline
+
+
+def test_other_stories_headlines_in_a_row_above_the_story_go():
+    row = ("Airline makes forced landing after engine warning light  • Feature: Phone shopping set to boom in "
+           "Vietnam this year  • Fans scramble for the last major batch of match tickets  • Oil output in Russia "
+           "passes Saudi Arabia in May  ")
+    article = clean(f"Off the wire\n{row}\nTokyo shares close lower on rising yen\n\n{LEAD}\n\n{BODY}")
+    assert "Fans scramble" not in article.text
+    assert LEAD in article.text
+
+
+def test_a_byline_split_by_dots_is_no_row_of_headlines():
+    byline = "By Kenji Mori · Markets desk · Tokyo bureau"
+    removed = reasons(f"Tokyo shares close lower on rising yen\n\n{byline}\n\n{LEAD}\n\n{BODY}")
+    assert removed.get(byline) != "general-related-links"
+
+
+@pytest.mark.parametrize("mark", ["Enditem", "(END)"])
+def test_a_wires_end_mark_after_the_last_sentence_goes(mark):
+    last = "The day's turnover was about 2,428.9 billion yen (around 22.95 billion dollars)."
+    article = clean(f"{LEAD}\n\n{BODY}\n{last} {mark}\n")
+    assert article.text.rstrip().endswith(last)
+
+
+def test_article_sources_end_the_story():
+    text = (f"{LEAD}\n\n{BODY}\nArticle Sources\nHarbour Ledger requires writers to use primary sources to support "
+            "their work, including filings and interviews with the company's managers.\n")
+    article = clean(text)
+    assert "primary sources" not in article.text and "Lena Vos said" in article.text
