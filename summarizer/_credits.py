@@ -1,5 +1,5 @@
-"""Who wrote the story and whose it is, on lines of its own: bylines, reporters named with their cities,
-reporters' bios, copyright and syndication lines (which also name the site).
+"""Who wrote the story, whose it is and whose its pictures are, on lines of its own: bylines, reporters named with
+their cities, reporters' bios, copyright and syndication lines (which also name the site), image credits.
 
 Whole-line patterns for ``_noise``'s rules (which name the reason and the pre-filter words).
 """
@@ -16,7 +16,10 @@ AUTHOR_BIO = re.compile(
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
 )
-BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$")
+BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$"
+                    # a wire's credits on a line of their own: "Reporting by Jane Roe in Bengaluru; Editing by Sam Li"
+                    r"|^(?i:reporting|report|reported|additional reporting) by [A-Z][^;]{2,120};"
+                    r" ?(?i:editing|edited|writing) by\b.{0,120}$")
 # Reporters named with where they write from, without "By": "Helena Brouwer in Amsterdam and Piers Okeke in London"
 # (two of them at least: one alone has a headline's shape, "Markets Slip in Asia").
 _REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
@@ -28,3 +31,36 @@ SYNDICATION = re.compile(
     r"|^this (article|story|post) (is|was|comes) (taken |reproduced )?from (the )?[\w .'’&-]{2,60} (website|site)\."
     r"(\s.{0,300})?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
+
+# A caption that ends with its photo credit in brackets: "A crane unloads containers ... (AP Photo/Jane Roe, File)"
+CAPTION_CREDIT = re.compile(r"^.{0,300}\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)"
+                            r"[^()]{1,80}\)$", _I)
+CREDIT = re.compile(
+    r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit|source)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
+    r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"
+    r"\b(via|by|from|courtesy of)\b.{1,60}"
+    r"|(image|photo|chart|source|graphic|illustration|featured image|cover image|header image)"
+    r"\s*(credit|source)?\s*:\s*\S.{0,80}"
+    r"|featured image (from|via|by) .{1,80}"
+    r"|photo by .{1,60} on (unsplash|pexels|pixabay)"
+    r"|\((image|photo|chart)s?:? .{1,60}\))$",
+    _I,
+)
+
+# A caption or a credit line that ends with a labelled credit: "... at the head office in Pretoria. Picture: Jane Roe
+# © Business Day", "Camera IconNot Supplied Credit: NewsWire" (the label, then a name in capitals: a sentence
+# that mentions a picture goes on in lower case).
+LABELLED_CREDIT = re.compile(
+    r"^(?:.{0,100}[^.!?\s]\s?)?(?-i:Picture|Pic|Photo|Photograph|Image)s?(?: credit)?\s?:\s?"
+    r"(?-i:[A-Z][\w.'’-]*(?: (?:[A-Z&][\w.'’&-]*|van|de|von))*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?)$"
+    r"|^.{0,100}\b(?-i:Credit)\s?:\s?(?-i:[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*){0,3})$",
+    _I,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
+
+
+def labelled_credit(text: str) -> bool:
+    """LABELLED_CREDIT for a whole line: a short caption not ending as a sentence right before its credit, and at
+    most one sentence end in the line. A credit right after a sentence is cut alone (``_inline_noise``): which
+    sentence is the caption's, words cannot tell."""
+    return bool(LABELLED_CREDIT.match(text)) and len(_SENTENCE_BREAK.findall(text)) <= 1

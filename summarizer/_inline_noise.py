@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ._credits import CREDIT
 from ._injection import Span
-from ._noise import CREDIT
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
 _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
-TICKER_TAG = re.compile(rf"\s?\({_LISTING}(?:\s?[,;]\s?{_LISTING})*\)")
+# A listing named by a market's name and a symbol with its country ("(London Stock Exchange: VOD-GB)", "(:METSO-FI)"),
+# or an index's symbol ("(^STOXX)").
+_COUNTRY_LISTING = r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})?\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}"
+TICKER_TAG = re.compile(rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}})\)")
 # A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
 # "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
 # one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
@@ -83,6 +86,21 @@ WIRE_LEAD = re.compile(
 )
 # A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
 TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s?\)\s*$")
+# The site's appeal glued before the lead: "Your support makes all the difference.The FTSE 100 ..." (a long sentence
+# must follow).
+APPEAL_LEAD = re.compile(
+    r"^\s*Your (?:support|donations?|contributions?)\b[^.!?\"“]{0,80}[.!]\s*(?=[A-Z\"“](?:\S*\s+){7}\S)")
+# A wire's photo caption run into a paragraph: "... costs jumped 10%. FILE PHOTO: Workers rest in front of ...
+# March 2, 2016. REUTERS / Jane Roe The conglomerate ..." (up to the agency's credit).
+FILE_PHOTO_INLINE = re.compile(
+    r"(?:(?<=[.!?\"”’)])\s+|^\s*)FILE (?:PHOTO|PICTURE|IMAGE)\s?:\s.{10,300}?"
+    r"\b(?:REUTERS|Reuters|AFP|AP|Bloomberg)\s?/\s?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?=\s+[A-Z\"“]|\s*$)")
+# A wire's exchange-rate note inside or after a paragraph: "... 1.43 trillion rupees. ($ 1 = 73.9750 Indian rupees)"
+CONVERSION_INLINE = re.compile(r"(?<=[.!?\"”’)])\s?\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(?:\s[A-Za-z. ]{2,40})?\)")
+# A wire's credits after the last sentence: "... rose 9.8%. Reporting by Jane Roe in Bengaluru; Editing by Sam Li"
+TRAILING_WIRE_CREDITS = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?:Reporting|Report|Additional reporting) by [A-Z][^;.!?]{2,120};\s?"
+    r"(?:Editing|Edited|Writing) by\b[^.!?]{0,120}$")
 # A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
 TRAILING_END_MARK = re.compile(r"(?<=[.!?\"”’)])\s+(?:Enditem|ENDITEM|EndItem|\(END\)|\(Ends\))\s*$")
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
@@ -191,7 +209,7 @@ def _may_have_widget(raw: str) -> bool:
 
 class _TrailingCredit:
     """TRAILING_CREDIT, but not on a short caption line with its credit ("A wafer fab in Arizona. Image: Getty
-    Images"): the line rule takes that whole line (``_noise.CREDIT``)."""
+    Images"): the line rule takes that whole line (``_credits.CREDIT``)."""
 
     def search(self, text: str) -> re.Match[str] | None:
         match = TRAILING_CREDIT.search(text)
@@ -200,7 +218,7 @@ class _TrailingCredit:
         return match
 
 
-_CREDIT_LINE_MAX = 150  # the longest caption line ``_noise.CREDIT`` takes whole
+_CREDIT_LINE_MAX = 150  # the longest caption line ``_credits.CREDIT`` takes whole
 
 
 class _NotWhole:
@@ -221,7 +239,8 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (WIRE_LEAD, "dateline", WIRE_LEAD.match),
-    (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and ":" in raw),
+    (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
+    (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and (":" in raw or "(^" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
@@ -230,6 +249,9 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
     (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
+    (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
+    (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
+    (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
     (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: "ndItem" in raw or "nditem" in raw or "ENDITEM" in raw
      or "(END)" in raw or "(Ends)" in raw),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
@@ -243,11 +265,15 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
 # the words are found in lower-cased text.
 INLINE_HINTS = (
     re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
-    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d)"),
+    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]"
+               r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\))"),
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap)\)\s?[-—–]"),  # WIRE_LEAD
+    re.compile(r"^Your (?:support|donation|contribution)", re.MULTILINE),  # APPEAL_LEAD
+    re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
+    re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"
@@ -260,7 +286,7 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
-                "illustration:", "enditem", "(end)", "(ends)")
+                "illustration:", "enditem", "(end)", "(ends)", "report by")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

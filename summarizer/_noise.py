@@ -11,7 +11,17 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ._credits import APPEARED_ON, AUTHOR_BIO, BYLINE, COPYRIGHT, REPORTERS_IN, SYNDICATION
+from ._credits import (
+    APPEARED_ON,
+    AUTHOR_BIO,
+    BYLINE,
+    CAPTION_CREDIT,
+    COPYRIGHT,
+    CREDIT,
+    REPORTERS_IN,
+    SYNDICATION,
+    labelled_credit,
+)
 from ._reader_notes import (
     ARTICLE_NOTICE,
     AUDIO_PLAYER,
@@ -119,38 +129,10 @@ DISCLAIMER = re.compile(
     _I,
 )
 
-# A caption that ends with its photo credit in brackets: "A crane unloads containers ... (AP Photo/Jane Roe, File)"
-CAPTION_CREDIT = re.compile(r"^.{0,300}\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)"
-                            r"[^()]{1,80}\)$", _I)
-CREDIT = re.compile(
-    r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit|source)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
-    r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"
-    r"\b(via|by|from|courtesy of)\b.{1,60}"
-    r"|(image|photo|chart|source|graphic|illustration|featured image|cover image|header image)"
-    r"\s*(credit|source)?\s*:\s*\S.{0,80}"
-    r"|featured image (from|via|by) .{1,80}"
-    r"|photo by .{1,60} on (unsplash|pexels|pixabay)"
-    r"|\((image|photo|chart)s?:? .{1,60}\))$",
-    _I,
-)
-
-# A caption or a credit line that ends with a labelled credit: "... at the head office in Pretoria. Picture: Jane Roe
-# © Business Day", "Camera IconNot Supplied Credit: NewsWire" (the label, then a name in capitals: a sentence
-# that mentions a picture goes on in lower case).
-LABELLED_CREDIT = re.compile(
-    r"^(?:.{0,100}[^.!?\s]\s?)?(?-i:Picture|Pic|Photo|Photograph|Image)s?(?: credit)?\s?:\s?"
-    r"(?-i:[A-Z][\w.'’-]*(?: (?:[A-Z&][\w.'’&-]*|van|de|von))*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?)$"
-    r"|^.{0,100}\b(?-i:Credit)\s?:\s?(?-i:[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*){0,3})$",
-    _I,
-)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
-
-
-def _labelled_credit(text: str) -> bool:
-    """LABELLED_CREDIT for a whole line: a short caption not ending as a sentence right before its credit, and at
-    most one sentence end in the line. A credit right after a sentence is cut alone (``_inline_noise``): which
-    sentence is the caption's, words cannot tell."""
-    return bool(LABELLED_CREDIT.match(text)) and len(_SENTENCE_BREAK.findall(text)) <= 1
+# A wire's note of the exchange rate it used: "($1 = 73.9750 Indian rupees)", "(£1 = $1.2710)".
+CONVERSION_NOTE = re.compile(r"^\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(\s[A-Za-z. ]{2,40})?\)$")
+# A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"
+FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$")
 
 _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
@@ -167,6 +149,7 @@ _TICKER_NAMES = (
     r"|^.{1,40}\([A-Z0-9]{1,10}\)\s*(live )?price chart$"
     r"|^[A-Z0-9]{2,10}\s*[/-]\s*(USD|USDT|EUR|BTC)\s*[+-]?[$€]?[\d.,]*\s?%?$"
     r"|^[A-Z][A-Z0-9.]{1,9}\s?[▲▼↑↓]\s?[+-]?\d+(\.\d+)?%(\s[$€£¥]?\d[\d,.]*)?$"
+    r"|^([A-Z][a-z]+ ){0,2}markets? (open|close)s? in( \d{1,2} (hrs?|hours?|mins?|minutes?))+$"  # a market's clock
 )
 TICKER_LINE = re.compile(f"{_NUMBERS_LINE}|{_TICKER_NAMES}", _I)
 # A quick test first: _NUMBERS_LINE only gets the lines made of the characters it can match.
@@ -253,7 +236,8 @@ _RULES: list[_Rule] = [
     _Rule(_ticker_line, "price-ticker", 60,
           starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+,?(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
                  r"|[a-z0-9]{2,10}+\s*+[/-]",
-          contains=("(", " logo", "▲", "▼", "↑", "↓")),
+          contains=("(", " logo", "▲", "▼", "↑", "↓", "markets open in", "markets close in", "market opens in",
+                    "market closes in")),
     _Rule(SHARE.match, "share-buttons", 240,
           starts=r"share|follow|tweet|facebook|twitter|x|linkedin|e-?mail|copy|whatsapp|telegram|reddit|print"
                  r"|pinterest|flipboard|post|comment|save|bookmark|link|listen"),
@@ -262,7 +246,7 @@ _RULES: list[_Rule] = [
           starts=r"pic\.|view|[—–-]|\d"),
     _Rule(READ_MORE.match, "read-more", 220, starts=r"read|also|see|related|more|recommended|don't|must"),
     _Rule(SOURCE_AGO.match, "dateline", 60, ("ago",), contains=(" ago",)),
-    _Rule(COOKIE.search, "cookie-banner", 300, ("cookie", "accept", "reject", "manage", "got it"),
+    _Rule(COOKIE.search, "cookie-banner", 700, ("cookie", "accept", "reject", "manage", "got it"),
           starts=r"accept|reject|manage|got it", contains=("cookie",)),
     _Rule(NEWSLETTER_EXACT.match, "newsletter", 40, starts=r"subscribe|sign up|enter"),
     _Rule(NEWSLETTER.search, "newsletter", 280,
@@ -271,13 +255,15 @@ _RULES: list[_Rule] = [
     _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture")),
     _Rule(CREDIT.match, "image-credit", 150,
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
-    _Rule(_labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
+    _Rule(labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 400,
           starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} is an? "),
-    _Rule(BYLINE.match, "byline", 80, starts=r"by|written|reporting|edited"),
+    _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
+    _Rule(CONVERSION_NOTE.match, "editor-note", 60, starts=r"\(\s?[$€£¥₹]\s?1\s?="),
+    _Rule(FILE_PHOTO.match, "image-caption", 420, starts=r"file (photo|picture|image)\s?:"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site."),
           starts="the post|the article|the story|this article|this story|this post"),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,
@@ -297,7 +283,8 @@ _RULES: list[_Rule] = [
     _Rule(TOPICS.match, "navigation", 240,
           starts="related topics|topics|tags|tagged|filed under|categor|more news releases|more releases"),
     _Rule(READER_NOTICE.match, "reader-notice", 400,
-          contains=("comment", "subscri", "journalism", "newsletter", "register", "account", "log in", "login",
+          contains=("comment", "subscri", "journalis", "support", "donat", "paywall", "our reporting", "newsletter",
+                    "register", "account", "log in", "login",
                     "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
                     "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",

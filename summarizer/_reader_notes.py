@@ -69,7 +69,8 @@ _SITE_TALK = re.compile(
     r"|an account|log ?in|logged in|sign ?in|terms of (service|use)|privacy policy|community guidelines"
     r"|comment (policy|data)|ad-free|spam|telegram|whatsapp|live ?stream|(ethics|editorial) (policy|standards)"
     r"|follow us|google news|watchlist|keep you (updated|posted|informed)|(keep|stay) up to date|stay informed"
-    r"|before you go"
+    r"|before you go|your (support|donations?|contributions?)|donat(e|ing|ions?)|paywalls?|our reporting"
+    r"|(quality|independent) journalism|journalists"
     r"|this (site|website)"
     r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage|journalists))\b",
     _I,
@@ -143,7 +144,8 @@ NEWSLETTER = re.compile(
 NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)
 COOKIE = re.compile(
     r"\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings|preferences)|"
-    r"accept (all )?cookies)\b|^(accept( all)?|reject( all)?|manage (preferences|cookies|settings)|got it)$",
+    r"accept (all )?cookies)\b|^(accept( all)?|reject( all)?|manage (preferences|cookies|settings)|got it)$"
+    r"|^cookies on (the )?[\w .'’&-]{2,60} (website|site)$",
     _I,
 )
 
@@ -153,7 +155,7 @@ COOKIE = re.compile(
 # quotation, reported speech or a figure of the story keeps the line (a story about a news outlet being sold).
 _OUTLET_SELF = re.compile(
     r"\bis an? (independent|leading|trusted|award-winning)?,? ?(digital |online |financial |business )?"
-    r"(media|news) (outlet|house|organi[sz]ation|publication|platform|brand|site|website|publisher|company)\b"
+    r"(media|news) (outlet|house|organi[sz]ation|publication|platform|brand|site|website|publisher|company|entity)\b"
     r"|\beditorially (independent|separate)\b|\bfree (from|of) (political|outside|corporate) (ties|influence)\b"
     r"|^editorial standards\b"
     r"|\bhow (we|[A-Z][\w&'’ -]{1,40}) (verif(y|ies)|fact-checks?) (its|our) (reporting|stories)\b"
@@ -162,6 +164,7 @@ _OUTLET_SELF = re.compile(
 )
 
 
+_ABBREVIATION = re.compile(r"[\"“][A-Z]{2,6}[\"”]")  # the outlet's short name in quotes ("also known as “CNL”")
 _NOT_A_YEAR = re.compile(r"(?<![\d,.])(?!(19|20)\d\d\b)\d")  # a number of the story ("40,000 readers"); a year is not
 
 
@@ -172,8 +175,8 @@ class _OutletNotice:
     words = ("media ", "news ", "editorial", "political ", "outside ", "corporate ", "verif", "fact-check")
 
     def match(self, text: str) -> bool:
-        return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None and not _STORY.search(text)
-                and not _NOT_A_YEAR.search(text))
+        return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None
+                and not _STORY.search(_ABBREVIATION.sub("", text)) and not _NOT_A_YEAR.search(text))
 
 
 OUTLET_NOTICE = _OutletNotice()

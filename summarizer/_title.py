@@ -110,11 +110,21 @@ _HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at mo
 def _headline(text: str) -> bool:
     """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
-    if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()):
+    if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()) or _a_date(text):
         return False
     if _asks_in_title_case(text):  # a question in title case: its inner "?" and its auxiliaries are a headline's
         return True
     return not _INNER_SENTENCE_END.search(text) and _headline_style(_after_label(text))
+
+
+_DATE_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)?[,.]?|\d{1,2}:\d\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[.,]?"
+    r"|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}|[|·,–—-]")
+
+
+def _a_date(text: str) -> bool:
+    """Only a date, a time and a zone ("24th Apr 2018 12:43", "Nov 16 2018 | 4:55 PM IST"): a page's stamp."""
+    return any(char.isdigit() for char in text) and all(_DATE_WORD.fullmatch(word) for word in text.split())
 
 
 _LABEL = re.compile(r"^[^:]{2,25}: (?=\S+ \S+ \S)")  # "At the end of the day: ", "MARKET WRAP: "
