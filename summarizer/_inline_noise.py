@@ -20,7 +20,10 @@ _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.
 # A listing named by a market's name and a symbol with its country ("(London Stock Exchange: VOD-GB)", "(:METSO-FI)"),
 # or an index's symbol ("(^STOXX)").
 _COUNTRY_LISTING = r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})?\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}"
-TICKER_TAG = re.compile(rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}})\)")
+# A Reuters instrument code: "(7203.T)", "(VOD.L)", "(RELI.NS)".
+_RIC = r"[A-Z0-9]{1,6}\.[A-Z]{1,2}"
+TICKER_TAG = re.compile(
+    rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC})\)")
 # A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
 # "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
 # one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
@@ -240,7 +243,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (WIRE_LEAD, "dateline", WIRE_LEAD.match),
     (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
-    (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and (":" in raw or "(^" in raw)),
+    (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
@@ -266,7 +269,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
 INLINE_HINTS = (
     re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
     re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]"
-               r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\))"),
+               r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\)|[A-Z0-9]{1,6}\.[A-Z]{1,2}\))"),
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")

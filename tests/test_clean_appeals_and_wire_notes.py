@@ -79,6 +79,19 @@ def test_listings_named_by_market_and_country_go(tag):
     assert "Shares in Harbour Telecom rose 2.1% after the results" in article.text
 
 
+@pytest.mark.parametrize("tag", ["(7203.T)", "(VOD.L)", "(RELI.NS)"])
+def test_reuters_instrument_codes_go(tag):
+    sentence = f"Harbour Motor Corp {tag} forecast a 35 percent fall in net profit for the current year."
+    article = clean(f"{sentence}\n\n{BODY}")
+    assert tag not in article.text
+    assert "Harbour Motor Corp forecast a 35 percent fall in net profit" in article.text
+
+
+def test_abbreviations_in_brackets_are_no_instrument_codes():
+    sentence = "Exports to the United States (U.S.) rose 4.1% in the year (Q3), officials said."
+    assert sentence in clean(f"{sentence}\n\n{BODY}").text
+
+
 def test_a_source_in_brackets_is_no_listing():
     sentence = "The index rose 0.4% on Friday (Source: Harbour Ledger), its third gain in a row, traders said."
     assert sentence in clean(f"{sentence}\n\n{BODY}").text
