@@ -23,6 +23,7 @@ import logging
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMAT = 1
+_OPEN_SECONDS = 30  # how long opening may wait for another process making the file
+_OPEN_RETRY_SECONDS = 0.05
 _SCHEMA = """
 create table if not exists runs (
     id integer primary key,
@@ -141,17 +144,34 @@ class History:
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            deadline = time.monotonic() + _OPEN_SECONDS
+            while self._db is None:
+                try:
+                    self._db = self._open()
+                except sqlite3.OperationalError as exc:
+                    # Two processes making the file at once: switching it to WAL answers "database is locked" at
+                    # once, without the busy timeout (1 race in 4 here), and that run logged nothing. Again.
+                    if "locked" not in str(exc) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(_OPEN_RETRY_SECONDS)
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        try:
             db.execute("pragma busy_timeout = 30000")
-            db.execute("pragma journal_mode = wal")
+            if db.execute("pragma journal_mode").fetchone()[0] != "wal":
+                db.execute("pragma journal_mode = wal")
             db.execute("pragma synchronous = normal")
             if db.execute("pragma user_version").fetchone()[0] == 0:
                 with _transaction(db):  # two processes creating it at once: the second waits, then finds it made
                     for statement in filter(str.strip, _SCHEMA.split(";")):
                         db.execute(statement)
                     db.execute(f"pragma user_version = {FORMAT}")
-            self._db = db
-        return self._db
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def record(self, summary: Summary | None = None, *, text_sha256: str | None = None,
                source: str | None = None, error: str | None = None, backend: str | None = None,

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,3 +134,28 @@ def test_two_processes_write_at_once_and_nothing_is_lost(tmp_path: Path):
     runs = History(path).recent(1000)
     assert len(runs) == 300 and len({r.id for r in runs}) == 300
     assert len(History(path).recent(1000, query="company news")) == 300  # the search index has every row too
+
+
+OPENER = """
+import sys, time
+from pathlib import Path
+from summarizer.history import History
+start = float(sys.argv[1])
+for n, path in enumerate(sys.argv[2:]):
+    time.sleep(max(0.0, start + 0.1 * n - time.time()))  # both processes open each file at the same moment
+    history = History(Path(path))
+    history.record(error="x", source=path)
+    history.flush()
+    history.close()
+"""
+
+
+def test_processes_making_the_file_at_once_all_log(tmp_path: Path):
+    """Two processes switching a new file to WAL at once: one was told "database is locked" at once (about one race
+    in four), its history was marked broken and the run logged nothing."""
+    paths = [str(tmp_path / f"runs{n}.db") for n in range(24)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    start = str(time.time() + 3)  # after both processes have started
+    openers = [subprocess.Popen([sys.executable, "-c", OPENER, start, *paths], env=env) for _ in range(2)]
+    assert [opener.wait(timeout=300) for opener in openers] == [0, 0]
+    assert [len(History(Path(path)).recent(10)) for path in paths] == [2] * len(paths)
