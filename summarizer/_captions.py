@@ -59,17 +59,17 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
     for index, line in enumerate(lines):
         reason = line.reason
         if reason is None or reason == "duplicate":
+            opens_dateline = reason is None and _DATELINE_OPENING.match(line.text) is not None
             if previous is not None and previous.text == line.text and previous.reason in (None, "duplicate") \
-                    and (_caption_like(line.text) or picture_sentence(line.text)):
+                    and _a_caption(line.text):
                 previous.reason = line.reason = "image-caption"  # alt text, then the caption
             elif previous is not None and previous.reason is None and _opens_with_credit(line) \
-                    and _next_to(previous, line) and (_caption_like(previous.text) or picture_sentence(previous.text)):
+                    and _next_to(previous, line) and _a_caption(previous.text):
                 previous.reason = "image-caption"
-            elif previous is not None and previous.reason is None and reason is None and not datelines \
-                    and _DATELINE_OPENING.match(line.text) and picture_sentence(previous.text):
+            elif previous is not None and previous.reason is None and opens_dateline and not datelines \
+                    and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
-            if reason is None and _DATELINE_OPENING.match(line.text):
-                datelines += 1
+            datelines += opens_dateline
             previous = line
         elif reason == "image-credit" and index:
             credits.append(index)
@@ -78,8 +78,7 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
         before, credit = lines[index - 1], lines[index]
         if before is headline:
             continue  # the page's headline above a picture with only a credit
-        if before.reason is None and (_caption_like(before.text) or picture_sentence(before.text)
-                                      or _describes_same(before.text, credit.text)):
+        if before.reason is None and (_a_caption(before.text) or _describes_same(before.text, credit.text)):
             before.reason = "image-caption"
 
 
@@ -111,6 +110,11 @@ def _describes_same(text: str, caption: str) -> bool:
     if len(words) > _CAPTION_MAX_WORDS or not words:
         return False
     return len(words & {word.strip(".,;:()\"'").lower() for word in caption.split()}) >= _ALT_TEXT_SHARE * len(words)
+
+
+def _a_caption(text: str) -> bool:
+    """Written as a caption: without sentence punctuation, or in a caption's language."""
+    return _caption_like(text) or picture_sentence(text)
 
 
 def _caption_like(text: str) -> bool:

@@ -10,6 +10,11 @@ import re
 
 _I = re.IGNORECASE
 
+# The wire services whose name stands in brackets in a dateline ("BERLIN (AP) — ") or before a lead ("(Reuters) – ").
+WIRE_AGENCIES = "AP|Reuters|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap"
+# A wire's note of the exchange rate it used, in brackets: "($1 = 73.9750 Indian rupees)", "(£1 = $1.2710)".
+CONVERSION_NOTE_TEXT = r"\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(?:\s[A-Za-z. ]{2,40})?\)"
+
 AUTHOR_BIO = re.compile(
     r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
     r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"

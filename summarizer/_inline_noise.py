@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._credits import CREDIT
+from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
@@ -84,7 +84,7 @@ LEAD_LABEL = re.compile(
 # A wire's name left at the start of the lead when the page dropped the city before it: "(Reuters) – Inflows into
 # ..." (a long sentence must follow).
 WIRE_LEAD = re.compile(
-    r"^\s*\((?:Reuters|AP|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap)\)\s?[-—–]{1,2}\s?"
+    rf"^\s*\((?:{WIRE_AGENCIES})\)\s?[-—–]{{1,2}}\s?"
     r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
 )
 # A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
@@ -99,13 +99,14 @@ FILE_PHOTO_INLINE = re.compile(
     r"(?:(?<=[.!?\"”’)])\s+|^\s*)FILE (?:PHOTO|PICTURE|IMAGE)\s?:\s.{10,300}?"
     r"\b(?:REUTERS|Reuters|AFP|AP|Bloomberg)\s?/\s?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?=\s+[A-Z\"“]|\s*$)")
 # A wire's exchange-rate note inside or after a paragraph: "... 1.43 trillion rupees. ($ 1 = 73.9750 Indian rupees)"
-CONVERSION_INLINE = re.compile(r"(?<=[.!?\"”’)])\s?\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(?:\s[A-Za-z. ]{2,40})?\)")
+CONVERSION_INLINE = re.compile(rf"(?<=[.!?\"”’)])\s?{CONVERSION_NOTE_TEXT}")
 # A wire's credits after the last sentence: "... rose 9.8%. Reporting by Jane Roe in Bengaluru; Editing by Sam Li"
 TRAILING_WIRE_CREDITS = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:Reporting|Report|Additional reporting) by [A-Z][^;.!?]{2,120};\s?"
     r"(?:Editing|Edited|Writing) by\b[^.!?]{0,120}$")
 # A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
-TRAILING_END_MARK = re.compile(r"(?<=[.!?\"”’)])\s+(?:Enditem|ENDITEM|EndItem|\(END\)|\(Ends\))\s*$")
+_END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
+TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))})\s*$")
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
 PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
@@ -255,8 +256,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
     (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
-    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: "ndItem" in raw or "nditem" in raw or "ENDITEM" in raw
-     or "(END)" in raw or "(Ends)" in raw),
+    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith(_END_MARKS)),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
      lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
@@ -273,7 +273,7 @@ INLINE_HINTS = (
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
-    re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap)\)\s?[-—–]"),  # WIRE_LEAD
+    re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
     re.compile(r"^Your (?:support|donation|contribution)", re.MULTILINE),  # APPEAL_LEAD
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE

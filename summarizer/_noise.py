@@ -16,6 +16,7 @@ from ._credits import (
     AUTHOR_BIO,
     BYLINE,
     CAPTION_CREDIT,
+    CONVERSION_NOTE_TEXT,
     COPYRIGHT,
     CREDIT,
     REPORTERS_IN,
@@ -129,8 +130,7 @@ DISCLAIMER = re.compile(
     _I,
 )
 
-# A wire's note of the exchange rate it used: "($1 = 73.9750 Indian rupees)", "(£1 = $1.2710)".
-CONVERSION_NOTE = re.compile(r"^\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(\s[A-Za-z. ]{2,40})?\)$")
+CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
 # A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"
 FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$")
 

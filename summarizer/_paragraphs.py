@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from . import _noise as noise
+from ._credits import WIRE_AGENCIES
 from ._prose import BULLET, BULLET_FIRST, DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
 
 _HEADING_MAX_WORDS = 8
@@ -203,7 +204,7 @@ def mark_footer(lines: Sequence[Line]) -> None:
 # A wire dateline: a place in capitals, maybe a date, the agency in brackets, a dash: "BERLIN (AP) — ".
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?"
-    r"\s*\((?:AP|Reuters|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap|CNN|CNBC|Dow Jones|RTTNews)\)"
+    rf"\s*\((?:{WIRE_AGENCIES}|CNN|CNBC|Dow Jones|RTTNews)\)"
     r"\s*[-—–]{1,2}\s"
 )
 
