@@ -25,7 +25,7 @@ from pydantic_core import PydanticKnownError
 
 from . import quality
 from .models import MAX_ENTITIES, MAX_FIGURES, SentimentLabel
-from .review import SummaryReview, context_of, fold, ground_quote, is_name, valid_only, warn
+from .review import SummaryReview, context_of, fold, ground_quote, is_name, opening_sentences, valid_only, warn
 
 # --- What the model fills -------------------------------------------------
 # Length and count bounds here become grammar rules for the local model, so a
@@ -175,6 +175,12 @@ class Extraction(BaseModel):
             return sentences
         review = SummaryReview(article, context)
         kept = review.whole(review.sentences(sentences))
+        if not kept and context.get("lenient"):
+            kept = opening_sentences(article)
+            if kept:
+                warn(info, "no sentence of the model's summary was sound after the re-asks ("
+                     + ("; ".join(review.reasons) or "nothing left") + "); the summary is the article's own "
+                     "opening sentences")
         if not kept:
             raise ValueError("; ".join(review.reasons) or "no summary sentence left")
         for warning in review.warnings:

@@ -140,6 +140,34 @@ class SummaryReview:
         return sentences
 
 
+# An article's sentence ends at . ! ? (and a closing quote) before a capital or a number; "U.S." and "Mr." do not end
+# one. Used only to take an article's opening sentences, so a rare wrong split costs a longer stand-in, no more.
+_ARTICLE_SENTENCE = re.compile(r".+?[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹]|\s*$)", re.DOTALL)
+_NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|Gen|vs))\.$")
+
+
+def opening_sentences(article: str) -> list[str]:
+    """The article's own first sentences as a stand-in summary: the first two (or the first alone when the two
+    are over ``MAX_TWO_SENTENCE_WORDS``), skipping lines that are no sentence (a heading, a caption). Used when
+    no sentence of the model's summary is sound after the re-asks: a reader still gets what the story says, in
+    its words, and the figures and sentiment are not thrown away with it."""
+    chosen: list[str] = []
+    for paragraph in article.splitlines():
+        sentence = ""
+        for match in _ARTICLE_SENTENCE.finditer(paragraph.strip()):
+            sentence = f"{sentence} {match.group().strip()}".strip()
+            if _NOT_AN_END.search(sentence):
+                continue
+            if len(sentence.split()) >= 5 and not quality.broken_reason(sentence):
+                if chosen and sum(len(s.split()) for s in [*chosen, sentence]) > MAX_TWO_SENTENCE_WORDS:
+                    return chosen
+                chosen.append(sentence)
+                if len(chosen) == 2:
+                    return chosen
+            sentence = ""
+    return chosen
+
+
 def _quote(sentence: str, limit: int = 60) -> str:
     return repr(sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " ...")
 

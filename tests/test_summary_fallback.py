@@ -1,0 +1,78 @@
+"""When no sentence of the model's summary survives the re-asks, the article's opening sentences stand in.
+
+Seen on a real page with the embedded model: its one summary item ran to the 300-character limit and was closed
+mid-clause, the next item was the schema's word "key_figures"; the three answers were the same, and the whole
+article failed, figures and sentiment with it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from summarizer import Settings, Summarizer
+from summarizer.drafts import Extraction
+from summarizer.review import opening_sentences
+from summarizer.testing import ScriptedBackend, answer
+
+ARTICLE = ("Northwind Bank held its main rate at 4.25% on Thursday, as policymakers weighed slowing inflation "
+           "against weak hiring.\n\n"
+           "Seven of the nine members voted to hold, two wanted a cut of 0.25 percentage points.\n\n"
+           "Governor Ada Brook said the bank would watch wage data closely before moving again.")
+
+CUT = ("Northwind Bank held its main rate at 4.25% on Thursday, as policymakers weighed slowing inflation against "
+       "weak hiring, and seven of the nine members voted to hold while two wanted a cut of 0.25 percentage points, "
+       "and Governor Ada Brook said the bank would watch the")
+assert len(CUT) <= 300  # the grammar's limit: the embedded model's item was closed there
+SENTIMENT = {"label": "neutral", "score": 0.0, "rationale": "held its main rate"}
+
+
+def test_lenient_mode_gives_the_articles_opening_sentences_and_says_why():
+    context: dict[str, object] = {"article": ARTICLE, "lenient": True}
+    extraction = Extraction.model_validate({"summary": [CUT, "key_figures"], "key_figures": [],
+                                            "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == [
+        "Northwind Bank held its main rate at 4.25% on Thursday, as policymakers weighed slowing inflation against "
+        "weak hiring.",
+        "Seven of the nine members voted to hold, two wanted a cut of 0.25 percentage points.",
+    ]
+    warnings = context["warnings"]
+    assert any("the summary is the article's own opening sentences" in w and "mid-clause" in w
+               for w in warnings), warnings  # type: ignore[union-attr]
+
+
+def test_before_the_reasks_run_out_nothing_sound_is_still_a_reask():
+    with pytest.raises(ValidationError, match="mid-clause"):
+        Extraction.model_validate({"summary": [CUT, "key_figures"], "key_figures": [], "sentiment": SENTIMENT},
+                                  context={"article": ARTICLE})
+
+
+def test_the_article_keeps_its_figures_and_sentiment_when_its_summary_is_the_stand_in():
+    figure = {"raw": "4.25%", "label": "Northwind Bank main rate", "unit": "percent"}
+    bad = answer(summary=(CUT, "key_figures"), figures=[figure], label="neutral", score=0.0)
+    summarizer = Summarizer(Settings.resolve(use_cache=False), backend=ScriptedBackend([bad, bad, bad]))
+    result = summarizer.summarize(ARTICLE)
+    assert result.summary.startswith("Northwind Bank held its main rate at 4.25% on Thursday")
+    assert [f.raw for f in result.key_figures] == ["4.25%"]
+    assert result.sentiment.label == "neutral"
+    assert result.meta.requests == 3
+    assert any("opening sentences" in w for w in result.meta.warnings)
+
+
+@pytest.mark.parametrize("article, expected", [
+    # a caption line (no full stop) and a heading are skipped; "U.S." and "Mr." do not end a sentence
+    ("Traders on the floor in New York\n\nThe U.S. Federal Reserve kept rates on hold, Mr. Powell said on Tuesday. "
+     "Markets rose 1% after the decision.",
+     ["The U.S. Federal Reserve kept rates on hold, Mr. Powell said on Tuesday.", "Markets rose 1% after the "
+      "decision."]),
+    # a closing quote stays with its sentence
+    ('"We are not done yet," Jane Roe told reporters in London. The firm cut 300 jobs.',
+     ['"We are not done yet," Jane Roe told reporters in London.', "The firm cut 300 jobs."]),
+    # a first sentence so long that two would be over 80 words stands alone
+    ("Acme " + "grew very fast " * 25 + "this year. Acme also hired staff in Ohio.", ["Acme " + "grew very fast " * 25
+                                                                                    + "this year."]),
+    # nothing that reads as a sentence: no stand-in
+    ("Markets\nCrypto\nTop stories", []),
+])
+def test_opening_sentences(article, expected):
+    assert opening_sentences(article) == expected
