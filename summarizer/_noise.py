@@ -131,8 +131,9 @@ DISCLAIMER = re.compile(
 )
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
-# A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"
-FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$")
+# A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
+# can run to two sentences and its credit: "FILE - Traders work on the floor ... (AP Photo/Jane Roe, File)"
+FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$|^FILE ?[-–—] ?[A-Z].{10,700}$")
 
 _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
@@ -263,7 +264,7 @@ _RULES: list[_Rule] = [
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(CONVERSION_NOTE.match, "editor-note", 60, starts=r"\(\s?[$€£¥₹]\s?1\s?="),
-    _Rule(FILE_PHOTO.match, "image-caption", 420, starts=r"file (photo|picture|image)\s?:"),
+    _Rule(FILE_PHOTO.match, "image-caption", 720, starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site."),
           starts="the post|the article|the story|this article|this story|this post"),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,

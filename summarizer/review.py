@@ -68,9 +68,24 @@ class SummaryReview:
                 self.warnings.append(f"dropped summary fragment {sentence!r}")
                 continue
             sentence = self._grounded(sentence)
+            if sentence:
+                sentence = self._cut_end_dropped(sentence)
             if sentence and self._sound(sentence):
                 kept.append(sentence)
         return kept
+
+    def _cut_end_dropped(self, item: str) -> str:
+        """An item of several sentences whose last one is cut off keeps the whole ones before it. The grammar
+        closes an item at 300 characters: the embedded model wrote three good sentences into one item, the third
+        cut there, and the whole item was dropped with them."""
+        if not quality.broken_reason(quality.as_sentence(item)):
+            return item
+        for end in reversed(list(_SENTENCE_END.finditer(item))):
+            head, tail = item[:end.end()], item[end.end():].strip()
+            if not _NOT_AN_END.search(head.rstrip("\"'”’)")) and not quality.broken_reason(head):
+                self.warnings.append(f"dropped the cut-off end of a summary item: {tail!r}")
+                return head
+        return item
 
     def _invented(self, text: str) -> list[str]:
         known = known_numbers(self.shown, self.context)
@@ -142,8 +157,10 @@ class SummaryReview:
 
 # An article's sentence ends at . ! ? (and a closing quote) before a capital or a number; "U.S." and "Mr." do not end
 # one. Used only to take an article's opening sentences, so a rare wrong split costs a longer stand-in, no more.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])")
 _ARTICLE_SENTENCE = re.compile(r".+?[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹]|\s*$)", re.DOTALL)
-_NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|Gen|vs))\.$")
+_NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|Gen|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+                         r"|Sep|Sept|Oct|Nov|Dec))\.$")
 
 
 def opening_sentences(article: str) -> list[str]:

@@ -32,6 +32,12 @@ BODY = ("Revenue edged up 11% to 1.55 trillion rupees, while spending rose 9.8% 
     ("FILE PHOTO: Workers rest in front of a Harbour Industries billboard in Mumbai, March 2, 2016. REUTERS/Jane Roe",
      "image-caption"),
     ("Reporting by Jane Roe in Bengaluru; Editing by Sam Li", "byline"),
+    # AP's file-photo caption: two sentences and the credit, longer than any caption rule took (seen on h11/blind)
+    ("FILE - A man with a briefcase walks past the Northwind Bank's head office in the city's financial district, "
+     "Tuesday, Oct. 4, 2022. Northwind Bank is expected to raise its main interest rate for the sixth time in a row "
+     "on Thursday, Dec. 8, though the rise will likely be smaller than the last as price growth cools and the "
+     "housing market slows. (AP Photo/Jane Roe, File)", "image-caption"),
+    ("FILE — Shoppers queue outside a store in Leeds on Saturday, Jan. 7, 2023.", "image-caption"),
     ("Corvane Coin News, also known as \u201cCCN\u201d, is an independent media entity - we are not affiliated with "
      "any company in the industry.", "reader-notice"),
 ])
@@ -45,6 +51,7 @@ def test_the_sites_and_the_wires_notes_go(line, reason):
     "Markets open in Asia were calm after the decision, traders said.",
     "Harbour Industries said it used an exchange rate of $1 = 73.9750 rupees in its accounts.",
     "Reporting by the company showed sales in India rose 12%; analysts had expected 9%.",
+    "Filecoin - the storage network's token - rose 5% on Monday after the upgrade.",
 ])
 def test_story_sentences_with_the_same_words_stay(line):
     assert line_reason(line) is None

@@ -65,6 +65,9 @@ def test_the_article_keeps_its_figures_and_sentiment_when_its_summary_is_the_sta
      "Markets rose 1% after the decision.",
      ["The U.S. Federal Reserve kept rates on hold, Mr. Powell said on Tuesday.", "Markets rose 1% after the "
       "decision."]),
+    # nor does a month's abbreviation before the day
+    ("Rates rose on Thursday, Nov. 3, after the vote. Markets fell 1% after the decision.",
+     ["Rates rose on Thursday, Nov. 3, after the vote.", "Markets fell 1% after the decision."]),
     # a closing quote stays with its sentence
     ('"We are not done yet," Jane Roe told reporters in London. The firm cut 300 jobs.',
      ['"We are not done yet," Jane Roe told reporters in London.', "The firm cut 300 jobs."]),
@@ -76,3 +79,29 @@ def test_the_article_keeps_its_figures_and_sentiment_when_its_summary_is_the_sta
 ])
 def test_opening_sentences(article, expected):
     assert opening_sentences(article) == expected
+
+
+def test_an_item_whose_last_sentence_is_cut_off_keeps_the_whole_sentences_before_it():
+    """The same page's item held three sentences, the third cut at the grammar's limit: the two whole ones are a
+    summary, and the fallback is not needed."""
+    first = "Northwind Bank held its main rate at 4.25% on Thursday."
+    second = "Seven of the nine members voted to hold, Governor Ada Brook said."
+    context: dict[str, object] = {"article": ARTICLE}
+    extraction = Extraction.model_validate({"summary": [f"{first} {second} Ms. Brook said the bank would",
+                                                        "key_figures"], "key_figures": [], "sentiment": SENTIMENT},
+                                           context=context)
+    assert extraction.summary == [f"{first} {second}"]
+    assert "dropped the cut-off end of a summary item: 'Ms. Brook said the bank would'" in context["warnings"]
+
+
+@pytest.mark.parametrize("item, kept", [
+    # "U.S." ends no sentence: the cut goes back to the last real end
+    ("Northwind Bank held its main rate at 4.25%. Rates rose in the U.S. and the",
+     ["Northwind Bank held its main rate at 4.25%."]),
+    ("Northwind Bank held its main rate at 4.25% on Thursday, as policymakers weighed the", []),  # nothing whole
+])
+def test_an_item_keeps_only_whole_sentences_before_its_cut(item, kept):
+    context: dict[str, object] = {"article": ARTICLE}
+    extraction = Extraction.model_validate({"summary": [item, "Seven of the nine members voted to hold."],
+                                            "key_figures": [], "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == [*kept, "Seven of the nine members voted to hold."]
