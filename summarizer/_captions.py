@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._credits import PHOTO_CREDIT_IN_BRACKETS
 from ._lines import PageLine
 from ._prose import ends_sentence
 from ._title import headline_line
@@ -42,6 +43,9 @@ _DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\b"
     r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:19|20)\d\d\b"
 )
+_SAYS = re.compile(r"\b(?:said|says|told|tells|according to)\b|[“”\"]")
+_TRAILING_PHOTO_CREDIT = re.compile(rf"{PHOTO_CREDIT_IN_BRACKETS}$", re.IGNORECASE)
+_CREDITED_CAPTION_MAX = 800
 _INSIDE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
 # The story's own dateline opening its first paragraph: "TOKYO -- ", "Tokyo - ", "BERLIN (AP) — ".
 _DATELINE_OPENING = re.compile(
@@ -69,6 +73,8 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             elif previous is not None and previous.reason is None and opens_dateline and not datelines \
                     and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
+            if reason is None and _credited_caption(line.text):
+                line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
         elif reason == "image-credit" and index:
@@ -87,9 +93,20 @@ def picture_sentence(text: str) -> bool:
     date and nobody saying anything."""
     if not text or len(text.split()) > _PICTURE_MAX_WORDS or _INSIDE_BREAK.search(text):
         return False
-    if not _PICTURE_VERB.search(text) or _REPORTS.search(text):
+    if not _PICTURE_VERB.search(text) or _REPORTS.search(_PICTURE_VERB.sub("", text)):  # "is pictured" is no past
         return False
     return not any(char.isdigit() for char in _DATE.sub("", text))
+
+
+def _credited_caption(text: str) -> bool:
+    """A caption of any length with its photo credit at the end: it opens with what the picture shows, and no
+    one in it says anything ("A sign is pictured at the bank's head office ... on June 6. The bank is expected
+    to ... (Photo by Jane Roe / AFP)"). A story's paragraph does not end with a photo credit."""
+    if len(text) > _CREDITED_CAPTION_MAX or not _TRAILING_PHOTO_CREDIT.search(text):
+        return False
+    opening = _INSIDE_BREAK.search(text)
+    first = text[:opening.start() + 1] if opening else text
+    return bool(_PICTURE_VERB.search(first)) and not _SAYS.search(text)
 
 
 def _opens_with_credit(line: PageLine) -> bool:

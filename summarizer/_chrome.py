@@ -26,8 +26,9 @@ def mark_chrome(lines: Sequence[Line]) -> None:
     run of words without one function word or punctuation mark (a menu, a keyword list), an editor's note
     wholly in brackets ("(Updates with closing prices)"), a ticker alone between the two halves of a
     sentence ("Shares of Acme Inc." / "ACM," / "rose 3%"), "Label: value" lines in a table of two or more
-    ("Publisher: ...", "License: ..."), and, before the body, a breadcrumb that repeats the next line cut off
-    ("Home Business Acme cuts 300 jobs..."). A line with a figure or sentence punctuation stays."""
+    ("Publisher: ...", "License: ..."), menu items run together, and, before the body, a breadcrumb that repeats
+    the next line cut off ("Home Business Acme cuts 300 jobs..."). A line with a figure or sentence punctuation
+    stays."""
     kept = [line for line in lines if line.reason is None]
     crumbs = False
     for index, line in enumerate(kept[:-1]):
@@ -39,6 +40,8 @@ def mark_chrome(lines: Sequence[Line]) -> None:
     pairs: list[Line] = []
     last = len(kept) - 1
     for index, line in enumerate(kept):
+        if line.body and _glued_menu(line.text):
+            line.reason = "navigation"
         if line.body:
             if pairs:
                 pairs = _flush_pairs(pairs)
@@ -80,7 +83,17 @@ def _chrome_reason(text: str, following: str) -> str | None:
     if text.count(" ") >= _MENU_MIN_WORDS - 1 and not _NO_PROSE_MARK.search(text) and not DIGIT.search(text) \
             and function_word_share(text) < LIST_SHARE:
         return "navigation"
-    return None
+    return "navigation" if _glued_menu(text) else None
+
+
+def _glued_menu(text: str) -> bool:
+    """Menu items run together: "MarketsTechnologyLegalReuters News AgencyBlog" (long enough to pass for body)."""
+    return len(_GLUED.findall(text)) >= _GLUED_MIN and not ends_sentence(text)
+
+
+# A word run into the next one's capital ("sL" in "SolutionsLegal"); a brand has one or two ("iPhone", "BlackRock").
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_GLUED_MIN = 4
 
 
 def _crumb(text: str, following: str) -> bool:

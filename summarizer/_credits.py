@@ -38,8 +38,8 @@ SYNDICATION = re.compile(
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 # A caption that ends with its photo credit in brackets: "A crane unloads containers ... (AP Photo/Jane Roe, File)"
-CAPTION_CREDIT = re.compile(r"^.{0,300}\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)"
-                            r"[^()]{1,80}\)$", _I)
+PHOTO_CREDIT_IN_BRACKETS = r"\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)[^()]{1,80}\)"
+CAPTION_CREDIT = re.compile(rf"^.{{0,300}}{PHOTO_CREDIT_IN_BRACKETS}$", _I)
 CREDIT = re.compile(
     r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit|source)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
     r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"

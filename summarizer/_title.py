@@ -59,7 +59,7 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
         return None, False
     if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
         return None, False
-    title = _before_dated_dek(kept[0].text)
+    title = _before_dated_dek(_GLUED_CRUMB.sub("", kept[0].text))
     if title_like(kept[1].text):
         return title, True
     kept[0].reason = "title"
@@ -72,6 +72,11 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
 _DATED_DEK = re.compile(
     r"\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"\.?\s\d{1,2},?(?:\s\d{4},?)?\s\d{1,2}:\d{2}\s?[ap]\.?m\.?(?:\s[A-Z]{2,4})?\s+(?=\S+\s\S+\s\S)")
+
+
+# A breadcrumb run into the headline, the breaks between its words lost: "HomeBusinessClosing Bell: Sensex up ..."
+# (the headline's first word is the last one run in).
+_GLUED_CRUMB = re.compile(r"^Home(?:[A-Z][a-z&]+)*?(?=[A-Z][a-z'’]*\s)")
 
 
 def _before_dated_dek(text: str) -> str:
