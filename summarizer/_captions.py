@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ._credits import PHOTO_CREDIT_IN_BRACKETS
 from ._lines import PageLine
-from ._prose import ends_sentence
+from ._prose import MONTHS, ends_sentence
 from ._title import headline_line
 
 _CAPTION_MAX_WORDS = 40
@@ -40,8 +40,7 @@ _REPORTS = re.compile(
     r"[a-z]{3,}ed)\b"
 )
 _DATE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\b"
-    r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:19|20)\d\d\b"
+    rf"\b(?:{MONTHS})[a-z]*\.? \d{{1,2}}(?:, \d{{4}})?\b|\b\d{{1,2}} (?:{MONTHS})[a-z]*\b|\b(?:19|20)\d\d\b"
 )
 _SAYS = re.compile(r"\b(?:said|says|told|tells|according to)\b|[“”\"]")
 _TRAILING_PHOTO_CREDIT = re.compile(rf"{PHOTO_CREDIT_IN_BRACKETS}$", re.IGNORECASE)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._prose import DIGIT, Line, ends_sentence, stopwords, strip_punctuation
+from ._prose import DIGIT, MONTHS, Line, ends_sentence, stopwords, strip_punctuation
 
 _MENU_MIN_WORDS = 6
 _MENU_TITLE_SHARE = 0.9
@@ -47,8 +47,7 @@ _BULLETS = "•·▪◦‣*-–"
 _BULLET_MAX_WORDS = 3
 _BYLINE_MAX_CHARS = 80
 _DATE = re.compile(
-    r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\b")
+    rf"\b(?:\d{{1,2}} (?:{MONTHS})[a-z]* \d{{4}}|(?:{MONTHS})[a-z]* \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 _CREDIT = re.compile(
     r"(?:\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?"  # Name Surname/Agency (Photo)
     r"|\b(?:Source|Photo|Image|Credit|Photograph)(?: by)?:? [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})$")

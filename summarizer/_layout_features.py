@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ._prose import BULLET, ends_sentence, is_body_paragraph, stopwords, strip_punctuation
+from ._prose import BULLET, MONTHS, ends_sentence, is_body_paragraph, stopwords, strip_punctuation
 
 NAMES: tuple[str, ...] = (
     "words", "short", "ends_sentence", "ends_colon", "ends_question", "function_share", "title_share",
@@ -51,8 +51,8 @@ def _link(text: str) -> bool:
 
 _BARS = ("|", "»", ">>", "›", "•", "·")
 _DATE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|"
-    r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+    rf"\b(?:{MONTHS})[a-z]*\.? \d{{1,2}}\b|\b\d{{1,2}} (?:{MONTHS})"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _INNER_END = re.compile(r"[a-z0-9%)][.!?][\"'”’]? [A-Z\"“]")
 _MAX_WORDS = 60
 _FAR = 8  # lines: a distance from prose counted up to this

@@ -26,6 +26,7 @@ LIST_SHARE = 0.15  # function words in a list of names; prose has about 0.4
 PROSE_SHARE = 0.3
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’)\]]*$")
 DIGIT = re.compile(r"\d")
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"  # a fragment for date patterns: "(?:{MONTHS})[a-z]*"
 
 
 def is_body_paragraph(text: str) -> bool:

@@ -72,7 +72,7 @@ _SITE_TALK = re.compile(
     r"|before you go|your (support|donations?|contributions?)|donat(e|ing|ions?)|paywalls?|our reporting"
     r"|(quality|independent) journalism|journalists"
     r"|this (site|website)"
-    r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage|journalists))\b",
+    r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage))\b",
     _I,
 )
 _READER = re.compile(r"\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|^(join|support|learn more|follow|curious)\b"

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ._lines import PageLine
-from ._prose import content_words, ends_sentence, function_word_share, grammar_word_share, is_body_paragraph
+from ._prose import MONTHS, content_words, ends_sentence, function_word_share, grammar_word_share, is_body_paragraph
 
 _TITLE_MAX = 160
 _WORDLIKE = re.compile(r"\w")
@@ -70,7 +70,7 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
 # Acme Expects ...": the title is what comes before the date (a date with a time of day: a headline's own
 # "in March 2024" has none).
 _DATED_DEK = re.compile(
-    r"\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    rf"\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:{MONTHS})[a-z]*"
     r"\.?\s\d{1,2},?(?:\s\d{4},?)?\s\d{1,2}:\d{2}\s?[ap]\.?m\.?(?:\s[A-Z]{2,4})?\s+(?=\S+\s\S+\s\S)")
 
 
@@ -156,7 +156,7 @@ _TITLE_SHARED = 2  # a title whose words the lead repeats fewer of may be a kick
 _HEADLINE_REASONS = frozenset((None, "title", "subheading", "layout-model"))
 _ABOVE_LEAD_WORDS = 5  # a headline right above the lead: five words at least ("FTSE All Share Index" is a label)
 _DATED = re.compile(r"\d:\d\d|\b(?:updated|published)\b"
-                    r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}", re.I)
+                    rf"|\b\d{{1,2}} (?:{MONTHS})[a-z]* \d{{4}}", re.I)
 _LINK = re.compile(r"https?:|www\.|\.com\b")
 
 
