@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summarizer.evaluate import appears_in
 from summarizer.inputs import clean_input as clean
 
 
@@ -54,13 +55,13 @@ def score_article(path: Path, gold: dict[str, object], score: Score) -> None:
     score.articles += 1
     for sentence in gold.get("must_keep", []):  # type: ignore[attr-defined]
         score.keep += 1
-        score.kept += sentence in text
-        if sentence not in text:
+        score.kept += appears_in(sentence, text)
+        if not appears_in(sentence, text):
             score.details.append(f"{name}: LOST {sentence!r}")
     for noise in gold.get("must_drop", []):  # type: ignore[attr-defined]
         score.drop += 1
-        score.dropped += noise not in text
-        if noise in text:
+        score.dropped += not appears_in(noise, text)
+        if appears_in(noise, text):
             score.details.append(f"{name}: LEFT {noise!r}")
     for figure in gold.get("forbidden_figures", []) or []:  # type: ignore[attr-defined]
         score.forbidden += 1

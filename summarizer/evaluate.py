@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -192,13 +193,22 @@ def _same_value(figure: KeyFigure, gold: dict[str, Any]) -> bool:
     return str(gold.get("unit", "")) == figure.unit and math.isclose(figure.value, value, rel_tol=1e-6)
 
 
+def appears_in(piece: str, cleaned: str) -> bool:
+    """Whether a gold sentence or noise string is in the cleaned text, whose runs of spaces the cleaner folded:
+    "settled 75.54  against" on the page is "settled 75.54 against" after cleaning, kept (or left) all the same."""
+    return _SPACES.sub(" ", piece) in cleaned
+
+
+_SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line (a line break in a gold string anchors it)
+
+
 def score_article(name: str, gold: dict[str, Any], article: CleanArticle, result: Summary) -> ArticleScore:
     """``result`` scored against ``gold``; ``article`` is the cleaned article the result was made from."""
     text = article.text
     score = ArticleScore(name=name)
     keep, drop = gold.get("must_keep", []), gold.get("must_drop", [])
-    score.keep_total, score.keep_kept = len(keep), sum(s in text for s in keep)
-    score.drop_total, score.drop_dropped = len(drop), sum(s not in text for s in drop)
+    score.keep_total, score.keep_kept = len(keep), sum(appears_in(s, text) for s in keep)
+    score.drop_total, score.drop_dropped = len(drop), sum(not appears_in(s, text) for s in drop)
     figures, gold_figures = result.key_figures, gold.get("key_figures", [])
     score.reported = len(figures)
     score.grounded = sum(text[f.start:f.end] == f.raw for f in figures)

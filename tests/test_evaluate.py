@@ -71,3 +71,20 @@ def test_eval_command_prints_a_table_and_json(tmp_path, monkeypatch):
 def test_missing_folder_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(tmp_path / "nope")])
     assert result.exit_code == 1 and "not a folder" in result.stderr
+
+
+def test_gold_strings_are_found_with_their_runs_of_spaces_folded_as_the_cleaner_folds_them(tmp_path):
+    """A real page's sentence had two spaces in a row; the cleaner folds them, and the sentence, kept, was counted
+    lost. Both ways: a noise string with a double space that is still there counts as left."""
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    text = ARTICLE.replace("hire about 400", "hire  about 400")
+    gold = {**GOLD, "must_keep": [GOLD["must_keep"][0].replace("hire about", "hire  about")],
+            "must_drop": ["Bitcoin  tops $91,000"]}
+    (folder / "acme.txt").write_text(text.replace("You May Also Like\n", ""), encoding="utf-8")
+    (folder / "acme.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    backend = ScriptedBackend([answer(summary=("Acme's revenue rose 12% to $3.2 billion.", "Acme will hire."))])
+    with Summarizer(Settings.resolve(use_cache=False), backend=backend) as summarizer:
+        totals = evaluate(summarizer, folder).totals()
+    assert totals["must_keep_kept_pct"] == 100.0
+    assert totals["must_drop_dropped_pct"] == 0.0
