@@ -64,7 +64,7 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
         if reason is None or reason == "duplicate":
             opens_dateline = reason is None and _DATELINE_OPENING.match(line.text) is not None
             if previous is not None and previous.text == line.text and previous.reason in (None, "duplicate") \
-                    and _a_caption(line.text):
+                    and (_a_caption(line.text) or _ends_with_credit(line)):
                 previous.reason = line.reason = "image-caption"  # alt text, then the caption
             elif previous is not None and previous.reason is None and _opens_with_credit(line) \
                     and _next_to(previous, line) and _a_caption(previous.text):
@@ -101,7 +101,7 @@ def _credited_caption(text: str) -> bool:
     """A caption of any length with its photo credit at the end: it opens with what the picture shows, and no
     one in it says anything ("A sign is pictured at the bank's head office ... on June 6. The bank is expected
     to ... (Photo by Jane Roe / AFP)"). A story's paragraph does not end with a photo credit."""
-    if len(text) > _CREDITED_CAPTION_MAX or not _TRAILING_PHOTO_CREDIT.search(text):
+    if not text.endswith(")") or len(text) > _CREDITED_CAPTION_MAX or not _TRAILING_PHOTO_CREDIT.search(text):
         return False
     opening = _INSIDE_BREAK.search(text)
     first = text[:opening.start() + 1] if opening else text
@@ -113,6 +113,13 @@ def _opens_with_credit(line: PageLine) -> bool:
     exchange said ...")."""
     first = line.cuts[0] if line.cuts else None
     return first is not None and first[2] == "image-credit" and not line.raw[:first[0]].strip()
+
+
+def _ends_with_credit(line: PageLine) -> bool:
+    """A line whose last words were an image credit, cut by the inline repairs ("... its workforce. Photograph:
+    Jane Roe/Agency"): given twice in a row, a picture's alt text and its caption, whatever their sentences."""
+    last = line.cuts[-1] if line.cuts else None
+    return last is not None and last[2] == "image-credit" and not line.raw[last[1]:].strip()
 
 
 def _next_to(line: PageLine, after: PageLine) -> bool:

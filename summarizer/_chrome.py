@@ -88,7 +88,7 @@ def _chrome_reason(text: str, following: str) -> str | None:
 
 def _glued_menu(text: str) -> bool:
     """Menu items run together: "MarketsTechnologyLegalReuters News AgencyBlog" (long enough to pass for body)."""
-    return len(_GLUED.findall(text)) >= _GLUED_MIN and not ends_sentence(text)
+    return not ends_sentence(text) and len(_GLUED.findall(text)) >= _GLUED_MIN
 
 
 # A word run into the next one's capital ("sL" in "SolutionsLegal"); a brand has one or two ("iPhone", "BlackRock").

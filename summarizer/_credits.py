@@ -38,6 +38,10 @@ SYNDICATION = re.compile(
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 # A caption that ends with its photo credit in brackets: "A crane unloads containers ... (AP Photo/Jane Roe, File)"
+# A caption with no sentence punctuation and its photographer's credit in brackets: "Traders on the floor as the
+# pound slumped (Jane Roe/PA)" (a name of two words or more: "(Reuters/Ipsos)" after a poll is no credit).
+NAMED_CREDIT_CAPTION = re.compile(
+    r"^[^.!?]{10,300}[^.!?\s] ?\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w .&'’-]{1,30}\)$")
 PHOTO_CREDIT_IN_BRACKETS = r"\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)[^()]{1,80}\)"
 CAPTION_CREDIT = re.compile(rf"^.{{0,300}}{PHOTO_CREDIT_IN_BRACKETS}$", _I)
 CREDIT = re.compile(

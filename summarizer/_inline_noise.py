@@ -93,6 +93,11 @@ TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]
 # must follow).
 APPEAL_LEAD = re.compile(
     r"^\s*Your (?:support|donations?|contributions?)\b[^.!?\"“]{0,80}[.!]\s*(?=[A-Z\"“](?:\S*\s+){7}\S)")
+# A sign-up form's consent run into the next paragraph: "By continuing you agree to our Terms and Privacy
+# Policy.Underlying earnings rose ..." (a long sentence must follow).
+CONSENT_LEAD = re.compile(
+    r"^\s*By (?:continuing|signing up|subscribing|clicking|registering)\b[^.!?]{0,120}\b(?:[Tt]erms|[Pp]rivacy)\b"
+    r"[^.!?]{0,60}\.\s*(?=[A-Z\"“](?:\S*\s+){7}\S)")
 # A wire's photo caption run into a paragraph: "... costs jumped 10%. FILE PHOTO: Workers rest in front of ...
 # March 2, 2016. REUTERS / Jane Roe The conglomerate ..." (up to the agency's credit).
 FILE_PHOTO_INLINE = re.compile(
@@ -244,6 +249,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (WIRE_LEAD, "dateline", WIRE_LEAD.match),
     (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
+    (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
     (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
@@ -275,6 +281,7 @@ INLINE_HINTS = (
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
     re.compile(r"^Your (?:support|donation|contribution)", re.MULTILINE),  # APPEAL_LEAD
+    re.compile(r"^By (?:continuing|signing up|subscribing|clicking|registering)", re.MULTILINE),  # CONSENT_LEAD
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for

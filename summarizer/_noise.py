@@ -19,6 +19,7 @@ from ._credits import (
     CONVERSION_NOTE_TEXT,
     COPYRIGHT,
     CREDIT,
+    NAMED_CREDIT_CAPTION,
     REPORTERS_IN,
     SYNDICATION,
     labelled_credit,
@@ -191,7 +192,8 @@ SOCIAL_CHROME = re.compile(
 # Page furniture: skip links, menus, a video player's caption with its times run together ("VIDEO3:1203:12"),
 # and a wire story's part markers ("-3-").
 NAVIGATION = re.compile(
-    r"^(skip to (main |the )?(content|navigation|article)|skip navigation|(main )?menu|back to top|jump to \w+"
+    r"^((skip to (main |the )?(content|navigation|article|search|footer)\s?){1,4}|skip navigation|(main )?menu"
+    r"|back to top|jump to \w+"
     r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
     _I,
 )
@@ -254,6 +256,7 @@ _RULES: list[_Rule] = [
           ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail"),
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log", contains=("newsletter", "mail")),
     _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture")),
+    _Rule(NAMED_CREDIT_CAPTION.match, "image-caption", 340, contains=("/",)),
     _Rule(CREDIT.match, "image-credit", 150,
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
     _Rule(labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
@@ -271,14 +274,15 @@ _RULES: list[_Rule] = [
           ("here", "register", "sign up", "subscribe", "more", "download", "join now", "click", "tap", "started"),
           contains=("here", "register", "sign up", "subscribe", "learn more", "read more", "find out more",
                     "download now", "join now", "click to", "tap to", "get started")),
-    _Rule(NAVIGATION.match, "navigation", 40, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
+    _Rule(NAVIGATION.match, "navigation", 100, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),
     _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation", "community"),
           starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"
                  r"|no comment|community"),
-    _Rule(ARTICLE_NOTICE.match, "editor-note", 180, starts="this|updated|updates|corrected|corrects|adds|recasts"),
+    _Rule(ARTICLE_NOTICE.match, "editor-note", 180,
+          starts="this|updated|updates|corrected|corrects|adds|recasts|more|developing"),
     _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
           contains=("reading", "cancel")),
     _Rule(TOPICS.match, "navigation", 240,

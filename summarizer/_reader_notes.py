@@ -111,7 +111,9 @@ ARTICLE_NOTICE = re.compile(
     r"(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
     # a wire's or an editor's note: "Updated with comments from the chief financial officer in paragraph five."
     r"|^(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|correct|show)|throughout)\b"
-    r"(?!.*[%$€£¥])[^.!?,]{0,150}[.]?$",
+    r"(?!.*[%$€£¥])[^.!?,]{0,150}[.]?$"
+    # a developing story's marker at its end: "More to come . . .", "More to follow.", "This is a developing story."
+    r"|^(more to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}…?$",
     _I,
 )
 # Reading the rest costs a registration, a subscription or a trial: "Register to continue reading — it's free.
@@ -134,8 +136,9 @@ TOPICS = re.compile(
 
 NEWSLETTER = re.compile(
     r"^(sign up|subscribe|get|join|don't miss|never miss|stay (informed|updated|ahead|in the loop)|want)\b.{0,200}"
-    r"\b(newsletter|inbox|subscribe|sign up|subscribers?|briefing)\b"
-    r"|\bnewsletter\b.{0,200}\b(sign up|subscribe|subscribing|inbox)\b|\b(sign up|subscribe)\b.{0,200}\bnewsletter\b"
+    r"\b(newsletters?|inbox|subscribe|sign up|subscribers?|briefing)\b"
+    r"|\bnewsletters?\b.{0,200}\b(sign up|subscribe|subscribing|inbox)\b"
+    r"|\b(sign up|subscribe)\b.{0,200}\bnewsletters?\b"
     r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
     r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
     r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)",

@@ -85,3 +85,45 @@ def test_a_breadcrumb_run_into_the_headline_is_not_part_of_the_title():
 def test_a_headline_opening_with_home_stays_whole():
     headline = "Home prices rise 3% as mortgage rates ease"
     assert clean(f"{headline}\n\n{LEAD}\n\n{BODY}").title == headline
+
+
+# --- h12/blind, opened after its figures were taken -----------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Skip to main contentSkip to navigation", "navigation"),  # two skip links run together
+    ("Sign up to The Harbour Ledger's newsletters.", "newsletter"),  # the plural
+    ("More to come . . .", "editor-note"),
+    ("More to follow.", "editor-note"),
+    ("This is a developing story.", "editor-note"),
+    ("The City’s exporters gained as the pound slid against the dollar (Jane O’Neill/PA)", "image-caption"),
+])
+def test_more_of_the_pages_furniture_goes(line, reason):
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "More to come for shareholders as profit rises, the chairman said.",
+    "Support for the plan fell to 38% in the latest survey (Harbour/Ipsos)",  # a poll's credit: one word each side
+    "Exporters gained as the pound slid. (Jane O’Neill/PA)",  # a sentence before it: not a bare caption
+    "Developing story: Northwind Bank cuts its rate",
+])
+def test_story_lines_with_the_same_words_stay(line):
+    assert line_reason(line) is None
+
+
+def test_a_sign_up_forms_consent_run_into_a_paragraph_goes_and_the_paragraph_stays():
+    paragraph = "Underlying earnings from its copper mines rose by $1.5 billion to $5 billion in the half."
+    text = f"{LEAD}\n\nBy continuing you agree to our Terms and Privacy Policy.{paragraph}\n\n{BODY}"
+    article = clean(text)
+    assert paragraph in article.text and "By continuing" not in article.text
+    assert reasons(text)["By continuing you agree to our Terms and Privacy Policy."] == "reader-notice"
+
+
+def test_a_caption_given_twice_with_its_credit_cut_goes_even_as_two_sentences():
+    caption = "Northwind Bank's president Mara Holt. The bank has cut its deposit rate twice this year."
+    headline = "Northwind Bank cuts rates again as growth stays weak"
+    text = (f"{caption} Photograph: Jane Roe/Agency\n{caption} Photograph: Jane Roe/Agency\n\n{headline}\n\n"
+            f"{LEAD}\n\n{BODY}")
+    article = clean(text)
+    assert caption not in article.text
+    assert article.title == headline
