@@ -64,16 +64,18 @@ READ_MORE_ENCLOSED = re.compile(
     r"\s?\((?i:read more|also read|read also|see also|related)\s?:[^()]{1,150}\)"
     r"|\s[—–]\s?(?i:read more|also read|read also|see also|related)\s?:[^—–\n]{1,150}?\s?[—–](?=\s)"
 )
+# What follows a note glued before a paragraph: the paragraph, eight words at least (a short rest is a label).
+_PARAGRAPH_FOLLOWS = r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
 DATE_PREFIX = re.compile(
     r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
-    r"(?=[A-Z\"“](?:\S*\s+){7}\S)"  # a paragraph follows (a short rest is a label: the metadata rule's)
+    + _PARAGRAPH_FOLLOWS  # (a short rest is a label: the metadata rule's)
 )
 # An editor's note glued before the lead: "This story has been updated with the chair's remarks. The central bank ..."
 # (only "This story/article ...": "The report was updated in March ..." is news about another text)
 EDITOR_NOTE_LEAD = re.compile(
     r"^\s*This (?:story|article|report|post|piece) (?:has been|had been|was|is being) "
-    r"(?:updated|corrected|amended)\b[^.!?]{0,150}[.!]\s+(?=[A-Z\"“](?:\S*\s+){7}\S)"  # a paragraph follows
+    r"(?:updated|corrected|amended)\b[^.!?]{0,150}[.!]\s+" + _PARAGRAPH_FOLLOWS
 )
 # A section label glued before the lead: "(Close): Shares ended ...", "Earnings ReportACME CORP said ..." (a label
 # in title case run into a name in capitals: the break between them lost). A long sentence must follow.
@@ -84,20 +86,19 @@ LEAD_LABEL = re.compile(
 # A wire's name left at the start of the lead when the page dropped the city before it: "(Reuters) – Inflows into
 # ..." (a long sentence must follow).
 WIRE_LEAD = re.compile(
-    rf"^\s*\((?:{WIRE_AGENCIES})\)\s?[-—–]{{1,2}}\s?"
-    r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
+    rf"^\s*\((?:{WIRE_AGENCIES})\)\s?[-—–]{{1,2}}\s?{_PARAGRAPH_FOLLOWS}"
 )
 # A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
 TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s?\)\s*$")
 # The site's appeal glued before the lead: "Your support makes all the difference.The FTSE 100 ..." (a long sentence
 # must follow).
 APPEAL_LEAD = re.compile(
-    r"^\s*Your (?:support|donations?|contributions?)\b[^.!?\"“]{0,80}[.!]\s*(?=[A-Z\"“](?:\S*\s+){7}\S)")
+    rf"^\s*Your (?:support|donations?|contributions?)\b[^.!?\"“]{{0,80}}[.!]\s*{_PARAGRAPH_FOLLOWS}")
 # A sign-up form's consent run into the next paragraph: "By continuing you agree to our Terms and Privacy
 # Policy.Underlying earnings rose ..." (a long sentence must follow).
+_CONSENT = r"By (?:continuing|signing up|subscribing|clicking|registering)"
 CONSENT_LEAD = re.compile(
-    r"^\s*By (?:continuing|signing up|subscribing|clicking|registering)\b[^.!?]{0,120}\b(?:[Tt]erms|[Pp]rivacy)\b"
-    r"[^.!?]{0,60}\.\s*(?=[A-Z\"“](?:\S*\s+){7}\S)")
+    rf"^\s*{_CONSENT}\b[^.!?]{{0,120}}\b(?:[Tt]erms|[Pp]rivacy)\b[^.!?]{{0,60}}\.\s*{_PARAGRAPH_FOLLOWS}")
 # A wire's photo caption run into a paragraph: "... costs jumped 10%. FILE PHOTO: Workers rest in front of ...
 # March 2, 2016. REUTERS / Jane Roe The conglomerate ..." (up to the agency's credit).
 FILE_PHOTO_INLINE = re.compile(
@@ -281,7 +282,7 @@ INLINE_HINTS = (
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
     re.compile(r"^Your (?:support|donation|contribution)", re.MULTILINE),  # APPEAL_LEAD
-    re.compile(r"^By (?:continuing|signing up|subscribing|clicking|registering)", re.MULTILINE),  # CONSENT_LEAD
+    re.compile(rf"^{_CONSENT}", re.MULTILINE),  # CONSENT_LEAD
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
