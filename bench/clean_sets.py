@@ -54,14 +54,16 @@ def score_article(path: Path, gold: dict[str, object], score: Score) -> None:
     text, name = article.text, path.stem
     score.articles += 1
     for sentence in gold.get("must_keep", []):  # type: ignore[attr-defined]
+        kept = appears_in(sentence, text)
         score.keep += 1
-        score.kept += appears_in(sentence, text)
-        if not appears_in(sentence, text):
+        score.kept += kept
+        if not kept:
             score.details.append(f"{name}: LOST {sentence!r}")
     for noise in gold.get("must_drop", []):  # type: ignore[attr-defined]
+        left = appears_in(noise, text)
         score.drop += 1
-        score.dropped += not appears_in(noise, text)
-        if appears_in(noise, text):
+        score.dropped += not left
+        if left:
             score.details.append(f"{name}: LEFT {noise!r}")
     for figure in gold.get("forbidden_figures", []) or []:  # type: ignore[attr-defined]
         score.forbidden += 1

@@ -7,6 +7,7 @@ read it and add what they repaired to its "warnings".
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -80,9 +81,9 @@ class SummaryReview:
         cut there, and the whole item was dropped with them."""
         if not quality.broken_reason(quality.as_sentence(item)):
             return item
-        for end in reversed(list(_SENTENCE_END.finditer(item))):
-            head, tail = item[:end.end()], item[end.end():].strip()
-            if not _NOT_AN_END.search(head.rstrip("\"'”’)")) and not quality.broken_reason(head):
+        for end in reversed(_sentence_ends(item)):
+            head, tail = item[:end], item[end:].strip()
+            if not quality.broken_reason(head):
                 self.warnings.append(f"dropped the cut-off end of a summary item: {tail!r}")
                 return head
         return item
@@ -155,12 +156,18 @@ class SummaryReview:
         return sentences
 
 
-# An article's sentence ends at . ! ? (and a closing quote) before a capital or a number; "U.S." and "Mr." do not end
-# one. Used only to take an article's opening sentences, so a rare wrong split costs a longer stand-in, no more.
+# A sentence ends at . ! ? (and a closing quote) before a capital or a number; "U.S.", "Mr." and "Nov." do not end
+# one. Used to cut a summary item at its last whole sentence and to take an article's opening sentences, so a rare
+# wrong split costs a longer sentence, no more.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])")
-_ARTICLE_SENTENCE = re.compile(r".+?[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹]|\s*$)", re.DOTALL)
 _NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|Gen|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
                          r"|Sep|Sept|Oct|Nov|Dec))\.$")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` but the last ends (the offset after its stop and closing quote)."""
+    return [end.end() for end in _SENTENCE_END.finditer(text)
+            if not _NOT_AN_END.search(text[:end.end()].rstrip("\"'”’)"))]
 
 
 def opening_sentences(article: str) -> list[str]:
@@ -170,18 +177,16 @@ def opening_sentences(article: str) -> list[str]:
     its words, and the figures and sentiment are not thrown away with it."""
     chosen: list[str] = []
     for paragraph in article.splitlines():
-        sentence = ""
-        for match in _ARTICLE_SENTENCE.finditer(paragraph.strip()):
-            sentence = f"{sentence} {match.group().strip()}".strip()
-            if _NOT_AN_END.search(sentence):
-                continue
+        paragraph = paragraph.strip()
+        bounds = [0, *_sentence_ends(paragraph), len(paragraph)]
+        for start, end in itertools.pairwise(bounds):
+            sentence = paragraph[start:end].strip()
             if len(sentence.split()) >= 5 and not quality.broken_reason(sentence):
                 if chosen and sum(len(s.split()) for s in [*chosen, sentence]) > MAX_TWO_SENTENCE_WORDS:
                     return chosen
                 chosen.append(sentence)
                 if len(chosen) == 2:
                     return chosen
-            sentence = ""
     return chosen
 
 
