@@ -16,7 +16,16 @@ from ._lines import PageLine, norm
 from ._prose import BULLET, BULLET_FIRST, Line, stopwords, strip_punctuation
 
 _PREFIX = 40
-_QUOTES = str.maketrans("‘’“”", "''\"\"")
+_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'))
+
+
+def _straight_quotes(text: str) -> str:
+    """Curly quotes made straight: what ``str.translate`` with their table gives, several times faster, since
+    translate looks up each character of a text that is not ASCII, while an absent quote costs one fast scan."""
+    for curly, straight in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def drop_teasers(lines: list[PageLine]) -> None:
@@ -26,13 +35,13 @@ def drop_teasers(lines: list[PageLine]) -> None:
     for index, line in enumerate(kept):
         text = line.text
         if ("…" in text or "..." in text) and noise.TEASER_MARK.search(text):  # what TEASER_MARK finds has one
-            fragments = [norm(f).rstrip(".… ").translate(_QUOTES) for f in noise.TEASER_SPLIT.split(text)]
+            fragments = [_straight_quotes(norm(f).rstrip(".… ")) for f in noise.TEASER_SPLIT.split(text)]
             fragments = [f for f in fragments if len(f) >= _PREFIX]
             if fragments:
                 cut_off.append((index, line, fragments))
     if not cut_off:
         return
-    normed = [line.key.translate(_QUOTES) for line in kept]  # a teaser's quotes may be straight, the body's curly
+    normed = [_straight_quotes(line.key) for line in kept]  # a teaser's quotes may be straight, the body's curly
     by_prefix: dict[str, list[int]] = {f[:_PREFIX]: [] for _, _, fragments in cut_off for f in fragments}
     for index, text in enumerate(normed):  # where each paragraph a fragment may begin starts
         starts = by_prefix.get(text[:_PREFIX])

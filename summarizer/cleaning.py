@@ -198,8 +198,10 @@ def _teaser_of(headline: str, paragraph: str) -> bool:
     """Whether ``paragraph`` introduces what ``headline`` names: two content words shared, one of them a name (written
     capitalised inside the paragraph: "Investors Sell As They Sea Ltd. Upside" / "... company Sea Ltd. reported")."""
     shared = content_words(headline) & content_words(paragraph)
+    if len(shared) < _CARD_SHARED:
+        return False  # (most paragraphs: their capitalised words need not be read)
     names = {word.casefold() for word in paragraph.split()[1:] if word[:1].isupper()}
-    return len(shared) >= _CARD_SHARED and any(name.strip(".,;:'’\"") in shared for name in names)
+    return any(name.strip(".,;:'’\"") in shared for name in names)
 
 _TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWwA"  # the first letters of noise.TAIL_HEADING's headings, and "About"
 
