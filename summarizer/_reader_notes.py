@@ -86,8 +86,8 @@ class _ReaderNotice:
     """READER_NOTICE.match: a line of 8 to 400 characters addressed to the reader about the site (see above)."""
 
     def match(self, text: str) -> bool:
-        if not 8 <= len(text) <= 400 or _STORY.search(text) or not _SITE_TALK.search(text) or \
-                not _READER.search(text):
+        if not 8 <= len(text) <= 400 or _STORY.search(text) or not _READER.search(text) or \
+                not _SITE_TALK.search(text):  # (the site's words last: the slowest search, a third of the time)
             return False
         parts = _SENTENCES.split(text)
         other = [index for index, part in enumerate(parts) if not (_SITE_TALK.search(part) or _READER.search(part))]
