@@ -96,7 +96,8 @@ APPEAL_LEAD = re.compile(
     rf"^\s*Your (?:support|donations?|contributions?)\b[^.!?\"“]{{0,80}}[.!]\s*{_PARAGRAPH_FOLLOWS}")
 # A sign-up form's consent run into the next paragraph: "By continuing you agree to our Terms and Privacy
 # Policy.Underlying earnings rose ..." (a long sentence must follow).
-_CONSENT = r"By (?:continuing|signing up|subscribing|clicking|registering)"
+_CONSENT_VERBS = r"(?:continuing|signing up|subscribing|clicking|registering)"
+_CONSENT = rf"By {_CONSENT_VERBS}"
 CONSENT_LEAD = re.compile(
     rf"^\s*{_CONSENT}\b[^.!?]{{0,120}}\b(?:[Tt]erms|[Pp]rivacy)\b[^.!?]{{0,60}}\.\s*{_PARAGRAPH_FOLLOWS}")
 # A wire's photo caption run into a paragraph: "... costs jumped 10%. FILE PHOTO: Workers rest in front of ...
@@ -281,8 +282,10 @@ INLINE_HINTS = (
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
-    re.compile(r"^Your (?:support|donation|contribution)", re.MULTILINE),  # APPEAL_LEAD
-    re.compile(rf"^{_CONSENT}", re.MULTILINE),  # CONSENT_LEAD
+    # APPEAL_LEAD and CONSENT_LEAD at a line's start: the words first and the start looked behind them, which finds
+    # what "^Your ..." finds with MULTILINE (at the text's start or after a line break), found as fast as the others
+    re.compile(r"Your (?<![^\n]Your )(?:support|donation|contribution)"),
+    re.compile(rf"By (?<![^\n]By ){_CONSENT_VERBS}"),
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
