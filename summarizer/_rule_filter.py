@@ -72,7 +72,9 @@ class AnyRule:
         self._by_first = {first: re.compile("|".join([*other, *(word for word in plain if word[0] == first)])).match
                           for first in {word[0] for word in plain}}
         self._other = re.compile("|".join(other) or "(?!)").match  # (no pattern: none matches)
-        self._words = tuple(dict.fromkeys(word for rule in rules for word in rule.contains))
+        # the shortest words first: most lines that have one have a short one (" in ", "/"), and the first found ends
+        # may_take's search, which otherwise reads the line once for each word
+        self._words = tuple(sorted(dict.fromkeys(word for rule in rules for word in rule.contains), key=len))
 
     def may_take(self, text: str, lower: str) -> bool:
         """False when no rule can take the stripped line, nor its first piece (which starts as the line does).
