@@ -11,6 +11,7 @@ import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import Protocol
 
@@ -116,7 +117,27 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def content_words(text: str) -> set[str]:
     """The words of ``text``, folded, without function words and one-letter ones."""
-    return {word for word in set(_NON_WORD.split(text.casefold())) - stopwords() if len(word) > 1}
+    return content_of(folded_words(text))
+
+
+def content_of(words: set[str]) -> set[str]:
+    """The content words among ``folded_words``' (to test a few words against a long text, ``folded_words`` of
+    the text is enough: the function words need not be taken out of it)."""
+    return {word for word in words - stopwords() if len(word) > 1}
+
+
+def folded_words(text: str) -> set[str]:
+    """The words of ``text``, folded, function words too (and perhaps ""): what ``_NON_WORD`` splits it into.
+
+    Faster than the pattern alone, which tests every character's class: most words between spaces are letters
+    and digits only (word characters but "_", as ``str.isalnum`` and the pattern read them) and are taken as
+    they are; only the others, a quarter or so, are split by the pattern."""
+    tokens = text.casefold().split()
+    words = set(filter(str.isalnum, tokens))
+    rest = " ".join(filterfalse(str.isalnum, tokens))
+    if rest:
+        words.update(_NON_WORD.split(rest))
+    return words
 
 
 # Words a headline leaves out: articles, prepositions, conjunctions, auxiliaries, pronouns. Narrower than the

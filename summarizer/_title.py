@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import filterfalse
 
 from ._lines import PageLine
-from ._prose import MONTHS, content_words, ends_sentence, function_word_share, grammar_word_share, is_body_paragraph
+from ._prose import (
+    MONTHS,
+    content_of,
+    content_words,
+    ends_sentence,
+    folded_words,
+    function_word_share,
+    grammar_word_share,
+    is_body_paragraph,
+)
 
 _TITLE_MAX = 160
 _WORDLIKE = re.compile(r"\w")
@@ -18,7 +28,9 @@ _WORDLIKE = re.compile(r"\w")
 
 def word_count(text: str) -> int:
     """Words with a letter or a digit: a separator ("Web3 · NFTs", "Markets | Tech") is no word."""
-    return sum(1 for token in text.split() if _WORDLIKE.search(token))
+    tokens = text.split()
+    others = list(filterfalse(str.isalnum, tokens))  # most words are letters and digits only: no search for them
+    return len(tokens) - len(others) + sum(map(bool, map(_WORDLIKE.search, others)))
 
 
 def title_like(text: str) -> bool:
@@ -174,10 +186,11 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     head = [text for text in (line.text.strip() for line in lines[:start]) if _headline_shaped(text)]
     if not head:  # nothing to take instead (most plain-text articles): the lead is not read
         return title
-    lead = content_words(_lead(lines[start:]))
-    shared = len(content_words(title) & lead) if title is not None else -1
+    lead_words = folded_words(_lead(lines[start:]))
+    shared = len(content_words(title) & lead_words) if title is not None else -1  # (the title's are content words)
     if shared >= _TITLE_SHARED:
         return title
+    lead = content_of(lead_words)
     return lead_headline(head, lead) or _above_lead(lines[:start], lead, shared) or title
 
 

@@ -38,7 +38,7 @@ from . import _paragraphs as paragraphs
 from . import _repeats as repeats
 from ._lines import PageLine, audit, join_kept, split_lines
 from ._prose import DIGIT as _DIGIT
-from ._prose import content_words, ends_sentence, is_body_paragraph
+from ._prose import content_words, ends_sentence, folded_words, is_body_paragraph
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
 from ._title import checked_title, headline_line, take_title, title_like
@@ -197,7 +197,7 @@ def _box(lines: list[PageLine], heading: int) -> list[int] | None:
 def _teaser_of(headline: str, paragraph: str) -> bool:
     """Whether ``paragraph`` introduces what ``headline`` names: two content words shared, one of them a name (written
     capitalised inside the paragraph: "Investors Sell As They Sea Ltd. Upside" / "... company Sea Ltd. reported")."""
-    shared = content_words(headline) & content_words(paragraph)
+    shared = content_words(headline) & folded_words(paragraph)  # (the headline's are content words)
     if len(shared) < _CARD_SHARED:
         return False  # (most paragraphs: their capitalised words need not be read)
     names = {word.casefold() for word in paragraph.split()[1:] if word[:1].isupper()}
