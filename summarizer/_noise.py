@@ -42,7 +42,7 @@ from ._reader_notes import (
     TOPICS,
     VISIT_ADDRESS,
 )
-from ._rule_filter import AnyRule, ByLength, Plans, Step, has_any, odd_case
+from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, first_segment, has_any, odd_case
 
 _I = re.IGNORECASE
 
@@ -305,9 +305,8 @@ _RULES: list[_Rule] = [
           starts=r"read|listen|watch|[a-z][\w'’-]*+(?: [\w'’-]++){0,3}\s?:"),
 ]
 
-# Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning."
+# Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning." (SEGMENTS)
 _SEPARATOR = re.compile(r"\s[·|•]\s")
-_SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
 
 
 _ANY_RULE = AnyRule(_RULES)
@@ -354,13 +353,13 @@ def line_reason(text: str, lower: str | None = None) -> str | None:
     reason = _whole(text, lower)
     if reason or alone:
         return reason
-    boundary = _SEGMENTS.search(text)
-    if boundary is None:
+    boundary = first_segment(text)
+    if boundary < 0:
         return None  # one piece
-    head = text[:boundary.start()].strip()
+    head = text[:boundary].strip()
     if head and _whole(head) is None:
         return None  # the first piece is prose
-    parts = [part for part in _SEGMENTS.split(text) if part.strip()]
+    parts = [part for part in SEGMENTS.split(text) if part.strip()]
     if len(parts) < 2:
         return None
     first = None
