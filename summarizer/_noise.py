@@ -42,7 +42,7 @@ from ._reader_notes import (
     TOPICS,
     VISIT_ADDRESS,
 )
-from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, first_segment, has_any, odd_case
+from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, Ways, first_segment, has_any, odd_case
 
 _I = re.IGNORECASE
 
@@ -130,6 +130,10 @@ DISCLAIMER = re.compile(
     r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$",
     _I,
 )
+_DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
+    ("disclaimer", "risk warning", "disclosure"), (" advice",), ("informational",), ("provided for information only",),
+    ("within the meaning",), ("forward-looking statement",), (" expressed ",), (" mentioned",), (" advice",),
+    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",)])
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
 # A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
@@ -229,7 +233,7 @@ _RULES: list[_Rule] = [
           starts=r"ad|sponsor|partner|promot|paid|story|scroll|get|try|upgrade|trade|download|open|start|claim"
                  r"|unlock|join|switch|sign|your|never|capital",
           contains=("advertise ", "join ")),
-    _Rule(DISCLAIMER.search, "disclaimer", 1200,
+    _Rule(_DISCLAIMER_FOUND, "disclaimer", 1200,
           ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
            "accounts lose", "accounts lost", "information only", "forward-looking", "recommended", "policy"),
           starts=r"disclaimer|legal|risk|disclosure|editorial",

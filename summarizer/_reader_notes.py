@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ._rule_filter import Ways
+
 _I = re.IGNORECASE
 
 # A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
@@ -79,6 +81,7 @@ _READER = re.compile(r"\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|^(jo
                      r"|\blearn more$", _I)
 _STORY = re.compile(r"[\"“”]|\b(said|says|told|added|wrote|according to)\b"
                     r"|\d[\d,.]*\s?(%|percent|per cent|million|billion|bn|m\b)", _I)  # the story's words and figures
+_STORY_FOUND = Ways(_STORY, [('"', "“", "”"), ("said", "says", "told", "added", "wrote", "according to"), ()])
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"“]?[A-Z])")
 
 
@@ -86,7 +89,7 @@ class _ReaderNotice:
     """READER_NOTICE.match: a line of 8 to 400 characters addressed to the reader about the site (see above)."""
 
     def match(self, text: str) -> bool:
-        if not 8 <= len(text) <= 400 or _STORY.search(text) or not _READER.search(text) or \
+        if not 8 <= len(text) <= 400 or _STORY_FOUND(text) or not _READER.search(text) or \
                 not _SITE_TALK.search(text):  # (the site's words last: the slowest search, a third of the time)
             return False
         parts = _SENTENCES.split(text)
@@ -179,7 +182,7 @@ class _OutletNotice:
 
     def match(self, text: str) -> bool:
         return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None
-                and not _STORY.search(_ABBREVIATION.sub("", text)) and not _NOT_A_YEAR.search(text))
+                and not _STORY_FOUND(_ABBREVIATION.sub("", text)) and not _NOT_A_YEAR.search(text))
 
 
 OUTLET_NOTICE = _OutletNotice()
