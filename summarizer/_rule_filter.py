@@ -1,7 +1,8 @@
 """The line rules' pre-filter (``_noise``): what every line a rule can take starts with or contains, looked
 for before the rule's own search, so that most lines skip most rules: the rules' starts and words together
 (``AnyRule``: a line with none of them is prose), and for each first character of a line the rules whose
-starts may match there (``Plans``).
+starts may match there (``Plans``). Also the same idea inside a rule's search (``Ways``: each alternative of a
+pattern only where its words are), and where a line's pieces part (``first_segment``).
 """
 
 from __future__ import annotations
