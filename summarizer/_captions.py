@@ -45,6 +45,16 @@ _DATE = re.compile(
 _SAYS = re.compile(r"\b(?:said|says|told|tells|according to)\b|[“”\"]")
 _TRAILING_PHOTO_CREDIT = re.compile(rf"{PHOTO_CREDIT_IN_BRACKETS}$", re.IGNORECASE)
 _CREDITED_CAPTION_MAX = 800
+# A picture agency's caption opens with what the picture shows, then when and where, the date in full and the
+# place with its country or state: "City skyline on 10th June 2024 in London, United Kingdom.", "A trader
+# works on the floor on June 10, 2024 in New York City." A story names the day, rarely the year and country too.
+_WHEN_AND_WHERE = re.compile(
+    rf"\bon (?:\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})[a-z]* (?:19|20)\d\d"
+    rf"|(?:{MONTHS})[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d),? in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+    r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?\.$"
+)
+# What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
+_STORY_VERB = re.compile(r"\b(?:will|would|was|were|has|have|had|could|can|may|might|should|must)\b")
 _INSIDE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
 # The story's own dateline opening its first paragraph: "TOKYO -- ", "Tokyo - ", "BERLIN (AP) — ".
 _DATELINE_OPENING = re.compile(
@@ -72,7 +82,7 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             elif previous is not None and previous.reason is None and opens_dateline and not datelines \
                     and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
-            if reason is None and _credited_caption(line.text):
+            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text)):
                 line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
@@ -106,6 +116,17 @@ def _credited_caption(text: str) -> bool:
     opening = _INSIDE_BREAK.search(text)
     first = text[:opening.start() + 1] if opening else text
     return bool(_PICTURE_VERB.search(first)) and not _SAYS.search(text)
+
+
+def _agency_caption(text: str) -> bool:
+    """A caption as picture agencies write them: its first sentence says what the picture shows, on which date
+    and where, and nobody in the line says anything (a description of the place may follow)."""
+    if len(text) > _CREDITED_CAPTION_MAX or " in " not in text:
+        return False
+    opening = _INSIDE_BREAK.search(text)
+    first = text[:opening.start() + 1] if opening else text
+    return bool(_WHEN_AND_WHERE.search(first)) and not _SAYS.search(text) and \
+        not _REPORTS.search(_PICTURE_VERB.sub("", first)) and not _STORY_VERB.search(first)
 
 
 def _opens_with_credit(line: PageLine) -> bool:

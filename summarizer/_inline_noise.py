@@ -22,8 +22,10 @@ _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.
 _COUNTRY_LISTING = r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})?\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}"
 # A Reuters instrument code: "(7203.T)", "(VOD.L)", "(RELI.NS)".
 _RIC = r"[A-Z0-9]{1,6}\.[A-Z]{1,2}"
+# A symbol with the list the company is on, as one news site tags names: "Apple (AAPL, Fortune 500)".
+_RANKED = r"[A-Z]{1,5}(?:\.[A-Z])?,\s?Fortune (?:500|1000)"
 TICKER_TAG = re.compile(
-    rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC})\)")
+    rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED})\)")
 # A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
 # "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
 # one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
@@ -252,7 +254,8 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (WIRE_LEAD, "dateline", WIRE_LEAD.match),
     (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
     (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
-    (TICKER_TAG, "ticker-tag", lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw)),
+    (TICKER_TAG, "ticker-tag",
+     lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
@@ -276,7 +279,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
 # the words are found in lower-cased text.
 INLINE_HINTS = (
     re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
-    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]"
+    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]|[A-Z.]{1,7},\s?Fortune "
                r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\)|[A-Z0-9]{1,6}\.[A-Z]{1,2}\))"),
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),

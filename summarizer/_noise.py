@@ -197,7 +197,7 @@ SOCIAL_CHROME = re.compile(
 # and a wire story's part markers ("-3-").
 NAVIGATION = re.compile(
     r"^((skip to (main |the )?(content|navigation|article|search|footer)\s?){1,4}|skip navigation|(main )?menu"
-    r"|back to top|jump to \w+"
+    r"|back to top|jump to \w+|(?:make|set) [\w .&'’-]{1,40}? (?:as )?your (?:home ?page|start page)"
     r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—])$",
     _I,
 )
@@ -278,7 +278,7 @@ _RULES: list[_Rule] = [
           ("here", "register", "sign up", "subscribe", "more", "download", "join now", "click", "tap", "started"),
           contains=("here", "register", "sign up", "subscribe", "learn more", "read more", "find out more",
                     "download now", "join now", "click to", "tap to", "get started")),
-    _Rule(NAVIGATION.match, "navigation", 100, starts=r"skip|menu|main menu|back to|jump to|video|-|—"),
+    _Rule(NAVIGATION.match, "navigation", 100, starts=r"skip|menu|main menu|back to|jump to|video|make|set|-|—"),
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),

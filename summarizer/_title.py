@@ -212,8 +212,8 @@ def _above_lead(head: list[PageLine], lead: set[str], weaker: int) -> str | None
     page puts its headline; a date or a time in it is a widget's label ("Last Updated at 18 Oct, 15:21 GMT")."""
     for line in reversed(head):
         text = line.text.strip()
-        if not text:
-            continue
+        if not text or (line.reason is None and text[:1] in _BULLETS):
+            continue  # (the story's highlights, listed between its headline and its lead)
         if line.reason in _HEADLINE_REASONS and _headline_shaped(text) and len(text.split()) >= _ABOVE_LEAD_WORDS \
                 and not _DATED.search(text):
             shared = len(content_words(text) & lead)
@@ -222,6 +222,9 @@ def _above_lead(head: list[PageLine], lead: set[str], weaker: int) -> str | None
         if line.reason is None or line.reason == "title":
             return None  # a kept line that is no headline stands between
     return None
+
+
+_BULLETS = "*•▪►"  # what a highlight's line starts with
 
 
 def lead_headline(head: list[str], lead: set[str]) -> str | None:

@@ -36,6 +36,7 @@ from . import _layout_model as layout_model
 from . import _noise as noise
 from . import _paragraphs as paragraphs
 from . import _repeats as repeats
+from ._fragments import is_fragment, split_blocks
 from ._lines import PageLine, audit, join_kept, split_lines
 from ._prose import DIGIT as _DIGIT
 from ._prose import content_words, ends_sentence, folded_words, is_body_paragraph
@@ -74,6 +75,8 @@ def clean(text: str, *, notes: list[str] | None = None, shared: Collection[str] 
     ``site-boilerplate``.
     """
     lines = split_lines(text)
+    if is_fragment(text):
+        lines = split_blocks(lines)  # paragraphs in tags: cut where the tags end them
     tail, boxes = _tail_start(lines)
     repair_lines(text, lines[:tail])
     for line in lines[tail:]:  # other stories: no need to read them closely
@@ -110,8 +113,8 @@ def _mark_lines(lines: list[PageLine]) -> str | None:
     after_label = False
     for line in lines:
         text = line.text
-        if not text:
-            continue
+        if not text or line.reason:
+            continue  # (a reason already: a fragment's tags said what the line is)
         reason = noise.line_reason(text, line.lower)
         if reason is None and after_label and len(text) <= 120 and title_like(text):
             reason = "advertisement"  # the headline of a sponsored block under its label
