@@ -117,22 +117,11 @@ class SentimentDraft(BaseModel):
         """A score on the wrong side of its label is brought to the label's side, with a warning (not worth a
         re-ask): the label is the model's reading of the news, the score its strength."""
         if not quality.score_agrees(self.label, self.score):
-            fixed = _score_for(self.label, self.score)
+            fixed = quality.nearest_agreeing_score(self.label, self.score)
             warn(info, f"sentiment score {self.score:+.2f} does not fit the label {self.label!r}; "
                   f"set to {fixed:+.2f}")
             self.score = fixed
         return self
-
-
-def _score_for(label: str, score: float) -> float:
-    """The nearest score that agrees with ``label`` (see ``quality.score_agrees``)."""
-    if label == "positive":
-        return max(abs(score), 0.3)
-    if label == "negative":
-        return -max(abs(score), 0.3)
-    if label == "neutral":
-        return max(-0.2, min(0.2, score))
-    return max(-0.5, min(0.5, score))
 
 
 class Extraction(BaseModel):
@@ -319,3 +308,18 @@ def with_candidates(schema: dict[str, Any], candidates: tuple[str, ...] | None) 
     extra = {"const": candidates[0]} if len(candidates) == 1 else {"enum": list(candidates)}
     properties = {**figure["properties"], "raw": dict(sorted({**raw, **extra}.items()))}
     return {**schema, "$defs": {**schema["$defs"], "FigureDraft": {**figure, "properties": properties}}}
+
+
+def with_sentiment_label(schema: dict[str, Any], label: str) -> dict[str, Any]:
+    """``schema`` with the article's sentiment label fixed to ``label`` (a const), decided before the answer is
+    written (``summarizer.tone``): a grammar built from it lets the model write only that label, and then a
+    rationale for it. New dicts on the way to the label, as in ``with_candidates``; a schema without the field
+    comes back as it is."""
+    try:
+        sentiment = schema["$defs"]["SentimentDraft"]
+        field = sentiment["properties"]["label"]
+    except (KeyError, TypeError):
+        return schema
+    fixed = {key: value for key, value in field.items() if key != "enum"} | {"const": label}
+    properties = {**sentiment["properties"], "label": dict(sorted(fixed.items()))}
+    return {**schema, "$defs": {**schema["$defs"], "SentimentDraft": {**sentiment, "properties": properties}}}

@@ -244,6 +244,17 @@ def score_agrees(label: str, score: float) -> bool:
             "mixed": abs(score) < 0.6}.get(label, False)
 
 
+def nearest_agreeing_score(label: str, score: float) -> float:
+    """The nearest score that agrees with ``label`` (``score_agrees``)."""
+    if label == "positive":
+        return max(abs(score), 0.3)
+    if label == "negative":
+        return -max(abs(score), 0.3)
+    if label == "neutral":
+        return max(-0.2, min(0.2, score))
+    return max(-0.5, min(0.5, score))
+
+
 def same_title(found: str | None, gold: str | None) -> bool:
     """A found title matches the gold one, punctuation and case aside."""
     return bool(found and gold) and words(found or "") == words(gold or "")

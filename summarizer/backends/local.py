@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
-from ..drafts import extraction_schema
+from ..drafts import extraction_schema, with_sentiment_label
 from ..embedded import ensure_model_file, get_embedded
 from ..errors import ConfigError, InputError, ModelError
 from .base import Backend
+from .tone_probe import Probe, read_tone
 
 if TYPE_CHECKING:
     from .base import ExtractionOutcome, ExtractionRequest
@@ -139,7 +140,8 @@ class LocalBackend(Backend):
             except OSError:
                 raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
             model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
-        identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar"}
+        identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar",
+                    "tone": "good/bad yes-no"}  # the sentiment label is read from the model's odds (tone_probe)
         if self.settings.copy_limit and self.settings.temperature == 0:
             identity["copy_limit"] = self.settings.copy_limit  # it changes what the summary says
         return identity
@@ -198,16 +200,24 @@ class LocalBackend(Backend):
 
         with self._lock:  # one llama context serves one request at a time (``aextract``: every job, in turn)
             llama = self._fit(request.messages)
-            constrained = self._constrained(llama, schema_grammar_text(request.schema()),
-                                            greedy=self.settings.temperature == 0, article=request.article,
-                                            copy_limit=self.settings.copy_limit)
+            probe: Probe | None = None
+            constrained: Callable[[], dict[str, Any]] | None = None
 
             def create(**kwargs: Any) -> Any:
+                nonlocal probe, constrained
                 kwargs.pop("response_format", None)  # the grammar replaces instructor's plain json_object
+                if constrained is None:  # the first answer: the tone is read on the prompt instructor built
+                    probe = read_tone(llama, kwargs["messages"])
+                    schema = request.schema()
+                    if probe is not None:
+                        schema = with_sentiment_label(schema, probe.reading.label)
+                    constrained = self._constrained(llama, schema_grammar_text(schema),
+                                                    greedy=self.settings.temperature == 0, article=request.article,
+                                                    copy_limit=self.settings.copy_limit)
                 return llama.create_chat_completion_openai_v1(**constrained(), **kwargs)
 
             try:
-                return run_extraction(
+                outcome = run_extraction(
                     create,
                     "json",
                     request,
@@ -219,6 +229,11 @@ class LocalBackend(Backend):
                 )
             except ValueError as exc:
                 raise ModelError(f"the local model failed: {exc}") from exc
+            if probe is not None:  # the label was the reading's already (the grammar); the score is its too
+                sentiment = outcome.extraction.sentiment
+                sentiment.label, sentiment.score = probe.reading.label, probe.reading.score
+                outcome.prompt_tokens += probe.extra_tokens
+            return outcome
 
     @staticmethod
     def _constrained(llama: Any, grammar: str, *, greedy: bool, article: str = "",

@@ -1,0 +1,86 @@
+"""The tone read from two yes/no questions (``summarizer.tone``), and the schema that fixes the label before the
+answer is written (``drafts.with_sentiment_label``)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarizer import Settings, quality
+from summarizer.backends.local import LocalBackend, schema_grammar_text
+from summarizer.drafts import Extraction, extraction_schema, with_sentiment_label
+from summarizer.prompts import load_prompt
+from summarizer.tone import BAD_NEWS, GOOD_NEWS, ToneReading, tone_messages
+
+
+@pytest.mark.parametrize(("good", "bad", "label"), [
+    (0.9, 0.1, "positive"),
+    (0.1, 0.9, "negative"),
+    (0.7, 0.6, "mixed"),  # good and bad news in one article: the label the model never wrote itself
+    (0.52, 0.47, "mixed"),
+    (0.55, 0.3, "positive"),
+    (0.45, 0.5, "negative"),
+    (0.2, 0.3, "neutral"),
+    (0.49, 0.44, "neutral"),
+])
+def test_the_label_follows_which_kinds_of_news_the_article_reports(good: float, bad: float, label: str) -> None:
+    assert ToneReading(good, bad).label == label
+
+
+@pytest.mark.parametrize(("good", "bad"), [(0.95, 0.05), (0.6, 0.1), (0.41, 0.39), (0.1, 0.8), (0.38, 0.05),
+                                           (0.9, 0.85), (0.4, 0.99), (0.0, 0.0), (1.0, 0.0)])
+def test_the_score_agrees_with_the_label_and_spreads_over_the_scale(good: float, bad: float) -> None:
+    reading = ToneReading(good, bad)
+    assert quality.score_agrees(reading.label, reading.score)
+    assert -1 <= reading.score <= 1
+
+
+def test_ordinary_good_news_is_not_scored_as_the_best_news_possible() -> None:
+    scores = {ToneReading(good, 0.2).score for good in (0.5, 0.7, 0.9)}
+    assert len(scores) == 3 and max(scores) < 1.0
+
+
+def test_the_questions_follow_the_article_in_the_prompt_the_extraction_sends() -> None:
+    messages = load_prompt().messages("Acme's revenue rose 5%.\nShares fell 3%.", "Acme results",
+                                      numbers=(("5%", "revenue rose 5%"),))
+    asked = tone_messages(messages, GOOD_NEWS)
+    assert asked is not None and asked[:-1] == messages[:-1]
+    user = messages[-1]["content"]
+    head = user[:user.index("</article>") + len("</article>")]
+    assert asked[-1]["content"] == f"{head}\n\n{GOOD_NEWS}"
+    assert "numbers" not in asked[-1]["content"].split("</article>")[1]  # the list after the article is left out
+    assert messages[-1]["content"] == user  # the prompt itself is unchanged
+
+
+def test_no_question_without_an_article_in_the_prompt() -> None:
+    assert tone_messages([{"role": "user", "content": "no tags here"}], BAD_NEWS) is None
+    assert tone_messages([], BAD_NEWS) is None
+
+
+@pytest.mark.parametrize("label", ["positive", "negative", "neutral", "mixed"])
+def test_the_fixed_label_is_the_only_one_the_schema_and_its_grammar_allow(label: str) -> None:
+    schema = extraction_schema(("5%", "3%"))
+    before = json.dumps(schema, sort_keys=True)
+    fixed = with_sentiment_label(schema, label)
+    assert json.dumps(schema, sort_keys=True) == before  # the schema given is not changed
+    assert fixed["$defs"]["SentimentDraft"]["properties"]["label"]["const"] == label
+    assert "enum" not in fixed["$defs"]["SentimentDraft"]["properties"]["label"]
+    assert fixed["$defs"]["FigureDraft"] == schema["$defs"]["FigureDraft"]  # the figure enum is kept
+    grammar = schema_grammar_text(fixed)
+    rule = next(line for line in grammar.splitlines() if line.startswith("SentimentDraft-label ::="))
+    assert rule == f'SentimentDraft-label ::= "\\"{label}\\""'
+    entity_rule = next(line for line in grammar.splitlines() if line.startswith("EntityDraft-label ::="))
+    assert all(other in entity_rule for other in ("positive", "negative", "neutral", "mixed"))  # entities: free
+
+
+def test_a_schema_without_a_sentiment_label_comes_back_as_it_is() -> None:
+    schema = {"type": "object", "properties": {}}
+    assert with_sentiment_label(schema, "mixed") is schema
+    assert Extraction.model_json_schema()["$defs"]["SentimentDraft"]["properties"]["label"].get("enum")
+
+
+def test_the_local_backends_tone_reading_is_part_of_the_cache_key(tmp_path):
+    """Results cached before the reading (the model's own label) are not served for it."""
+    identity = LocalBackend(Settings(backend="local", model_dir=tmp_path, cache_dir=tmp_path)).identity()
+    assert identity["tone"] == "good/bad yes-no"
