@@ -16,9 +16,20 @@ _NO_PROSE_MARK = re.compile(r"[.,;:!?\"“”()]")
 _KEY_VALUE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)?: \S.{0,60}$")
 _KEY_VALUE_MIN_LINES = 2
 _TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
+_LABEL_LINE_MAX = 24
 _TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
 _NOTE_MAX_WORDS = 12
 _CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repeat
+# A table of quotes, its rows run together or one per line: "Symbol Price Change %Change GOOGL $105.96 0.55 0.52
+# MSFT $281.84 -3.92 -1.37"; an index's quote: "Nasdaq Composite Index. $ 12037.203686" (more decimals than a price)
+_QUOTE_HEADER = r"(?i:symbol\s+(?:price|last)\s+(?:change|chg)\s+%\s?(?:change|chg))"
+_QUOTE_ROW = r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s+\$?\s?\d[\d,]*\.\d+\s+[+\-−]?\d[\d,]*\.\d+%?\s+[+\-−]?\d[\d,]*\.\d+%?"
+_QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(?:\s+{_QUOTE_ROW})*"
+                     r"|[A-Z][\w&'’ -]{2,50} Index\.?\s\$?\s?\d[\d,]*\.\d{4,})$")
+# Labels and codes on their own line: a kicker ("Breaking News"), structured data's key ("schema:articleBody"), a wire
+# story's sign-off in its writers' initials ("jmb/cs", "bur-jh/rl")
+_LABEL_LINE = re.compile(
+    r"^(?:(?i:breaking news|breaking|just in)|schema:[A-Za-z]+|(?:bur-)?[a-z]{2,4}(?:[/-][a-z]{2,4}){1,3})$")
 
 
 def mark_chrome(lines: Sequence[Line]) -> None:
@@ -40,6 +51,9 @@ def mark_chrome(lines: Sequence[Line]) -> None:
     pairs: list[Line] = []
     last = len(kept) - 1
     for index, line in enumerate(kept):
+        if line.text[:1].isupper() and line.text[-1:].isdigit() and _QUOTES.match(line.text):
+            line.reason = "price-ticker"  # (a table run together is long and may pass for a paragraph)
+            continue
         if line.body and _glued_menu(line.text):
             line.reason = "navigation"
         if line.body:
@@ -75,6 +89,8 @@ def _flush_pairs(pairs: list[Line]) -> list[Line]:
 def _chrome_reason(text: str, following: str) -> str | None:
     if not any(map(str.isalnum, text)):
         return "layout"  # marks alone: a bullet or a separator on its own line
+    if len(text) <= _LABEL_LINE_MAX and _LABEL_LINE.match(text):
+        return "section-label"
     if len(text) <= _TICKER_ALONE_MAX and _TICKER_ALONE.match(text) and following[:1].islower():
         return "ticker-tag"
     if text[0] == "(" and text[-1] == ")" and text[-2:-1] not in ".!?" and len(text.split()) <= _NOTE_MAX_WORDS \

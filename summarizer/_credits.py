@@ -11,7 +11,7 @@ import re
 _I = re.IGNORECASE
 
 # The wire services whose name stands in brackets in a dateline ("BERLIN (AP) — ") or before a lead ("(Reuters) – ").
-WIRE_AGENCIES = "AP|Reuters|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap"
+WIRE_AGENCIES = "AP|Reuters|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonhap|RTTNews"
 # A wire's note of the exchange rate it used, in brackets: "($1 = 73.9750 Indian rupees)", "(£1 = $1.2710)".
 CONVERSION_NOTE_TEXT = r"\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(?:\s[A-Za-z. ]{2,40})?\)"
 

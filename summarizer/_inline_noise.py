@@ -24,8 +24,13 @@ _COUNTRY_LISTING = r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})?\s?:\s?[A-Z0-9.]
 _RIC = r"[A-Z0-9]{1,6}\.[A-Z]{1,2}"
 # A symbol with the list the company is on, as one news site tags names: "Apple (AAPL, Fortune 500)".
 _RANKED = r"[A-Z]{1,5}(?:\.[A-Z])?,\s?Fortune (?:500|1000)"
+# A wire's instrument code whose links the scrape dropped: "General Electric (GE.N: )", "the FTSE 100 (.FTSE: )".
+_BARE_CODE = r"\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2})?:\s?"
 TICKER_TAG = re.compile(
-    rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED})\)")
+    rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED}"
+    rf"|{_BARE_CODE})\)")
+# A wire's story number after a sentence: "... jobless claims. [ID:nN15325702]"
+WIRE_STORY_ID = re.compile(r"\s?\[ID:\s?n[A-Z0-9]{6,14}\]")
 # A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
 # "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
 # one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
@@ -71,8 +76,17 @@ _PARAGRAPH_FOLLOWS = r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
 DATE_PREFIX = re.compile(
     r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
-    + _PARAGRAPH_FOLLOWS  # (a short rest is a label: the metadata rule's)
+    # the paragraph follows, or a wire's name opening it: "(Reuters) - " (a short rest is a label: the metadata rule's)
+    + _PARAGRAPH_FOLLOWS.replace("[A-Z", "[(A-Z", 1)
 )
+_WIRE_LEAD_REACH = 40
+_SIGNOFF_REACH = 16
+# A wire story's sign-off in its writers' initials after the last sentence: "... ended the week higher. jmb/cs"
+TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s+(?:bur-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*$")
+# A kicker glued before a headline or a lead: "Breaking News Stocks end mixed ...", "BREAKING: ..."; and stray
+# marks before a paragraph: "| - The Dow finished lower ..."
+KICKER_LEAD = re.compile(r"^\s*(?:(?i:breaking news)\s?[:|–-]?|(?:BREAKING|JUST IN)\s?[:|–-])\s+(?=[A-Z])")
+MARKS_LEAD = re.compile(r"^\s*\|\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
 # An editor's note glued before the lead: "This story has been updated with the chair's remarks. The central bank ..."
 # (only "This story/article ...": "The report was updated in March ..." is news about another text)
 EDITOR_NOTE_LEAD = re.compile(
@@ -249,14 +263,17 @@ class _NotWhole:
 # (tracking the characters a cut removes costs much more than these tests).
 INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (DATE_PREFIX, "dateline", DATE_PREFIX.match),
+    (KICKER_LEAD, "section-label", lambda raw: "reaking" in raw or "JUST IN" in raw),  # (after a date prefix too)
+    (MARKS_LEAD, "layout", MARKS_LEAD.match),
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
-    (WIRE_LEAD, "dateline", WIRE_LEAD.match),
+    (WIRE_LEAD, "dateline", lambda raw: "(" in raw[:_WIRE_LEAD_REACH]),  # (after a date prefix too)
     (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
     (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
     (TICKER_TAG, "ticker-tag",
      lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
+    (WIRE_STORY_ID, "wire-code", lambda raw: "[ID:" in raw),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
@@ -264,6 +281,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
     (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
+    (_NotWhole(TRAILING_SIGNOFF), "byline", lambda raw: "/" in raw[-_SIGNOFF_REACH:]),
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
     (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
@@ -280,6 +298,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
 INLINE_HINTS = (
     re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
     re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]|[A-Z.]{1,7},\s?Fortune "
+               r"|\.?[A-Z0-9.]{1,11}:\s?\)"
                r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\)|[A-Z0-9]{1,6}\.[A-Z]{1,2}\))"),
     re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
@@ -291,6 +310,10 @@ INLINE_HINTS = (
     re.compile(rf"By (?<![^\n]By ){_CONSENT_VERBS}"),
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
+    re.compile(r"\[ID:"),  # WIRE_STORY_ID
+    re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
+    re.compile(r"Breaking News|BREAKING|JUST IN|breaking news"),  # KICKER_LEAD
+    re.compile(r"\|\s?[-–—]?\s"),  # MARKS_LEAD
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"

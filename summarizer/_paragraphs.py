@@ -22,7 +22,18 @@ from collections.abc import Sequence
 
 from . import _noise as noise
 from ._credits import WIRE_AGENCIES
-from ._prose import BULLET, BULLET_FIRST, DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
+from ._lines import PageLine
+from ._prose import (
+    BULLET,
+    BULLET_FIRST,
+    DIGIT,
+    LIST_SHARE,
+    PROSE_SHARE,
+    Line,
+    ends_sentence,
+    function_word_share,
+    is_body_paragraph,
+)
 
 _HEADING_MAX_WORDS = 8
 _FOOTER_MAX_WORDS = 12
@@ -182,10 +193,13 @@ def _promo_like(text: str) -> bool:
     return (text.startswith("(") and text.endswith(")")) or bool(_CALL_TO_ACTION.match(text))
 
 
-def mark_footer(lines: Sequence[Line]) -> None:
-    """After the last paragraph of the story: short lines that are not sentences, and pointers to other pages."""
+def mark_footer(lines: Sequence[PageLine]) -> None:
+    """After the last paragraph of the story: short lines that are not sentences, and pointers to other pages. A
+    paragraph the page wrapped over several lines is one paragraph (each of its lines alone is no sentence)."""
+    wrapped = _wrapped_paragraphs(lines)
     last = len(lines) - 1
-    while last >= 0 and not (lines[last].body and lines[last].reason is None and not _promo_like(lines[last].text)):
+    while last >= 0 and not ((lines[last].body or last in wrapped) and lines[last].reason is None
+                             and not _promo_like(lines[last].text)):
         last -= 1
     for line in lines[last + 1:] if last >= 0 else ():
         if line.reason is not None or not line.text:
@@ -201,10 +215,39 @@ def mark_footer(lines: Sequence[Line]) -> None:
             line.reason = "footer"  # a short line, or a run of names (outlets, tags) that is no sentence
 
 
+def _wrapped_paragraphs(lines: Sequence[PageLine]) -> set[int]:
+    """The lines of paragraphs the page wrapped: runs of two or more kept lines, no blank line between, each line
+    going on into the next (``_wraps``), whose text joined is a paragraph that ends a sentence."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index in range(len(lines) + 1):
+        line = lines[index] if index < len(lines) else None
+        if line is None or line.blank_before or line.reason is not None or not line.text or \
+                (run and not _wraps(lines[run[-1]].text, line.text)):
+            joined = " ".join(lines[i].text for i in run)
+            if len(run) > 1 and ends_sentence(joined) and is_body_paragraph(joined):
+                found.update(run)
+            run = []
+        if line is not None and line.reason is None and line.text:
+            run.append(index)
+    return found
+
+
+_WRAPPED_WORDS = 6  # a wrapped line is as wide as the page (60 characters or more): fewer words is a label
+_SAME_WIDTH = 0.25  # a wrapped paragraph's lines differ in width by at most this share (its last one aside)
+
+
+def _wraps(line: str, after: str) -> bool:
+    """Whether ``after`` may go on with the paragraph of ``line``: ``line`` has a few words, and does not end a
+    sentence or is about as wide as the next (a sentence may end where a wrapped line does)."""
+    return line.count(" ") >= _WRAPPED_WORDS - 1 and (
+        not ends_sentence(line) or abs(len(line) - len(after)) <= _SAME_WIDTH * max(len(line), len(after)))
+
+
 # A wire dateline: a place in capitals, maybe a date, the agency in brackets, a dash: "BERLIN (AP) — ".
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?"
-    rf"\s*\((?:{WIRE_AGENCIES}|CNN|CNBC|Dow Jones|RTTNews)\)"
+    rf"\s*\((?:{WIRE_AGENCIES}|CNN|CNBC|Dow Jones)\)"
     r"\s*[-—–]{1,2}\s"
 )
 
