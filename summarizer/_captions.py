@@ -44,6 +44,8 @@ _DATE = re.compile(
 )
 _SAYS = re.compile(r"\b(?:said|says|told|tells|according to)\b|[“”\"]")
 _TRAILING_PHOTO_CREDIT = re.compile(rf"{PHOTO_CREDIT_IN_BRACKETS}$", re.IGNORECASE)
+# or a photographer's name and agency: "(Jane Roe/The Harbour Press)" (a name of two words or more)
+_TRAILING_NAMED_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$")
 _CREDITED_CAPTION_MAX = 800
 # A picture agency's caption opens with what the picture shows, then when and where, the date in full and the
 # place with its country or state: "City skyline on 10th June 2024 in London, United Kingdom.", "A trader
@@ -52,7 +54,12 @@ _WHEN_AND_WHERE = re.compile(
     rf"\bon (?:\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})[a-z]* (?:19|20)\d\d"
     rf"|(?:{MONTHS})[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d),? in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
     r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?\.$"
+    rf"|, (?:{MONTHS})[a-z]*\.? \d{{1,2}}, (?:19|20)\d\d\.$"  # or the place, then the date: "..., August 6, 2019."
 )
+# A picture described by a machine or a photo library: "In this image we can see a board, buildings and sky.",
+# "Investing and stock market concept with faded candlestick charts." (no figure, nobody saying anything)
+_DESCRIBED = re.compile(r"^In this (?:image|picture|photo),? (?:we can see|there (?:is|are)|you can see)\b"
+                        r"|^[A-Z][^.!?\d]{5,150}\bconcepts?\b[^.!?\d]{0,150}\.?$")
 # What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
 _STORY_VERB = re.compile(r"\b(?:will|would|was|were|has|have|had|could|can|may|might|should|must)\b")
 _INSIDE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
@@ -82,7 +89,8 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             elif previous is not None and previous.reason is None and opens_dateline and not datelines \
                     and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
-            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text)):
+            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text)
+                                   or (_DESCRIBED.match(line.text) and not _SAYS.search(line.text))):
                 line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
@@ -93,8 +101,9 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
         before, credit = lines[index - 1], lines[index]
         if before is headline:
             continue  # the page's headline above a picture with only a credit
-        if before.reason is None and (_a_caption(before.text) or _describes_same(before.text, credit.text)):
-            before.reason = "image-caption"
+        if before.reason is None and (_a_caption(before.text) or _describes_same(before.text, credit.text)
+                                      or picture_sentence(_first_sentence(before.text))):
+            before.reason = "image-caption"  # (a caption may go on to say more than what the picture shows)
 
 
 def picture_sentence(text: str) -> bool:
@@ -111,7 +120,8 @@ def _credited_caption(text: str) -> bool:
     """A caption of any length with its photo credit at the end: it opens with what the picture shows, and no
     one in it says anything ("A sign is pictured at the bank's head office ... on June 6. The bank is expected
     to ... (Photo by Jane Roe / AFP)"). A story's paragraph does not end with a photo credit."""
-    if not text.endswith(")") or len(text) > _CREDITED_CAPTION_MAX or not _TRAILING_PHOTO_CREDIT.search(text):
+    if not text.endswith(")") or len(text) > _CREDITED_CAPTION_MAX or not (
+            _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_NAMED_CREDIT.search(text)):
         return False
     opening = _INSIDE_BREAK.search(text)
     first = text[:opening.start() + 1] if opening else text
@@ -127,6 +137,11 @@ def _agency_caption(text: str) -> bool:
     first = text[:opening.start() + 1] if opening else text
     return bool(_WHEN_AND_WHERE.search(first)) and not _SAYS.search(text) and \
         not _REPORTS.search(_PICTURE_VERB.sub("", first)) and not _STORY_VERB.search(first)
+
+
+def _first_sentence(text: str) -> str:
+    opening = _INSIDE_BREAK.search(text)
+    return text[:opening.start() + 1] if opening else text
 
 
 def _opens_with_credit(line: PageLine) -> bool:

@@ -17,6 +17,13 @@ _KEY_VALUE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)?: \S.{0,60}$")
 _KEY_VALUE_MIN_LINES = 2
 _TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
 _LABEL_LINE_MAX = 24
+# A video's or a podcast's link: "WATCH: 'We expect a weak outlook,' says an analyst" (no full stop: a headline)
+_MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$")
+# A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)"
+_CREDIT_ALONE = re.compile(r"^\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$")
+# A link's button on its own line ("Read more...", "Continue reading »"), and an image's slug ("microsoft12121")
+_BUTTON_LINE = re.compile(r"^(?i:read more|continue reading|see more|show more|load more)\s?(?:\.{3}|…|»|>+)?$"
+                          r"|^[a-z]+[-_]?\d{4,}$")
 _TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
 _NOTE_MAX_WORDS = 12
 _CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repeat
@@ -53,6 +60,9 @@ def mark_chrome(lines: Sequence[Line]) -> None:
     for index, line in enumerate(kept):
         if line.text[:1].isupper() and line.text[-1:].isdigit() and _QUOTES.match(line.text):
             line.reason = "price-ticker"  # (a table run together is long and may pass for a paragraph)
+            continue
+        if line.text[0] in "WVLP" and _MEDIA_LINK.match(line.text):
+            line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)
             continue
         if line.body and _glued_menu(line.text):
             line.reason = "navigation"
@@ -91,6 +101,10 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "layout"  # marks alone: a bullet or a separator on its own line
     if len(text) <= _LABEL_LINE_MAX and _LABEL_LINE.match(text):
         return "section-label"
+    if len(text) <= _LABEL_LINE_MAX and _BUTTON_LINE.match(text):
+        return "navigation"
+    if text[0] == "(" and _CREDIT_ALONE.match(text):
+        return "image-credit"
     if len(text) <= _TICKER_ALONE_MAX and _TICKER_ALONE.match(text) and following[:1].islower():
         return "ticker-tag"
     if text[0] == "(" and text[-1] == ")" and text[-2:-1] not in ".!?" and len(text.split()) <= _NOTE_MAX_WORDS \

@@ -19,7 +19,13 @@ AUTHOR_BIO = re.compile(
     r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
     r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
-    r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300})$",
+    r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300}"
+    # "Jane Roe joined Ledger as a news reporter in 2022.", "Before joining Ledger, Roe was ...", and her holdings
+    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,2} joined [A-Z][\w&.' -]{1,40} as an? (\w+ ){0,2}"
+    r"(reporter|writer|editor|journalist|correspondent|columnist)\b.{0,700}"
+    r"|(?i:before joining) [A-Z][\w&.' -]{1,40}, [A-Z][\w.'-]+ (was|worked)\b.{0,700}"
+    r"|(?i:(he|she|they) (does|do) not (have|hold|own) any) (?i:crypto|cryptocurrency|digital asset|bitcoin)\w*"
+    r"( (?i:holdings))?\.?)$",
 )
 BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$"
                     # a wire's credits on a line of their own: "Reporting by Jane Roe in Bengaluru; Editing by Sam Li"

@@ -29,8 +29,16 @@ _BARE_CODE = r"\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2})?:\s?"
 TICKER_TAG = re.compile(
     rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED}"
     rf"|{_BARE_CODE})\)")
-# A wire's story number after a sentence: "... jobless claims. [ID:nN15325702]"
-WIRE_STORY_ID = re.compile(r"\s?\[ID:\s?n[A-Z0-9]{6,14}\]")
+# A wire's story number after a sentence ("... jobless claims. [ID:nN15325702]"), and its codes for other pages
+# ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
+WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")
+# A wire's code for a rate or a currency inside a sentence: "the 7-day repo rate IDCBRR=ECI at 6.25%", "rupiah IDR="
+RIC_CODE = re.compile(r" [A-Z]{2,10}=(?:[A-Z]{1,4})?(?=[\s,.;)])")
+# A call to get in touch after a paragraph's last sentence: "... the different options. Contact us today to discuss
+# this."
+TRAILING_CONTACT = re.compile(r"(?<=[.!?\"”’])\s+(?:Contact|Call|Email) us (?:today|now)\b[^.!?]{0,60}[.!]\s*$")
+# A publishing tool's shortcode the page printed instead of running: "[ads1]", "[ad_2]", '[ccpw id="5"]'
+SHORTCODE = re.compile(r"\s?\[(?:[a-z]+_?\d+|[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"\]]*\"|\d+))+)\]")
 # A quote widget inside a sentence: "iRobot (IRBT -3.50%)", "The Solana SOL -1.20% network", "MSFT, +0.31% said",
 # "BTC/USDT$ (0.00%)". The widget's number has two decimals and a sign; the sentence goes on after it, or the next
 # one begins (a widget at a sentence's end often took the full stop's place: "... Average DJIA, -0.53% The firm").
@@ -87,6 +95,10 @@ TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s+(?:bur-)?[a-z]{2,4}(?:/[a-z
 # marks before a paragraph: "| - The Dow finished lower ..."
 KICKER_LEAD = re.compile(r"^\s*(?:(?i:breaking news)\s?[:|–-]?|(?:BREAKING|JUST IN)\s?[:|–-])\s+(?=[A-Z])")
 MARKS_LEAD = re.compile(r"^\s*\|\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
+# An image's slug glued before the lead: "microsoft12121Microsoft posted strong results ..."
+SLUG_LEAD = re.compile(r"^\s*[a-z]+[-_]?\d{4,}" + _PARAGRAPH_FOLLOWS)
+# A wire's topic slug and dateline before the lead: "BI RATE - JAKARTA. Indonesia's central bank held ..."
+WIRE_SLUG_LEAD = re.compile(r"^\s*[A-Z][A-Z0-9&' ]{1,30} - [A-Z][A-Z ]{2,30}\.\s+" + _PARAGRAPH_FOLLOWS)
 # An editor's note glued before the lead: "This story has been updated with the chair's remarks. The central bank ..."
 # (only "This story/article ...": "The report was updated in March ..." is news about another text)
 EDITOR_NOTE_LEAD = re.compile(
@@ -263,6 +275,8 @@ class _NotWhole:
 # (tracking the characters a cut removes costs much more than these tests).
 INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (DATE_PREFIX, "dateline", DATE_PREFIX.match),
+    (SLUG_LEAD, "layout", SLUG_LEAD.match),
+    (WIRE_SLUG_LEAD, "dateline", WIRE_SLUG_LEAD.match),
     (KICKER_LEAD, "section-label", lambda raw: "reaking" in raw or "JUST IN" in raw),  # (after a date prefix too)
     (MARKS_LEAD, "layout", MARKS_LEAD.match),
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
@@ -273,7 +287,9 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (TICKER_TAG, "ticker-tag",
      lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
-    (WIRE_STORY_ID, "wire-code", lambda raw: "[ID:" in raw),
+    (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
+    (SHORTCODE, "shortcode", lambda raw: "[" in raw),
+    (RIC_CODE, "wire-code", lambda raw: "=" in raw),
     (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
@@ -287,6 +303,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
     (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith(_END_MARKS)),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
+    (_NotWhole(TRAILING_CONTACT), "call-to-action", lambda raw: " us " in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
      lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
     (_NotWhole(_TrailingCredit()), "image-credit", lambda raw: ":" in raw),
@@ -310,7 +327,11 @@ INLINE_HINTS = (
     re.compile(rf"By (?<![^\n]By ){_CONSENT_VERBS}"),
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
-    re.compile(r"\[ID:"),  # WIRE_STORY_ID
+    re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/)"),  # WIRE_STORY_ID
+    re.compile(r"\d{4}[A-Z]"),  # SLUG_LEAD
+    re.compile(r" - [A-Z]{3,}[A-Z ]*\. "),  # WIRE_SLUG_LEAD
+    re.compile(r"\[[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=)"),  # SHORTCODE
+    re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
     re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
     re.compile(r"Breaking News|BREAKING|JUST IN|breaking news"),  # KICKER_LEAD
     re.compile(r"\|\s?[-–—]?\s"),  # MARKS_LEAD
@@ -326,7 +347,7 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
-                "illustration:", "enditem", "(end)", "(ends)", "report by")
+                "illustration:", "enditem", "(end)", "(ends)", "report by", "contact us", "call us", "email us")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

@@ -73,7 +73,7 @@ _DATE_FORMS = [
     rf"\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}([ T]{_TIME})?",
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}(,? {_TIME})?",
     rf"{_WEEKDAY}({_MONTH}) \d{{1,2}},? \d{{4}}((,| at| -)? ?{_TIME})?",
-    rf"{_WEEKDAY}\d{{1,2}} ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
+    rf"{_WEEKDAY}\d{{1,2}}(st|nd|rd|th)? ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
 ]
 _DATE = "(" + "|".join(_DATE_FORMS) + ")"
 DATE_PATTERN = _DATE  # a date in one of the forms above, for searching inside a line
@@ -265,8 +265,9 @@ _RULES: list[_Rule] = [
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
     _Rule(labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
-    _Rule(AUTHOR_BIO.match, "author-bio", 400,
-          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} is an? "),
+    _Rule(AUTHOR_BIO.match, "author-bio", 800,
+          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|joined) |before joining"
+                 r"|he does|she does|they do"),
     _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
@@ -275,18 +276,20 @@ _RULES: list[_Rule] = [
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site."),
           starts="the post|the article|the story|this article|this story|this post"),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,
-          ("here", "register", "sign up", "subscribe", "more", "download", "join now", "click", "tap", "started"),
-          contains=("here", "register", "sign up", "subscribe", "learn more", "read more", "find out more",
-                    "download now", "join now", "click to", "tap to", "get started")),
+          ("here", "regist", "sign", "subscribe", "more", "download", "join", "click", "tap", "started", "enrol",
+           "contact", "you can"), contains=("here", "regist", "sign up", "sign-up", "subscribe", "learn more",
+           "read more", "find out more", "download now", "join", "click", "tap to", "get started", "enrol",
+           "contact us", "you can")),
     _Rule(NAVIGATION.match, "navigation", 100, starts=r"skip|menu|main menu|back to|jump to|video|make|set|-|—"),
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),
-    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation", "community"),
+    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation", "community", "email"),
           starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"
+                 r"|your"
                  r"|no comment|community"),
     _Rule(ARTICLE_NOTICE.match, "editor-note", 180,
-          starts="this|updated|updates|corrected|corrects|adds|recasts|more|developing"),
+          starts="this|update|corrected|corrects|adds|recasts|more|developing|please check"),
     _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
           contains=("reading", "cancel")),
     _Rule(TOPICS.match, "navigation", 240,

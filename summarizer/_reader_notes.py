@@ -23,7 +23,15 @@ CALL_TO_ACTION = re.compile(
     r"|\b(watch|listen to|see) (the|this|our|it)( full)?( video| interview| podcast| episode| replay)? here\s*[.!]?$"
     r"|\b(register|sign up|subscribe)(( here| now| today)( for free)?| for free)$"
     r"|^[^.!?]{0,80}\b(click|tap) to (expand|enlarge|zoom|view( larger)?|play)\W*$"
-    r"|^[^.!]{0,120}\bget started( today| now)?\s*[›>»]?$",
+    r"|^[^.!]{0,120}\bget started( today| now)?\s*[›>»]?$"
+    # the site selling to its reader: "Register for our course: big discounts for early bird.", "Join our syndicate
+    # and co-invest ...", "... opens registrations.", "Contact us today ...", "... click the link below to send us an
+    # enquiry", "With Channel 7, you can watch the news for free, anywhere."
+    r"|(^|[.?!]\s)(register|sign[- ]?up|enrol|enroll|join)\b(?! to (continue|keep) reading)[^.!?]{0,160}"
+    r"\b(free|discounts?|early bird|co-invest|"
+    r"edition)\b|\bopens registrations?\.?$|^contact us (today|now)\b[^.!?]{0,60}[.!]?$|\bclick (on )?the link below\b"
+    r"|^with [^,]{2,40}, you can (watch|receive|stream|listen to)\b[^.!?]{0,80}\b(for free|every (morning|day|week)"
+    r"|anywhere)\b",
     _I,
 )
 # A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
@@ -48,6 +56,7 @@ COMMENTS = re.compile(
     r"( (for|on) this (article|story|post|page))?\W*$"
     r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
     r"(view|show|load|hide) (all )?comments|no comments( yet)?)\W*$"
+    r"|^your email address will not be published\.?( required fields are marked \*?)?\W*$"
     r"|^(comment|commenting|community) (guidelines|policy|rules)\s*:",
     _I,
 )
@@ -113,10 +122,14 @@ ARTICLE_NOTICE = re.compile(
     r"^this (article|story|post|page|piece|content|report) (is|was|has been|first|originally)\b"
     r"(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
     # a wire's or an editor's note: "Updated with comments from the chief financial officer in paragraph five."
-    r"|^(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|correct|show)|throughout)\b"
+    r"|^(update\s?\([^()]{3,40}\)\s?:\s?)?(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|"
+    r"correct|show)|throughout|context|details|comments?)\b"
     r"(?!.*[%$€£¥])[^.!?,]{0,150}[.]?$"
     # a developing story's marker at its end: "More to come . . .", "More to follow.", "This is a developing story."
-    r"|^(more to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}…?$",
+    r"|^(more to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}…?$"
+    # "This is breaking news. Please check back for updates."
+    r"|^(this is (a )?breaking( news)?( story)?\.\s?)?please check back (later |soon )?for (more |further )?"
+    r"updates\.?$",
     _I,
 )
 # Reading the rest costs a registration, a subscription or a trial: "Register to continue reading — it's free.

@@ -88,7 +88,9 @@ _DATED_DEK = re.compile(
 
 # A breadcrumb run into the headline, the breaks between its words lost: "HomeBusinessClosing Bell: Sensex up ..."
 # (the headline's first word is the last one run in).
-_GLUED_CRUMB = re.compile(r"^Home(?:[A-Z][a-z&]+)*?(?=[A-Z][a-z'’]*\s)")
+# Or with a mark after "Home" and the section in lower case: "Home.forex news reportAcme's IPO ...".
+_GLUED_CRUMB = re.compile(r"^Home(?:[A-Z][a-z&]+)*?(?=[A-Z][a-z'’]*\s)|^Home\s?[.»›>/|]\s?[a-z][a-z .&-]{1,40}?[a-z]"
+                          r"(?=[A-Z][\w'’]*\s)")
 
 
 def _before_dated_dek(text: str) -> str:

@@ -94,3 +94,42 @@ def test_structured_data_keys_stray_marks_and_writers_initials_go():
 def test_a_forms_prompt_to_pick_a_mailing_list_goes():
     article = clean(f"{LEAD}\n\n{BODY}\n\nSign up to our free newsletters\nPlease select at least one mailing list.\n")
     assert "mailing list" not in article.text and BODY in article.text
+
+
+# Tuned on h14/tune (then h14/blind measured unseen).
+def test_shortcodes_the_page_printed_instead_of_running_them_go():
+    text = (f'[ccpw id="5"]\n\n{LEAD}\n\n[ads1]\n\nCorvane raised its spending forecast, [ad_2] shaving 1.5% off the '
+            "stock, traders said.\n")
+    article = clean(text)
+    assert "[" not in article.text and "ccpw" not in article.text
+    assert "Corvane raised its spending forecast, shaving 1.5% off the stock, traders said." in article.text
+
+
+def test_wire_codes_for_other_pages_go_and_bracketed_words_stay():
+    text = (f"{LEAD} U.S. stocks [.N] slipped and oil prices [O/R] rose, while gold [GOL/] held steady.\n\n"
+            "\"We are not [selling],\" she said, and the firm [Corvane] agreed.\n")
+    article = clean(text)
+    assert "U.S. stocks slipped and oil prices rose, while gold held steady." in article.text
+    assert "\"We are not [selling],\" she said, and the firm [Corvane] agreed." in article.text
+
+
+def test_a_caption_with_its_place_then_its_full_date_goes():
+    caption = ("A bank employee counts 100-note bundles of Harbour dollars at a counter in Tidewater, Northland's "
+               "eastern province, August 6, 2019.")
+    article = clean(f"{LEAD}\n\n{caption}\n\n{BODY}\n")
+    assert "counts" not in article.text and article.text == f"{LEAD}\n\n{BODY}"
+    story = "The bank said it counted 100 billion notes in the year to March, up 6%, August 6, 2019."
+    assert story in clean(f"{LEAD}\n\n{story}\n\n{BODY}\n").text  # a report, not a picture
+
+
+def test_a_read_more_button_and_an_image_slug_go():
+    article = clean(f"{LEAD}\n\ncorvane12121\n\n{BODY}\n\nRead more...\n")
+    assert article.text == f"{LEAD}\n\n{BODY}"
+    glued = clean(f"corvane12121{LEAD}\n\n{BODY}\n")
+    assert glued.text.startswith(LEAD)
+
+
+def test_a_breadcrumb_with_a_mark_run_into_the_headline_is_no_part_of_the_title():
+    article = clean("Home.markets news reportCorvane's listing tested the waters and missed the mark\n\n"
+                    f"{LEAD}\n\n{BODY}\n")
+    assert article.title == "Corvane's listing tested the waters and missed the mark"
