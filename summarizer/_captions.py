@@ -30,7 +30,7 @@ _PICTURE_VERB = re.compile(
     r"\b(?:(?:looks|walks|passes|stands|sits|speaks|holds|poses|arrives|leaves|enters|gestures|waves|smiles|"
     r"reacts|listens|talks|wears|rides|shops|checks|watches|attends|displays|flashes|shows|works|waits|"
     r"prepares|delivers|addresses|pauses)\b"
-    r"|(?:is|are) (?:seen|pictured|displayed|shown)\b|\bpictured\b"
+    r"|(?:is|are) (?:seen|pictured|displayed|shown|photographed)\b|\bpictured\b"
     r"|(?:using|wearing|displaying|walking|holding|standing|sitting|looking|passing|waiting|showing|posing|"
     r"speaking|gesturing|carrying|riding)\b)",
 )
@@ -44,9 +44,12 @@ _DATE = re.compile(
 )
 _SAYS = re.compile(r"\b(?:said|says|told|tells|according to)\b|[“”\"]")
 _TRAILING_PHOTO_CREDIT = re.compile(rf"{PHOTO_CREDIT_IN_BRACKETS}$", re.IGNORECASE)
-# or a photographer's name and agency: "(Jane Roe/The Harbour Press)" (a name of two words or more)
-_TRAILING_NAMED_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$")
+# or a photographer's name and agency: "(Jane Roe/The Harbour Press)" (a name of two words or more), or the agency
+# in capitals, then the name: "THE HARBOUR PRESS/ Jane Roe"
+_TRAILING_NAMED_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$"
+                                    r"|(?<=[.!?] )(?:THE )?[A-Z]{2,}(?: [A-Z]{2,}){0,3} ?/ ?(?:[A-Z][\w.'’-]+ ?){1,4}$")
 _CREDITED_CAPTION_MAX = 800
+_CREDIT_TAIL = 60  # a credit at a caption's end is no longer
 # A picture agency's caption opens with what the picture shows, then when and where, the date in full and the
 # place with its country or state: "City skyline on 10th June 2024 in London, United Kingdom.", "A trader
 # works on the floor on June 10, 2024 in New York City." A story names the day, rarely the year and country too.
@@ -59,6 +62,7 @@ _WHEN_AND_WHERE = re.compile(
 # A picture described by a machine or a photo library: "In this image we can see a board, buildings and sky.",
 # "Investing and stock market concept with faded candlestick charts." (no figure, nobody saying anything)
 _DESCRIBED = re.compile(r"^In this (?:image|picture|photo),? (?:we can see|there (?:is|are)|you can see)\b"
+                        r"|^(?:Above|Below|Top|Pictured|Left|Right)\s?:\s?[A-Z]"  # a caption's label
                         r"|^[A-Z][^.!?\d]{5,150}\bconcepts?\b[^.!?\d]{0,150}\.?$")
 # What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
 _STORY_VERB = re.compile(r"\b(?:will|would|was|were|has|have|had|could|can|may|might|should|must)\b")
@@ -120,7 +124,7 @@ def _credited_caption(text: str) -> bool:
     """A caption of any length with its photo credit at the end: it opens with what the picture shows, and no
     one in it says anything ("A sign is pictured at the bank's head office ... on June 6. The bank is expected
     to ... (Photo by Jane Roe / AFP)"). A story's paragraph does not end with a photo credit."""
-    if not text.endswith(")") or len(text) > _CREDITED_CAPTION_MAX or not (
+    if len(text) > _CREDITED_CAPTION_MAX or not (text.endswith(")") or "/" in text[-_CREDIT_TAIL:]) or not (
             _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_NAMED_CREDIT.search(text)):
         return False
     opening = _INSIDE_BREAK.search(text)

@@ -94,6 +94,8 @@ TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s+(?:bur-)?[a-z]{2,4}(?:/[a-z
 # A kicker glued before a headline or a lead: "Breaking News Stocks end mixed ...", "BREAKING: ..."; and stray
 # marks before a paragraph: "| - The Dow finished lower ..."
 KICKER_LEAD = re.compile(r"^\s*(?:(?i:breaking news)\s?[:|–-]?|(?:BREAKING|JUST IN)\s?[:|–-])\s+(?=[A-Z])")
+# a section's tag: "[THE MARKETS] Shares closed lower ..."
+TAG_LEAD = re.compile(r"^\s*\[[A-Z][A-Z &'-]{2,20}\]\s" + _PARAGRAPH_FOLLOWS)
 MARKS_LEAD = re.compile(r"^\s*\|\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
 # An image's slug glued before the lead: "microsoft12121Microsoft posted strong results ..."
 SLUG_LEAD = re.compile(r"^\s*[a-z]+[-_]?\d{4,}" + _PARAGRAPH_FOLLOWS)
@@ -279,6 +281,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (WIRE_SLUG_LEAD, "dateline", WIRE_SLUG_LEAD.match),
     (KICKER_LEAD, "section-label", lambda raw: "reaking" in raw or "JUST IN" in raw),  # (after a date prefix too)
     (MARKS_LEAD, "layout", MARKS_LEAD.match),
+    (TAG_LEAD, "section-label", lambda raw: raw.lstrip()[:1] == "["),
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (WIRE_LEAD, "dateline", lambda raw: "(" in raw[:_WIRE_LEAD_REACH]),  # (after a date prefix too)
@@ -335,6 +338,7 @@ INLINE_HINTS = (
     re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
     re.compile(r"Breaking News|BREAKING|JUST IN|breaking news"),  # KICKER_LEAD
     re.compile(r"\|\s?[-–—]?\s"),  # MARKS_LEAD
+    re.compile(r"\[[A-Z][A-Z &'-]{2,20}\]\s"),  # TAG_LEAD
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"

@@ -100,3 +100,25 @@ def test_a_wires_codes_for_rates_and_its_topic_slug_go():
     assert text.startswith("Northland's central bank held interest rates unchanged")
     assert "The bank kept its 7-day repo rate at 6.25%, while the currency slipped 0.2%." in text
     assert "a ratio of x=2 in the model" in clean(f"{LEAD}\n\nAnalysts used a ratio of x=2 in the model.\n").text
+
+
+# Tuned on h15/tune (h15/blind measured unseen).
+def test_skip_links_with_marks_and_a_long_you_are_here_breadcrumb_go():
+    text = clean("Skip to content. | Skip to navigation\n\nYou are here: Home Breaking news Corvane shares soar after "
+                 "$3.4 billion bid by Harbour\n\nCorvane shares soar after $3.4 billion bid by Harbour\n\n"
+                 f"{LEAD}\n\n{BODY}\n")
+    assert text.title == "Corvane shares soar after $3.4 billion bid by Harbour"
+    assert text.text == f"{LEAD}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("caption", [
+    "Above: Taking a heart reading with the Corvane Watch.",
+    "The Harbour index screen at the exchange's market centre in Tidewater is photographed on November 11, 2022. "
+    "THE HARBOUR PRESS/ Jane Roe",
+])
+def test_a_labelled_caption_and_one_with_an_agency_credit_in_capitals_go(caption):
+    assert kept(caption) == f"{LEAD}\n\n{BODY}"
+
+
+def test_a_sections_tag_in_brackets_before_the_lead_goes():
+    assert clean(f"[THE MARKETS] {LEAD}\n\n{BODY}\n").text == f"{LEAD}\n\n{BODY}"
