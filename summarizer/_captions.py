@@ -93,8 +93,7 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             elif previous is not None and previous.reason is None and opens_dateline and not datelines \
                     and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
-            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text)
-                                   or (_DESCRIBED.match(line.text) and not _SAYS.search(line.text))):
+            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text) or _described(line.text)):
                 line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
@@ -135,12 +134,22 @@ def _credited_caption(text: str) -> bool:
 def _agency_caption(text: str) -> bool:
     """A caption as picture agencies write them: its first sentence says what the picture shows, on which date
     and where, and nobody in the line says anything (a description of the place may follow)."""
-    if len(text) > _CREDITED_CAPTION_MAX or " in " not in text:
-        return False
+    if len(text) > _CREDITED_CAPTION_MAX or not (" 19" in text or " 20" in text):
+        return False  # (a year in full: most lines go here)
     opening = _INSIDE_BREAK.search(text)
     first = text[:opening.start() + 1] if opening else text
     return bool(_WHEN_AND_WHERE.search(first)) and not _SAYS.search(text) and \
         not _REPORTS.search(_PICTURE_VERB.sub("", first)) and not _STORY_VERB.search(first)
+
+
+def _described(text: str) -> bool:
+    """A machine's or a photo library's description of a picture (``_DESCRIBED``)."""
+    if not (text.startswith(_DESCRIBED_OPENINGS) or "concept" in text):
+        return False  # (most lines: two quick tests)
+    return bool(_DESCRIBED.match(text)) and not _SAYS.search(text)
+
+
+_DESCRIBED_OPENINGS = ("In this ", "Above", "Below", "Top", "Pictured", "Left", "Right")
 
 
 def _first_sentence(text: str) -> str:

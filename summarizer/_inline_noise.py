@@ -101,6 +101,21 @@ MARKS_LEAD = re.compile(r"^\s*\|\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
 SLUG_LEAD = re.compile(r"^\s*[a-z]+[-_]?\d{4,}" + _PARAGRAPH_FOLLOWS)
 # A wire's topic slug and dateline before the lead: "BI RATE - JAKARTA. Indonesia's central bank held ..."
 WIRE_SLUG_LEAD = re.compile(r"^\s*[A-Z][A-Z0-9&' ]{1,30} - [A-Z][A-Z ]{2,30}\.\s+" + _PARAGRAPH_FOLLOWS)
+
+
+def may_open(text: str, raw: str) -> bool:
+    """Whether one of the opening rules (kicker, tag, marks, image slug, wire slug) may take the start of a line
+    (``text``: the line stripped): looked for only in a page's first lines, not in the whole text."""
+    first = text[:1]
+    if first in "|[":
+        return True
+    if first.islower():
+        return SLUG_LEAD.match(raw) is not None
+    return first.isupper() and (text.startswith(("Breaking", "BREAKING", "JUST IN")) or
+                                (" - " in text[:_WIRE_SLUG_REACH] and WIRE_SLUG_LEAD.match(raw) is not None))
+
+
+_WIRE_SLUG_REACH = 36
 # An editor's note glued before the lead: "This story has been updated with the chair's remarks. The central bank ..."
 # (only "This story/article ...": "The report was updated in March ..." is news about another text)
 EDITOR_NOTE_LEAD = re.compile(
@@ -330,15 +345,9 @@ INLINE_HINTS = (
     re.compile(rf"By (?<![^\n]By ){_CONSENT_VERBS}"),
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
-    re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/)"),  # WIRE_STORY_ID
-    re.compile(r"\d{4}[A-Z]"),  # SLUG_LEAD
-    re.compile(r" - [A-Z]{3,}[A-Z ]*\. "),  # WIRE_SLUG_LEAD
-    re.compile(r"\[[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=)"),  # SHORTCODE
+    re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
     re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
     re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
-    re.compile(r"Breaking News|BREAKING|JUST IN|breaking news"),  # KICKER_LEAD
-    re.compile(r"\|\s?[-–—]?\s"),  # MARKS_LEAD
-    re.compile(r"\[[A-Z][A-Z &'-]{2,20}\]\s"),  # TAG_LEAD
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"

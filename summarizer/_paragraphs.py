@@ -196,11 +196,11 @@ def _promo_like(text: str) -> bool:
 def mark_footer(lines: Sequence[PageLine]) -> None:
     """After the last paragraph of the story: short lines that are not sentences, and pointers to other pages. A
     paragraph the page wrapped over several lines is one paragraph (each of its lines alone is no sentence)."""
-    wrapped = _wrapped_paragraphs(lines)
     last = len(lines) - 1
-    while last >= 0 and not ((lines[last].body or last in wrapped) and lines[last].reason is None
-                             and not _promo_like(lines[last].text)):
+    while last >= 0 and not (lines[last].body and lines[last].reason is None and not _promo_like(lines[last].text)):
         last -= 1
+    wrapped = [index for index in _wrapped_paragraphs(lines, last + 1) if not _promo_like(lines[index].text)]
+    last = max(wrapped, default=last)  # (only the lines after the last paragraph found are read for these)
     for line in lines[last + 1:] if last >= 0 else ():
         if line.reason is not None or not line.text:
             continue
@@ -215,12 +215,13 @@ def mark_footer(lines: Sequence[PageLine]) -> None:
             line.reason = "footer"  # a short line, or a run of names (outlets, tags) that is no sentence
 
 
-def _wrapped_paragraphs(lines: Sequence[PageLine]) -> set[int]:
-    """The lines of paragraphs the page wrapped: runs of two or more kept lines, no blank line between, each line
-    going on into the next (``_wraps``), whose text joined is a paragraph that ends a sentence."""
+def _wrapped_paragraphs(lines: Sequence[PageLine], start: int = 0) -> set[int]:
+    """The lines from ``start`` of paragraphs the page wrapped: runs of two or more kept lines, no blank line
+    between, each line going on into the next (``_wraps``), whose text joined is a paragraph that ends a
+    sentence."""
     found: set[int] = set()
     run: list[int] = []
-    for index in range(len(lines) + 1):
+    for index in range(start, len(lines) + 1):
         line = lines[index] if index < len(lines) else None
         if line is None or line.blank_before or line.reason is not None or not line.text or \
                 (run and not _wraps(lines[run[-1]].text, line.text)):

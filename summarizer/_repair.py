@@ -22,6 +22,7 @@ from ._inline_noise import (
     INLINE_RULES,
     INLINE_WORDS,
     LEAD_LABEL,
+    may_open,
 )
 from ._lines import PageLine
 from ._text import decode_entities, fold_spaces, repair_marks
@@ -40,8 +41,8 @@ def repair_lines(text: str, lines: list[PageLine]) -> None:
     hinted = {index for index in maybe if injection.INJECTION_HINT.search(lines[index].raw.lower())}
     inline, glued = _inline_lines(body, starts)
     inline |= {index for index, line in enumerate(lines[:_DATE_PREFIX_LINES]) if DATE_PREFIX.match(line.raw)}
-    inline |= {index for index, line in enumerate(lines[:_LEAD_LINES]) if line.text[:1] in _LEAD_FIRST
-               and (EDITOR_NOTE_LEAD.match(line.raw) or LEAD_LABEL.match(line.raw))}
+    inline |= {index for index, line in enumerate(lines[:_LEAD_LINES]) if (line.text[:1] in _LEAD_FIRST
+               and (EDITOR_NOTE_LEAD.match(line.raw) or LEAD_LABEL.match(line.raw))) or may_open(line.text, line.raw)}
     if len(lower) == end:
         inline |= _lines_with(INLINE_WORDS, lower, starts)
     else:  # offsets moved in lower-casing: look at each line
