@@ -310,16 +310,17 @@ def with_candidates(schema: dict[str, Any], candidates: tuple[str, ...] | None) 
     return {**schema, "$defs": {**schema["$defs"], "FigureDraft": {**figure, "properties": properties}}}
 
 
-def with_sentiment_label(schema: dict[str, Any], label: str) -> dict[str, Any]:
-    """``schema`` with the article's sentiment label fixed to ``label`` (a const), decided before the answer is
-    written (``summarizer.tone``): a grammar built from it lets the model write only that label, and then a
-    rationale for it. New dicts on the way to the label, as in ``with_candidates``; a schema without the field
-    comes back as it is."""
+def with_sentiment_label(schema: dict[str, Any], labels: tuple[str, ...]) -> dict[str, Any]:
+    """``schema`` with the article's sentiment label limited to ``labels`` (a const for one), decided before the
+    answer is written (``summarizer.tone``): a grammar built from it lets the model write only those, and then a
+    rationale for the one it wrote. New dicts on the way to the label, as in ``with_candidates``; a schema without
+    the field comes back as it is."""
     try:
         sentiment = schema["$defs"]["SentimentDraft"]
         field = sentiment["properties"]["label"]
     except (KeyError, TypeError):
         return schema
-    fixed = {key: value for key, value in field.items() if key != "enum"} | {"const": label}
+    allowed = {"const": labels[0]} if len(labels) == 1 else {"enum": list(labels)}
+    fixed = {key: value for key, value in field.items() if key not in ("enum", "const")} | allowed
     properties = {**sentiment["properties"], "label": dict(sorted(fixed.items()))}
     return {**schema, "$defs": {**schema["$defs"], "SentimentDraft": {**sentiment, "properties": properties}}}

@@ -6,14 +6,16 @@ of real pages it had never seen, 14 of 17 on the team's eval set. Asked two
 plain questions about the same article instead, "does it report clearly good
 news?" and "clearly bad news?", its probability of answering "yes" told the
 four labels apart far better (both: mixed; one: positive or negative; neither:
-neutral). Measured on 53 articles (the eval set and three halves of real pages)
+neutral). Chosen on 53 articles (the eval set and three halves of real pages)
 and checked on 24 others; the figures are in docs/evaluation.md.
 
 A backend that can read a model's next-token probabilities asks both questions
 after the article, on the prefix its extraction prompt shares (``tone_messages``),
-and constrains the answer's label to ``ToneReading.label``: the rationale the
-model then writes argues for that label. The score is the difference of the two
-probabilities, so it spreads over the scale instead of sitting at 1.0.
+and constrains the answer's label to ``ToneReading.labels``: the reading's label,
+or "mixed", which the model writes when the article itself calls the news mixed
+("European shares close mixed") though one side's odds stayed low; the rationale
+it then writes argues for the label it chose. The score is the difference of the
+two probabilities, so it spreads over the scale instead of sitting at 1.0.
 """
 
 from __future__ import annotations
@@ -48,9 +50,19 @@ class ToneReading:
         return "positive" if good else "negative" if bad else "neutral"
 
     @property
+    def labels(self) -> tuple[SentimentLabel, ...]:
+        """The labels the answer may take: the reading's, or "mixed", which the model writes when the article
+        itself calls the news mixed ("Stocks end mixed") even if one side's odds stayed low."""
+        return ("mixed",) if self.label == "mixed" else (self.label, "mixed")
+
+    @property
     def score(self) -> float:
         """``good - bad``, brought to the label's side of the scale (``quality.score_agrees``)."""
-        return round(nearest_agreeing_score(self.label, self.good - self.bad), 2)
+        return self.score_for(self.label)
+
+    def score_for(self, label: str) -> float:
+        """``good - bad`` on ``label``'s side of the scale."""
+        return round(nearest_agreeing_score(label, self.good - self.bad), 2)
 
 
 def tone_messages(messages: list[dict[str, str]], question: str) -> list[dict[str, str]] | None:

@@ -58,29 +58,42 @@ def test_no_question_without_an_article_in_the_prompt() -> None:
     assert tone_messages([], BAD_NEWS) is None
 
 
-@pytest.mark.parametrize("label", ["positive", "negative", "neutral", "mixed"])
-def test_the_fixed_label_is_the_only_one_the_schema_and_its_grammar_allow(label: str) -> None:
+@pytest.mark.parametrize(("good", "bad", "allowed"), [
+    (0.9, 0.1, ("positive", "mixed")),
+    (0.1, 0.9, ("negative", "mixed")),
+    (0.2, 0.2, ("neutral", "mixed")),
+    (0.7, 0.6, ("mixed",)),
+])
+def test_the_answer_may_take_the_readings_label_or_mixed(good: float, bad: float, allowed: tuple[str, ...]) -> None:
+    reading = ToneReading(good, bad)
+    assert reading.labels == allowed
+    for label in allowed:
+        assert quality.score_agrees(label, reading.score_for(label))
+
+
+@pytest.mark.parametrize("labels", [("positive", "mixed"), ("negative", "mixed"), ("neutral", "mixed"), ("mixed",)])
+def test_only_the_allowed_labels_are_in_the_schema_and_its_grammar(labels: tuple[str, ...]) -> None:
     schema = extraction_schema(("5%", "3%"))
     before = json.dumps(schema, sort_keys=True)
-    fixed = with_sentiment_label(schema, label)
+    fixed = with_sentiment_label(schema, labels)
     assert json.dumps(schema, sort_keys=True) == before  # the schema given is not changed
-    assert fixed["$defs"]["SentimentDraft"]["properties"]["label"]["const"] == label
-    assert "enum" not in fixed["$defs"]["SentimentDraft"]["properties"]["label"]
+    label_schema = fixed["$defs"]["SentimentDraft"]["properties"]["label"]
+    assert (label_schema.get("const"),) == labels if len(labels) == 1 else label_schema["enum"] == list(labels)
     assert fixed["$defs"]["FigureDraft"] == schema["$defs"]["FigureDraft"]  # the figure enum is kept
     grammar = schema_grammar_text(fixed)
     rule = next(line for line in grammar.splitlines() if line.startswith("SentimentDraft-label ::="))
-    assert rule == f'SentimentDraft-label ::= "\\"{label}\\""'
+    assert rule == "SentimentDraft-label ::= " + " | ".join(f'"\\"{label}\\""' for label in labels)
     entity_rule = next(line for line in grammar.splitlines() if line.startswith("EntityDraft-label ::="))
     assert all(other in entity_rule for other in ("positive", "negative", "neutral", "mixed"))  # entities: free
 
 
 def test_a_schema_without_a_sentiment_label_comes_back_as_it_is() -> None:
     schema = {"type": "object", "properties": {}}
-    assert with_sentiment_label(schema, "mixed") is schema
+    assert with_sentiment_label(schema, ("mixed",)) is schema
     assert Extraction.model_json_schema()["$defs"]["SentimentDraft"]["properties"]["label"].get("enum")
 
 
 def test_the_local_backends_tone_reading_is_part_of_the_cache_key(tmp_path):
     """Results cached before the reading (the model's own label) are not served for it."""
     identity = LocalBackend(Settings(backend="local", model_dir=tmp_path, cache_dir=tmp_path)).identity()
-    assert identity["tone"] == "good/bad yes-no"
+    assert identity["tone"] == "good/bad yes-no or mixed"

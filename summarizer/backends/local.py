@@ -141,7 +141,7 @@ class LocalBackend(Backend):
                 raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
             model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
         identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar",
-                    "tone": "good/bad yes-no"}  # the sentiment label is read from the model's odds (tone_probe)
+                    "tone": "good/bad yes-no or mixed"}  # the sentiment label: from the model's odds (tone_probe)
         if self.settings.copy_limit and self.settings.temperature == 0:
             identity["copy_limit"] = self.settings.copy_limit  # it changes what the summary says
         return identity
@@ -210,7 +210,7 @@ class LocalBackend(Backend):
                     probe = read_tone(llama, kwargs["messages"])
                     schema = request.schema()
                     if probe is not None:
-                        schema = with_sentiment_label(schema, probe.reading.label)
+                        schema = with_sentiment_label(schema, probe.reading.labels)
                     constrained = self._constrained(llama, schema_grammar_text(schema),
                                                     greedy=self.settings.temperature == 0, article=request.article,
                                                     copy_limit=self.settings.copy_limit)
@@ -229,9 +229,9 @@ class LocalBackend(Backend):
                 )
             except ValueError as exc:
                 raise ModelError(f"the local model failed: {exc}") from exc
-            if probe is not None:  # the label was the reading's already (the grammar); the score is its too
+            if probe is not None:  # the label is one the reading allowed (the grammar); the score is the reading's
                 sentiment = outcome.extraction.sentiment
-                sentiment.label, sentiment.score = probe.reading.label, probe.reading.score
+                sentiment.score = probe.reading.score_for(sentiment.label)
                 outcome.prompt_tokens += probe.extra_tokens
             return outcome
 
