@@ -298,16 +298,7 @@ def with_candidates(schema: dict[str, Any], candidates: tuple[str, ...] | None) 
     shared, so a schema someone else caches is never changed. A schema without
     that field comes back as it is.
     """
-    if not candidates:
-        return schema
-    try:
-        figure = schema["$defs"]["FigureDraft"]
-        raw = figure["properties"]["raw"]
-    except (KeyError, TypeError):
-        return schema
-    extra = {"const": candidates[0]} if len(candidates) == 1 else {"enum": list(candidates)}
-    properties = {**figure["properties"], "raw": dict(sorted({**raw, **extra}.items()))}
-    return {**schema, "$defs": {**schema["$defs"], "FigureDraft": {**figure, "properties": properties}}}
+    return _limited(schema, "FigureDraft", "raw", candidates) if candidates else schema
 
 
 def with_sentiment_label(schema: dict[str, Any], labels: tuple[str, ...]) -> dict[str, Any]:
@@ -315,12 +306,19 @@ def with_sentiment_label(schema: dict[str, Any], labels: tuple[str, ...]) -> dic
     answer is written (``summarizer.tone``): a grammar built from it lets the model write only those, and then a
     rationale for the one it wrote. New dicts on the way to the label, as in ``with_candidates``; a schema without
     the field comes back as it is."""
+    return _limited(schema, "SentimentDraft", "label", labels)
+
+
+def _limited(schema: dict[str, Any], model: str, name: str, values: tuple[str, ...]) -> dict[str, Any]:
+    """``schema`` with field ``name`` of ``model`` (under ``$defs``) limited to ``values``: a const for one, else an
+    enum, in place of any it had. New dicts on the way to the field, everything else shared; a schema without the
+    field comes back as it is."""
     try:
-        sentiment = schema["$defs"]["SentimentDraft"]
-        field = sentiment["properties"]["label"]
+        definition = schema["$defs"][model]
+        field = definition["properties"][name]
     except (KeyError, TypeError):
         return schema
-    allowed = {"const": labels[0]} if len(labels) == 1 else {"enum": list(labels)}
-    fixed = {key: value for key, value in field.items() if key not in ("enum", "const")} | allowed
-    properties = {**sentiment["properties"], "label": dict(sorted(fixed.items()))}
-    return {**schema, "$defs": {**schema["$defs"], "SentimentDraft": {**sentiment, "properties": properties}}}
+    allowed = {"const": values[0]} if len(values) == 1 else {"enum": list(values)}
+    limited = {key: value for key, value in field.items() if key not in ("enum", "const")} | allowed
+    properties = {**definition["properties"], name: dict(sorted(limited.items()))}
+    return {**schema, "$defs": {**schema["$defs"], model: {**definition, "properties": properties}}}

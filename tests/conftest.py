@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer import Settings, Summarizer
 from summarizer.testing import VirtualClock, virtual_time
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -35,6 +36,16 @@ def virtual_clock() -> Iterator[VirtualClock]:
     """Retries and rate limits wait on this clock, never for real; ``.waits`` lists what they asked for."""
     with virtual_time() as clock:
         yield clock
+
+
+@pytest.fixture(scope="session")
+def embedded_summarizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Summarizer]:
+    """The real embedded model, loaded once for every test module that runs it (its file assembled from the
+    pinned packages into a temporary models folder, its cache there too)."""
+    root = tmp_path_factory.mktemp("embedded")
+    settings = Settings(backend="local", model_dir=root / "models", cache_dir=root / "cache")
+    with Summarizer(settings) as instance:
+        yield instance
 
 
 @pytest.fixture

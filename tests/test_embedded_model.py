@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from summarizer import Settings, Summarizer, clean, quality
+from summarizer import Summarizer, clean, quality
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.greedy_grammar import GreedyGrammar
 from summarizer.backends.local import EvalTimings, LocalBackend, schema_grammar_text
@@ -25,12 +24,9 @@ pytestmark = pytest.mark.embedded
 SEED = "001_3bb448a0ca5d400d.txt"
 
 
-@pytest.fixture(scope="module")
-def summarizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Summarizer]:
-    root = tmp_path_factory.mktemp("embedded")
-    settings = Settings(backend="local", model_dir=root / "models", cache_dir=root / "cache")
-    with Summarizer(settings) as instance:
-        yield instance
+@pytest.fixture
+def summarizer(embedded_summarizer: Summarizer) -> Summarizer:
+    return embedded_summarizer
 
 
 # Every figure the seeds' bodies contain, with its right value and unit, written out by hand.

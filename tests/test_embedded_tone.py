@@ -3,12 +3,11 @@ real model on two eval articles (CI runs it; deselect with ``-m "not embedded"``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from summarizer import Settings, Summarizer, quality
+from summarizer import Summarizer, quality
 from summarizer.backends.local import LocalBackend
 
 pytestmark = pytest.mark.embedded
@@ -16,12 +15,9 @@ pytestmark = pytest.mark.embedded
 EVAL = Path(__file__).resolve().parent / "data" / "eval"
 
 
-@pytest.fixture(scope="module")
-def summarizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Summarizer]:
-    root = tmp_path_factory.mktemp("embedded-tone")
-    settings = Settings(backend="local", model_dir=root / "models", cache_dir=root / "cache")
-    with Summarizer(settings) as instance:
-        yield instance
+@pytest.fixture
+def summarizer(embedded_summarizer: Summarizer) -> Summarizer:
+    return embedded_summarizer
 
 
 @pytest.mark.parametrize(("name", "label"), [
