@@ -16,7 +16,7 @@ from summarizer import Summarizer, clean, quality
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.greedy_grammar import GreedyGrammar
 from summarizer.backends.local import EvalTimings, LocalBackend, schema_grammar_text
-from summarizer.drafts import Extraction
+from summarizer.drafts import Extraction, with_sentiment_label
 from summarizer.embedded import get_embedded
 
 pytestmark = pytest.mark.embedded
@@ -116,7 +116,12 @@ def test_local_decoding_is_constrained_by_the_schema_grammar(summarizer: Summari
     request = ExtractionRequest(summarizer.prompt.messages(article.text, article.title), article.text)
     outcome = summarizer.backend.extract(request)
     assert spy.grammars, "the model was not called"
-    assert all(g == schema_grammar_text() for g in spy.grammars)
+    # the schema's grammar, its sentiment label limited to what the tone reading allows (summarizer.tone)
+    allowed = {labels: schema_grammar_text(with_sentiment_label(request.schema(), labels))
+               for labels in (("positive", "mixed"), ("negative", "mixed"), ("neutral", "mixed"), ("mixed",))}
+    assert len(set(spy.grammars)) == 1 and spy.grammars[0] in allowed.values()
+    labels = next(labels for labels, grammar in allowed.items() if grammar == spy.grammars[0])
+    assert outcome.extraction.sentiment.label in labels
     assert 2 <= len(outcome.extraction.summary) <= 4
 
 
