@@ -19,8 +19,12 @@ _TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
 _LABEL_LINE_MAX = 24
 # A video's or a podcast's link: "WATCH: 'We expect a weak outlook,' says an analyst" (no full stop: a headline)
 _MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$")
-# A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)"
-_CREDIT_ALONE = re.compile(r"^\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$")
+# A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters"
+_CREDIT_ALONE = re.compile(r"^\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$"
+                           r"|^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ \| "
+                           r"(?:Reuters|AP|AFP|Bloomberg|Getty Images|EPA|CNBC)$")
+# A wire's end mark with its copyright in brackets: "END [Copyright The Harbour Press, Ltd.]"
+_END_COPYRIGHT = re.compile(r"^(?:END\s+)?\[(?:Copyright|©)[^\[\]]{2,80}\]$")
 # A link's button on its own line ("Read more...", "Continue reading »"), and an image's slug ("microsoft12121")
 _BUTTON_LINE = re.compile(r"^(?i:read more|continue reading|see more|show more|load more)\s?(?:\.{3}|…|»|>+)?$"
                           r"|^[a-z]+[-_]?\d{4,}$")
@@ -103,8 +107,10 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "section-label"
     if len(text) <= _LABEL_LINE_MAX and _BUTTON_LINE.match(text):
         return "navigation"
-    if text[0] == "(" and _CREDIT_ALONE.match(text):
+    if (text[0] == "(" or " | " in text) and _CREDIT_ALONE.match(text):
         return "image-credit"
+    if text[-1] == "]" and _END_COPYRIGHT.match(text):
+        return "copyright"
     if len(text) <= _TICKER_ALONE_MAX and _TICKER_ALONE.match(text) and following[:1].islower():
         return "ticker-tag"
     if text[0] == "(" and text[-1] == ")" and text[-2:-1] not in ".!?" and len(text.split()) <= _NOTE_MAX_WORDS \

@@ -27,7 +27,8 @@ AUTHOR_BIO = re.compile(
     r"|(?i:(he|she|they) (does|do) not (have|hold|own) any) (?i:crypto|cryptocurrency|digital asset|bitcoin)\w*"
     r"( (?i:holdings))?\.?)$",
 )
-BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}$"
+BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}"
+                    r"( (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})?$"  # and a date
                     # a wire's credits on a line of their own: "Reporting by Jane Roe in Bengaluru; Editing by Sam Li"
                     r"|^(?i:reporting|report|reported|additional reporting) by [A-Z][^;]{2,120};"
                     r" ?(?i:editing|edited|writing) by\b.{0,120}$")

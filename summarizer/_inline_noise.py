@@ -158,7 +158,8 @@ TRAILING_WIRE_CREDITS = re.compile(
     r"(?:Editing|Edited|Writing) by\b[^.!?]{0,120}$")
 # A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
 _END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
-TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))})\s*$")
+TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))}"
+                               r"|END \[(?:Copyright|©)[^\[\]]{2,80}\])\s*$")  # "... yen. END [Copyright Jiji]"
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
 PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
@@ -319,7 +320,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
     (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
-    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith(_END_MARKS)),
+    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith((*_END_MARKS, "]"))),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_CONTACT), "call-to-action", lambda raw: " us " in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
@@ -360,7 +361,8 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
-                "illustration:", "enditem", "(end)", "(ends)", "report by", "contact us", "call us", "email us")
+                "illustration:", "enditem", "(end)", "(ends)", "end [copyright",
+                "report by", "contact us", "call us", "email us")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

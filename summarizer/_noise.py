@@ -127,13 +127,14 @@ DISCLAIMER = re.compile(
     r"|\bpositions? in (any of )?the (securities|stocks|shares|companies) mentioned\b"
     r"|not (financial|investment) advice\b"
     r"|\b\d{1,2}(\.\d+)?% of retail (investor |cfd |client )?accounts (lose|lost) money\b"
-    r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$",
+    r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$"
+    r"|\bwe (may )?(earn|receive) (an |a small )?(affiliate )?commission\b",  # an affiliate site's disclosure
     _I,
 )
 _DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
     ("disclaimer", "risk warning", "disclosure"), (" advice",), ("informational",), ("provided for information only",),
     ("within the meaning",), ("forward-looking statement",), (" expressed ",), (" mentioned",), (" advice",),
-    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",)])
+    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",), ("commission",)])
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
 # A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
@@ -235,10 +236,11 @@ _RULES: list[_Rule] = [
           contains=("advertise ", "join ")),
     _Rule(_DISCLAIMER_FOUND, "disclaimer", 1200,
           ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
-           "accounts lose", "accounts lost", "information only", "forward-looking", "recommended", "policy"),
+           "accounts los", "information only", "forward-looking", "recommended", "policy", "commission"),
           starts=r"disclaimer|legal|risk|disclosure|editorial",
           contains=("advice", "informational", "the views", "the opinions", " mentioned", "% of retail",
-                    "information only", "forward-looking", "services have recommended", "disclosure policy")),
+                    "information only", "forward-looking", "services have recommended", "disclosure policy",
+                    "commission")),
     # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
     _Rule(_ticker_line, "price-ticker", 60,
           starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+,?(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"

@@ -122,3 +122,24 @@ def test_a_labelled_caption_and_one_with_an_agency_credit_in_capitals_go(caption
 
 def test_a_sections_tag_in_brackets_before_the_lead_goes():
     assert clean(f"[THE MARKETS] {LEAD}\n\n{BODY}\n").text == f"{LEAD}\n\n{BODY}"
+
+
+# Tuned on h15/blind, after its unseen figures were taken.
+def test_an_affiliate_sites_disclosure_goes():
+    disclosure = ("Harbour Ledger is supported by its audience. When you purchase through links on our site, we may "
+                  "earn an affiliate commission. Learn more.")
+    assert kept(disclosure) == f"{LEAD}\n\n{BODY}"
+    story = "Corvane said its sales staff earn a commission of 2% on each contract, the filing showed."
+    assert story in kept(story)
+
+
+def test_a_photographers_credit_with_a_bar_is_no_title():
+    article = clean("Jane Roe | Reuters\nTraders work on the floor of the Harbour Stock Exchange.\nCorvane shares "
+                    "dropped as much as 8% in extended trading Tuesday after better-than-expected first-quarter "
+                    "earnings and weak guidance. It earned 76 cents a share, beating estimates of 57 cents.\n")
+    assert article.title != "Jane Roe | Reuters" and "Jane Roe" not in article.text
+
+
+def test_a_wires_end_mark_with_its_copyright_and_a_dated_byline_go():
+    article = clean(f"by Reuters July 28, 2024\n\n{LEAD}\n\n{BODY} END [Copyright The Harbour Press, Ltd.]\n")
+    assert article.text == f"{LEAD}\n\n{BODY}"
