@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._credits import PHOTO_CREDIT_IN_BRACKETS
+from ._credits import PHOTO_CREDIT_IN_BRACKETS, PHOTOGRAPHER_CREDIT
 from ._lines import PageLine
 from ._prose import MONTHS, ends_sentence
 from ._title import headline_line
@@ -46,7 +46,7 @@ _SAYS = re.compile(r"\b(?:said|says|told|tells|according to)\b|[“”\"]")
 _TRAILING_PHOTO_CREDIT = re.compile(rf"{PHOTO_CREDIT_IN_BRACKETS}$", re.IGNORECASE)
 # or a photographer's name and agency: "(Jane Roe/The Harbour Press)" (a name of two words or more), or the agency
 # in capitals, then the name: "THE HARBOUR PRESS/ Jane Roe"
-_TRAILING_NAMED_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$"
+_TRAILING_NAMED_CREDIT = re.compile(rf"{PHOTOGRAPHER_CREDIT}$"
                                     r"|(?<=[.!?] )(?:THE )?[A-Z]{2,}(?: [A-Z]{2,}){0,3} ?/ ?(?:[A-Z][\w.'’-]+ ?){1,4}$")
 _CREDITED_CAPTION_MAX = 800
 _CREDIT_TAIL = 60  # a credit at a caption's end is no longer
@@ -126,9 +126,7 @@ def _credited_caption(text: str) -> bool:
     if len(text) > _CREDITED_CAPTION_MAX or not (text.endswith(")") or "/" in text[-_CREDIT_TAIL:]) or not (
             _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_NAMED_CREDIT.search(text)):
         return False
-    opening = _INSIDE_BREAK.search(text)
-    first = text[:opening.start() + 1] if opening else text
-    return bool(_PICTURE_VERB.search(first)) and not _SAYS.search(text)
+    return bool(_PICTURE_VERB.search(_first_sentence(text))) and not _SAYS.search(text)
 
 
 def _agency_caption(text: str) -> bool:
@@ -136,8 +134,7 @@ def _agency_caption(text: str) -> bool:
     and where, and nobody in the line says anything (a description of the place may follow)."""
     if len(text) > _CREDITED_CAPTION_MAX or not (" 19" in text or " 20" in text):
         return False  # (a year in full: most lines go here)
-    opening = _INSIDE_BREAK.search(text)
-    first = text[:opening.start() + 1] if opening else text
+    first = _first_sentence(text)
     return bool(_WHEN_AND_WHERE.search(first)) and not _SAYS.search(text) and \
         not _REPORTS.search(_PICTURE_VERB.sub("", first)) and not _STORY_VERB.search(first)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._credits import PHOTOGRAPHER_CREDIT
 from ._prose import DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
 
 _MENU_MIN_WORDS = 12  # a headline of eight words may have one function word only
@@ -20,7 +21,7 @@ _LABEL_LINE_MAX = 24
 # A video's or a podcast's link: "WATCH: 'We expect a weak outlook,' says an analyst" (no full stop: a headline)
 _MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$")
 # A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters"
-_CREDIT_ALONE = re.compile(r"^\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)$"
+_CREDIT_ALONE = re.compile(rf"^{PHOTOGRAPHER_CREDIT}$"
                            r"|^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ \| "
                            r"(?:Reuters|AP|AFP|Bloomberg|Getty Images|EPA|CNBC)$")
 # A wire's end mark with its copyright in brackets: "END [Copyright The Harbour Press, Ltd.]"

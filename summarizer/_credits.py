@@ -44,6 +44,8 @@ SYNDICATION = re.compile(
     r"(\s.{0,300})?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
+# A photographer's name, two words or more, and the agency, in brackets: "(Jane Roe/The Harbour Press)"
+PHOTOGRAPHER_CREDIT = r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w .&'’-]{1,40}\)"
 # A caption that ends with its photo credit in brackets: "A crane unloads containers ... (AP Photo/Jane Roe, File)"
 # A caption with no sentence punctuation and its photographer's credit in brackets: "Traders on the floor as the
 # pound slumped (Jane Roe/PA)" (a name of two words or more: "(Reuters/Ipsos)" after a poll is no credit).

@@ -18,16 +18,17 @@ from ._lines import PageLine
 
 # Block elements: a paragraph ends where one closes, or where one opens after text.
 _BLOCKS = r"p|div|li|h[1-6]|blockquote|figure|figcaption|section|article|aside|header|footer|ul|ol|table|tr"
+_BLOCK_END = rf"</(?:{_BLOCKS})\s*>"
 _BREAK = re.compile(
-    rf"(?P<end></(?:{_BLOCKS})\s*>|<br\s*/?>)"  # a piece ends after these
+    rf"(?P<end>{_BLOCK_END}|<br\s*/?>)"  # a piece ends after these
     rf"|(?P<open>(?=<(?:{_BLOCKS})\b[^<>]*>))"  # a piece may end before this (when text came before it)
     r"|(?P<escape>\\r\\n|\\n|\\r)",  # a line break written out: it separates, and belongs to neither piece
     re.IGNORECASE,
 )
-_FRAGMENT = re.compile(rf"</(?:{_BLOCKS})\s*>|<br\s*/?>", re.IGNORECASE)
+_FRAGMENT = re.compile(rf"{_BLOCK_END}|<br\s*/?>", re.IGNORECASE)
 MIN_BLOCK_TAGS = 2  # closing block tags or <br>s that make a text a fragment (one could be a stray tag in prose)
 _TAG = re.compile(r"\s*<[A-Za-z][^<>]*>")
-_CLOSED = re.compile(rf"</(?:{_BLOCKS})\s*>\s*$", re.IGNORECASE)  # a line that ends by closing a block
+_CLOSED = re.compile(rf"{_BLOCK_END}\s*$", re.IGNORECASE)  # a line that ends by closing a block
 _MARKED = re.compile(r"""\b(?:class|id)\s*=\s*["']?([^"'<>]*)""", re.IGNORECASE)
 # What a page's class names say a piece is: the words of its names ("wp-caption-text": wp, caption, text).
 _MARKS = {

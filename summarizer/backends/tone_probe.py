@@ -50,7 +50,7 @@ def read_tone(llama: Any, messages: list[dict[str, str]]) -> Probe | None:
         rendered = formatter(messages=question)
         tokens = llama.tokenize(rendered.prompt.encode("utf-8"), add_bos=not rendered.added_special, special=True)
         prompts.append(tokens)
-        llama.n_tokens = min(_shared(llama.input_ids[:llama.n_tokens], tokens), len(tokens) - 1)
+        llama.n_tokens = min(llama.longest_token_prefix(llama.input_ids[:llama.n_tokens], tokens), len(tokens) - 1)
         llama.eval(tokens[llama.n_tokens:])  # (eval drops what the context held past n_tokens)
         logits = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llama.ctx, -1), shape=(llama.n_vocab(),))
         logits = logits.astype(np.float64)
@@ -60,19 +60,10 @@ def read_tone(llama: Any, messages: list[dict[str, str]]) -> Probe | None:
         if p_yes + p_no < MIN_ANSWER_MASS:
             return None
         probabilities.append(p_yes / (p_yes + p_no))
-    article = _shared(prompts[0], prompts[1])  # the prompt up to the article's end
+    article = llama.longest_token_prefix(prompts[0], prompts[1])  # the prompt up to the article's end
     return Probe(ToneReading(probabilities[0], probabilities[1]), sum(len(tokens) - article for tokens in prompts))
 
 
 def _token_text(llama: Any, token: int) -> str:
     return llama.detokenize([token], special=True).decode("utf-8", errors="replace") if token != -1 else ""
 
-
-def _shared(a: Any, b: list[int]) -> int:
-    """How many tokens two sequences start with in common."""
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
