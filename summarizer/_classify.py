@@ -18,7 +18,8 @@ From these it removes, each with its reason:
   byline whose parts are split by "|" and that carries a date, a wire's note wholly in brackets;
 - anywhere, a photo or chart caption: a line that does not end as a sentence and closes on a credit
   ("... Name Surname/Agency", "... Source: Agency", "... Photo by Name");
-- anywhere, image alt text: a short line of lower-case words alone just before such a caption; at the
+- anywhere, image alt text: a short line of lower-case words alone just before such a caption, or in the
+  head below the first line (four words or more); at the
   top, a long description of the image with no capital after its first word and no figure, above a headline
   in title case;
 - anywhere, a copy of another line with a gallery counter or a label around it;
@@ -81,6 +82,9 @@ def mark_general(lines: Sequence[Line]) -> None:
             if reason == "caption" and not (index > 0 and kept[index - 1].reason is None and
                                             _headline_above(kept[index - 1].text)):
                 reason = None  # a caption is taken below a headline: the headline itself may say "is seen"
+        if reason is None and 0 < index < min(first, len(kept) - 1) and not line.body and \
+                _alt_in_head(text, kept[index + 1].text):
+            reason = "caption"  # an image's alt text between the headline and the story: lower-case words alone
         if reason is None and index < first and _headlines_in_a_row(text):
             reason = "related-links"  # a paragraph's length, but no sentence: other stories' headlines in a row
         if reason is None and not ends_sentence(text):
@@ -205,6 +209,17 @@ def _caption_reason(text: str) -> str | None:
 def _alt_text(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= _ALT_MAX_WORDS and all(word.isalpha() and word.islower() for word in words)
+
+
+_ALT_HEAD_WORDS = (4, 16)  # alt text in the head: four words at least (a menu's "news" is navigation's), under 16
+
+
+def _alt_in_head(text: str, after: str) -> bool:
+    """Lower-case words alone, not a line of a paragraph the page wrapped: the next line starts a sentence and this
+    one does not end on a function word."""
+    words = text.split()
+    return _ALT_HEAD_WORDS[0] <= len(words) < _ALT_HEAD_WORDS[1] and all(w.isalpha() and w.islower() for w in words) \
+        and after[:1].isupper() and words[-1] not in stopwords()
 
 
 _ELLIPSES = ("...", "…")

@@ -93,6 +93,20 @@ _GLUED_CRUMB = re.compile(r"^Home(?:[A-Z][a-z&]+)*?(?=[A-Z][a-z'’]*\s)|^Home\s
                           r"(?=[A-Z][\w'’]*\s)")
 
 
+# A wire's tag before its headline: "(LEAD) Acme swings to profit", "(2nd LD) ...", "UPDATE 2-Acme shares fall": the
+# desk's note on which version this is, not the headline's words.
+_WIRE_TAG = re.compile(r"^(?:\((?:LEAD|URGENT|ATTN|UPDATE(?: \d{1,2})?|\d{1,2}(?:st|nd|rd|th) LD|LD|CORRECTED|REFILE)"
+                       r"(?:[ :-][^()]{0,30})?\)\s*)+(?=\S)"
+                       r"|^(?:UPDATE \d{1,2}|RPT|CORRECTED|REFILE|BRIEF)-(?=[A-Z0-9])")
+
+
+def without_wire_tag(title: str | None) -> str | None:
+    """``title`` without a wire's version tag at its start (only when words are left after it)."""
+    if not title or not title.startswith(("(", "U", "R", "C", "B")):
+        return title
+    return _WIRE_TAG.sub("", title, count=1)
+
+
 def _before_dated_dek(text: str) -> str:
     dated = _DATED_DEK.search(text) if ":" in text else None
     head = text[:dated.start()] if dated else ""

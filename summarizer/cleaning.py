@@ -42,7 +42,7 @@ from ._prose import DIGIT as _DIGIT
 from ._prose import content_words, ends_sentence, folded_words, is_body_paragraph
 from ._repair import repair_lines
 from ._text import decode_entities, fold_spaces
-from ._title import checked_title, headline_line, take_title, title_like
+from ._title import checked_title, headline_line, take_title, title_like, without_wire_tag
 from .shared_lines import line_key
 
 
@@ -234,7 +234,7 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
         if first and first[0].text.strip() == checked:
             take_title(first)  # the headline is now the first line kept: as cleaning the output would take it
         _settle([line for line in present if line.reason is None], memo)  # what cleaning the output would see
-    return checked
+    return without_wire_tag(checked)
 
 
 def _settle(kept: list[PageLine], memo: layout_model.Memo) -> list[PageLine]:
