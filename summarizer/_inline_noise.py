@@ -71,7 +71,7 @@ TRAILING_BUTTON = re.compile(
 # A labelled credit after a paragraph's last sentence: "... on May 2. Picture: Jane Roe © Harbour Post", "... Source:
 # TradingView". Only the credit goes: which sentence before it is the caption's, words cannot tell.
 TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’])\s+(?:Picture|Pic|Photo|Photograph|Image|Source|Chart|Graphic|Illustration)s?(?: credit)?\s?:\s?"
+    r"(?<=[.!?\"”’])\s*(?:Picture|Pic|Photo|Photograph|Image|Source|Chart|Graphic|Illustration)s?(?: credit)?\s?:\s?"
     r"[A-Z][\w.'’-]*(?: [A-Z&][\w.'’&-]*)*(?:\s?[©/]\s?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*)*)?\s*$")
 # A "Read more" clause set in brackets or between dashes inside a sentence: "... (read more: US prices cool in June)",
 # "The committee voted 5-1 — also read: What a rate pause means for you — to hold the rate" (the sentence stays whole).

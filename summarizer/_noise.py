@@ -194,12 +194,12 @@ SOCIAL_CHROME = re.compile(
     _I,
 )
 
-# Page furniture: skip links, menus, a video player's caption with its times run together ("VIDEO3:1203:12"),
-# and a wire story's part markers ("-3-").
+# Page furniture: skip links (numbered too), menus, a video player's times run together ("VIDEO3:1203:12"), "-3-"
 NAVIGATION = re.compile(
-    r"^((skip to (main |the )?(content|navigation|article|search|footer)\.?\s?\|?\s?){1,4}|skip navigation|(main )?menu"
-    r"|back to top|jump to \w+|(?:make|set) [\w .&'’-]{1,40}? (?:as )?your (?:home ?page|start page)"
-    r"|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—]|you are here\s?:.{24,160})$",
+    r"^((\d\.\s)?(skip to (main |the |more )?(content|navigation|article|search|footer|menu|[\w.-]{2,12} sites)"
+    r"\.?\s?\|?\s?){1,4}"
+    r"|skip navigation|(main )?menu|back to top|jump to \w+|(?:make|set) [\w .&'’-]{1,40}? (?:as )?your (?:home ?page"
+    r"|start page)|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—]|you are here\s?:.{24,160})$",
     _I,
 )
 
@@ -282,7 +282,7 @@ _RULES: list[_Rule] = [
            "contact", "you can"), contains=("here", "regist", "sign up", "sign-up", "subscribe", "learn more",
            "read more", "find out more", "download now", "join", "click", "tap to", "get started", "enrol",
            "contact us", "you can")),
-    _Rule(NAVIGATION.match, "navigation", 180, starts=r"skip|menu|main|back to|jump to|video|make|set|you are|-|—"),
+    _Rule(NAVIGATION.match, "navigation", 180, starts=r"skip|\d\. skip|menu|main|back|jump|video|make|set|you are|-|—"),
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),

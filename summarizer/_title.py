@@ -150,9 +150,10 @@ def _headline(text: str) -> bool:
     return not _INNER_SENTENCE_END.search(text) and _headline_style(_after_label(text))
 
 
+# (a zone may run into the day: "11:00 GMT23 September 2020")
 _DATE_WORD = re.compile(
     r"\d+(?:st|nd|rd|th)?[,.]?|\d{1,2}:\d\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[.,]?"
-    r"|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}|[|·,–—-]")
+    r"|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}(?:\d{1,2})?|[|·,–—-]")
 
 
 def _a_date(text: str) -> bool:
