@@ -23,7 +23,8 @@ From these it removes, each with its reason:
   top, a long description of the image with no capital after its first word and no figure, above a headline
   in title case;
 - anywhere, a copy of another line with a gallery counter or a label around it;
-- in the tail, a "Label: Headline" promo for another story; anywhere but the last line, another story's
+- in the tail, a "Label: Headline" promo for another story, or two or more headlines in title case in a row;
+  anywhere but the last line, another story's
   card: a headline in title case, then a paragraph cut off with "..." (its first lines);
 - context smoothing as jusText does: a short line that is no prose between two lines this layer
   removed in the head or the tail goes with them.
@@ -71,6 +72,7 @@ def mark_general(lines: Sequence[Line]) -> None:
         return
     first = next((i for i, line in enumerate(kept) if line.body and ends_sentence(line.text)), len(kept))
     last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].body), len(kept))  # (found from the end)
+    ended = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].body and ends_sentence(kept[i].text)), len(kept))
     marked: set[int] = set()
     for index, line in enumerate(kept):
         text = line.text
@@ -94,6 +96,9 @@ def mark_general(lines: Sequence[Line]) -> None:
             reason = "related-links"  # another story's card: its headline, then its first lines cut with "..."
             kept[index - 1].reason = _GENERAL + reason
             marked.add(index - 1)
+        if reason is None and index > ended and _card_headline(line) and any(
+                ended < other < len(kept) and _card_headline(kept[other]) for other in (index - 1, index + 1)):
+            reason = "related-links"  # after the story, other stories' headlines in title case, two or more in a row
         if reason is None and index > last and len(text) <= _LABEL_PROMO_MAX_CHARS and \
                 _LABEL_PROMO.match(text) and not text.endswith("."):
             reason = "related-links"

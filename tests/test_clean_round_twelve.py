@@ -79,3 +79,21 @@ def test_numbered_skip_links_go_and_are_never_the_title(links):
 def test_a_time_stamp_with_its_zone_run_into_the_day_is_no_title():
     cleaned = clean(f"11:00 GMT23 September 2020\n\n{BODY}")
     assert cleaned.title is None
+
+
+_OTHER_STORIES = ("Northland Equities Shrug Off Stimulus Plan, Index Loses 600 Points in Opening Trade\n"
+                  "Northland Bourses Rally Despite Rating Downgrade, Index Up 310 Points in Opening Trading\n"
+                  "Northland Bourses Tumble on Weak Global Cues, Index Plunges 404 Points in Opening Trading\n")
+
+
+def test_other_stories_headlines_in_a_row_after_the_story_go():
+    cleaned = clean(f"Corvane swings to profit on battery demand\n\n{BODY}\n{_OTHER_STORIES}")
+    assert "Index Loses 600 Points" not in cleaned.text and "Plunges 404 Points" not in cleaned.text
+    assert "Sales rose 89.9 percent" in cleaned.text
+
+
+def test_one_title_case_line_after_the_story_or_a_subheading_before_more_story_stays():
+    subheading = "Battery Demand Lifts Corvane Back Into Profit For The Quarter"
+    cleaned = clean(f"Corvane swings to profit on battery demand\n\n{BODY}\n{subheading}\n\n"
+                    "The shares rose 3% in Seoul on the results, their best day in a month.\n")
+    assert subheading in cleaned.text
