@@ -12,6 +12,8 @@ from itertools import filterfalse
 
 from ._lines import PageLine
 from ._prose import (
+    BULLET,
+    BULLET_FIRST,
     MONTHS,
     content_of,
     content_words,
@@ -144,6 +146,8 @@ def _headline(text: str) -> bool:
     """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
     if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()) or _a_date(text):
+        return False
+    if text[0] in BULLET_FIRST and BULLET.match(text):  # a list's item ("- Combined company positioned for growth")
         return False
     if _asks_in_title_case(text):  # a question in title case: its inner "?" and its auxiliaries are a headline's
         return True

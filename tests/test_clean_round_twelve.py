@@ -97,3 +97,8 @@ def test_one_title_case_line_after_the_story_or_a_subheading_before_more_story_s
     cleaned = clean(f"Corvane swings to profit on battery demand\n\n{BODY}\n{subheading}\n\n"
                     "The shares rose 3% in Seoul on the results, their best day in a month.\n")
     assert subheading in cleaned.text
+
+
+def test_a_list_item_in_capitals_above_the_story_is_no_title():
+    bullet = "- COMBINED COMPANY POSITIONED FOR GROWTH THROUGH A BROADER PRODUCT RANGE"
+    assert clean(f"{bullet}\n\n{BODY}").title is None
