@@ -80,9 +80,24 @@ def shown(article: str, title: str | None) -> str:
     return f"{title}\n{article}" if title else article
 
 
+# A stop after an abbreviation or an initial ends no sentence: "Rs. 248.90", "Mr. Lee", "U.S. Steel", "No. 2".
+NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|Gen|vs|Rs|Re|Inc|Corp|Co|Ltd|Jan|Feb"
+                        r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a summary: split after . ! ? when a capital or a number follows."""
-    return [s.strip() for s in _SENTENCE_SPLIT.split(text.strip()) if s.strip()]
+    """Sentences of a summary: split after . ! ? when a capital or a number follows, but not after an
+    abbreviation (``NOT_AN_END``)."""
+    out: list[str] = []
+    for piece in _SENTENCE_SPLIT.split(text.strip()):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and NOT_AN_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def broken_reason(sentence: str) -> str | None:

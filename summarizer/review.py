@@ -160,14 +160,12 @@ class SummaryReview:
 # one. Used to cut a summary item at its last whole sentence and to take an article's opening sentences, so a rare
 # wrong split costs a longer sentence, no more.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])")
-_NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|Gen|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
-                         r"|Sep|Sept|Oct|Nov|Dec))\.$")
 
 
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence of ``text`` but the last ends (the offset after its stop and closing quote)."""
     return [end.end() for end in _SENTENCE_END.finditer(text)
-            if not _NOT_AN_END.search(text[:end.end()].rstrip("\"'”’)"))]
+            if not quality.NOT_AN_END.search(text[:end.end()].rstrip("\"'”’)"))]
 
 
 def opening_sentences(article: str) -> list[str]:

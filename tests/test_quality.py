@@ -49,6 +49,17 @@ def test_sentences_split_after_a_stop_before_a_capital_or_number_only():
                                              "2026 guidance rose."]
 
 
+@pytest.mark.parametrize(("text", "count"), [
+    ("Jio Financial fell to Rs. 248.90 apiece, down 4.95%. The scrip debuted at Rs. 262 a share.", 2),
+    ("Mr. Lee said No. 2 producer Acme Corp. Ltd. would cut 300 jobs. Shares fell 3%.", 2),
+    ("Dr. Roe, head of the No. 1 lender, quit on Nov. 3. Its shares fell.", 2),
+])
+def test_a_stop_after_an_abbreviation_ends_no_sentence(text, count):
+    sentences = quality.split_sentences(text)
+    assert len(sentences) == count
+    assert " ".join(sentences) == text
+
+
 def test_a_cut_off_copy_of_a_sentence_is_a_duplicate():
     sentences = ["Acme's revenue rose 6% to $14.2 billion in the quarter.", "Shares fell 4%.",
                  "Acme's revenue rose 6% to $14.2 billion in the."]
