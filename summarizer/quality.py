@@ -100,6 +100,9 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+SINGLE_WORD = "is a single word"
+
+
 def broken_reason(sentence: str) -> str | None:
     """Why a sentence reads as cut off, or None when it ends whole."""
     text = sentence.strip()
@@ -116,6 +119,8 @@ def broken_reason(sentence: str) -> str | None:
     tokens = body.split()
     if not tokens:
         return "has no words"
+    if len(tokens) == 1:  # "Veteran." between two sentences: what the word was part of is missing
+        return SINGLE_WORD
     last = tokens[-1].casefold().strip("\"'“”‘’(")
     if last in FUNCTION_WORDS:
         return f"ends on {tokens[-1]!r}, mid-clause"

@@ -70,7 +70,7 @@ class SummaryReview:
                 continue
             sentence = self._grounded(sentence)
             if sentence:
-                sentence = self._cut_end_dropped(sentence)
+                sentence = self._cut_end_dropped(self._single_words_dropped(sentence))
             if sentence and self._sound(sentence):
                 kept.append(sentence)
         return kept
@@ -87,6 +87,18 @@ class SummaryReview:
                 self.warnings.append(f"dropped the cut-off end of a summary item: {tail!r}")
                 return head
         return item
+
+    def _single_words_dropped(self, item: str) -> str:
+        """An item's one-word 'sentences' ("... Rs. 261.85 apiece. Veteran. KV Kamath has been appointed ..."):
+        what the word belonged to is missing; the whole sentences around it stay."""
+        if ". " not in item:
+            return item
+        parts = quality.split_sentences(item)
+        kept = [part for part in parts if quality.broken_reason(part) != quality.SINGLE_WORD]
+        if not kept or len(kept) == len(parts):
+            return item
+        self.warnings.append(f"dropped a one-word fragment from a summary item: {item!r}")
+        return " ".join(kept)
 
     def _invented(self, text: str) -> list[str]:
         known = known_numbers(self.shown, self.context)

@@ -60,6 +60,11 @@ def test_a_stop_after_an_abbreviation_ends_no_sentence(text, count):
     assert " ".join(sentences) == text
 
 
+def test_a_single_word_is_no_sentence():
+    assert quality.broken_reason("Veteran.") == "is a single word"
+    assert quality.broken_reason("Shares fell.") is None
+
+
 def test_a_cut_off_copy_of_a_sentence_is_a_duplicate():
     sentences = ["Acme's revenue rose 6% to $14.2 billion in the quarter.", "Shares fell 4%.",
                  "Acme's revenue rose 6% to $14.2 billion in the."]

@@ -105,3 +105,13 @@ def test_an_item_keeps_only_whole_sentences_before_its_cut(item, kept):
     extraction = Extraction.model_validate({"summary": [item, "Seven of the nine members voted to hold."],
                                             "key_figures": [], "sentiment": SENTIMENT}, context=context)
     assert extraction.summary == [*kept, "Seven of the nine members voted to hold."]
+
+
+def test_a_one_word_fragment_inside_an_item_is_dropped_and_the_sentences_around_it_stay():
+    context: dict[str, object] = {"article": ARTICLE}
+    item = ("Seven of the nine members voted to hold, two wanted a cut of 0.25 percentage points. Governor. "
+            "Ada Brook said the bank would watch wage data closely before moving again.")
+    extraction = Extraction.model_validate({"summary": [item, "Northwind Bank held its main rate at 4.25%."],
+                                            "key_figures": [], "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary[0] == item.replace(" Governor.", "")
+    assert any("one-word fragment" in w for w in context["warnings"])  # type: ignore[union-attr]
