@@ -367,5 +367,5 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az
 # reports" is a site's name, not two sentences.
-GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\))[.!?])"
+GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\)|[\d ]\d)[.!?])"
                              r"(?=[A-Z][a-z]{2}|(?:It|In|On|At|As|An|He|We|If|So|No|By|To|Of|Is|Or|Up|My)\b)")

@@ -102,3 +102,10 @@ def test_one_title_case_line_after_the_story_or_a_subheading_before_more_story_s
 def test_a_list_item_in_capitals_above_the_story_is_no_title():
     bullet = "- COMBINED COMPANY POSITIONED FOR GROWTH THROUGH A BROADER PRODUCT RANGE"
     assert clean(f"{bullet}\n\n{BODY}").title is None
+
+
+def test_two_sentences_glued_after_a_number_are_parted():
+    cleaned = clean(f"{BODY}\nThe index had reached a record on Oct. 21.Ether, the second largest token, was last "
+                    "down 0.3% at $4,340 in early trade on Tuesday.\n")
+    assert "Oct. 21. Ether, the second largest token" in cleaned.text
+    assert "$4,340 in early trade" in cleaned.text and "7.64 trillion won" in cleaned.text
