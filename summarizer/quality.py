@@ -133,7 +133,8 @@ def broken_reason(sentence: str) -> str | None:
 
 
 def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of sentences that say the same: equal words, one a prefix of the other, or 80% overlap."""
+    """Pairs (i, j), i < j, of sentences that say the same: equal words, one the start of the other (``starts``),
+    or 80% overlap."""
     keys = [words(s) for s in sentences]
     pairs = []
     for j in range(len(keys)):
@@ -141,10 +142,17 @@ def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
             a, b = keys[i], keys[j]
             if not a or not b:
                 continue
-            short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if long[:len(short)] == short or _jaccard(a, b) >= 0.8:
+            if starts(a, b) or starts(b, a) or _jaccard(a, b) >= 0.8:
                 pairs.append((i, j))
     return pairs
+
+
+def starts(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether the words ``short`` begin ``long``, its last word maybe cut off ("The con." -> "The consideration
+    ..."): a copy cut short, or a false start."""
+    if not short or len(short) > len(long):
+        return False
+    return list(long[:len(short) - 1]) == list(short[:-1]) and long[len(short) - 1].startswith(short[-1])
 
 
 def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:

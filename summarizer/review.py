@@ -91,10 +91,10 @@ class SummaryReview:
     def _single_words_dropped(self, item: str) -> str:
         """An item's one-word 'sentences' ("... Rs. 261.85 apiece. Veteran. KV Kamath has been appointed ..."):
         what the word belonged to is missing; the whole sentences around it stay."""
-        if ". " not in item:
+        if " " not in item:
             return item
         parts = quality.split_sentences(item)
-        kept = [part for part in parts if quality.broken_reason(part) != quality.SINGLE_WORD]
+        kept = [part for part in parts if quality.broken_reason(quality.as_sentence(part)) != quality.SINGLE_WORD]
         if not kept or len(kept) == len(parts):
             return item
         self.warnings.append(f"dropped a one-word fragment from a summary item: {item!r}")
@@ -144,12 +144,19 @@ class SummaryReview:
             return True
         return False
 
-    def whole(self, sentences: list[str]) -> list[str]:
-        """Checks across sentences: repeats, an opening pronoun, the word budget."""
-        for later in sorted({j for _, j in quality.duplicated(sentences)}, reverse=True):
-            self._fault(f"the summary says {_quote(sentences[later])} twice; give each fact once",
-                        f"dropped a repeated summary sentence: {sentences[later]!r}")
-            del sentences[later]
+    def whole(self, items: list[str]) -> list[str]:
+        """Checks across sentences (an item may hold several): repeats, an opening pronoun, the word budget."""
+        sentences = [part for item in items for part in quality.split_sentences(item)] if len(items) > 1 else items
+        gone: set[int] = set()
+        for i, j in quality.duplicated(sentences):
+            if i in gone or j in gone:
+                continue
+            a, b = quality.words(sentences[i]), quality.words(sentences[j])
+            drop = i if len(a) < len(b) and quality.starts(a, b) else j  # the shorter start goes, else the repeat
+            gone.add(drop)
+            self._fault(f"the summary says {_quote(sentences[drop])} twice; give each fact once",
+                        f"dropped a repeated summary sentence: {sentences[drop]!r}")
+        sentences = [sentence for index, sentence in enumerate(sentences) if index not in gone]
         opener = quality.unresolved_opener(sentences)
         if opener:
             self._fault(f"the summary opens with {opener!r}; name the company or subject instead",

@@ -60,6 +60,11 @@ def test_a_stop_after_an_abbreviation_ends_no_sentence(text, count):
     assert " ".join(sentences) == text
 
 
+def test_a_false_start_is_a_duplicate_of_the_sentence_it_began():
+    sentences = ["Shares fell 4%.", "The con.", "The consideration is valued at $23.61 a share."]
+    assert quality.duplicated(sentences) == [(1, 2)]
+
+
 def test_a_single_word_is_no_sentence():
     assert quality.broken_reason("Veteran.") == "is a single word"
     assert quality.broken_reason("Shares fell.") is None
