@@ -211,7 +211,10 @@ def test_a_real_ctrl_c_keeps_every_finished_line_and_resume_does_the_rest(tmp_pa
                "SUMMARIZER_BACKEND": "openai"}
         command = [sys.executable, "-c", "from summarizer.cli import main; main()", str(folder), "--resume",
                    str(out), "-j", "2"]
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # a shell's background job starts with SIGINT ignored, and a child inherits that: Python then never
+        # raises KeyboardInterrupt, so the child gets the default handling back, as a terminal's would have it
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 4):
             time.sleep(0.05)
