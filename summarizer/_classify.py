@@ -211,20 +211,19 @@ def _caption_reason(text: str) -> str | None:
     return "caption" if _CREDIT.search(text) else None
 
 
-def _alt_text(text: str) -> bool:
+def _alt_text(text: str, fewest: int = 1, most: int = _ALT_MAX_WORDS) -> bool:
+    """Lower-case words alone, ``fewest`` to ``most`` of them: an image's alt text."""
     words = text.split()
-    return 0 < len(words) <= _ALT_MAX_WORDS and all(word.isalpha() and word.islower() for word in words)
+    return fewest <= len(words) <= most and all(word.isalpha() and word.islower() for word in words)
 
 
-_ALT_HEAD_WORDS = (4, 16)  # alt text in the head: four words at least (a menu's "news" is navigation's), under 16
+_ALT_HEAD_WORDS = (4, 15)  # alt text in the head: four words at least (a menu's "news" is navigation's), 15 at most
 
 
 def _alt_in_head(text: str, after: str) -> bool:
-    """Lower-case words alone, not a line of a paragraph the page wrapped: the next line starts a sentence and this
-    one does not end on a function word."""
-    words = text.split()
-    return _ALT_HEAD_WORDS[0] <= len(words) < _ALT_HEAD_WORDS[1] and all(w.isalpha() and w.islower() for w in words) \
-        and after[:1].isupper() and words[-1] not in stopwords()
+    """Lower-case words alone (``_alt_text``), not a line of a paragraph the page wrapped: the next line starts a
+    sentence and this one does not end on a function word."""
+    return _alt_text(text, *_ALT_HEAD_WORDS) and after[:1].isupper() and text.rsplit(None, 1)[-1] not in stopwords()
 
 
 _ELLIPSES = ("...", "…")

@@ -24,8 +24,6 @@ from . import _noise as noise
 from ._credits import WIRE_AGENCIES
 from ._lines import PageLine
 from ._prose import (
-    BULLET,
-    BULLET_FIRST,
     DIGIT,
     LIST_SHARE,
     PROSE_SHARE,
@@ -33,6 +31,7 @@ from ._prose import (
     ends_sentence,
     function_word_share,
     is_body_paragraph,
+    is_bullet,
 )
 
 _HEADING_MAX_WORDS = 8
@@ -158,7 +157,7 @@ def mark_subheadings(lines: Sequence[Line], skip: Line | None = None) -> None:
         if line.reason is not None:
             continue
         text = line.text
-        if line.body or (text[:1] in BULLET_FIRST and BULLET.match(text)):  # before a paragraph or a list
+        if line.body or is_bullet(text):  # before a paragraph or a list
             paragraph = text if text[:1] in _UPPER_OR_DIGIT or _FIRST_UPPER.match(text) else None
         elif paragraph is not None and line is not skip and _subheading(text, index < first) and not (
                 text.endswith(":") and paragraph[0] in "\"“‘'"):  # a colon before a quote introduces it

@@ -170,3 +170,9 @@ def function_word_share(text: str) -> float:
 # A bullet's mark at a line's start ("- ", "• ", "1. "), and the characters such a line can start with
 BULLET = re.compile(r"^(?:[-•*–·▪●] |\d{1,2}[.)] )")
 BULLET_FIRST = frozenset("-•*–·▪●0123456789")
+
+
+def is_bullet(text: str) -> bool:
+    """A list's item: ``text`` starts with a bullet's mark (its first character is tested first: most lines fail
+    there)."""
+    return text[:1] in BULLET_FIRST and BULLET.match(text) is not None

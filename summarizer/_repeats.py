@@ -13,7 +13,7 @@ from itertools import chain
 
 from . import _noise as noise
 from ._lines import PageLine, norm
-from ._prose import BULLET, BULLET_FIRST, Line, stopwords, strip_punctuation
+from ._prose import Line, is_bullet, stopwords, strip_punctuation
 
 _PREFIX = 40
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'))
@@ -107,11 +107,10 @@ _BULLET_SHARED = 0.7
 def mark_teaser_bullets(lines: Sequence[Line]) -> None:
     """Highlights in bullets that the body says again: most of their words, and every number, are in the
     body paragraphs. A bullet with a fact found nowhere else stays."""
-    bullets = [line for line in lines if line.text[:1] in BULLET_FIRST and line.reason is None
-               and BULLET.match(line.text)]
+    bullets = [line for line in lines if line.reason is None and is_bullet(line.text)]
     if not bullets:
         return
-    body = " ".join(line.text for line in lines if line.reason is None and line.body and not BULLET.match(line.text))
+    body = " ".join(line.text for line in lines if line.reason is None and line.body and not is_bullet(line.text))
     words = frozenset(strip_punctuation(body.casefold()).split())
     numbers = set(_NUMBER.findall(body))
     for line in bullets:

@@ -12,8 +12,6 @@ from itertools import filterfalse
 
 from ._lines import PageLine
 from ._prose import (
-    BULLET,
-    BULLET_FIRST,
     MONTHS,
     content_of,
     content_words,
@@ -22,6 +20,7 @@ from ._prose import (
     function_word_share,
     grammar_word_share,
     is_body_paragraph,
+    is_bullet,
 )
 
 _TITLE_MAX = 160
@@ -147,7 +146,7 @@ def _headline(text: str) -> bool:
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
     if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()) or _a_date(text):
         return False
-    if text[0] in BULLET_FIRST and BULLET.match(text):  # a list's item ("- Combined company positioned for growth")
+    if is_bullet(text):  # a list's item ("- Combined company positioned for growth")
         return False
     if _asks_in_title_case(text):  # a question in title case: its inner "?" and its auxiliaries are a headline's
         return True
