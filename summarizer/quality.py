@@ -16,6 +16,7 @@ Nothing here needs a reference summary except ``rouge_l``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -31,7 +32,8 @@ _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
 
 WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])")
+# A sentence ends at . ! ? and any closing quote or bracket after it, before a capital or a number.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])")
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 _NUMBERISH = re.compile(r"^[$€£¥₹]?\d[\d,]*(?:\.\d+)?$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
@@ -85,19 +87,18 @@ NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|No|Nos|Sen|Rep|Gov|
                         r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` but the last ends: the offset after its stop and any closing quote, where
+    a capital or a number follows and the stop is not an abbreviation's (``NOT_AN_END``: "Mr.", "U.S.", "Rs.")."""
+    return [end.end() for end in _SENTENCE_END.finditer(text)
+            if not NOT_AN_END.search(text[:end.end()].rstrip("\"'”’)"))]
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a summary: split after . ! ? when a capital or a number follows, but not after an
-    abbreviation (``NOT_AN_END``)."""
-    out: list[str] = []
-    for piece in _SENTENCE_SPLIT.split(text.strip()):
-        piece = piece.strip()
-        if not piece:
-            continue
-        if out and NOT_AN_END.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
+    """Sentences of a summary, each with its stop and closing quote (``sentence_ends``)."""
+    text = text.strip()
+    bounds = [0, *sentence_ends(text), len(text)]
+    return [part for start, end in itertools.pairwise(bounds) if (part := text[start:end].strip())]
 
 
 SINGLE_WORD = "is a single word"

@@ -81,7 +81,7 @@ class SummaryReview:
         cut there, and the whole item was dropped with them."""
         if not quality.broken_reason(quality.as_sentence(item)):
             return item
-        for end in reversed(_sentence_ends(item)):
+        for end in reversed(quality.sentence_ends(item)):
             head, tail = item[:end], item[end:].strip()
             if not quality.broken_reason(head):
                 self.warnings.append(f"dropped the cut-off end of a summary item: {tail!r}")
@@ -146,7 +146,7 @@ class SummaryReview:
 
     def whole(self, items: list[str]) -> list[str]:
         """Checks across sentences (an item may hold several): repeats, an opening pronoun, the word budget."""
-        sentences = [part for item in items for part in quality.split_sentences(item)] if len(items) > 1 else items
+        sentences = [part for item in items for part in quality.split_sentences(item)]
         gone: set[int] = set()
         for i, j in quality.duplicated(sentences):
             if i in gone or j in gone:
@@ -175,18 +175,6 @@ class SummaryReview:
         return sentences
 
 
-# A sentence ends at . ! ? (and a closing quote) before a capital or a number; "U.S.", "Mr." and "Nov." do not end
-# one. Used to cut a summary item at its last whole sentence and to take an article's opening sentences, so a rare
-# wrong split costs a longer sentence, no more.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])")
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Where each sentence of ``text`` but the last ends (the offset after its stop and closing quote)."""
-    return [end.end() for end in _SENTENCE_END.finditer(text)
-            if not quality.NOT_AN_END.search(text[:end.end()].rstrip("\"'”’)"))]
-
-
 def opening_sentences(article: str) -> list[str]:
     """The article's own first sentences as a stand-in summary: the first two (or the first alone when the two
     are over ``MAX_TWO_SENTENCE_WORDS``), skipping lines that are no sentence (a heading, a caption). Used when
@@ -195,7 +183,7 @@ def opening_sentences(article: str) -> list[str]:
     chosen: list[str] = []
     for paragraph in article.splitlines():
         paragraph = paragraph.strip()
-        bounds = [0, *_sentence_ends(paragraph), len(paragraph)]
+        bounds = [0, *quality.sentence_ends(paragraph), len(paragraph)]
         for start, end in itertools.pairwise(bounds):
             sentence = paragraph[start:end].strip()
             if len(sentence.split()) >= 5 and not quality.broken_reason(sentence):

@@ -121,3 +121,13 @@ def test_titles_match_whatever_their_punctuation():
     assert quality.same_title("Acme beats on sales, shares fall", "Acme beats on sales; shares fall.")
     assert not quality.same_title(None, "Acme beats")
     assert not quality.same_title("Acme beats", "Acme misses")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ('He called it "a reset." Then sales rose.', ['He called it "a reset."', "Then sales rose."]),
+    ("Sales rose (by 4%.) Costs fell.", ["Sales rose (by 4%.)", "Costs fell."]),
+    ('Rates rose in the U.S. and fell in Europe. "We wait," Mr. Lee said.', 
+     ["Rates rose in the U.S. and fell in Europe.", '"We wait," Mr. Lee said.']),
+])
+def test_a_sentence_keeps_its_closing_quote_or_bracket(text, sentences):
+    assert quality.split_sentences(text) == sentences

@@ -90,7 +90,7 @@ def test_an_item_whose_last_sentence_is_cut_off_keeps_the_whole_sentences_before
     extraction = Extraction.model_validate({"summary": [f"{first} {second} Ms. Brook said the bank would",
                                                         "key_figures"], "key_figures": [], "sentiment": SENTIMENT},
                                            context=context)
-    assert extraction.summary == [f"{first} {second}"]
+    assert extraction.summary == [first, second]  # the summary's items are its sentences
     assert "dropped the cut-off end of a summary item: 'Ms. Brook said the bank would'" in context["warnings"]
 
 
@@ -134,3 +134,24 @@ def test_a_summary_keeps_three_sentences_however_the_items_hold_them():
         "Two wanted a cut of 0.25 percentage points. Governor Ada Brook said the bank would watch wage data."],
         "key_figures": [], "sentiment": SENTIMENT}, context=context)
     assert len(extraction.summary) == 3
+
+
+def test_one_item_left_of_four_sentences_is_still_cut_to_three():
+    """The cap counts sentences even when the review leaves a single item: here the schema's word written as the
+    second item goes, and the first item alone holds four sentences."""
+    context: dict[str, object] = {"article": ARTICLE}
+    item = ("Northwind Bank held its main rate at 4.25% on Thursday. Policymakers weighed slowing inflation against "
+            "weak hiring. Seven of the nine members voted to hold. Two wanted a cut of 0.25 percentage points.")
+    extraction = Extraction.model_validate({"summary": [item, "key_figures"], "key_figures": [],
+                                            "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == ["Northwind Bank held its main rate at 4.25% on Thursday.",
+                                  "Policymakers weighed slowing inflation against weak hiring.",
+                                  "Seven of the nine members voted to hold."]
+
+
+def test_a_closing_quote_stays_with_its_sentence_when_a_fragment_goes():
+    context: dict[str, object] = {"article": ARTICLE}
+    item = 'Governor Ada Brook called the hold "a pause." Veteran. Seven of the nine members voted to hold.'
+    extraction = Extraction.model_validate({"summary": [item, "Northwind Bank held its main rate at 4.25%."],
+                                            "key_figures": [], "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary[0] == 'Governor Ada Brook called the hold "a pause."'
