@@ -22,8 +22,12 @@ _LABEL_LINE_MAX = 24
 _MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$")
 # A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters"
 _CREDIT_ALONE = re.compile(rf"^{PHOTOGRAPHER_CREDIT}$"
-                           r"|^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ \| "
-                           r"(?:Reuters|AP|AFP|Bloomberg|Getty Images|EPA|CNBC)$")
+                           r"|^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?: \| "
+                           r"(?:Reuters|AP|AFP|Bloomberg|Getty Images|EPA|CNBC)){1,2}$")
+# Another story's link with its section and age run into its headline: "Markets3 hours agoRegulator fines ..."
+# (a headline: no sentence end)
+_RELATED_AGO = re.compile(r"^(?:[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2} ?)?\d{1,3} ?(?:minutes?|mins?|hours?|hrs?|days?"
+                          r"|weeks?|months?) ago ?[A-Z“\"‘'].{8,200}(?<![.!?])$")
 # A wire's end mark with its copyright in brackets: "END [Copyright The Harbour Press, Ltd.]"
 _END_COPYRIGHT = re.compile(r"^(?:END\s+)?\[(?:Copyright|©)[^\[\]]{2,80}\]$")
 # A link's button on its own line ("Read more...", "Continue reading »"), and an image's slug ("microsoft12121")
@@ -65,6 +69,9 @@ def mark_chrome(lines: Sequence[Line]) -> None:
     for index, line in enumerate(kept):
         if line.text[:1].isupper() and line.text[-1:].isdigit() and _QUOTES.match(line.text):
             line.reason = "price-ticker"  # (a table run together is long and may pass for a paragraph)
+            continue
+        if " ago" in line.text and _RELATED_AGO.match(line.text):
+            line.reason = "related-links"
             continue
         if line.text[0] in "WVLP" and _MEDIA_LINK.match(line.text):
             line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)

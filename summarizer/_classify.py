@@ -113,11 +113,33 @@ def mark_general(lines: Sequence[Line]) -> None:
     if first > 1 and kept[0].reason is None and _alt_above_headline(kept[0].text, kept[1]):
         kept[0].reason = _GENERAL + "caption"  # an image's description above the headline
     _mark_copies(kept)
+    _mark_faq(kept)
     for index in range(1, len(kept) - 1) if marked else ():  # context smoothing, in the head and the tail only
         line = kept[index]
         if line.reason is None and (index < first or index > last) and index - 1 in marked and \
                 index + 1 in marked and len(line.text.split()) <= _SMOOTH_MAX_WORDS and not ends_sentence(line.text):
             line.reason = _GENERAL + "navigation"
+
+
+# A block of questions a site answers from the story: its heading, then items that open with a question
+_FAQ_HEADING = re.compile(r"^(?:[A-Z][a-z]+ )?(?i:(?:key |common )?questions and answers"
+                          r"|frequently asked questions|faqs?|q ?& ?a)$")
+_QUESTION_FIRST = re.compile(r"^(?:[-•*–·] )?(?:What|Why|How|Who|When|Where|Which|Is|Are|Do|Does|Did|Can|Will|Should)"
+                             r"\b[^.!?]{3,150}\?(?:\s|$)")
+
+
+def _mark_faq(kept: Sequence[Line]) -> None:
+    """A heading such as "Key Questions and Answers" and the question-led items right after it go: the site's
+    questions answered from the story (repeats of it), not the story."""
+    for index, line in enumerate(kept):
+        if line.reason is not None or not _FAQ_HEADING.match(line.text):
+            continue
+        after = index + 1
+        while after < len(kept) and kept[after].reason is None and _QUESTION_FIRST.match(kept[after].text):
+            after += 1
+        if after > index + 1:
+            for faq in kept[index:after]:
+                faq.reason = _GENERAL + "faq"
 
 
 def _words(text: str) -> list[str]:

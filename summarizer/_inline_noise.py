@@ -54,8 +54,10 @@ BRACKET_CREDIT = re.compile(r"\s?\((?i:(?:image|photo|picture|pic)s?(?: credit)?
 BRACKET_BYLINE = re.compile(
     r"\s?\((?i:(?:additional )?reporting (?:by|and (?:editing|writing) by)|writing by|editing by)[^()]{1,200}\)")
 # The source of a paragraph in brackets after its last sentence: "... rose 0.4%. (Indo Premier)", "... it said. (AFP)"
-# (up to four words in capitals, nothing after them on the line).
-TRAILING_SOURCE = re.compile(r"(?<=[.!?\"”’])\s\((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z&][\w&'’.-]*|of|de))*\)\s*$")
+# (up to four words in capitals, nothing after them on the line), or a wire's name and a partner's initials after a
+# slash: "(Reuters/NAN)" (a photographer's "(Jane Roe/The Press)" is a caption's credit: the caption goes whole).
+TRAILING_SOURCE = re.compile(r"(?<=[.!?\"”’])\s\((?:(?:[A-Z][\w&'’.-]*)(?: (?:[A-Z&][\w&'’.-]*|of|de))*"
+                             rf"|(?:{WIRE_AGENCIES}) ?/ ?[A-Z]{{2,8}})\)\s*$")
 # A call to visit a site after a paragraph's last sentence: "... over the past year. Visit MarketWatch.com for more
 # information on this news."
 TRAILING_VISIT = re.compile(

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from operator import mul
 
 from ._layout_features import NAMES, brief, in_context, key, shape
-from ._prose import Line, ends_sentence, function_word_share, stopwords, strip_punctuation
+from ._prose import Line, ends_sentence, function_word_share, is_bullet, stopwords, strip_punctuation
 
 REASON = "layout-model"
 _ENDS, _PROSE = NAMES.index("ends_sentence"), NAMES.index("prose")
@@ -157,6 +157,7 @@ def mark_layout(kept: Sequence[Line], skip: Line | None = None, model: Model | N
     scored = [not flag for flag in guarded(texts, model, memo.guard)]
     if model.keep_facts:
         _protect_facts(lines, scored, last)
+        _protect_lists(lines, scored)
         if skip is not None and scored and scored[0] and _standfirst(texts[0]):
             scored[0] = False  # the line under the headline, written as a sentence: the standfirst
     if not any(scored) or memo.settled == ([id(line) for line in lines], scored):
@@ -226,6 +227,26 @@ def _protect_facts(lines: list[Line], scored: list[bool], last: int) -> None:
     for index, found in zip(candidates, figures, strict=True):
         if any(figure not in given for figure in found):
             scored[index] = False
+
+
+_LEAD_MIN_WORDS, _LEAD_FUNCTION_SHARE = 6, 0.25
+
+
+def _protect_lists(lines: list[Line], scored: list[bool]) -> None:
+    """A list the story introduces with a sentence of its own ("Below is a list of the other firms that filed
+    notices:") is the story's: its items ("- Acme Foods. 168 job cuts by 8/10.") are not scored, short and
+    sentence-less as they are. Items in headline case are another list (related stories) and stay scored."""
+    lead = False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if is_bullet(text):
+            if lead and scored[index] and not _headline_cased(text):
+                scored[index] = False
+            continue
+        lead = text.endswith(":") and len(text.split()) >= _LEAD_MIN_WORDS \
+            and function_word_share(text) >= _LEAD_FUNCTION_SHARE
 
 
 _HEADLINE_MIN_WORDS, _HEADLINE_TITLE_SHARE = 4, 0.7

@@ -1,8 +1,7 @@
 """The shapes of noise in scraped news, one named reason each.
 
-Each rule matches a whole (stripped) line of a shape article prose does not
-have: short widget captions, banners, credits, boilerplate openings. Length
-caps keep a rule from swallowing a real paragraph that happens to share a word.
+Each rule matches a whole (stripped) line of a shape article prose does not have: short widget captions, banners,
+credits, boilerplate openings. Length caps keep a rule from swallowing a real paragraph that happens to share a word.
 """
 
 from __future__ import annotations
@@ -259,8 +258,9 @@ _RULES: list[_Rule] = [
           starts=r"accept|reject|manage|got it", contains=("cookie",)),
     _Rule(NEWSLETTER_EXACT.match, "newsletter", 40, starts=r"subscribe|sign up|enter"),
     _Rule(NEWSLETTER.search, "newsletter", 280,
-          ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail"),
-          starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log", contains=("newsletter", "mail")),
+          ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail", "notification"),
+          starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log",
+          contains=("newsletter", "mail", "notification")),
     _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture")),
     _Rule(NAMED_CREDIT_CAPTION.match, "image-caption", 340, contains=("/",)),
     _Rule(CREDIT.match, "image-credit", 150,
@@ -268,7 +268,7 @@ _RULES: list[_Rule] = [
     _Rule(labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 800,
-          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|joined) |before joining"
+          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|joined) |before joining|i am an? "
                  r"|he does|she does|they do"),
     _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),

@@ -158,7 +158,8 @@ NEWSLETTER = re.compile(
     r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
     r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
     r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)"
-    r"|^please (select|choose) at least one (mailing list|newsletter|list)\b",
+    r"|^please (select|choose) at least one (mailing list|newsletter|list)\b"
+    r"|\b(opt[- ]?in|sign up|subscribe|turn on|enable|allow)\b.{0,30}\bpush notifications?\b",
     _I,
 )
 NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)

@@ -126,7 +126,7 @@ def test_titles_match_whatever_their_punctuation():
 @pytest.mark.parametrize("text, sentences", [
     ('He called it "a reset." Then sales rose.', ['He called it "a reset."', "Then sales rose."]),
     ("Sales rose (by 4%.) Costs fell.", ["Sales rose (by 4%.)", "Costs fell."]),
-    ('Rates rose in the U.S. and fell in Europe. "We wait," Mr. Lee said.', 
+    ('Rates rose in the U.S. and fell in Europe. "We wait," Mr. Lee said.',
      ["Rates rose in the U.S. and fell in Europe.", '"We wait," Mr. Lee said.']),
 ])
 def test_a_sentence_keeps_its_closing_quote_or_bracket(text, sentences):

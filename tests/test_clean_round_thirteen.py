@@ -1,0 +1,103 @@
+"""Issue 14, eleventh round (tuned on h17/tune only): a list the story introduces, a wire's credit with a
+partner's initials, a photographer's credit with two agencies, other stories' links with their section and age
+run into the headline, an author's note in the first person, a push-notification prompt, a site's questions and
+answers under their heading. Original text, invented names; story lines of the same shape stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+
+HEADLINE = "Harbour state sees a new wave of plant layoffs"
+LEAD = ("Ostrava Coal has filed a notice with the state labour office saying it will cut 118 jobs at its mine near "
+        "Kessel, the third such notice from an energy firm this year.\n\n"
+        "The notice says the layoffs will begin on April 23, and the company said it would help affected workers "
+        "find new roles within the group.\n\n")
+ITEMS = ["- Brightwater Foods. 168 job cuts by 8/10.", "- Kelso Trailers. 101 job cuts by 4/12.",
+         "- Marlow Logistics Services. 110 job cuts by 3/19.", "- Pennant Games, LLC. 2 job cuts by 3/15."]
+LIST = "Below is a list of other businesses that have filed notices of upcoming layoffs in the state:\n" + \
+       "\n".join(ITEMS) + "\n\n"
+END = "State officials said the number of notices filed this year is the highest since 2020.\n"
+
+
+def test_a_list_the_story_introduces_keeps_its_items():
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{LIST}{END}")
+    for item in ITEMS:
+        assert item[2:] in cleaned.text
+
+
+def test_a_list_of_headlines_after_a_colon_is_still_judged_as_links():
+    links = ["- Harbour Retailer Closes a Quarter of Its Stores After Sales Slump",
+             "- Regional Carrier Names New Chief Executive Amid Losses",
+             "- Tech Giant Confirms Second Round of Job Cuts This Year"]
+    page = (f"{HEADLINE}\n\n{LEAD}{END}\nHere are some more of the stories our readers have liked this week:\n" +
+            "\n".join(links) + "\n")
+    cleaned = clean(page)
+    assert not any(link[2:] in cleaned.text for link in links)
+
+
+def test_a_wires_credit_with_a_partners_initials_goes_and_the_paragraph_stays():
+    paragraph = ("The rig count rose by three to 857, an industry group said in its weekly report on Friday. "
+                 "(Reuters/NAN)")
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{paragraph}\n\n{END}")
+    assert "The rig count rose by three to 857, an industry group said in its weekly report on Friday." \
+        in cleaned.text
+    assert "(Reuters/NAN)" not in cleaned.text
+
+
+def test_a_photographers_credit_with_two_agencies_goes_and_is_no_title():
+    cleaned = clean(f"Jae Min Park | Bloomberg | Getty Images\n\n{LEAD}{END}")
+    assert "Getty Images" not in cleaned.text
+    assert cleaned.title is None or "Getty" not in cleaned.title
+
+
+@pytest.mark.parametrize("link", [
+    "News12 hours agoPort authority to scrap harbour fees, paving the way for cheaper freight from January",
+    "Economy1 day agoCentral bank says lenders must raise factoring volumes to at least",
+    "Markets 3 days ago Regional bourse hits record as lenders rally",
+])
+def test_another_storys_link_with_its_section_and_age_goes(link):
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{link}\n")
+    assert link not in cleaned.text
+
+
+def test_a_story_sentence_that_says_how_long_ago_stays():
+    sentence = "Shares 2 days ago Rose to a record, traders said."  # ends as a sentence: not a link
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
+
+
+def test_an_authors_note_in_the_first_person_goes():
+    bio = ("I am a senior journalist, writer, and editor with a passion for markets and business news. I have been "
+           "working in the field for over 6 years.")
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{bio}\n")
+    assert "passion for markets" not in cleaned.text
+
+
+def test_a_quote_in_the_first_person_stays():
+    quote = ("\"I am a journalist by training, and I read every filing,\" said Mara Lind, who runs the state's labour "
+             "office.")
+    assert quote in clean(f"{HEADLINE}\n\n{LEAD}{quote}\n\n{END}").text
+
+
+def test_a_push_notification_prompt_goes():
+    prompt = "For more news and updates like this, opt-in for push notifications."
+    assert prompt not in clean(f"{HEADLINE}\n\n{LEAD}{END}\n{prompt}\n").text
+
+
+def test_a_sites_questions_and_answers_under_their_heading_go():
+    faq = ("Key Questions and Answers\n"
+           "- What is driving the layoffs? Energy firms are cutting costs as coal demand falls.\n"
+           "- Which companies filed notices? Ostrava Coal and four other firms filed this month.\n")
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{faq}")
+    assert "Key Questions and Answers" not in cleaned.text
+    assert "What is driving the layoffs?" not in cleaned.text
+    assert "highest since 2020" in cleaned.text
+
+
+def test_a_story_that_asks_its_own_questions_keeps_them():
+    asked = ("What is driving the layoffs? Energy firms are cutting costs as coal demand falls, the office said.\n\n"
+             "Which companies filed notices? Ostrava Coal and four other firms filed this month.\n\n")
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{asked}{END}")
+    assert "What is driving the layoffs?" in cleaned.text
+    assert "Which companies filed notices?" in cleaned.text
