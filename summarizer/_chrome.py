@@ -19,7 +19,9 @@ _KEY_VALUE_MIN_LINES = 2
 _TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
 _LABEL_LINE_MAX = 24
 # A video's or a podcast's link: "WATCH: 'We expect a weak outlook,' says an analyst" (no full stop: a headline)
-_MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$")
+_MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$"
+                         # or labelled as more of them: "Additional video: An economist looks at the cut."
+                         r"|^(?i:additional|related|more|bonus) (?i:video|audio|podcast)s?\s?:\s?\S.{3,200}$")
 # A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters"
 _CREDIT_ALONE = re.compile(rf"^{PHOTOGRAPHER_CREDIT}$"
                            r"|^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?: \| "
@@ -28,10 +30,17 @@ _CREDIT_ALONE = re.compile(rf"^{PHOTOGRAPHER_CREDIT}$"
 # (a headline: no sentence end)
 _RELATED_AGO = re.compile(r"^(?:[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2} ?)?\d{1,3} ?(?:minutes?|mins?|hours?|hrs?|days?"
                           r"|weeks?|months?) ago ?[A-Z“\"‘'].{8,200}(?<![.!?])$")
+# A reporter's initials signing the story off on a line of their own: "A.V.", "J.R.L."
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+_INITIALS_MAX = 6
+# The scrape's date label with the page's furniture run on after it, no sentence: "date 2024-05-21 Jane Roe Madrid
+# Tuesday, 21 May 2024, 15:31 Share Copy link", "date 2023-11-06 Editions• Events• Supplements"
+_DATE_LABEL_LINE = re.compile(r"^(?i:date):?\s?\d{4}-\d{2}(?:-\d{2})?\b.{0,200}(?<![.!?])$")
 # A wire's end mark with its copyright in brackets: "END [Copyright The Harbour Press, Ltd.]"
 _END_COPYRIGHT = re.compile(r"^(?:END\s+)?\[(?:Copyright|©)[^\[\]]{2,80}\]$")
 # A link's button on its own line ("Read more...", "Continue reading »"), and an image's slug ("microsoft12121")
-_BUTTON_LINE = re.compile(r"^(?i:read more|continue reading|see more|show more|load more)\s?(?:\.{3}|…|»|>+)?$"
+_BUTTON_LINE = re.compile(r"^(?i:read more|continue reading|see more|show more|load more"
+                          r"|share this(?: story| article)?)\s?(?:\.{3}|…|»|>+)?$"
                           r"|^[a-z]+[-_]?\d{4,}$")
 _TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
 _NOTE_MAX_WORDS = 12
@@ -73,7 +82,7 @@ def mark_chrome(lines: Sequence[Line]) -> None:
         if " ago" in line.text and _RELATED_AGO.match(line.text):
             line.reason = "related-links"
             continue
-        if line.text[0] in "WVLP" and _MEDIA_LINK.match(line.text):
+        if line.text[0] in "WVLPARMB" and _MEDIA_LINK.match(line.text):
             line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)
             continue
         if line.body and _glued_menu(line.text):
@@ -115,6 +124,10 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "section-label"
     if len(text) <= _LABEL_LINE_MAX and _BUTTON_LINE.match(text):
         return "navigation"
+    if len(text) <= _INITIALS_MAX and _INITIALS.match(text):
+        return "byline"
+    if text[:4].lower() == "date" and _DATE_LABEL_LINE.match(text):
+        return "metadata"  # (the reason the key-value rule gives such a line with a label alone after the date)
     if (text[0] == "(" or " | " in text) and _CREDIT_ALONE.match(text):
         return "image-credit"
     if text[-1] == "]" and _END_COPYRIGHT.match(text):

@@ -26,6 +26,9 @@ _RIC = r"[A-Z0-9]{1,6}\.[A-Z]{1,2}"
 _RANKED = r"[A-Z]{1,5}(?:\.[A-Z])?,\s?Fortune (?:500|1000)"
 # A wire's instrument code whose links the scrape dropped: "General Electric (GE.N: )", "the FTSE 100 (.FTSE: )".
 _BARE_CODE = r"\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2})?:\s?"
+# The same tag with the quote's change after it: "Volkswagen AG (DE:VOW3) -3.72% dropping 2.7%" (the change goes
+# too, and the space after it, or none when the scrape glued the next word on: "-3.72%dropping")
+LISTING_CHANGE = re.compile(rf"\((?:{_LISTING})\)\s?[+\-−]\d{{1,3}}\.\d{{2}}%\s?")
 TICKER_TAG = re.compile(
     rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED}"
     rf"|{_BARE_CODE})\)")
@@ -78,6 +81,7 @@ TRAILING_CREDIT = re.compile(
 # A "Read more" clause set in brackets or between dashes inside a sentence: "... (read more: US prices cool in June)",
 # "The committee voted 5-1 — also read: What a rate pause means for you — to hold the rate" (the sentence stays whole).
 READ_MORE_ENCLOSED = re.compile(
+    r"\s?\((?i:see|read) (?:the |our )?(?:related|full) (?:story|stories|article|report)(?: here)?\.?\)|"
     r"\s?\((?i:read more|also read|read also|see also|related)\s?:[^()]{1,150}\)"
     r"|\s[—–]\s?(?i:read more|also read|read also|see also|related)\s?:[^—–\n]{1,150}?\s?[—–](?=\s)"
 )
@@ -305,13 +309,15 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (WIRE_LEAD, "dateline", lambda raw: "(" in raw[:_WIRE_LEAD_REACH]),  # (after a date prefix too)
     (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
     (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
+    (LISTING_CHANGE, "quote-widget", lambda raw: "%" in raw and ":" in raw),
     (TICKER_TAG, "ticker-tag",
      lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),
     (RIC_CODE, "wire-code", lambda raw: "=" in raw),
-    (READ_MORE_ENCLOSED, "read-more", lambda raw: ":" in raw and ("(" in raw or "—" in raw or "–" in raw)),
+    (READ_MORE_ENCLOSED, "read-more",
+     lambda raw: ("(" in raw or "—" in raw or "–" in raw) and (":" in raw or "(See " in raw or "(Read " in raw)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
     (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
@@ -364,7 +370,7 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
                 "illustration:", "enditem", "(end)", "(ends)", "end [copyright",
-                "report by", "contact us", "call us", "email us")
+                "report by", "contact us", "call us", "email us", "(see ", "(read ")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

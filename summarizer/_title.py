@@ -40,7 +40,7 @@ def title_like(text: str) -> bool:
     its full stop; in headline style (few function words: "Prices rose 0.3% in May, annual rate 3.1%, Labor
     Department") it is a headline."""
     end = text.rstrip("\"'”’)")
-    if end.endswith("!") and _exclaims_in_title_case(text):
+    if end.endswith(("!", ".")) and _exclaims_in_title_case(text):  # (a headline set with a full stop, too)
         end = end[:-1]
     if len(text) > _TITLE_MAX or end.endswith((".", "!", ":", ";", ",", "…")):
         return False
@@ -129,8 +129,9 @@ _EXCLAIMS_MIN_WORDS = 5
 
 
 def _exclaims_in_title_case(text: str) -> bool:
-    """A headline that exclaims ("Dow Jones Holds the Uptrend Firm!"): five words or more in title case, no
-    sentence ended inside it. A call in the body's sentence case is the reader's ("Sign up now!")."""
+    """A headline that exclaims ("Dow Jones Holds the Uptrend Firm!"), or ends with a full stop: five words or more
+    in title case, no sentence ended inside it. A call in the body's sentence case is the reader's ("Sign up now!"),
+    a sentence in it the story's."""
     return (word_count(text) >= _EXCLAIMS_MIN_WORDS and _title_case_share(text) >= _BODY_TITLE_SHARE
             and not _INNER_SENTENCE_END.search(text))
 
@@ -146,6 +147,8 @@ def _headline(text: str) -> bool:
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
     if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()) or _a_date(text):
         return False
+    if ":" in text and _STAMPED.search(text):  # a byline's date and time ("Jane Roe Madrid 21 May 2024, 15:31")
+        return False
     if is_bullet(text):  # a list's item ("- Combined company positioned for growth")
         return False
     if _asks_in_title_case(text):  # a question in title case: its inner "?" and its auxiliaries are a headline's
@@ -157,6 +160,10 @@ def _headline(text: str) -> bool:
 _DATE_WORD = re.compile(
     r"\d+(?:st|nd|rd|th)?[,.]?|\d{1,2}:\d\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[.,]?"
     r"|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}(?:\d{1,2})?|[|·,–—-]")
+
+
+_STAMPED = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4}|\d{4}-\d\d-\d\d),?"
+                      r" (?:at )?\d{1,2}:\d\d\b")
 
 
 def _a_date(text: str) -> bool:

