@@ -27,6 +27,9 @@ from ._prose import GRAMMAR_WORDS
 
 # Words a whole sentence never ends on: articles, prepositions, conjunctions, auxiliaries, pronouns' objects.
 FUNCTION_WORDS = GRAMMAR_WORDS
+# ... but for those that end one as adverbs: "... from swelling more.", "prices went up.", "since then."
+_ADVERB_ENDS = frozenset(("more", "less", "most", "least", "up", "down", "out", "off", "over", "before", "then",
+                          "there", "yet", "either", "both"))
 # Words that open a first sentence without anything before them to refer to.
 _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
@@ -123,7 +126,7 @@ def broken_reason(sentence: str) -> str | None:
     if len(tokens) == 1:  # "Veteran." between two sentences: what the word was part of is missing
         return SINGLE_WORD
     last = tokens[-1].casefold().strip("\"'“”‘’(")
-    if last in FUNCTION_WORDS:
+    if last in FUNCTION_WORDS and last not in _ADVERB_ENDS:
         return f"ends on {tokens[-1]!r}, mid-clause"
     if last.endswith(("'s", "’s")) and len(last) > 2:  # "The company's.": what was the company's is missing
         return f"ends on the possessive {tokens[-1]!r}, mid-clause"
