@@ -149,6 +149,15 @@ class Extraction(BaseModel):
             warn(info, f"dropped {len(sentences) - len(kept)} blank summary item(s)")
         if len(kept) < 2:
             kept = [sentence for item in kept for sentence in quality.split_sentences(item)]
+        context = context_of(info)
+        if len(kept) < 2 and context.get("lenient") and isinstance(context.get("article"), str):
+            # the re-asks ran out on an answer of one item or none (the embedded model closed its first item where
+            # the article's own quote mark began, then wrote blanks): the article's opening sentences stand in
+            opening = opening_sentences(context["article"])
+            if len(opening) >= 2:
+                warn(info, f"the model's summary had {len(kept)} item(s) after the re-asks; the summary is the "
+                     "article's own opening sentences")
+                return opening
         return kept
 
     @field_validator("summary")

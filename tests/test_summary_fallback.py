@@ -155,3 +155,22 @@ def test_a_closing_quote_stays_with_its_sentence_when_a_fragment_goes():
     extraction = Extraction.model_validate({"summary": [item, "Northwind Bank held its main rate at 4.25%."],
                                             "key_figures": [], "sentiment": SENTIMENT}, context=context)
     assert extraction.summary[0] == 'Governor Ada Brook called the hold "a pause."'
+
+
+def test_lenient_mode_gives_the_opening_sentences_when_one_item_is_left():
+    """Seen on a real page (h17): the embedded model closed its first item where the article's quote mark began
+    ("... is in the midst of a ") and wrote blanks after it, three times; the list's length check failed the whole
+    article before any stand-in could be chosen."""
+    context: dict[str, object] = {"article": ARTICLE, "lenient": True}
+    extraction = Extraction.model_validate({"summary": ["Northwind Bank held its main rate at 4.25% on Thursday, as "
+                                                        "policymakers weighed the ", " ", " "],
+                                            "key_figures": [], "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == opening_sentences(ARTICLE)
+    assert any("opening sentences" in w for w in context["warnings"])  # type: ignore[union-attr]
+
+
+def test_before_the_re_asks_run_out_one_item_is_still_refused():
+    context: dict[str, object] = {"article": ARTICLE}
+    with pytest.raises(ValidationError, match="at least 2 items"):
+        Extraction.model_validate({"summary": ["Northwind Bank held its main rate at 4.25% on Thursday.", " "],
+                                   "key_figures": [], "sentiment": SENTIMENT}, context=context)
