@@ -175,6 +175,12 @@ def gold_items(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
     return items
 
 
+def _holds(text: str, number: str) -> bool:
+    """Whether ``number`` stands in ``text`` whole: "1%" is not in "-1.11%" (a quote widget's change), "15 years"
+    is in "15 years of experience"."""
+    return bool(number) and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d%]|[.,]\d)", text) is not None
+
+
 def _overlaps(figure: KeyFigure, gold: dict[str, Any], text: str) -> bool:
     raw = str(gold.get("raw", ""))
     if raw and (raw in figure.raw or figure.raw in raw):
@@ -221,8 +227,8 @@ def score_article(name: str, gold: dict[str, Any], article: CleanArticle, result
             score.label_f1_sum += quality.token_f1(figure.label, str(match.get("label", "")))
     score.gold_found = sum(any(_overlaps(f, g, text) for f in figures) for g in gold_figures)
     forbidden = gold.get("forbidden_figures", [])
-    score.forbidden_reported = sum(any(bad in f.raw or f.raw in bad for bad in forbidden) for f in figures) + sum(
-        bad in result.summary for bad in forbidden)
+    score.forbidden_reported = sum(any(_holds(f.raw, bad) or _holds(bad, f.raw) for bad in forbidden)
+                                   for f in figures) + sum(_holds(result.summary, bad) for bad in forbidden)
     shown = quality.shown(text, article.title)
     known = {(m.value, m.unit) for m in find_numbers(shown)}
     score.summary_numbers_not_in_article = sum(

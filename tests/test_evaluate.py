@@ -88,3 +88,26 @@ def test_gold_strings_are_found_with_their_runs_of_spaces_folded_as_the_cleaner_
         totals = evaluate(summarizer, folder).totals()
     assert totals["must_keep_kept_pct"] == 100.0
     assert totals["must_drop_dropped_pct"] == 0.0
+
+
+def _forbidden_count(tmp_path: Path, forbidden: list[str]) -> int:
+    article = ("Acme Corp said on Tuesday that revenue rose 12% to $3.2 billion in the third quarter, beating "
+               "forecasts.\nIts shares climbed 1% in New York, while the wider index slipped.\n")
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    (folder / "acme.txt").write_text(article, encoding="utf-8")
+    (folder / "acme.gold.json").write_text(json.dumps({**GOLD, "must_keep": [], "must_drop": [],
+                                                       "forbidden_figures": forbidden}), encoding="utf-8")
+    reply = answer(summary=("Acme's revenue rose 12% to $3.2 billion.", "Its shares climbed 1% in New York."),
+                   figures=[{"raw": "1%", "label": "share gain"}])
+    with Summarizer(Settings.resolve(use_cache=False), backend=ScriptedBackend([reply] * 3)) as summarizer:
+        return int(evaluate(summarizer, folder).totals()["forbidden_figures_reported"])
+
+
+def test_a_figure_is_forbidden_when_it_is_the_noises_number_not_a_piece_of_one(tmp_path):
+    """Seen on h17/blind: the DAX's '1%' counted as the quote widget's '-1.11%' (and the summary's '1%' too)."""
+    assert _forbidden_count(tmp_path, ["-1.11%", "21%", "1%5"]) == 0
+
+
+def test_the_noises_own_number_reported_is_forbidden(tmp_path):
+    assert _forbidden_count(tmp_path, ["1%"]) == 2  # as a figure and in the summary
