@@ -47,7 +47,7 @@ _I = re.IGNORECASE
 
 # Headings after which everything is a list of other stories.
 TAIL_HEADING = re.compile(
-    r"^(you may also like|you might also like|more for you|related( articles| stories| news| posts| coverage)?|"
+    r"^(you m(ay|ight) also like|more for you|related( articles| stories| news| posts| coverage)?|also in the news|"
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
     r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"

@@ -145,3 +145,13 @@ def test_a_headline_in_title_case_set_with_a_full_stop_is_the_title():
 def test_a_lead_sentence_first_is_no_title():
     first = "Glowline shares jumped 79% on their first day of trading on Wednesday, giving it a large market value."
     assert clean(f"{first}\n\n{LEAD}{END}").title is None
+
+
+def test_other_stories_under_also_in_the_news_go_the_last_one_too():
+    """The page's last line, ten words long, is guarded as a paragraph the scrape may have cut; under its heading it is
+    another story's headline (seen on h17/blind)."""
+    tail = ("Also in the news:\nRegulator grants Kelso a 90 day extension\n"
+            "Harbour Telecom eyes collaboration with other operators on 5G launch\n")
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{tail}")
+    assert "Kelso" not in cleaned.text and "Harbour Telecom" not in cleaned.text
+    assert "highest since 2020" in cleaned.text
