@@ -159,7 +159,10 @@ NEWSLETTER = re.compile(
     r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
     r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)"
     r"|^please (select|choose) at least one (mailing list|newsletter|list)\b"
-    r"|\b(opt[- ]?in|sign up|subscribe|turn on|enable|allow)\b.{0,30}\bpush notifications?\b",
+    # a call to the reader, at the line's start (after "For more news like this, " at most): a story's sentence about
+    # notifications has its subject first
+    r"|^(for [^.]{0,60}, )?(please )?(opt[- ]?in|sign up|subscribe|turn on|enable|allow)\b.{0,30}"
+    r"\bpush notifications?\b",
     _I,
 )
 NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)

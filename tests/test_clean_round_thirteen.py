@@ -80,6 +80,11 @@ def test_a_quote_in_the_first_person_stays():
     assert quote in clean(f"{HEADLINE}\n\n{LEAD}{quote}\n\n{END}").text
 
 
+def test_a_story_sentence_about_push_notifications_stays():
+    sentence = "Kelso will let users turn on push notifications for live scores, the company said on Monday."
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
+
+
 def test_a_push_notification_prompt_goes():
     prompt = "For more news and updates like this, opt-in for push notifications."
     assert prompt not in clean(f"{HEADLINE}\n\n{LEAD}{END}\n{prompt}\n").text
