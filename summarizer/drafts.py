@@ -124,6 +124,16 @@ class SentimentDraft(BaseModel):
         return self
 
 
+def _opening_instead(article: str, info: ValidationInfo, why: str, fewest: int = 1) -> list[str]:
+    """Lenient mode's stand-in for the model's summary: the article's own opening sentences, with ``why`` in the
+    warning; none when fewer than ``fewest`` are found."""
+    opening = opening_sentences(article)
+    if len(opening) < fewest:
+        return []
+    warn(info, f"{why}; the summary is the article's own opening sentences")
+    return opening
+
+
 class Extraction(BaseModel):
     """Summary, key figures and sentiment of the article."""
 
@@ -152,12 +162,10 @@ class Extraction(BaseModel):
         context = context_of(info)
         if len(kept) < 2 and context.get("lenient") and isinstance(context.get("article"), str):
             # the re-asks ran out on an answer of one item or none (the embedded model closed its first item where
-            # the article's own quote mark began, then wrote blanks): the article's opening sentences stand in
-            opening = opening_sentences(context["article"])
-            if len(opening) >= 2:
-                warn(info, f"the model's summary had {len(kept)} item(s) after the re-asks; the summary is the "
-                     "article's own opening sentences")
-                return opening
+            # the article's own quote mark began, then wrote blanks): the list's length check would fail it here,
+            # before the review below could stand in
+            return _opening_instead(context["article"], info, f"the model's summary had {len(kept)} item(s) after "
+                                    "the re-asks", fewest=2) or kept
         return kept
 
     @field_validator("summary")
@@ -174,11 +182,8 @@ class Extraction(BaseModel):
         review = SummaryReview(article, context)
         kept = review.whole(review.sentences(sentences))
         if not kept and context.get("lenient"):
-            kept = opening_sentences(article)
-            if kept:
-                warn(info, "no sentence of the model's summary was sound after the re-asks ("
-                     + ("; ".join(review.reasons) or "nothing left") + "); the summary is the article's own "
-                     "opening sentences")
+            kept = _opening_instead(article, info, "no sentence of the model's summary was sound after the re-asks ("
+                                    + ("; ".join(review.reasons) or "nothing left") + ")")
         if not kept:
             raise ValueError("; ".join(review.reasons) or "no summary sentence left")
         for warning in review.warnings:
