@@ -23,9 +23,19 @@ from pydantic import (
 )
 from pydantic_core import PydanticKnownError
 
-from . import quality
+from . import quality, trim
 from .models import MAX_ENTITIES, MAX_FIGURES, SentimentLabel
-from .review import SummaryReview, context_of, fold, ground_quote, is_name, opening_sentences, valid_only, warn
+from .review import (
+    MAX_COPIED_WORDS,
+    SummaryReview,
+    context_of,
+    fold,
+    ground_quote,
+    is_name,
+    opening_sentences,
+    valid_only,
+    warn,
+)
 
 # --- What the model fills -------------------------------------------------
 # Length and count bounds here become grammar rules for the local model, so a
@@ -127,7 +137,7 @@ class SentimentDraft(BaseModel):
 def _opening_instead(article: str, info: ValidationInfo, why: str, fewest: int = 1) -> list[str]:
     """Lenient mode's stand-in for the model's summary: the article's own opening sentences, with ``why`` in the
     warning; none when fewer than ``fewest`` are found."""
-    opening = opening_sentences(article)
+    opening = [trim.trim(sentence, article, MAX_COPIED_WORDS).text for sentence in opening_sentences(article)]
     if len(opening) < fewest:
         return []
     warn(info, f"{why}; the summary is the article's own opening sentences")

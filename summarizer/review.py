@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationInfo
 
-from . import quality
+from . import quality, trim
 
 # A summary is two or three sentences and at most 70 words: a longer one keeps its first sentences, but not fewer
 # than two unless those two are over 80 words (one sentence is a headline, not a summary).
@@ -72,7 +72,7 @@ class SummaryReview:
             if sentence:
                 sentence = self._cut_end_dropped(self._single_words_dropped(sentence))
             if sentence and self._sound(sentence):
-                kept.append(sentence)
+                kept.append(self._trimmed(sentence))
         return kept
 
     def _cut_end_dropped(self, item: str) -> str:
@@ -136,13 +136,26 @@ class SummaryReview:
             self._fault(f"the summary names {names[0]!r}, which the article never mentions; use only names from "
                         "the article", f"dropped summary sentence naming {names[0]!r}, not in the article")
         else:
-            copied = quality.fragments(sentence, self.article).longest
-            if copied > MAX_COPIED_WORDS:
-                self._fault(f"the summary sentence {_quote(sentence)} copies {copied} words in a row from the "
-                            "article; say it shorter, in your own words", f"a summary sentence copies {copied} "
-                            "words in a row from the article")
             return True
         return False
+
+    def _trimmed(self, sentence: str) -> str:
+        """``sentence`` (an item: it may hold several) with each sentence that copies more than
+        ``MAX_COPIED_WORDS`` of the article in a row shortened by ``trim``; a copy still that long is named in the
+        warnings."""
+        parts = []
+        for part in quality.split_sentences(sentence):
+            trimmed = trim.trim(part, self.article, MAX_COPIED_WORDS)
+            if trimmed.cuts:
+                self.warnings.append(f"shortened a summary sentence copied from the article (cut: "
+                                     f"{', '.join(trimmed.cuts)}): {part!r}")
+            copied = quality.fragments(trimmed.text, self.article).longest
+            if copied > MAX_COPIED_WORDS:
+                self._fault(f"the summary sentence {_quote(trimmed.text)} copies {copied} words in a row from "
+                            "the article; say it shorter, in your own words", f"a summary sentence copies "
+                            f"{copied} words in a row from the article")
+            parts.append(trimmed.text)
+        return " ".join(parts)
 
     def whole(self, items: list[str]) -> list[str]:
         """Checks across sentences (an item may hold several): repeats, an opening pronoun, the word budget."""

@@ -1,0 +1,103 @@
+"""A summary sentence copied from the article is shortened by deletion, the way an editor would, and only that.
+
+Every sentence here is written for this test; each copies its article word for word, as the embedded model did.
+"""
+
+import pytest
+
+from summarizer.trim import trim
+
+CUTS = [
+    ("Norvale Foods will cut 1,200 jobs, or 6% of its staff, after sales fell for a third straight quarter, the "
+     "grocery group said on Monday.",
+     "Norvale Foods will cut 1,200 jobs, or 6% of its staff, after sales fell for a third straight quarter.",
+     "attribution"),
+    ("Tarn Mining agreed to buy Pellick Gold for $3.1 billion in cash, the two companies said on Wednesday, in a deal "
+     "that would create the largest gold producer in the region.",
+     "Tarn Mining agreed to buy Pellick Gold for $3.1 billion in cash, in a deal that would create the largest gold "
+     "producer in the region.",
+     "attribution"),
+    ("Funds holding the Quillon token took in $412 million in the five trading days to Friday, their strongest week "
+     "since launch, according to data compiled by fund tracker Birchmoor Research.",
+     "Funds holding the Quillon token took in $412 million in the five trading days to Friday, their strongest week "
+     "since launch.",
+     "attribution"),
+    ("The Reserve Bank of Ostland left its main rate at 4.5%, as widely expected, and said that further moves would "
+     "depend on what the coming wage data showed.",
+     "The Reserve Bank of Ostland left its main rate at 4.5%, and said that further moves would depend on what the "
+     "coming wage data showed.",
+     "'as expected'"),
+    ("The Federation of Coastal Grain Exporters (FCGE) and a group of smaller shippers agreed to cut output by 1.5 "
+     "million tonnes to keep prices from falling further.",
+     "The Federation of Coastal Grain Exporters and a group of smaller shippers agreed to cut output by 1.5 million "
+     "tonnes to keep prices from falling further.",
+     "acronym"),
+    ("Copper prices fell on Tuesday as a firmer dollar and worries about demand from builders in the region weighed "
+     "on the metal for a third day.",
+     "Copper prices fell as a firmer dollar and worries about demand from builders in the region weighed on the metal "
+     "for a third day.",
+     "weekday"),
+    ("Halbrook Engineering cut its annual profit forecast after costs rose on its large building contracts in the "
+     "north, sending its shares to their worst day in a decade.",
+     "Halbrook Engineering cut its annual profit forecast after costs rose on its large building contracts in the "
+     "north.",
+     "participle clause"),
+    ("Core inflation, which leaves out fuel and fresh food prices, eased to 2.9% from 3.0% in the year to October, "
+     "its lowest reading in two years.",
+     "Core inflation eased to 2.9% from 3.0% in the year to October, its lowest reading in two years.",
+     "which-clause"),
+    ("Brindle, a Dublin-based payments and lending startup, has raised $80 million in a funding round led by a group "
+     "of growth investors.",
+     "Brindle has raised $80 million in a funding round led by a group of growth investors.",
+     "appositive"),
+    ("Pelham Telecom said it planned to cut up to 2,000 jobs as part of a €1 billion ($1.1 billion) savings drive "
+     "meant to lift its profits in a hard market.",
+     "Pelham Telecom said it planned to cut up to 2,000 jobs as part of a €1 billion savings drive meant to lift its "
+     "profits in a hard market.",
+     "currency conversion"),
+]
+
+
+@pytest.mark.parametrize("copied, shortened, cut", CUTS, ids=[case[2] for case in CUTS])
+def test_each_cut_shortens_a_copied_sentence_and_says_which(copied, shortened, cut):
+    trimmed = trim(copied, f"Some other opening. {copied} Some other ending.")
+    assert trimmed.text == shortened and cut in trimmed.cuts
+
+
+KEPT = [
+    # a weekday that bounds a span is part of the fact
+    "Shares of Orland Rail have fallen 14% since Friday, when the operator warned that its freight volumes and its "
+    "margins would both shrink.",
+    # a clause with a number in it is a fact, not an aside
+    "Halbrook Engineering cut its annual profit forecast after costs rose on its large building contracts in the "
+    "north, sending its shares down 18% in early trading.",
+    # a short name the sentence uses again stays where it is explained
+    "The Federation of Coastal Grain Exporters (FCGE) agreed to cut output, and FCGE members will meet again to "
+    "review the cut at the end of the year.",
+    # a which-clause with a list in it would leave a broken sentence if cut at its first comma
+    "Core inflation, which leaves out fuel, food, alcohol and tobacco, held at its lowest reading in two years, the "
+    "statistics office figures for the month showed.",
+]
+
+
+@pytest.mark.parametrize("copied", KEPT)
+def test_what_carries_the_fact_stays(copied):
+    assert trim(copied, copied).text == copied
+
+
+def test_a_sentence_is_left_alone_unless_it_copies_more_than_twenty_words():
+    short = "Copper prices fell on Tuesday as the dollar firmed."
+    assert trim(short, short).text == short and trim(short, short).cuts == ()
+    own_words = ("Copper slipped on Tuesday for a third day running as traders worried that builders in the region "
+                 "would need far less of the metal.")
+    article = ("Copper prices fell on Tuesday as a firmer dollar and worries about demand from builders in the region "
+               "weighed on the metal for a third day.")
+    assert trim(own_words, article).text == own_words
+
+
+def test_cuts_stop_once_the_copy_is_short_enough():
+    copied = ("Tarn Mining agreed on Monday to buy Pellick Gold for $3.1 billion in cash, the two companies said, in "
+              "a deal that would create the largest gold producer in the region.")
+    trimmed = trim(copied, copied)
+    assert trimmed.cuts == ("attribution",) and "on Monday" in trimmed.text
+    assert trim(copied, copied, longest=12).cuts == ("attribution", "weekday")
