@@ -85,6 +85,7 @@ READ_MORE_ENCLOSED = re.compile(
     r"\s?\((?i:read more|also read|read also|see also|related)\s?:[^()]{1,150}\)"
     r"|\s[—–]\s?(?i:read more|also read|read also|see also|related)\s?:[^—–\n]{1,150}?\s?[—–](?=\s)"
 )
+_SEE_OR_READ = re.compile(r"\((?:see|read) ", re.IGNORECASE)  # READ_MORE_ENCLOSED's note, in any case: its pre-check
 # What follows a note glued before a paragraph: the paragraph, eight words at least (a short rest is a label).
 _PARAGRAPH_FOLLOWS = r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
@@ -317,7 +318,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),
     (RIC_CODE, "wire-code", lambda raw: "=" in raw),
     (READ_MORE_ENCLOSED, "read-more",
-     lambda raw: ("(" in raw or "—" in raw or "–" in raw) and (":" in raw or "(See " in raw or "(Read " in raw)),
+     lambda raw: ("(" in raw or "—" in raw or "–" in raw) and (":" in raw or _SEE_OR_READ.search(raw) is not None)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
     (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),

@@ -119,9 +119,10 @@ def test_a_listing_tag_with_its_quotes_change_goes_and_the_words_keep_their_spac
            "off 1.5%." in text
 
 
-def test_a_see_related_story_note_in_brackets_goes_and_its_sentence_stays():
-    paragraph = ("Rival Kelso said earlier this month its June deliveries rose 26%. (See related story here.) "
-                 "Both firms face a price war.")
+@pytest.mark.parametrize("note", ["(See related story here.)", "(see related story here.)", "(read the full story)"])
+def test_a_see_related_story_note_in_brackets_goes_and_its_sentence_stays(note):
+    """In any case: the rule's pattern ignores case, and its cheap pre-check on the line now does too."""
+    paragraph = f"Rival Kelso said earlier this month its June deliveries rose 26%. {note} Both firms face a price war."
     text = clean(f"{HEADLINE}\n\n{LEAD}{paragraph}\n\n{END}").text
     assert "Rival Kelso said earlier this month its June deliveries rose 26%. Both firms face a price war." in text
 
