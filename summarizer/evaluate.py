@@ -183,7 +183,7 @@ def _holds(text: str, number: str) -> bool:
 
 def _overlaps(figure: KeyFigure, gold: dict[str, Any], text: str) -> bool:
     raw = str(gold.get("raw", ""))
-    if raw and (raw in figure.raw or figure.raw in raw):
+    if _holds(figure.raw, raw) or _holds(raw, figure.raw):  # whole: "2%" is not the gold's "12%"
         return True
     start = text.find(raw) if raw else -1
     if start >= 0 and start < figure.end and figure.start < start + len(raw):

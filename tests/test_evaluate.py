@@ -111,3 +111,19 @@ def test_a_figure_is_forbidden_when_it_is_the_noises_number_not_a_piece_of_one(t
 
 def test_the_noises_own_number_reported_is_forbidden(tmp_path):
     assert _forbidden_count(tmp_path, ["1%"]) == 2  # as a figure and in the summary
+
+
+def test_a_figure_matches_a_gold_figure_only_as_a_whole_number(tmp_path):
+    """'2%' is not the gold's '12%': the plain substring test had counted it found (the forbidden count was
+    already whole-number)."""
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    text = "Acme Corp's costs grew 2% as revenue rose 12% to $3.2 billion.\nIt will hire about 400 engineers.\n"
+    (folder / "acme.txt").write_text(text, encoding="utf-8")
+    (folder / "acme.gold.json").write_text(json.dumps({**GOLD, "must_keep": [], "must_drop": [],
+                                                       "forbidden_figures": []}), encoding="utf-8")
+    reply = answer(summary=("Acme's revenue rose 12% to $3.2 billion.", "Its costs grew 2%."),
+                   figures=[{"raw": "2%", "label": "cost growth"}, {"raw": "$3.2 billion", "label": "revenue"}])
+    with Summarizer(Settings.resolve(use_cache=False), backend=ScriptedBackend([reply] * 3)) as summarizer:
+        totals = evaluate(summarizer, folder).totals()
+    assert totals["figure_precision_pct"] == 50.0 and totals["figure_recall_pct"] == 33.3
