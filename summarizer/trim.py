@@ -35,9 +35,12 @@ _WHO = r"[^,.;\d]{1,50}?"  # who said it: a few words, no number
 _VERB_NEXT = (r"(?=\s(?:is|was|are|were|has|had|have|will|would|can|could|may|might|said|says|rose|fell"
               r"|\w+ed|\w+s)\b)")
 _END = r"(?=[.!?][\"'”’]?$)"
-# Words before a weekday that make it part of the fact: "since Friday", "from Monday", "to Friday".
+# Words before a weekday that make it part of the fact: "since Friday", "from Monday", "set for Tuesday".
 _BOUNDS = frozenset(("since", "until", "till", "from", "before", "after", "through", "by", "to", "and", "or",
-                     "between"))
+                     "between", "for", "of", "at", "last", "next", "every", "each"))
+# Words that may follow a cut weekday: punctuation aside, a preposition or conjunction starts what comes next.
+_JOINS = frozenset(("after", "as", "amid", "and", "but", "by", "following", "in", "on", "to", "with", "while",
+                    "when", "from", "at", "for", "before", "despite", "ahead", "over", "since", "it", "its"))
 _NUMBER = re.compile(r"\d[\d,.]*")
 _CONVERSION = re.compile(r"\s\((?:about |around |roughly |some )?(?:US|A|C|S|HK)?[$€£¥][\d.,]+"
                          r"(?: ?(?:million|billion|trillion|bn|mn|m|b))?\)")
@@ -88,8 +91,12 @@ def _cut(cut: Cut, sentence: str) -> str:
         if cut.name == "acronym" and sentence.count(match.group(1)) > 1:
             return match.group(0)  # the short name is used again: it stays where it is explained
         if cut.name == "weekday":
-            before = match.group("before")
-            return match.group(0) if before.casefold().strip(",") in _BOUNDS else before
+            before, rest = match.group("before"), match.string[match.end():].split(maxsplit=1)
+            if before.casefold().strip(",") in _BOUNDS:
+                return match.group(0)
+            if before.endswith("ed") and rest and rest[0][:1].islower() and rest[0] not in _JOINS:
+                return match.group(0)  # "The deal announced on Tuesday marks ...": the weekday holds it together
+            return before
         if cut.name == "appositive":
             return match.group("name")  # after a name: "Brindle, a Dublin-based startup, has raised"
         return ""

@@ -68,6 +68,11 @@ KEPT = [
     # a weekday that bounds a span is part of the fact
     "Shares of Orland Rail have fallen 14% since Friday, when the operator warned that its freight volumes and its "
     "margins would both shrink.",
+    # ... or what it is set for, or a participle it follows before the verb
+    "Tessara Bank and Ulvik Cloud report results for the quarter, with Tessara set for Tuesday after the bell and "
+    "Ulvik later in the week.",
+    "The takeover announced on Tuesday marks the latest foreign bid for a listed grocer, whose shares have lagged "
+    "their rivals.",
     # a clause with a number in it is a fact, not an aside
     "Halbrook Engineering cut its annual profit forecast after costs rose on its large building contracts in the "
     "north, sending its shares down 18% in early trading.",
