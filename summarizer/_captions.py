@@ -60,8 +60,9 @@ _WHEN_AND_WHERE = re.compile(
     rf"|, (?:{MONTHS})[a-z]*\.? \d{{1,2}}, (?:19|20)\d\d\.$"  # or the place, then the date: "..., August 6, 2019."
 )
 # A picture described by a machine or a photo library: "In this image we can see a board, buildings and sky.",
+# "In the picture I can see a coin ...",
 # "Investing and stock market concept with faded candlestick charts." (no figure, nobody saying anything)
-_DESCRIBED = re.compile(r"^In this (?:image|picture|photo),? (?:we can see|there (?:is|are)|you can see)\b"
+_DESCRIBED = re.compile(r"^In (?:this|the) (?:image|picture|photo),? (?:(?:I|we|you) can see|there (?:is|are))\b"
                         r"|^(?:Above|Below|Top|Pictured|Left|Right)\s?:\s?[A-Z]"  # a caption's label
                         r"|^[A-Z][^.!?\d]{5,150}\bconcepts?\b[^.!?\d]{0,150}\.?$")
 # What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
@@ -146,7 +147,7 @@ def _described(text: str) -> bool:
     return bool(_DESCRIBED.match(text)) and not _SAYS.search(text)
 
 
-_DESCRIBED_OPENINGS = ("In this ", "Above", "Below", "Top", "Pictured", "Left", "Right")
+_DESCRIBED_OPENINGS = ("In this ", "In the ", "Above", "Below", "Top", "Pictured", "Left", "Right")
 
 
 def _first_sentence(text: str) -> str:

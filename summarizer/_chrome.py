@@ -42,6 +42,8 @@ _END_COPYRIGHT = re.compile(r"^(?:END\s+)?\[(?:Copyright|©)[^\[\]]{2,80}\]$")
 _BUTTON_LINE = re.compile(r"^(?i:read more|continue reading|see more|show more|load more"
                           r"|share this(?: story| article)?)\s?(?:\.{3}|…|»|>+)?$"
                           r"|^[a-z]+[-_]?\d{4,}$")
+# A pager's link to the story before or after, its headline run on: "Previous ArticleHarbour: Papers focus on ..."
+_PAGER = re.compile(r"^(?i:previous|next|prev|older|newer) (?i:article|post|story)(?:\s?[:»›>|-]|(?=[A-Z])|$)")
 _TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
 _NOTE_MAX_WORDS = 12
 _CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repeat
@@ -84,6 +86,9 @@ def mark_chrome(lines: Sequence[Line]) -> None:
             continue
         if line.text[0] in "WVLPARMB" and _MEDIA_LINK.match(line.text):
             line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)
+            continue
+        if line.text[0] in "PNOpno" and _PAGER.match(line.text):
+            line.reason = "navigation"  # (its headline run on may pass for a paragraph)
             continue
         if line.body and _glued_menu(line.text):
             line.reason = "navigation"

@@ -24,6 +24,10 @@ AUTHOR_BIO = re.compile(
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,2} joined [A-Z][\w&.' -]{1,40} as an? (\w+ ){0,2}"
     r"(reporter|writer|editor|journalist|correspondent|columnist)\b.{0,700}"
     r"|(?i:before joining) [A-Z][\w&.' -]{1,40}, [A-Z][\w.'-]+ (was|worked)\b.{0,700}"
+    # its name a link the scrape lost: "Is the founder of Harbour Markets Daily. A published author on ..." (a
+    # statement: a story's question "Is the bank's pause ...?" ends with a question mark)
+    r"|Is (?:a|an|the) [^.?]{0,60}\b(?i:founder|author|analyst|editor|writer|journalist|reporter|contributor"
+    r"|columnist)\b[^?]{0,700}"
     # in the first person: "I am a senior writer with a passion for markets ..."
     r"|I am an? (\w+,? ){0,4}(and )?(reporter|writer|editor|journalist|correspondent|columnist)\b.{0,700}"
     r"|(?i:(he|she|they) (does|do) not (have|hold|own) any) (?i:crypto|cryptocurrency|digital asset|bitcoin)\w*"

@@ -48,12 +48,11 @@ _I = re.IGNORECASE
 # Headings after which everything is a list of other stories.
 TAIL_HEADING = re.compile(
     r"^(you m(ay|ight) also like|more for you|related( articles| stories| news| posts| coverage)?|also in the news|"
-    r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news)?|"
-    r"more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
-    r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|"
-    r"most (read|popular|viewed|shared)|editor'?s picks|what to read next|article sources)\s*:?$",
-    _I,
-)
+    r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news| this "
+    r"week)?|more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
+    r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|most (read|popular|"
+    r"viewed|shared)|editor'?s picks|what to read next|article sources|hot (this week|right now|stories|topics)|"
+    r"don'?t miss)\s*:?$", _I)
 
 TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.(\s*(?i:read more|continue reading|more))?$")
 TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.\s*(?i:read more|continue reading|more)$")
@@ -269,7 +268,7 @@ _RULES: list[_Rule] = [
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 800,
           starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|joined) |before joining|i am an? "
-                 r"|he does|she does|they do"),
+                 r"|he does|she does|they do|is (?:a|an|the) "),
     _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from itertools import filterfalse
 
+from ._credits import WIRE_AGENCIES
 from ._lines import PageLine
 from ._prose import (
     MONTHS,
@@ -101,8 +102,14 @@ _WIRE_TAG = re.compile(r"^(?:\((?:LEAD|URGENT|ATTN|UPDATE(?: \d{1,2})?|\d{1,2}(?
                        r"|^(?:UPDATE \d{1,2}|RPT|CORRECTED|REFILE|BRIEF)-(?=[A-Z0-9])")
 
 
+# A wire's credit after the headline, as a quotes site prints it: "Ibovespa closes down ... By Reuters".
+_WIRE_CREDIT = re.compile(rf"\s+By (?:{WIRE_AGENCIES}|Investing\.com)$")
+
+
 def without_wire_tag(title: str | None) -> str | None:
-    """``title`` without a wire's version tag at its start (only when words are left after it)."""
+    """``title`` without a wire's version tag at its start or its credit at its end (only when words are left)."""
+    if title and " By " in title:
+        title = _WIRE_CREDIT.sub("", title)
     if not title or not title.startswith(("(", "U", "R", "C", "B")):
         return title
     return _WIRE_TAG.sub("", title, count=1)
