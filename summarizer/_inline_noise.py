@@ -61,6 +61,9 @@ BRACKET_BYLINE = re.compile(
 # slash: "(Reuters/NAN)" (a photographer's "(Jane Roe/The Press)" is a caption's credit: the caption goes whole).
 TRAILING_SOURCE = re.compile(r"(?<=[.!?\"”’])\s\((?:(?:[A-Z][\w&'’.-]*)(?: (?:[A-Z&][\w&'’.-]*|of|de))*"
                              rf"|(?:{WIRE_AGENCIES}) ?/ ?[A-Z]{{2,8}})\)\s*$")
+# A web address alone between two sentences, pasted where a video was embedded: "... wanted to have.
+# https://www.example.com/watch?v=abc Whether or not ..." (the sentences stay).
+BARE_LINK = re.compile(r"(?<=[.!?\"”’])\s+https?://[^\s<>\"]+(?=\s+[\"“]?[A-Z]|\s*$)")
 # A call to visit a site after a paragraph's last sentence: "... over the past year. Visit MarketWatch.com for more
 # information on this news."
 TRAILING_VISIT = re.compile(
@@ -320,6 +323,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (READ_MORE_ENCLOSED, "read-more",
      lambda raw: ("(" in raw or "—" in raw or "–" in raw) and (":" in raw or _SEE_OR_READ.search(raw) is not None)),
     (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
+    (BARE_LINK, "link", lambda raw: "://" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
     (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
@@ -357,6 +361,7 @@ INLINE_HINTS = (
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
     re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
     re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
+    re.compile(r"://"),  # BARE_LINK
     re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)

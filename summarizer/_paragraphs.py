@@ -182,13 +182,21 @@ _CALL_TO_ACTION = re.compile(
     r".{0,200}(\b(our|us|app|now|today|here)\b|!$)", re.I)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9%)][.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
+_STORY_SENTENCES = 5  # a paragraph of so many sentences, one of them with a link, is the story's with a link
+
+
 def _promo_like(text: str) -> bool:
     """Not the story's own prose: a pointer elsewhere (a web address, '>>'), a copyright, an editor's note
-    wholly in brackets, or a call to action ("Head to ... for live quotes. Go now!")."""
+    wholly in brackets, or a call to action ("Head to ... for live quotes. Go now!"). A long paragraph with one
+    link among its sentences is the story's: a scraped page ran its whole article into one paragraph with a video's
+    address pasted in the middle, and it all went as a footer."""
     lower = text.lower()
     for mark in _LINK_LIKE:  # (a plain loop: no generator)
         if mark in lower:
-            return True
+            sentences = _SENTENCE_BREAK.split(text) if len(text) > 400 else ()
+            linked = sum(1 for sentence in sentences if any(m in sentence.lower() for m in _LINK_LIKE))
+            return len(sentences) < _STORY_SENTENCES or linked > 1
     return (text.startswith("(") and text.endswith(")")) or bool(_CALL_TO_ACTION.match(text))
 
 

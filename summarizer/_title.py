@@ -73,7 +73,11 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
         return None, False
     if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
         return None, False
-    title = _before_dated_dek(_GLUED_CRUMB.sub("", kept[0].text))
+    headline = _GLUED_CRUMB.sub("", kept[0].text)
+    title = _before_dated_dek(headline)
+    if headline != kept[0].text and kept[1].text == headline:  # a breadcrumb ending with the headline, then it
+        kept[0].reason, kept[1].reason = "navigation", "title"
+        return title, False
     if title_like(kept[1].text):
         return title, True
     kept[0].reason = "title"
@@ -91,8 +95,9 @@ _DATED_DEK = re.compile(
 # A breadcrumb run into the headline, the breaks between its words lost: "HomeBusinessClosing Bell: Sensex up ..."
 # (the headline's first word is the last one run in).
 # Or with a mark after "Home" and the section in lower case: "Home.forex news reportAcme's IPO ...".
+# Or with its sections between marks before the headline: "Home » Economy, Europe » Acme to cut 800 jobs".
 _GLUED_CRUMB = re.compile(r"^Home(?:[A-Z][a-z&]+)*?(?=[A-Z][a-z'’]*\s)|^Home\s?[.»›>/|]\s?[a-z][a-z .&-]{1,40}?[a-z]"
-                          r"(?=[A-Z][\w'’]*\s)")
+                          r"(?=[A-Z][\w'’]*\s)|^Home\s?([»›>|])(?:\s?[^»›>|]{1,60}?\s?\1)+\s?(?=\S)")
 
 
 # A wire's tag before its headline: "(LEAD) Acme swings to profit", "(2nd LD) ...", "UPDATE 2-Acme shares fall": the
@@ -102,13 +107,16 @@ _WIRE_TAG = re.compile(r"^(?:\((?:LEAD|URGENT|ATTN|UPDATE(?: \d{1,2})?|\d{1,2}(?
                        r"|^(?:UPDATE \d{1,2}|RPT|CORRECTED|REFILE|BRIEF)-(?=[A-Z0-9])")
 
 
-# A wire's credit after the headline, as a quotes site prints it: "Ibovespa closes down ... By Reuters".
-_WIRE_CREDIT = re.compile(rf"\s+By (?:{WIRE_AGENCIES}|Investing\.com)$")
+# A wire's credit after the headline, as a quotes site prints it: "Ibovespa closes down ... By Reuters"; or its
+# version tag there: "Nikkei reverses gains as chip shares drop (UPDATE 1)".
+_WIRE_CREDIT = re.compile(rf"\s+(?:By (?:{WIRE_AGENCIES}|Investing\.com)|\((?:UPDATE(?: \d{{1,2}})?|LEAD|CORRECTED"
+                          r"|REFILE|\d{1,2}(?:st|nd|rd|th) LD)\))$")
 
 
 def without_wire_tag(title: str | None) -> str | None:
-    """``title`` without a wire's version tag at its start or its credit at its end (only when words are left)."""
-    if title and " By " in title:
+    """``title`` without a wire's version tag at its start or end, or its credit at its end (only when words are
+    left)."""
+    if title and (" By " in title or title.endswith(")")):
         title = _WIRE_CREDIT.sub("", title)
     if not title or not title.startswith(("(", "U", "R", "C", "B")):
         return title

@@ -57,12 +57,31 @@ def test_a_hot_this_week_list_of_other_stories_goes():
     assert "over 60" not in cleaned.text and "offset" not in cleaned.text and END.strip() in cleaned.text
 
 
-@pytest.mark.parametrize("agency", ["Reuters", "Bloomberg", "AFP"])
-def test_a_wires_credit_after_the_headline_is_not_the_title(agency):
-    cleaned = clean(f"{HEADLINE} By {agency}\n\n{LEAD}{END}")
+@pytest.mark.parametrize("after", ["By Reuters", "By Bloomberg", "By AFP", "(UPDATE 1)", "(LEAD)"])
+def test_a_wires_credit_or_tag_after_the_headline_is_not_the_title(after):
+    cleaned = clean(f"{HEADLINE} {after}\n\n{LEAD}{END}")
     assert cleaned.title == HEADLINE
 
 
 def test_a_headline_that_ends_on_by_and_a_name_keeps_it():
     headline = "Harbour shares rally after bid by Apex"
     assert clean(f"{headline}\n\n{LEAD}{END}").title == headline
+
+
+def test_a_breadcrumb_ending_with_the_headline_goes_and_the_headline_is_the_title():
+    crumb = f"Home » Economy, Europe » {HEADLINE}"
+    cleaned = clean(f"{crumb}\n\n{HEADLINE}\n\n{LEAD}{END}")
+    assert cleaned.title == HEADLINE and "Home »" not in cleaned.text and HEADLINE not in cleaned.text
+
+
+def test_a_paragraph_with_a_video_address_pasted_in_stays_without_it():
+    """A scrape ran the whole story into one paragraph, a video's address in the middle: it all went as a footer."""
+    sentences = ["Harbour Exchange shares debuted on Friday and traded $3.80 above the offer price.",
+                 "It is the exchange's second attempt to list its own stock.", "The first ended within a second.",
+                 "https://video.example.com/watch?v=a1B2c3", "Whatever the fault was, it took four years to fix.",
+                 "Traders watch the opening print closely.", "Several outlets reported a different opening price.",
+                 "The stock then swung around its first print."]
+    cleaned = clean(f"{HEADLINE}\n\n{' '.join(sentences)}\nComments\n")
+    assert "https://" not in cleaned.text
+    for sentence in sentences[:3] + sentences[4:]:
+        assert sentence in cleaned.text
