@@ -138,7 +138,7 @@ def broken_reason(sentence: str) -> str | None:
 
 def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, of sentences that say the same: equal words, one the start of the other (``starts``),
-    or 80% overlap."""
+    80% overlap, or one fact told twice (``restates``)."""
     keys = [words(s) for s in sentences]
     pairs = []
     for j in range(len(keys)):
@@ -146,9 +146,30 @@ def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
             a, b = keys[i], keys[j]
             if not a or not b:
                 continue
-            if starts(a, b) or starts(b, a) or _jaccard(a, b) >= 0.8:
+            if starts(a, b) or starts(b, a) or _jaccard(a, b) >= 0.8 or restates(a, b):
                 pairs.append((i, j))
     return pairs
+
+
+_RESTATED = 0.75  # of the shorter sentence's words found in the other
+
+
+def numbers_of(words_: Sequence[str]) -> set[str]:
+    """The words that are numbers ('17.57', 'r5.5', '2,300')."""
+    return {word for word in words_ if any(char.isdigit() for char in word)}
+
+
+def restates(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The same fact told twice in other words: the two share a number, the numbers of one are all in the other,
+    and three quarters of the shorter's words are in the longer ("Samsung has reported record operating profits of
+    17.57 trillion won, up 21 percent ..." / "Samsung has posted its highest ever operating profits of 17.57
+    trillion won, up 21 percent ..., in the third quarter of 2018"). Two figures of different things ("profit
+    rose 60% to $4.69 billion" / "profit rose 71% to $1.1 billion") differ in their numbers."""
+    na, nb = numbers_of(a), numbers_of(b)
+    if not (na & nb) or not (na <= nb or nb <= na):
+        return False
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / min(len(sa), len(sb)) >= _RESTATED
 
 
 def starts(short: Sequence[str], long: Sequence[str]) -> bool:

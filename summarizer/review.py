@@ -145,6 +145,9 @@ class SummaryReview:
         warnings."""
         parts = []
         for part in quality.split_sentences(sentence):
+            if (undated := trim.without_dateline(part)) != part:
+                self.warnings.append(f"dropped a dateline from a summary sentence: {part[:len(part) - len(undated)]!r}")
+                part = undated
             trimmed = trim.trim(part, self.article, MAX_COPIED_WORDS)
             if trimmed.cuts:
                 self.warnings.append(f"shortened a summary sentence copied from the article (cut: "
@@ -165,7 +168,9 @@ class SummaryReview:
             if i in gone or j in gone:
                 continue
             a, b = quality.words(sentences[i]), quality.words(sentences[j])
-            drop = i if len(a) < len(b) and quality.starts(a, b) else j  # the shorter start goes, else the repeat
+            # the shorter start goes, or the one whose numbers the other tells and more; else the repeat
+            drop = i if (len(a) < len(b) and quality.starts(a, b)) or \
+                quality.numbers_of(a) < quality.numbers_of(b) else j
             gone.add(drop)
             self._fault(f"the summary says {_quote(sentences[drop])} twice; give each fact once",
                         f"dropped a repeated summary sentence: {sentences[drop]!r}")

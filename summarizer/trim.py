@@ -17,6 +17,7 @@ Trimmer (2003), which shortens a news lead into a headline by deleting, in order
 
 A sentence is trimmed only while it copies more than ``longest`` words in a row, one rule at a time, and each
 cut is kept only when what is left is still a whole sentence with every number it had (a conversion aside).
+A wire's dateline at a sentence's start ("SINGAPORE - ") goes from any summary sentence (``without_dateline``).
 """
 
 from __future__ import annotations
@@ -69,6 +70,18 @@ CUTS = (
     Cut("appositive", re.compile(rf"(?P<name>\b[A-Z][\w&'’.-]*),\s+(?:a|an|the) [^,;\d]{{3,80}}?,{_VERB_NEXT}")),
     Cut("currency conversion", _CONVERSION),
 )
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A wire's dateline the model copied with its sentence: "SINGAPORE - ", "Jan 23 (Reuters) - ", "LONDON, April 16
+# (Agency) – ". Never a summary's words, whatever the sentence copies.
+_DATELINE = re.compile(rf"^(?:[A-Z][A-Z.]{{2,}}(?: [A-Z][A-Z.]{{2,}}){{0,2}}|{_MONTH} \d{{1,2}})"
+                       rf"(?:, {_MONTH} \d{{1,2}})?(?: \([A-Z][\w .&-]{{1,30}}\))? ?[-—–]{{1,2}} ?(?=[A-Z\"“])")
+
+
+def without_dateline(sentence: str) -> str:
+    """``sentence`` without a wire's dateline at its start (the sentence itself, when it has none)."""
+    return _DATELINE.sub("", sentence, count=1) if sentence[:1].isupper() else sentence
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,23 @@ def test_a_cut_off_copy_of_a_sentence_is_a_duplicate():
     assert quality.duplicated(sentences[:2]) == []
 
 
+def test_one_fact_told_twice_in_other_words_is_a_duplicate():
+    """Seen on h18/blind: the embedded model gave a record profit twice, the second time with the quarter."""
+    twice = ["Kessel Electronics has reported record operating profits of 17.6 trillion won, up 21 percent from a "
+             "year ago, its highest ever.",
+             "Kessel Electronics has posted its highest ever operating profits of 17.6 trillion won, up 21 percent "
+             "from a year ago, in the third quarter of 2018."]
+    assert quality.duplicated(twice) == [(0, 1)]
+
+
+def test_two_figures_of_different_things_in_one_wording_are_not_a_duplicate():
+    two = ["Harbour Air's annual profit rose 60% to $4.7 billion.", "Harbour Air's annual profit rose 71% to $1.1 "
+           "billion."]
+    other = ["Harbour Air's annual profit rose 60% to $4.7 billion, a record.",
+             "The airline's staff will get a bonus worth five months' pay after the annual profit rose 60%."]
+    assert quality.duplicated(two) == [] and quality.duplicated(other) == []
+
+
 def test_a_first_sentence_opening_with_a_pronoun_is_unresolved():
     assert quality.unresolved_opener(["It raised its guidance.", "Acme did."]) == "It"
     assert quality.unresolved_opener(["Acme raised its guidance.", "It did."]) is None

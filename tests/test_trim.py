@@ -5,7 +5,8 @@ Every sentence here is written for this test; each copies its article word for w
 
 import pytest
 
-from summarizer.trim import trim
+from summarizer.review import SummaryReview
+from summarizer.trim import trim, without_dateline
 
 CUTS = [
     ("Norvale Foods will cut 1,200 jobs, or 6% of its staff, after sales fell for a third straight quarter, the "
@@ -106,3 +107,26 @@ def test_cuts_stop_once_the_copy_is_short_enough():
     trimmed = trim(copied, copied)
     assert trimmed.cuts == ("attribution",) and "on Monday" in trimmed.text
     assert trim(copied, copied, longest=12).cuts == ("attribution", "weekday")
+
+
+@pytest.mark.parametrize("dated, undated", [
+    ("SINGAPORE - Singapore shares ended higher.", "Singapore shares ended higher."),
+    ("Jan 23 (Reuters) - Halbrook Engineering cut its forecast.", "Halbrook Engineering cut its forecast."),
+    ("LONDON, April 16 (Wire) – Weak miners offset bank gains.", "Weak miners offset bank gains."),
+    ("IBM - the tech group - said it would hire.", "IBM - the tech group - said it would hire."),
+    ("Halbrook shares fell 4% - their worst day.", "Halbrook shares fell 4% - their worst day."),
+])
+def test_a_wires_dateline_leaves_a_summary_sentence(dated, undated):
+    assert without_dateline(dated) == undated
+
+
+def test_the_review_drops_a_dateline_and_the_telling_of_a_fact_with_fewer_numbers():
+    article = ("SINGAPORE - Kessel Electronics has posted its highest ever operating profits of 17.6 trillion won, up "
+               "21 percent from a year ago, in the third quarter of 2018. Its chip unit earned 13.7 trillion won.")
+    review = SummaryReview(article, {"article": article})
+    first = ("Kessel Electronics has reported record operating profits of 17.6 trillion won, up 21 percent from a "
+             "year ago, its highest ever.")
+    kept = review.whole(review.sentences([first, article.split(". ")[0] + "."]))
+    assert kept == [article.split(". ")[0].removeprefix("SINGAPORE - ") + "."]
+    assert any("dropped a dateline" in warning for warning in review.warnings)
+    assert any("twice" in reason for reason in review.reasons)
