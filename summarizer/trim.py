@@ -118,7 +118,8 @@ def _cut(cut: Cut, sentence: str) -> str:
 
 
 def _numbers(text: str) -> list[str]:
-    return _NUMBER.findall(_CONVERSION.sub("", text))
+    """The numbers of ``text``, a stop or comma after one aside ("2018," before a cut is "2018." after it)."""
+    return [number.rstrip(".,") for number in _NUMBER.findall(_CONVERSION.sub("", text))]
 
 
 def trim(sentence: str, article: str, longest: int = 20) -> Trimmed:

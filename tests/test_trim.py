@@ -13,6 +13,11 @@ CUTS = [
      "grocery group said on Monday.",
      "Norvale Foods will cut 1,200 jobs, or 6% of its staff, after sales fell for a third straight quarter.",
      "attribution"),
+    ("Kessel Electronics posted its highest ever operating profit of 17.6 trillion won, up 21 percent from a year "
+     "ago, in the third quarter of 2018, the company announced.",
+     "Kessel Electronics posted its highest ever operating profit of 17.6 trillion won, up 21 percent from a year "
+     "ago, in the third quarter of 2018.",
+     "attribution"),
     ("Tarn Mining agreed to buy Pellick Gold for $3.1 billion in cash, the two companies said on Wednesday, in a deal "
      "that would create the largest gold producer in the region.",
      "Tarn Mining agreed to buy Pellick Gold for $3.1 billion in cash, in a deal that would create the largest gold "
