@@ -52,7 +52,7 @@ TAIL_HEADING = re.compile(
     r"week)?|more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|most (read|popular|"
     r"viewed|shared)|editor'?s picks|what to read next|article sources|hot (this week|right now|stories|topics)|"
-    r"don'?t miss)\s*:?$", _I)
+    r"don'?t miss|(about )?the author|author|about the (writer|reporter))\s*:?$", _I)
 
 TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.(\s*(?i:read more|continue reading|more))?$")
 TEASER_SPLIT = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.\s*(?i:read more|continue reading|more)$")

@@ -85,3 +85,19 @@ def test_a_paragraph_with_a_video_address_pasted_in_stays_without_it():
     assert "https://" not in cleaned.text
     for sentence in sentences[:3] + sentences[4:]:
         assert sentence in cleaned.text
+
+
+@pytest.mark.parametrize("heading", ["Author", "About the author", "About the writer:"])
+def test_an_author_box_after_the_story_goes_with_its_note_in_the_third_person(heading):
+    """Seen on h17/blind: "Author", the name twice, the outlet, then "Name has nearly 15 years of experience in
+    tracking financial markets." (a story's sentence about an executive has that shape, so the box's heading says
+    what follows)."""
+    box = (f"{heading}\n\nKofi Mensah\n\nHarbour Wire\n\nKofi Mensah has nearly 15 years of experience in tracking "
+           "financial markets. With a keen interest in central banks, he follows the news as it breaks.\n")
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{box}")
+    assert "15 years" not in cleaned.text and END.strip() in cleaned.text
+
+
+def test_a_story_sentence_about_an_executives_experience_stays():
+    sentence = "Kofi Mensah has nearly 15 years of experience in central banking and led the bank's bond desk."
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
