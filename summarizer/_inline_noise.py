@@ -166,6 +166,11 @@ CONVERSION_INLINE = re.compile(rf"(?<=[.!?\"”’)])\s?{CONVERSION_NOTE_TEXT}")
 TRAILING_WIRE_CREDITS = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:Reporting|Report|Additional reporting) by [A-Z][^;.!?]{2,120};\s?"
     r"(?:Editing|Edited|Writing) by\b[^.!?]{0,120}$")
+# The reporters and the site credited in a clause at a sentence's end: "..., write Jane Roe and Sam Li on
+# site.co.uk." (the sentence keeps its stop).
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
+TRAILING_WRITERS = re.compile(rf",\s(?:writes?|reports?) {_NAME}(?:(?:,| and) {_NAME})* (?:on|for|at|in) "
+                              r"(?:[\w-]+\.)+(?:com|co\.uk|net|org|co|io)(?=\.?\s*$)")
 # A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
 _END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
 TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))}"
@@ -333,6 +338,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
     (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
+    (_NotWhole(TRAILING_WRITERS), "byline", lambda raw: ", write" in raw or ", report" in raw),
     (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith((*_END_MARKS, "]"))),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_CONTACT), "call-to-action", lambda raw: " us " in raw),
@@ -362,6 +368,7 @@ INLINE_HINTS = (
     re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
     re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
     re.compile(r"://"),  # BARE_LINK
+    re.compile(r", (?:write|report)"),  # TRAILING_WRITERS
     re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
     # each mark, as a pattern that starts with a class of characters is scanned position by position)

@@ -101,3 +101,16 @@ def test_an_author_box_after_the_story_goes_with_its_note_in_the_third_person(he
 def test_a_story_sentence_about_an_executives_experience_stays():
     sentence = "Kofi Mensah has nearly 15 years of experience in central banking and led the bank's bond desk."
     assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
+
+
+def test_the_reporters_and_site_credited_at_a_sentences_end_go_and_the_sentence_stays():
+    lead = ("Harbour Bank and Kessel Trust have agreed terms of a merger that will create the region's largest "
+            "lender, write Ama Mensah and Kofi Boateng on harbourwire.co.uk.")
+    text = clean(f"{HEADLINE}\n\n{lead}\n\n{LEAD}{END}").text
+    assert "merger that will create the region's largest lender.\n" in text and "harbourwire" not in text
+
+
+def test_a_story_clause_about_what_someone_writes_stays():
+    sentence = ("The chairman said the board would review the offer, writes Ama Mensah, the bank's secretary, in a "
+                "letter.")
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
