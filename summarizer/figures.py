@@ -26,6 +26,7 @@ first amount is its value and unit, the bracketed one its ``converted`` amount.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -330,6 +331,8 @@ class Amount(Protocol):
     def unit(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def raw(self) -> str: ...
 
 
 SAME_COUNT_MIN = 100  # below this, equal counts (3 banks, 3 years) coincide too often to be one figure
@@ -337,10 +340,34 @@ SAME_COUNT_MIN = 100  # below this, equal counts (3 banks, 3 years) coincide too
 
 def same_amount(a: Amount, b: Amount) -> bool:
     """The same amount reported again: equal value and unit, or equal counts whatever they count ('2,300 jobs'
-    and '2,300 employees')."""
+    and '2,300 employees'), or the same amount of money or count written with another scale word to fewer digits
+    ('Rs 5,244.28 crore or Rs 52.44 billion')."""
     if a.value != b.value:
-        return False
+        return a.unit == b.unit and a.kind == b.kind and a.kind in ("money", "count") and _rescaled(a, b)
     return a.unit == b.unit or (a.kind == b.kind == "count" and abs(a.value) >= SAME_COUNT_MIN)
+
+
+_SHOWN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_RESCALED_DIGITS = 3  # "$1.1 billion" and "$1,149 million" may be two amounts; "52.44 billion" is one
+
+
+def _rescaled(a: Amount, b: Amount) -> bool:
+    """Whether ``a`` and ``b`` use different scale words ('crore', 'billion') and agree to the coarser one's last
+    digit: 52,442,800,000 shown as 5,244.28 crore and as 52.44 billion. Two amounts under one scale word ('$56.13',
+    '$56.02') are two amounts."""
+    steps = []
+    for amount in (a, b):
+        shown = _SHOWN.search(amount.raw)
+        if shown is None or not _number(shown.group(0)):
+            return False
+        scale = amount.value / _number(shown.group(0))
+        digits = len(shown.group(0).replace(",", "").replace(".", "").lstrip("0"))
+        steps.append((scale, scale * 10.0 ** -len(shown.group(1) or ""), digits))
+    (scale_a, step_a, digits_a), (scale_b, step_b, digits_b) = steps
+    if math.isclose(scale_a, scale_b, rel_tol=1e-9):
+        return False
+    step, digits = max((step_a, digits_a), (step_b, digits_b))  # the coarser writing, and its digits
+    return digits >= _RESCALED_DIGITS and round(a.value / step) == round(b.value / step)
 
 
 def parse_figure(raw: str) -> NumberMention | None:

@@ -242,3 +242,18 @@ def test_the_same_count_under_two_unit_words_is_one_amount():
     assert same_amount(jobs, employees)  # one figure told twice
     assert not same_amount(banks, years)  # small counts coincide
     assert not same_amount(parse_figure("$44 million"), parse_figure("€44 million"))
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Rs 5,244.28 crore", "Rs 52.44 billion", True),  # seen on h18/tune: one profit, written twice
+    ("Rs 27,165.48 crore", "Rs 271.65 billion", True),
+    ("1.2 million shares", "1,200,000 shares", True),
+    ("Rs 23,816.48 crore", "Rs 271.65 billion", False),  # a year-ago revenue beside this year's
+    ("$56.13", "$56.02", False),  # two prices under one scale word
+    ("$1.1 billion", "$1,149 million", False),  # two digits agree too easily to be one amount
+    ("€1.15 billion", "$1,149 million", False),  # two currencies
+])
+def test_one_amount_under_two_scale_words_is_one_amount(a, b, same):
+    from summarizer.figures import parse_figure, same_amount
+
+    assert same_amount(parse_figure(a), parse_figure(b)) is same
