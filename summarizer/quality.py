@@ -146,7 +146,7 @@ def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
             a, b = keys[i], keys[j]
             if not a or not b:
                 continue
-            if starts(a, b) or starts(b, a) or _jaccard(a, b) >= 0.8 or restates(a, b):
+            if starts(a, b) or starts(b, a) or _jaccard(a, b) >= 0.8 or restates(sentences[i], sentences[j]):
                 pairs.append((i, j))
     return pairs
 
@@ -159,16 +159,43 @@ def numbers_of(words_: Sequence[str]) -> set[str]:
     return {word for word in words_ if any(char.isdigit() for char in word)}
 
 
-def restates(a: Sequence[str], b: Sequence[str]) -> bool:
+_UP = frozenset(("rose", "rise", "rises", "risen", "gained", "gains", "up", "higher", "increased", "increase",
+                  "jumped", "climbed", "surged", "soared", "grew"))
+_DOWN = frozenset(("fell", "fall", "falls", "fallen", "dropped", "drop", "down", "lower", "decreased", "decrease",
+                   "declined", "slid", "slumped", "plunged", "lost", "shrank"))
+_NAME = re.compile(r"\b[A-Z][\w&'’.-]*")
+_NEGATIONS = frozenset(("not", "no", "never", "without", "didn't", "doesn't", "won't", "isn't", "wasn't"))
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words that are not grammar words: whom a sentence is about ("Sensex", "Nifty", "Fed")."""
+    return {name.rstrip(".") for name in _NAME.findall(text) if name.casefold() not in FUNCTION_WORDS}
+
+
+def _direction(words_: set[str]) -> str | None:
+    up, down = bool(words_ & _UP), bool(words_ & _DOWN)
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def restates(a: str, b: str) -> bool:
     """The same fact told twice in other words: the two share a number, the numbers of one are all in the other,
-    and three quarters of the shorter's words are in the longer ("Samsung has reported record operating profits of
-    17.57 trillion won, up 21 percent ..." / "Samsung has posted its highest ever operating profits of 17.57
-    trillion won, up 21 percent ..., in the third quarter of 2018"). Two figures of different things ("profit
-    rose 60% to $4.69 billion" / "profit rose 71% to $1.1 billion") differ in their numbers."""
-    na, nb = numbers_of(a), numbers_of(b)
+    the names of one are all in the other, they do not move opposite ways, and three quarters of the shorter's
+    words are in the longer ("Samsung has reported record operating profits of 17.57 trillion won, up 21 percent
+    ..." / "Samsung has posted its highest ever operating profits of 17.57 trillion won, up 21 percent ..., in the
+    third quarter of 2018"). Different things in one wording are not: "profit rose 60% to $4.69 billion" / "rose
+    71% to $1.1 billion" (numbers), "The Sensex closed 0.5% higher" / "The Nifty closed 0.5% higher" (names),
+    "iPhone revenue fell 2%" / "services revenue rose 2%" (directions)."""
+    wa, wb = words(a), words(b)
+    na, nb = numbers_of(wa), numbers_of(wb)
     if not (na & nb) or not (na <= nb or nb <= na):
         return False
-    sa, sb = set(a), set(b)
+    ma, mb = _names(a), _names(b)
+    if not (ma <= mb or mb <= ma):
+        return False
+    sa, sb = set(wa), set(wb)
+    da, db = _direction(sa), _direction(sb)
+    if (da and db and da != db) or bool(sa & _NEGATIONS) != bool(sb & _NEGATIONS):
+        return False  # opposite ways, or one says what the other denies ("does not expect")
     return len(sa & sb) / min(len(sa), len(sb)) >= _RESTATED
 
 

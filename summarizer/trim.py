@@ -31,14 +31,25 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SAID = r"(?:said|says|announced|reported|added|noted|told [A-Z][\w.]*(?: [A-Z][\w.]*)*)"
 _WHEN = (rf"(?: (?:on|late on|early on|in|earlier|later|this|last) [^,.;]{{1,30}}?| today| yesterday"
          rf"| in a (?:statement|filing|note|release)(?: (?:on )?{_DAY})?)?")
-_WHO = r"[^,.;\d]{1,50}?"  # who said it: a few words, no number
+# Who said it, when a summary can do without: the company itself or an official source ("the two companies", "the
+# social media company", "the national statistics office"), or a name the sentence opens with (checked in ``_cut``).
+# A third party's claim keeps its source ("..., Hindenburg Research said in a report"): without it a claim reads as
+# fact.
+_SOURCE = (r"(?:the|its) (?:[a-z][\w-]* ){0,3}(?:company|companies|firm|group|bank|lender|carmaker|automaker"
+           r"|chipmaker|maker|operator|insurer|retailer|miner|producer|exchange|platform|office|ministry|agency"
+           r"|regulator|bureau|government)")
+_WHO = rf"(?P<who>{_SOURCE}|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}})"
+# "according to" a source of data, not of a claim ("according to a lawsuit filed by ...", "according to Bloomberg")
+_ACCORDING = (r"according to (?:(?:data|figures|statistics|estimates|calculations|a statement|a filing|the company)"
+              r"\b[^,.;]{0,60}?|[A-Z][\w.]*(?: [A-Z][\w.]*)? data)")
 # The clause's verb after a cut between commas: "Kelpford, a London-based startup, has raised ..."
-_VERB_NEXT = (r"(?=\s(?:is|was|are|were|has|had|have|will|would|can|could|may|might|said|says|rose|fell"
-              r"|\w+ed|\w+s)\b)")
+_VERB_NEXT = (r"(?=\s(?!(?:as|its|this|his|us|thus|plus|less|unless|across|whereas|towards)\b)"
+              r"(?:is|was|are|were|has|had|have|will|would|can|could|may|might|said|says|rose|fell|\w+ed|\w+s)\b)")
+_SUBJECT_WORDS = 6  # a which-clause or an appositive is cut only about the sentence's subject, in its first words
 _END = r"(?=[.!?][\"'”’]?$)"
 # Words before a weekday that make it part of the fact: "since Friday", "from Monday", "set for Tuesday".
 _BOUNDS = frozenset(("since", "until", "till", "from", "before", "after", "through", "by", "to", "and", "or",
-                     "between", "for", "of", "at", "last", "next", "every", "each"))
+                     "between", "for", "of", "at", "last", "next", "every", "each", "early", "late"))
 # Words that may follow a cut weekday: punctuation aside, a preposition or conjunction starts what comes next.
 _JOINS = frozenset(("after", "as", "amid", "and", "but", "by", "following", "in", "on", "to", "with", "while",
                     "when", "from", "at", "for", "before", "despite", "ahead", "over", "since", "it", "its"))
@@ -56,16 +67,17 @@ class Cut:
 
 
 CUTS = (
-    Cut("attribution", re.compile(rf",\s+(?:according to [^,.;]{{2,80}}?|{_WHO} {_SAID}{_WHEN}){_END}")),
+    Cut("attribution", re.compile(rf",\s+(?:{_ACCORDING}|{_WHO} {_SAID}{_WHEN}){_END}")),
     Cut("attribution", re.compile(rf",\s+{_WHO} {_SAID}{_WHEN}(?=,\s)")),
-    Cut("attribution", re.compile(r",\s+according to [^,.;]{2,60}?(?=,\s)")),
-    Cut("'as expected'", re.compile(r",?\s+as (?:had been )?(?:widely |largely )?expected(?=[,.])")),
+    Cut("attribution", re.compile(rf",\s+{_ACCORDING}(?=,\s)")),
+    Cut("'as expected'", re.compile(r",\s+as (?:had been )?(?:widely |largely )?expected(?=[,.])")),
     Cut("acronym", re.compile(r"\s+\(([A-Z][A-Z&.]{1,8})s?\)")),
-    Cut("weekday", re.compile(rf"(?P<before>\S+)\s+(?:(?:on|late on|early on|late|early|this|on this) )?{_DAY}"
-                              r"(?: (?:morning|afternoon|evening|night))?(?=[\s,.;])")),
+    Cut("weekday", re.compile(rf"(?P<before>\S+)\s+(?P<prefix>(?:on|this|on this) )?"
+                              rf"{_DAY}(?: (?:morning|afternoon|evening|night))?(?=[\s,.;])")),
+    # the sentence's last clause only: a "but ..." or "as ..." after it is a fact of its own
     Cut("participle clause", re.compile(r",\s+(?:sending|adding|marking|helping|bringing|making|leaving|pushing"
                                         r"|putting|extending|snapping|breaking|underscoring|reflecting)"
-                                        rf" [^\d.;]*?{_END}")),
+                                        rf" [^\d.;,]*?{_END}")),
     Cut("which-clause", re.compile(rf",\s+(?:which|who) [^,;\d]{{3,120}}?,{_VERB_NEXT}")),
     Cut("appositive", re.compile(rf"(?P<name>\b[A-Z][\w&'’.-]*),\s+(?:a|an|the) [^,;\d]{{3,80}}?,{_VERB_NEXT}")),
     Cut("currency conversion", _CONVERSION),
@@ -76,7 +88,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A wire's dateline the model copied with its sentence: "SINGAPORE - ", "Jan 23 (Reuters) - ", "LONDON, April 16
 # (Agency) – ". Never a summary's words, whatever the sentence copies.
 _DATELINE = re.compile(rf"^(?:[A-Z][A-Z.]{{2,}}(?: [A-Z][A-Z.]{{2,}}){{0,2}}|{_MONTH} \d{{1,2}})"
-                       rf"(?:, {_MONTH} \d{{1,2}})?(?: \([A-Z][\w .&-]{{1,30}}\))? ?[-—–]{{1,2}} ?(?=[A-Z\"“])")
+                       rf"(?:, {_MONTH} \d{{1,2}})?(?: \([A-Z][\w .&-]{{1,30}}\))? [-—–]{{1,2}} ?(?=[A-Z\"“])")
 
 
 def without_dateline(sentence: str) -> str:
@@ -99,17 +111,33 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+def _weekday_stays(match: re.Match[str]) -> bool:
+    """A weekday that is part of a name or of the fact: "Cyber Monday", "the Mail on Sunday", "the Sunday Times",
+    "since Friday", "on Monday and Tuesday", "The deal announced on Tuesday marks ..."."""
+    before, prefix = match.group("before"), match.group("prefix")
+    rest = match.string[match.end():].split(maxsplit=2)
+    after = rest[0] if rest else ""
+    if before.casefold().strip(",") in _BOUNDS or after[:1].isupper():
+        return True
+    if before[:1].isupper() and (not prefix or not after[:1].isalpha() or match.group(0).endswith("Sunday")):
+        return True  # a name: "Black Friday", "the Mail on Sunday"
+    if after in ("and", "or", "to", "through", "-") and len(rest) > 1 and re.match(_DAY, rest[1]):
+        return True
+    return before.endswith("ed") and after[:1].islower() and after not in _JOINS
+
+
 def _cut(cut: Cut, sentence: str) -> str:
     def replace(match: re.Match[str]) -> str:
         if cut.name == "acronym" and sentence.count(match.group(1)) > 1:
             return match.group(0)  # the short name is used again: it stays where it is explained
         if cut.name == "weekday":
-            before, rest = match.group("before"), match.string[match.end():].split(maxsplit=1)
-            if before.casefold().strip(",") in _BOUNDS:
-                return match.group(0)
-            if before.endswith("ed") and rest and rest[0][:1].islower() and rest[0] not in _JOINS:
-                return match.group(0)  # "The deal announced on Tuesday marks ...": the weekday holds it together
-            return before
+            return match.group(0) if _weekday_stays(match) else match.group("before")
+        if cut.name == "attribution" and match.groupdict().get("who"):
+            who = match.group("who")
+            if who[:1].isupper() and who.split()[0] not in sentence.split()[:_SUBJECT_WORDS]:
+                return match.group(0)  # a name that is not the sentence's subject: a third party's word
+        if cut.name in ("which-clause", "appositive") and sentence[:match.start()].count(" ") >= _SUBJECT_WORDS:
+            return match.group(0)  # after the verb: "raised the rate, which will make loans dearer, as ..."
         if cut.name == "appositive":
             return match.group("name")  # after a name: "Brindle, a Dublin-based startup, has raised"
         return ""

@@ -91,6 +91,16 @@ def test_one_fact_told_twice_in_other_words_is_a_duplicate():
     assert quality.duplicated(twice) == [(0, 1)]
 
 
+@pytest.mark.parametrize("a, b", [
+    ("The BSE Sensex closed 0.5% higher on Monday.", "The NSE Nifty 50 closed 0.5% higher on Monday."),
+    ("The Fed raised rates by 25 basis points.", "The ECB raised rates by 25 basis points."),
+    ("Kessel's phone revenue fell 2% to $46 billion.", "Kessel's services revenue rose 2% to $46 billion."),
+    ("The company expects revenue to grow 5% in 2025.", "The company does not expect revenue to grow 5% in 2025."),
+])
+def test_the_same_wording_about_other_names_directions_or_a_denial_is_not_a_duplicate(a, b):
+    assert quality.duplicated([a, b]) == []
+
+
 def test_two_figures_of_different_things_in_one_wording_are_not_a_duplicate():
     two = ["Harbour Air's annual profit rose 60% to $4.7 billion.", "Harbour Air's annual profit rose 71% to $1.1 "
            "billion."]

@@ -79,6 +79,27 @@ KEPT = [
     "Ulvik later in the week.",
     "The takeover announced on Tuesday marks the latest foreign bid for a listed grocer, whose shares have lagged "
     "their rivals.",
+    # a weekday in a name, or one of two days
+    "Online spending on Cyber Monday rose to a record as shoppers bought discounted electronics, toys and clothes "
+    "from the largest retailers in the country.",
+    "The chief executive told the Mail on Sunday that the group would not abandon its plan to cut output by the end "
+    "of the decade.",
+    "Shares of Tessara Payments fell sharply on Monday and Tuesday after the central bank ordered its payments arm "
+    "to stop taking new deposits.",
+    "Stock markets will be closed for the holiday, and the bond market will close early on Thursday ahead of the long "
+    "weekend break for traders.",
+    # a third party's claim keeps its source: without it the claim reads as fact
+    "Harbour Group companies engaged in brazen stock manipulation and accounting fraud over several decades, "
+    "Birchmoor Research said in a report.",
+    "The bank knowingly helped clients evade taxes and misled regulators about the scale of its wrongdoing over many "
+    "years, according to a lawsuit filed by the state.",
+    # "as expected" in a comparison, a clause after the verb, a "but" after a participle
+    "Retail sales fell in December, but not as much as expected, suggesting that consumers were holding up better "
+    "than feared despite high rates.",
+    "The Reserve Bank of Ostland raised its main rate, which will make home and car loans more expensive, as inflation "
+    "stayed above its upper limit for a third month.",
+    "The central bank kept rates unchanged, reflecting concern that inflation remains sticky, but did not rule out a "
+    "cut at its next meeting if price pressures eased.",
     # a clause with a number in it is a fact, not an aside
     "Halbrook Engineering cut its annual profit forecast after costs rose on its large building contracts in the "
     "north, sending its shares down 18% in early trading.",
@@ -119,6 +140,8 @@ def test_cuts_stop_once_the_copy_is_short_enough():
     ("Jan 23 (Reuters) - Halbrook Engineering cut its forecast.", "Halbrook Engineering cut its forecast."),
     ("LONDON, April 16 (Wire) – Weak miners offset bank gains.", "Weak miners offset bank gains."),
     ("IBM - the tech group - said it would hire.", "IBM - the tech group - said it would hire."),
+    ("U.S.-China trade talks resumed in Geneva.", "U.S.-China trade talks resumed in Geneva."),
+    ("OPEC-Russia talks on output cuts stalled again.", "OPEC-Russia talks on output cuts stalled again."),
     ("Halbrook shares fell 4% - their worst day.", "Halbrook shares fell 4% - their worst day."),
 ])
 def test_a_wires_dateline_leaves_a_summary_sentence(dated, undated):
@@ -135,3 +158,10 @@ def test_the_review_drops_a_dateline_and_the_telling_of_a_fact_with_fewer_number
     assert kept == [article.split(". ")[0].removeprefix("SINGAPORE - ") + "."]
     assert any("dropped a dateline" in warning for warning in review.warnings)
     assert any("twice" in reason for reason in review.reasons)
+
+
+def test_a_which_clause_that_ends_on_announced_is_no_attribution():
+    copied = ("The acquisition, which was announced in March, is expected to close by the end of the year, subject to "
+              "approval from regulators in two countries.")
+    assert trim(copied, copied).text == ("The acquisition is expected to close by the end of the year, subject to "
+                                         "approval from regulators in two countries.")
