@@ -6,13 +6,16 @@ this small: its re-asks came back the same. What does help, and never adds a wor
 taking out the parts of a sentence a summary can do without. The rules follow Dorr, Zajic and Schwartz's Hedge
 Trimmer (2003), which shortens a news lead into a headline by deleting, in order of safety:
 
-* attribution: ``, the company said on Tuesday`` at the end or between commas, ``, according to ...``;
-* ``, as widely expected``;
+* attribution to the company itself, an official source or the sentence's subject: ``, the company said on
+  Tuesday`` at the end or between commas, ``, according to data compiled by ...`` (a third party's claim keeps
+  its source: without it the claim reads as fact);
+* ``, as widely expected`` as a parenthesis (not "not as strong as expected");
 * an acronym in brackets after its full name, ``Organisation of ... Countries (OPEC)``, unless the sentence
   uses it again;
-* a weekday, ``on Tuesday`` or ``Monday morning``, unless it bounds a span (``since Friday``);
-* a trailing participle clause without a number, ``, sending its shares sharply lower``;
-* a ``which``/``who`` clause or an appositive between commas, without a number, before the verb;
+* a weekday, ``on Tuesday`` or ``Monday morning``, unless it bounds a span (``since Friday``), is one of two days,
+  or is part of a name (``Cyber Monday``, ``the Mail on Sunday``);
+* a participle clause without a number as the sentence's last clause, ``, sending its shares sharply lower``;
+* a ``which``/``who`` clause or an appositive between commas, without a number, about the sentence's subject;
 * a currency conversion in brackets, ``€1 billion ($1.3 billion)``.
 
 A sentence is trimmed only while it copies more than ``longest`` words in a row, one rule at a time, and each
@@ -119,8 +122,9 @@ def _weekday_stays(match: re.Match[str]) -> bool:
     after = rest[0] if rest else ""
     if before.casefold().strip(",") in _BOUNDS or after[:1].isupper():
         return True
-    if before[:1].isupper() and (not prefix or not after[:1].isalpha() or match.group(0).endswith("Sunday")):
-        return True  # a name: "Black Friday", "the Mail on Sunday"
+    if before[:1].isupper() and not before.isupper() and (not prefix or not after[:1].isalpha()
+                                                          or match.group(0).endswith("Sunday")):
+        return True  # a name: "Black Friday", "the Mail on Sunday" (not a time zone: "at 1615 AEST on Tuesday")
     if after in ("and", "or", "to", "through", "-") and len(rest) > 1 and re.match(_DAY, rest[1]):
         return True
     return before.endswith("ed") and after[:1].islower() and after not in _JOINS

@@ -38,6 +38,11 @@ CUTS = [
      "The Federation of Coastal Grain Exporters and a group of smaller shippers agreed to cut output by 1.5 million "
      "tonnes to keep prices from falling further.",
      "acronym"),
+    ("The benchmark index recovered somewhat in the final minutes of trading to close down 6.5 points, or 0.1 per "
+     "cent, to 6,665.7 points at 1615 AEST on Tuesday.",
+     "The benchmark index recovered somewhat in the final minutes of trading to close down 6.5 points, or 0.1 per "
+     "cent, to 6,665.7 points at 1615 AEST.",
+     "weekday"),
     ("Copper prices fell on Tuesday as a firmer dollar and worries about demand from builders in the region weighed "
      "on the metal for a third day.",
      "Copper prices fell as a firmer dollar and worries about demand from builders in the region weighed on the metal "
