@@ -163,13 +163,12 @@ _UP = frozenset(("rose", "rise", "rises", "risen", "gained", "gains", "up", "hig
                   "jumped", "climbed", "surged", "soared", "grew"))
 _DOWN = frozenset(("fell", "fall", "falls", "fallen", "dropped", "drop", "down", "lower", "decreased", "decrease",
                    "declined", "slid", "slumped", "plunged", "lost", "shrank"))
-_NAME = re.compile(r"\b[A-Z][\w&'’.-]*")
 _NEGATIONS = frozenset(("not", "no", "never", "without", "didn't", "doesn't", "won't", "isn't", "wasn't"))
 
 
 def _names(text: str) -> set[str]:
     """The capitalised words that are not grammar words: whom a sentence is about ("Sensex", "Nifty", "Fed")."""
-    return {name.rstrip(".") for name in _NAME.findall(text) if name.casefold() not in FUNCTION_WORDS}
+    return {name.rstrip(".") for name in _CAPITALISED.findall(text) if name.casefold() not in FUNCTION_WORDS}
 
 
 def _direction(words_: set[str]) -> str | None:

@@ -152,11 +152,10 @@ class SummaryReview:
             if trimmed.cuts:
                 self.warnings.append(f"shortened a summary sentence copied from the article (cut: "
                                      f"{', '.join(trimmed.cuts)}): {part!r}")
-            copied = quality.fragments(trimmed.text, self.article).longest
-            if copied > MAX_COPIED_WORDS:
-                self._fault(f"the summary sentence {_quote(trimmed.text)} copies {copied} words in a row from "
-                            "the article; say it shorter, in your own words", f"a summary sentence copies "
-                            f"{copied} words in a row from the article")
+            if trimmed.copied > MAX_COPIED_WORDS:
+                self._fault(f"the summary sentence {_quote(trimmed.text)} copies {trimmed.copied} words in a row "
+                            "from the article; say it shorter, in your own words", f"a summary sentence copies "
+                            f"{trimmed.copied} words in a row from the article")
             parts.append(trimmed.text)
         return " ".join(parts)
 

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from . import quality
+from ._prose import MONTHS
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SAID = r"(?:said|says|announced|reported|added|noted|told [A-Z][\w.]*(?: [A-Z][\w.]*)*)"
@@ -87,7 +88,7 @@ CUTS = (
 )
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?:{MONTHS})[a-z]*\.?"
 # A wire's dateline the model copied with its sentence: "SINGAPORE - ", "Jan 23 (Reuters) - ", "LONDON, April 16
 # (Agency) – ". Never a summary's words, whatever the sentence copies.
 _DATELINE = re.compile(rf"^(?:[A-Z][A-Z.]{{2,}}(?: [A-Z][A-Z.]{{2,}}){{0,2}}|{_MONTH} \d{{1,2}})"
@@ -101,9 +102,11 @@ def without_dateline(sentence: str) -> str:
 
 @dataclass(frozen=True)
 class Trimmed:
-    """A sentence after trimming, with the names of the cuts made (none when it was left as it was)."""
+    """A sentence after trimming, with the names of the cuts made (none when it was left as it was) and the longest
+    run of words it still copies from the article."""
 
     text: str
+    copied: int
     cuts: tuple[str, ...] = ()
 
 
@@ -158,8 +161,9 @@ def trim(sentence: str, article: str, longest: int = 20) -> Trimmed:
     """``sentence`` with the cuts above made, one kind at a time, until it copies at most ``longest`` words of
     ``article`` in a row. A cut that would leave a broken sentence, another first letter or a number fewer is not
     made. A sentence that copies no more than ``longest`` words is returned as it is."""
-    if quality.fragments(sentence, article).longest <= longest:
-        return Trimmed(sentence)
+    copied = quality.fragments(sentence, article).longest
+    if copied <= longest:
+        return Trimmed(sentence, copied)
     numbers, made, text = _numbers(sentence), [], sentence
     for cut in CUTS:
         shorter = _cut(cut, text)
@@ -167,9 +171,9 @@ def trim(sentence: str, article: str, longest: int = 20) -> Trimmed:
             continue
         if quality.broken_reason(quality.as_sentence(shorter)):
             continue
-        text = shorter
+        text, copied = shorter, quality.fragments(shorter, article).longest
         if cut.name not in made:
             made.append(cut.name)
-        if quality.fragments(text, article).longest <= longest:
+        if copied <= longest:
             break
-    return Trimmed(text, tuple(made))
+    return Trimmed(text, copied, tuple(made))
