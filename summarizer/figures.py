@@ -72,6 +72,8 @@ _STOP_UNIT_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to",
                     "over", "more", "less", "higher", "lower", "percent", "percentage", "basis", "times",
                     "compared", "between", "against", "versus", "vs", "during", "into", "which", "who", "when",
                     "million", "billion", "trillion", "thousand"}
+# Verbs that follow an index's or a company's number are not what it counts ("the Nifty Midcap 100 rose 2%")
+_NOT_UNITS = _UP | _DOWN | {"said", "says", "closed", "ended", "opened", "finished", "traded", "stood", "reported"}
 
 _ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "additional", "unique", "paying",
                "registered", "retail", "institutional", "full-time", "part-time", "former", "current", "existing",
@@ -99,8 +101,15 @@ _MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATEISH = re.compile(
     rf"{_MONTHS}\s*$|^\s*(?:st|nd|rd|th)\b|^\s*,?\s*(?:19|20)\d\d\b", re.I
 )
+# An index's name before its number, with up to two of the words indices put between ("Stoxx Europe 600", "Nifty
+# Midcap 100", "MSCI World 1500" is not one, so only these words)
 _INDEX_NAMES = re.compile(r"(S&P|Nasdaq|FTSE|Russell|Stoxx|Euro Stoxx|Nikkei|DAX|CAC|Hang Seng|Dow Jones|"
-                          r"Topix|ASX|Sensex|Nifty|MSCI|Kospi)\s*$", re.I)
+                          r"Topix|ASX|Sensex|Nifty|MSCI|Kospi)(?:\s+(?:Europe|Global|World|Asia|Pacific|All-Share|"
+                          r"Midcap|Smallcap|Largecap|Mid-Cap|Small-Cap|Large-Cap|Bank|Next)){0,2}\s*$", re.I)
+# A time of day: "1510 GMT" (a wire's 24-hour clock before its zone), "10 a.m.", "4pm"
+_ZONE_AFTER = re.compile(r"^\s?(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|ET|CT|PT|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|"
+                         r"AWST|SAST|WAT|EAT|GST)\b")
+_MERIDIEM_AFTER = re.compile(r"^\s?[ap]\.?m\b\.?", re.I)
 
 
 class Converted(NamedTuple):
@@ -152,6 +161,10 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True  # a footnote mark glued to the end of a sentence: "Reuters reported.2"
     if _INDEX_NAMES.search(head):
         return True
+    if not match.group("symbol") and "," not in number and "." not in number and (
+            (len(number) in (3, 4) and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))
+            or (int(number) <= 12 and _MERIDIEM_AFTER.match(text[match.end("number"):match.end("number") + 6]))):
+        return True  # a time of day
     if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
         return True  # phone numbers
     digits = number.replace(",", "").replace(".", "")
@@ -194,7 +207,7 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
         return _SUBUNITS[lower], "money", unit_end
     if lower in _CRYPTO:
         return _CRYPTO[lower], "count", unit_end
-    if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and len(word) > 1:
+    if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and lower not in _NOT_UNITS and len(word) > 1:
         # the unit is the first noun after the number: "800 million active users" -> users
         following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
         if following and lower in _ADJECTIVES and following.group(1).lower() not in _STOP_UNIT_WORDS:

@@ -257,3 +257,26 @@ def test_one_amount_under_two_scale_words_is_one_amount(a, b, same):
     from summarizer.figures import parse_figure, same_amount
 
     assert same_amount(parse_figure(a), parse_figure(b)) is same
+
+
+@pytest.mark.parametrize("text", [
+    "the Stoxx Europe 600 index fell",  # an index's name with a word between it and its number
+    "the Nifty Midcap 100 and the MSCI World",
+    "spot gold was at its high by 1510 GMT",  # a wire's 24-hour clock before its zone
+    "trading opens at 0930 ET on Monday",
+    "the auction ends at 10 a.m. local time",
+    "results are due at 4 pm",
+])
+def test_index_names_and_times_of_day_are_not_figures(text):
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("the Nifty Midcap 100 rose 2%", "2%", "%"),  # the verb after an index's number is not what it counts
+    ("its shares rose to 1510 points", "1510 points", "points"),  # a level is not a time without a zone
+    ("the regulator counted 1,200 GMT-registered firms", "1,200", "count"),
+    ("output was 12 apples a day", "12 apples", "apples"),
+])
+def test_numbers_beside_index_names_verbs_and_zones(text, raw, unit):
+    mention = find_numbers(text)[0]
+    assert (mention.raw, mention.unit) == (raw, unit)
