@@ -79,10 +79,13 @@ _ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "addition
                "registered", "retail", "institutional", "full-time", "part-time", "former", "current", "existing",
                "individual", "corporate", "small", "large", "outstanding", "public", "private", "local", "global",
                "american", "chinese", "european"}
-# Western grouping (1,234,567), Indian grouping (1,10,100 and 12,34,56,789), or plain digits.
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+# Western grouping (1,234,567), Indian grouping (1,10,100 and 12,34,56,789), grouping by spaces as South African
+# and European outlets write it (12 698, 17 288.75, also with a no-break or a narrow space), or plain digits.
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 _WORD_SCALE = r"(?:trillion|billion|million|thousand|lakh crore|crores?|lakhs?)\b"
-_SCALE = rf"(?:{_WORD_SCALE}|bln|mln|mio|trn|bn|mn|tn|cr\b|[kmbt])\b"
+# A scale letter only glued to its number: "$1.2t", but "12 698 t" is tonnes
+_SCALE = rf"(?:{_WORD_SCALE}|bln|mln|mio|trn|bn|mn|tn|cr\b|(?<=\d)[kmbt])\b"
 # Before a scale: a space; a hyphen before a scale word ("Rs 2,400-crore"); or a stray period before a
 # lower-case scale word, as scraped text has it ("$4.2. billion").
 _SCALE_GAP = rf"(?:\s|-(?={_WORD_SCALE})|\.\s(?=(?-i:{_WORD_SCALE})))?"
@@ -131,7 +134,7 @@ class NumberMention(NamedTuple):
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.translate(_GROUPING))
 
 
 def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
@@ -161,13 +164,13 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True  # a footnote mark glued to the end of a sentence: "Reuters reported.2"
     if _INDEX_NAMES.search(head):
         return True
-    if not match.group("symbol") and "," not in number and "." not in number and (
+    if not match.group("symbol") and number.isdecimal() and (
             (len(number) in (3, 4) and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))
             or (int(number) <= 12 and _MERIDIEM_AFTER.match(text[match.end("number"):match.end("number") + 6]))):
         return True  # a time of day
     if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
         return True  # phone numbers
-    digits = number.replace(",", "").replace(".", "")
+    digits = number.translate(_GROUPING).replace(".", "")
     if not match.group("symbol") and not match.group("scale") and len(digits) == 4 and "," not in number \
             and 1900 <= float(number) <= 2100 \
             and unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in _CRYPTO:
@@ -360,7 +363,7 @@ def same_amount(a: Amount, b: Amount) -> bool:
     return a.unit == b.unit or (a.kind == b.kind == "count" and abs(a.value) >= SAME_COUNT_MIN)
 
 
-_SHOWN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_SHOWN = re.compile(r"\d(?:[\d,]|[ \u00a0\u202f](?=\d{3}))*(?:\.(\d+))?")
 _RESCALED_DIGITS = 3  # "$1.1 billion" and "$1,149 million" may be two amounts; "52.44 billion" is one
 
 
@@ -374,7 +377,7 @@ def _rescaled(a: Amount, b: Amount) -> bool:
         if shown is None or not _number(shown.group(0)):
             return False
         scale = amount.value / _number(shown.group(0))
-        digits = len(shown.group(0).replace(",", "").replace(".", "").lstrip("0"))
+        digits = len(shown.group(0).translate(_GROUPING).replace(".", "").lstrip("0"))
         steps.append((scale, scale * 10.0 ** -len(shown.group(1) or ""), digits))
     (scale_a, step_a, digits_a), (scale_b, step_b, digits_b) = steps
     if math.isclose(scale_a, scale_b, rel_tol=1e-9):

@@ -280,3 +280,16 @@ def test_index_names_and_times_of_day_are_not_figures(text):
 def test_numbers_beside_index_names_verbs_and_zones(text, raw, unit):
     mention = find_numbers(text)[0]
     assert (mention.raw, mention.unit) == (raw, unit)
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("the miner produced 12 698 t of copper", "12 698", 12698),  # grouping by spaces; a lone "t" is tonnes
+    ("the Nikkei fell 55.31 points to 17 288.75, while", "17 288.75", 17288.75),
+    ("a 250\u00a0000 share stake", "250\u00a0000 share", 250000),  # a no-break space
+    ("500 t of ore", "500", 500),  # a scale letter after a space is not a scale
+    ("a $1.2t market", "$1.2t", 1.2e12),  # glued, it is
+])
+def test_grouping_by_spaces_and_scale_letters(text, raw, value):
+    mention = [m for m in find_numbers(text) if m.raw == raw]
+    assert mention, [m.raw for m in find_numbers(text)]
+    assert mention[0].value == pytest.approx(value)
