@@ -22,7 +22,16 @@ the group has, added in brackets: "Operating profit (analysts' estimate)".
 * whose figure it is, when the model names different companies for them ("gain (Airo)", "gain (Circle)");
 * "change" or "percent" for a percentage beside levels under one label ("Nikkei 225 index (change)").
 
-A figure whose clause gives nothing that sets it apart keeps its label, and
+Figures still sharing a label after that get, in this order, what their
+sentence says beyond the clause:
+
+* the nearest word of what is measured or which price it is in the sentence ("revenue" in "Revenue is forecast
+  at 612 billion yen, compared with 585 billion yen previously"; "spot");
+* the words naming who the clause is about ("its retirement services cut 94 positions": "retirement services";
+  "... brokerage unit, which cut 382": "brokerage unit"); a share given right after a number ("382, or about
+  3.6%") is about what that number is about.
+
+A figure whose sentence gives nothing that sets it apart keeps its label, and
 the shared label stays named in the warnings, as before.
 """
 
@@ -33,40 +42,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ._label_words import (
+    CLAUSE_END,
+    EXTREMES,
+    JOINS,
+    MEASURES,
+    NUMBER,
+    TOKEN,
+    nearest,
+    redundant,
+    tell_apart,
+    word_set,
+)
 from .figures import NumberMention, find_numbers
-from .quality import FUNCTION_WORDS, label_key, words
+from .quality import FUNCTION_WORDS, label_key
 
 _WINDOW = 7  # words looked at on each side of the number, inside its clause
-
-_CLAUSE_END = re.compile(r"[;:!?]|[.,](?=\s)|\s[-–—]\s|\n")
-_TOKEN = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]", re.UNICODE)
-_NUMBER = re.compile(r"^[$€£¥₹]?\d")
-
-
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _ORDINALS = {"first": "first", "second": "second", "third": "third", "fourth": "fourth",
              "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
-_PREVIOUS = _set("previous previously prior earlier old original")
-_FORECAST = _set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
+_PREVIOUS = word_set("previous previously prior earlier old original")
+_FORECAST = word_set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
                  "sees target targets predicts predicted anticipates")
-_NEW = _set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
-_ESTIMATE = _set("analysts analyst consensus estimate estimates estimated polled poll economists")
+_NEW = word_set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
+_ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists")
 _YEAR_AGO = re.compile(r"\byear (?:earlier|ago|before)\b|\b(?:last|prior|previous) year\b|\byear-ago\b|"
                        r"\ba year-earlier\b")
-# What a number in a news clause measures, when the label does not say: "Shares ... plunged 22%", "sales dropped 9%".
-_MEASURES = _set("shares stock sales revenue revenues profit profits earnings margin volumes volume price prices "
-                 "inflation deposits assets users customers orders debt loss losses income output production exports "
-                 "imports spending capex expenditure jobs workforce valuation dividend index yield rate rates "
-                 "inflows outflows bookings subscribers payroll payrolls unemployment wages")
-_EXTREMES = _set("high low peak record closing opening intraday")
 _RATES = frozenset(("percent", "percentage_points", "basis_points"))
-_JOINS = _set("and but while whereas versus against compared")
-_IN_SKIP = _set("the a an its their his her this that these those each every all") | frozenset(_MONTHS)
+_IN_SKIP = word_set("the a an its their his her this that these those each every all") | frozenset(_MONTHS)
 
 
 class Labelled(Protocol):
@@ -101,21 +107,21 @@ class _Clause:
 def _clause(text: str, start: int, end: int) -> _Clause:
     """The words on each side of ``text[start:end]``, up to the clause's ends and ``_WINDOW`` words."""
     left = text[max(0, start - 200):start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    cut = [m.end() for m in CLAUSE_END.finditer(left)]
     left = left[cut[-1]:] if cut else left
     right = text[end:end + 200]
-    stop = _CLAUSE_END.search(right)
+    stop = CLAUSE_END.search(right)
     right = right[:stop.start()] if stop else right
-    before = [t.casefold() for t in _TOKEN.findall(left)][-_WINDOW:]
-    after = [t.casefold() for t in _TOKEN.findall(right)][:_WINDOW]
+    before = [t.casefold() for t in TOKEN.findall(left)][-_WINDOW:]
+    after = [t.casefold() for t in TOKEN.findall(right)][:_WINDOW]
     own_before = before[:]
     for index in range(len(before) - 1, -1, -1):
-        if _NUMBER.match(before[index]) or before[index] in _JOINS:
+        if NUMBER.match(before[index]) or before[index] in JOINS:
             own_before = before[index + 1:]
             break
     own_after = after[:]
     for index, token in enumerate(after):
-        if _NUMBER.match(token) or token in _JOINS:
+        if NUMBER.match(token) or token in JOINS:
             own_after = after[:index]
             break
     return _Clause(before, after, own_before, own_after)
@@ -158,6 +164,8 @@ def _period(tokens: list[str]) -> str | None:
             return "full year"
         if token in ("this", "next") and following == "year":  # "last year" is the year-ago cue
             return f"{token} year"
+        if token in ("this", "next", "last") and following in ("week", "month"):
+            return f"{token} {following}"
         if re.fullmatch(r"(?:19|20)\d\d", token):
             return token
         if token in _MONTHS[:12]:
@@ -192,17 +200,11 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     what = _what_in(after)
     if what:
         found.append(what)
-    for vocabulary in (_EXTREMES, _MEASURES):
-        nearest = _nearest(before, after, vocabulary)
-        if nearest:
-            found.append(nearest)
+    for vocabulary in (EXTREMES, MEASURES):
+        word = nearest(before, after, vocabulary)
+        if word:
+            found.append(word)
     return found
-
-
-def _nearest(before: list[str], after: list[str], vocabulary: frozenset[str]) -> str | None:
-    """The word of ``vocabulary`` closest before the number, else the first one after it."""
-    return next((w for w in reversed(before) if w in vocabulary), None) or next(
-        (w for w in after if w in vocabulary), None)
 
 
 def _what_in(after: list[str]) -> str | None:
@@ -217,21 +219,11 @@ def _what_in(after: list[str]) -> str | None:
     return f"{after[0]} {' '.join(taken)}" if taken else None
 
 
-def _redundant(qualifier: str, label: str) -> bool:
-    """A qualifier whose words the label already has says nothing new ('forecast' on 'revenue forecast', 'shares'
-    on 'share price')."""
-    have = {_singular(w) for w in words(label)}
-    return {_singular(w) for w in words(qualifier)} <= have
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 _NAME = re.compile(r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_NAMES = frozenset(("The", "A", "An", "It", "Its", "This", "That", "In", "On", "At", "But", "And", "As", "After",
-                        "Shares", "Rs", "Re", "US", "Q1", "Q2", "Q3", "Q4", *_DAYS)) | {m.capitalize() for m in _MONTHS}
+                        "Shares", "Rs", "Re", "US", "Q1", "Q2", "Q3", "Q4", "AM", "PM", "GMT", "UTC",
+                        *_DAYS)) | {m.capitalize() for m in _MONTHS}
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -242,11 +234,11 @@ def _name_before(figure: Labelled, text: str) -> str | None:
     sentence only when the text also writes it capitalised inside a sentence or before another capitalised word
     ('Corblake Freight'): 'Group revenue' is no name."""
     left = text[max(0, figure.start - 200):figure.start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    cut = [m.end() for m in CLAUSE_END.finditer(left)]
     left = left[cut[-1]:] if cut else left
     for match in reversed(list(_NAME.finditer(left))):
         words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES and "-" not in w]
-        words = [w for w in words if w and not _NUMBER.match(w) and w not in _NOT_NAMES]
+        words = [w for w in words if w and not NUMBER.match(w) and w not in _NOT_NAMES]
         if not words:
             continue
         opening = not left[:match.start()].strip()
@@ -290,7 +282,7 @@ def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
             if name and not figures[i].entity:
                 options[i].append(name)
         for i in members:
-            options[i] = [q for q in options[i] if not _redundant(q, labels[i])]
+            options[i] = [q for q in options[i] if not redundant(q, labels[i])]
         taken: set[str] = set()
         for i in members:
             free = [q for q in options[i] if q not in taken]
@@ -299,7 +291,7 @@ def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
                 pick = (own or free)[0]
                 taken.add(pick)
                 labels[i] = f"{labels[i]} ({pick})"
-    return labels
+    return tell_apart(figures, labels, text)
 
 
 def shared(figures: Sequence[Labelled]) -> list[str]:

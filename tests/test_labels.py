@@ -75,7 +75,7 @@ def test_a_label_no_other_figure_has_is_left_as_the_model_gave_it():
 
 
 def test_figures_whose_words_say_nothing_apart_keep_the_label_and_are_named_in_the_warnings():
-    label = "Corblake and Haldane Post share price fall"  # (the names before the numbers are the label's own)
+    label = "Corblake and rival Haldane Post share price fall"  # (the words before the numbers are the label's own)
     result = run([{"raw": "4%", "label": label}, {"raw": "3%", "label": label.lower()}])
     assert [f.label for f in result.key_figures] == [label, label.lower()]
     assert f"'4%' and '3%' have the same label {label.lower()!r}" in result.meta.warnings
@@ -110,3 +110,52 @@ def test_a_word_opening_its_sentence_or_a_day_is_no_name():
     with Summarizer(backend=backend, use_cache=False) as summarizer:
         labels = labels_of(summarizer.summarize(article))
     assert not any(word in label for label in labels.values() for word in ("Group", "Monday", "Tuesday"))
+
+
+SEGMENTS = """Fenmoor Bank trims 640 jobs across its units
+
+Fenmoor Bank said on Thursday it would cut 640 jobs, about 3% of its staff. The deepest cuts fall on its wealth \
+arm, which cut 310 roles, or about 4.1%, while its card business cut 95 roles, or about 1.2%, and its trading \
+desk shed 60 roles.
+
+The bank expects operating profit of 880 million euros this year, up from its previous forecast of 820 million \
+euros. Revenue is forecast at 4.1 billion euros, compared with 3.9 billion euros previously.
+
+Spot gold rose 0.6% to $2,410 an ounce. U.S. gold futures were little changed, and settled at $2,415. Energy \
+prices fell 1.7%, offset by a 3.4% increase in food prices.
+"""
+
+
+def run_on(article: str, figures: list[dict[str, str]]):
+    backend = ScriptedBackend([answer(summary=("Fenmoor Bank is cutting jobs across its units.",
+                                               "It raised its profit forecast."), figures=figures)])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        return summarizer.summarize(article)
+
+
+def test_counts_for_different_units_are_told_apart_by_whom_each_clause_is_about():
+    figures = [{"raw": raw, "label": "number of roles cut"} for raw in ("310 roles", "95 roles")]
+    figures += [{"raw": raw, "label": "share of roles cut"} for raw in ("4.1%", "1.2%")]
+    assert labels_of(run_on(SEGMENTS, figures)) == {
+        "310 roles": "number of roles cut (wealth arm)",  # the clause before 'which'
+        "95 roles": "number of roles cut (card business)",  # the words before the verb
+        "4.1%": "share of roles cut (wealth arm)",  # a share right after a number is about what it is about
+        "1.2%": "share of roles cut (card business)",
+    }
+
+
+def test_what_the_sentence_measures_tells_two_previous_forecasts_apart():
+    figures = [{"raw": raw, "label": "previous forecast"} for raw in ("820 million euros", "3.9 billion euros")]
+    assert labels_of(run_on(SEGMENTS, figures)) == {"820 million euros": "previous forecast (profit)",
+                                                    "3.9 billion euros": "previous forecast (revenue)"}
+
+
+def test_which_price_it_is_and_the_words_before_a_preposition():
+    result = run_on(SEGMENTS, [{"raw": "$2,410", "label": "gold price"}, {"raw": "$2,415", "label": "gold price"},
+                               {"raw": "1.7%", "label": "energy prices fell"},
+                               {"raw": "3.4%", "label": "energy prices fell"}])
+    labels = labels_of(result)
+    # the sentence's word for which price, beyond the clause
+    assert (labels["$2,410"], labels["$2,415"]) == ("gold price (spot)", "gold price (futures)")
+    # 'offset by a 3.4% increase': the word before the preposition is no subject; nothing sets them apart
+    assert labels["1.7%"] == labels["3.4%"] == "energy prices fell"
