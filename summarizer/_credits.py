@@ -47,7 +47,11 @@ COPYRIGHT = re.compile(r"^(©|\(c\)|copyright)\s*(\d{4}\s*)?(?P<site>[^.|]{2,60}
 SYNDICATION = re.compile(
     r"^the (post|article|story) .{1,300} (originally |first )?appeared (first )?on [\w.-]{3,80}\.?$"
     r"|^this (article|story|post) (is|was|comes) (taken |reproduced )?from (the )?[\w .'’&-]{2,60} (website|site)\."
-    r"(\s.{0,300})?$", _I)
+    r"(\s.{0,300})?$"
+    # whose the copy is, after a bullet at most: "• This article appeared on City Brief, an app that ...",
+    # "This content was created by Harbour Weekly, which is operated by ... ."
+    r"|^([•·*]\s?)?this (article|story|post|content|piece) (originally |first )?(appeared|was (originally |first )?"
+    r"(published|created|produced)) (first )?(on|in|by) (?-i:[A-Z])[^.!?]{1,80}[.!]?(\s.{0,300})?$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 # A photographer's name, two words or more, and the agency, in brackets: "(Jane Roe/The Harbour Press)"
@@ -67,6 +71,7 @@ CREDIT = re.compile(
     r"\s*(credit|source)?\s*:\s*\S.{0,80}"
     r"|featured image (from|via|by) .{1,80}"
     r"|photo by .{1,60} on (unsplash|pexels|pixabay)"
+    r"|(photo|image|picture|thumbnail|illustration) (for|of|from) (the|this) (article|story|post)\b.{0,120}"
     r"|\((image|photo|chart)s?:? .{1,60}\))$",
     _I,
 )

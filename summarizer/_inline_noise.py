@@ -173,8 +173,12 @@ TRAILING_WRITERS = re.compile(rf",\s(?:writes?|reports?) {_NAME}(?:(?:,| and) {_
                               r"(?:[\w-]+\.)+(?:com|co\.uk|net|org|co|io)(?=\.?\s*$)")
 # A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
 _END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
+# ... or the wire's name after a dash: "... are overvalued. — Reuters"
+_WIRE_NAMES = tuple(WIRE_AGENCIES.split("|"))
+_WIRE_SIGNS = tuple(f"{dash} {wire}" for dash in "—–" for wire in WIRE_AGENCIES.split("|"))
 TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))}"
-                               r"|END \[(?:Copyright|©)[^\[\]]{2,80}\])\s*$")  # "... yen. END [Copyright Jiji]"
+                               r"|END \[(?:Copyright|©)[^\[\]]{2,80}\]"  # "... yen. END [Copyright Jiji]"
+                               rf"|[—–] ?(?:{WIRE_AGENCIES}))\s*$")
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
 PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
@@ -339,7 +343,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
     (_NotWhole(TRAILING_WRITERS), "byline", lambda raw: ", write" in raw or ", report" in raw),
-    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith((*_END_MARKS, "]"))),
+    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith((*_END_MARKS, "]", *_WIRE_NAMES))),
     (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
     (_NotWhole(TRAILING_CONTACT), "call-to-action", lambda raw: " us " in raw),
     (_NotWhole(TRAILING_BUTTON), "call-to-action",
@@ -383,7 +387,8 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
                 "illustration:", "enditem", "(end)", "(ends)", "end [copyright",
-                "report by", "contact us", "call us", "email us", "(see ", "(read ")
+                "report by", "contact us", "call us", "email us", "(see ", "(read ",
+                *(sign.lower() for sign in _WIRE_SIGNS), *(sign.lower().replace(" ", "") for sign in _WIRE_SIGNS))
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

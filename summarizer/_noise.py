@@ -23,6 +23,13 @@ from ._credits import (
     SYNDICATION,
     labelled_credit,
 )
+from ._datelines import (
+    DATED_CAPTION,
+    DATELINE,
+    PLACE_DATE,
+    PLACE_DATE_WORDS,
+    SOURCE_AGO,
+)
 from ._reader_notes import (
     ARTICLE_NOTICE,
     AUDIO_PLAYER,
@@ -63,31 +70,6 @@ SOCIAL_INLINE = re.compile(
     r"|\s*https?://t\.co/\w+"
     r"|\s*[—–-]\s*[^—–()\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
 )
-
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_TIME = r"\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?\s*([ap]\.?m\.?)?\s*((GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?|[A-Z]{2,4}|Z)?"
-_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
-_DATE_FORMS = [
-    rf"\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}([ T]{_TIME})?",
-    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}(,? {_TIME})?",
-    rf"{_WEEKDAY}({_MONTH}) \d{{1,2}},? \d{{4}}((,| at| -)? ?{_TIME})?",
-    rf"{_WEEKDAY}\d{{1,2}}(st|nd|rd|th)? ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
-]
-_DATE = "(" + "|".join(_DATE_FORMS) + ")"
-DATE_PATTERN = _DATE  # a date in one of the forms above, for searching inside a line
-DATELINE = re.compile(
-    rf"^((published|updated|posted|last updated|first published)( on)?:?\s*)?{_DATE}"
-    rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
-    r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
-    r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$",
-    _I,
-)
-# A source and how long ago it posted, on a line of their own: "The Star · 3d ago"
-SOURCE_AGO = re.compile(r"^[^·|]{1,40}\s[·|]\s\d{1,3}\s?(m|h|d|w|mins?|hrs?|hours?|days?|weeks?)\s+ago$", _I)
-# The scrape's date label glued to a short caption ending as a sentence: "date 2023-08-10 Governor Jane Roe."
-# (a headline has no full stop; a paragraph after the label is DATE_PREFIX's: the label alone goes)
-DATED_CAPTION = re.compile(r"^(date|published|updated|posted):?\s*\d{4}-\d{2}-\d{2}(\s+[^\s.!?]+){1,6}\.$", _I)
-_ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2}))?")
 
 READ_TIME = re.compile(
     r"^(\d{1,3}\s*(min|mins|minutes?)( read)?|reading time:?\s*\d{1,3}\s*(min|mins|minutes?)"
@@ -224,6 +206,7 @@ _RULES: list[_Rule] = [
           starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
                  r"|sep|oct|nov|dec"),
     _Rule(DATED_CAPTION.match, "dateline", 120, starts=r"date|published|updated|posted"),
+    _Rule(PLACE_DATE.match, "dateline", 80, contains=PLACE_DATE_WORDS),
     _Rule(READ_TIME.match, "read-time", 40, ("min", "read", "listen"), starts=r"\d|reading|listen"),
     _Rule(AD.search, "advertisement", 220,
           ("advert", "sponsor", "partner", "promot", "paid", "ad", "story", "scroll", "seen", "try", "upgrade",
@@ -274,8 +257,8 @@ _RULES: list[_Rule] = [
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
     _Rule(CONVERSION_NOTE.match, "editor-note", 60, starts=r"\(\s?[$€£¥₹]\s?1\s?="),
     _Rule(FILE_PHOTO.match, "image-caption", 720, starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])"),
-    _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site."),
-          starts="the post|the article|the story|this article|this story|this post"),
+    _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site.", "published", "created", "produced"),
+          starts="the post|the article|the story|(?:[•·*] ?)?this (?:article|story|post|content|piece)"),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,
           ("here", "regist", "sign", "subscribe", "more", "download", "join", "click", "tap", "started", "enrol",
            "contact", "you can"), contains=("here", "regist", "sign up", "sign-up", "subscribe", "learn more",
@@ -377,16 +360,6 @@ def line_reason(text: str, lower: str | None = None) -> str | None:
             return None  # one piece of prose makes the line prose
         first = first or reason
     return first
-
-
-def parse_dateline(text: str) -> str | None:
-    """ISO form of a dateline when it is numeric (2025/09/25 05:02), else the line as written."""
-    match = _ISO_DATE.search(text)
-    if match:
-        year, month, day, time = match.groups()
-        date = f"{year}-{int(month):02d}-{int(day):02d}"
-        return f"{date} {time}" if time else date
-    return text.strip()
 
 
 def site_from(text: str) -> str | None:

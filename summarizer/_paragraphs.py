@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import _noise as noise
 from ._credits import WIRE_AGENCIES
+from ._datelines import DATE_PATTERN
 from ._lines import PageLine
 from ._prose import (
     DIGIT,
@@ -53,7 +53,7 @@ def _heading_like(text: str, max_words: int = _HEADING_MAX_WORDS) -> bool:
 # --- before the body: dates with labels, bylines spread over several lines -------------------------------
 
 
-_DATE_IN_LINE = re.compile(rf"{noise.DATE_PATTERN}|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.IGNORECASE)
+_DATE_IN_LINE = re.compile(rf"{DATE_PATTERN}|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.IGNORECASE)
 _METADATA_MAX_OTHER_WORDS = 4
 _METADATA_MAX_CHARS = 80
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

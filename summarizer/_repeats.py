@@ -13,7 +13,7 @@ from itertools import chain
 
 from . import _noise as noise
 from ._lines import PageLine, norm
-from ._prose import Line, is_bullet, stopwords, strip_punctuation
+from ._prose import Line, ends_sentence, is_bullet, stopwords, strip_punctuation
 
 _PREFIX = 40
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'))
@@ -65,6 +65,30 @@ def drop_teasers(lines: list[PageLine]) -> None:
     for index, line, fragments in cut_off:
         if all(body_repeats(f, index) for f in fragments):
             line.reason = "teaser"
+
+
+# A teaser of another story: a paragraph cut off with an ellipsis after a word ("... might value ...")
+_CUT_TEASER = re.compile(r"\w[,;]? ?(?:\.\.\.|…)$")
+_TAIL_TEASER_MIN = 60  # a teaser's length at least: a lead's first sentence or two
+_TAIL_TEASERS = 2  # teasers in a row at least
+_BODY_BEFORE = 3  # paragraphs of the story before them at least
+
+
+def drop_tail_teasers(lines: list[PageLine]) -> None:
+    """Other stories' leads, each cut off with an ellipsis, listed after the story: the last kept paragraphs, at
+    least two such teasers in a row after at least three paragraphs; the page's very last line may be cut off in
+    mid-word instead (the scrape ended inside the list). One paragraph cut off at the end may be the story's own,
+    cut by the scrape: it stays."""
+    kept = [line for line in lines if line.reason is None and line.text]
+    end = len(kept)
+    if end and not ends_sentence(kept[-1].text) and not _CUT_TEASER.search(kept[-1].text):
+        end -= 1  # the scrape's cut
+    start = end
+    while start and len(kept[start - 1].text) >= _TAIL_TEASER_MIN and _CUT_TEASER.search(kept[start - 1].text):
+        start -= 1
+    if end - start >= _TAIL_TEASERS and start >= _BODY_BEFORE:
+        for line in kept[start:]:
+            line.reason = "related-links"
 
 
 def drop_repeats(lines: list[PageLine]) -> None:

@@ -36,6 +36,7 @@ from . import _layout_model as layout_model
 from . import _noise as noise
 from . import _paragraphs as paragraphs
 from . import _repeats as repeats
+from ._datelines import parse_dateline
 from ._fragments import is_fragment, split_blocks
 from ._lines import PageLine, audit, join_kept, split_lines
 from ._prose import DIGIT as _DIGIT
@@ -91,6 +92,7 @@ def clean(text: str, *, notes: list[str] | None = None, shared: Collection[str] 
     kept = [line for line in lines if line.reason is None and line.text]  # kept: what the steps below look at
     repeats.drop_teasers(kept)
     repeats.drop_repeats(kept)
+    repeats.drop_tail_teasers(kept)
     title = _mark_layout(lines[:tail])
     body = join_kept(lines)
     return CleanArticle(
@@ -119,7 +121,7 @@ def _mark_lines(lines: list[PageLine]) -> str | None:
         if reason is None and after_label and len(text) <= 120 and title_like(text):
             reason = "advertisement"  # the headline of a sponsored block under its label
         if reason == "dateline" and published is None:
-            published = noise.parse_dateline(text)
+            published = parse_dateline(text)
         line.reason = reason
         after_label = text[0] in _AD_LABEL_FIRST and bool(noise.AD_LABEL.match(text))
     return published

@@ -1,0 +1,85 @@
+"""Issue 14, thirteenth round (tuned on h19/tune only): a dateline or a wire's credit alone on a line, a copy's
+note after a bullet or naming who created the content, a picture's alternative text, other stories' leads cut off
+with an ellipsis after the story, and a wire's name signing off the last paragraph. Original text, invented names;
+story lines of the same shape stay. (Under the headline the layout step already dropped most of the datelines and
+the picture's text; those cases stay here as guards: the new rules take them anywhere.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+
+HEADLINE = "Cedar Retail's half-year profit rises 14% as shoppers return"
+LEAD = ("Cedar Retail said on Tuesday its first-half profit rose 14% to R2.1 billion, helped by price rises and more "
+        "visits to its stores in the north of the country.\n\n"
+        "Sales grew 9.5% to R48 billion, the grocer said, while its trading margin widened to 5.8% from 5.2% a year "
+        "earlier.\n\n"
+        "Shares in Cedar Retail rose 1.1% to R212.40 by mid-morning, leaving the stock up 6% so far this year.\n\n")
+END = "The group will pay an interim dividend of 310 cents a share, up from 270 cents.\n"
+
+
+def cleaned_with(before: str = "", after: str = "") -> str:
+    return clean(f"{HEADLINE}\n\n{before}{LEAD}{END}{after}").text
+
+
+@pytest.mark.parametrize("line", [
+    "Harbourtown, June 3 (Kite Press)--",
+    "Marlow, March 9:",
+    "KPN -- June 3",
+    "— AFP",
+    "-- Bloomberg",
+])
+def test_a_dateline_or_a_wires_credit_alone_on_a_line_goes(line):
+    text = clean(f"{HEADLINE}\n{line}\n{LEAD}{END}").text  # (under the headline, before the lead, no blank lines)
+    assert line not in text and LEAD.split("\n")[0] in text and END.strip() in text
+
+
+@pytest.mark.parametrize("line", [
+    "On June 3, the group opened its hundredth store in the north.",
+    "Cedar Retail, June 3 and beyond: what the results mean",
+])
+def test_a_sentence_or_a_heading_with_a_date_stays(line):
+    assert line in cleaned_with(after=f"\n{line}\n\nThe results were in line with the group's own forecast.\n")
+
+
+@pytest.mark.parametrize("note", [
+    "• This article appeared on Cedar Brief, a made-for-mobile app that brings together the best of two newsrooms "
+    "for readers in the city. Download here",
+    "This content was created by Harbour Weekly, which is operated by Kite Media Ltd. Harbour Weekly is published "
+    "independently from Kite Newswires.",
+])
+def test_a_copys_note_after_a_bullet_or_naming_who_created_it_goes(note):
+    text = cleaned_with(after=f"\n{note}\n")
+    assert "Cedar Brief" not in text and "Kite" not in text and END.strip() in text
+
+
+def test_a_pictures_alternative_text_goes():
+    alt = f"Photo for the article {HEADLINE}"
+    assert "Photo for the article" not in cleaned_with(before=f"{alt}\n\n")
+
+
+def test_other_stories_leads_cut_off_with_an_ellipsis_after_the_story_go():
+    teasers = ("On Friday, the Kite Group said it would consider listing its regional business in Nairobi or "
+               "Lagos as demand for its services grew ...\n"
+               "Emerging-market shares had a difficult session on Friday as weak factory data and a stronger dollar "
+               "weighed on confidence ...\n"
+               "Gold advanced on the prospect of lower rates as the central bank kept its policy steady and sig")
+    text = cleaned_with(after=f"{teasers}\n")
+    assert "Kite Group" not in text and "Gold advanced" not in text and END.strip() in text
+
+
+def test_one_paragraph_cut_off_at_the_end_is_the_storys_own_and_stays():
+    cut = ("Analysts said the group's stores in the north would need more staff before the holiday season, and that "
+           "the cost of ...")
+    assert cut in cleaned_with(after=f"{cut}\n")
+
+
+def test_a_wires_name_signing_off_the_last_paragraph_goes():
+    text = clean(f"{HEADLINE}\n\n{LEAD}{END.strip()} — Reuters\n").text
+    assert "Reuters" not in text and END.strip() in text
+
+
+def test_a_wire_named_at_a_sentences_end_stays():
+    sentence = "The figures were first reported by one wire service — Reuters."  # (a sign-off has no stop)
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
