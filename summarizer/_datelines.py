@@ -26,7 +26,8 @@ DATELINE = re.compile(
     rf"^((published|updated|posted|last updated|first published)( on)?:?\s*)?{_DATE}"
     rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
     r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
-    r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$",
+    r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$"
+    r"|^date:?\s*\d{4}-\d{1,2}(-\d{1,2})?$",  # a scrape's date label, the day left out at times: "date 2018-11"
     _I,
 )
 # A source and how long ago it posted, on a line of their own: "The Star · 3d ago"

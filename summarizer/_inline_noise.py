@@ -93,7 +93,8 @@ _SEE_OR_READ = re.compile(r"\((?:see|read) ", re.IGNORECASE)  # READ_MORE_ENCLOS
 _PARAGRAPH_FOLLOWS = r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
 # A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
 DATE_PREFIX = re.compile(
-    r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+"
+    r"^\s*(?:(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|(?i:date)\s*:?\s*\d{4}-\d{2})\s+"  # (the scrape's label, at times with its day left out: "date 2018-11 ")
     # the paragraph follows, or a wire's name opening it: "(Reuters) - " (a short rest is a label: the metadata rule's)
     + _PARAGRAPH_FOLLOWS.replace("[A-Z", "[(A-Z", 1)
 )

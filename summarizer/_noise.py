@@ -149,7 +149,8 @@ def _ticker_line(text: str) -> bool:
     return bool(TICKER_LINE.match(text) if _NUMBER_CHARS.fullmatch(text) else _TICKER_NAMES_LINE.match(text))
 
 READ_MORE = re.compile(
-    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next)"
+    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next"
+    r"|similar (news|stories|articles))"
     r"\s*[:：|»>—-]\s*.{1,200}$"
     r"|^read(\s*[:：|»>]|\s[—–-]\s)\s*.{1,200}$",  # "READ: <headline>" ("Read-across to ..." is prose)
     _I,
@@ -177,7 +178,7 @@ SOCIAL_CHROME = re.compile(
 # Page furniture: skip links (numbered too), menus, a video player's times run together ("VIDEO3:1203:12"), "-3-"
 NAVIGATION = re.compile(
     r"^((\d\.\s)?(skip to (main |the |more )?(content|navigation|article|search|footer|menu|[\w.-]{2,12} sites)"
-    r"\.?\s?\|?\s?){1,4}"
+    r"\.?\s?\|?\s?){1,4}(help using this website\s?[-–|]?\s?)?(accessibility( statement| help)?)?"
     r"|skip navigation|(main )?menu|back to top|jump to \w+|(?:make|set) [\w .&'’-]{1,40}? (?:as )?your (?:home ?page"
     r"|start page)|video\s?(\d{1,2}:\d{2})+|[-—]\s?\d{1,2}\s?[-—]|you are here\s?:.{24,160})$",
     _I,
@@ -204,7 +205,7 @@ class _Rule(NamedTuple):
 _RULES: list[_Rule] = [
     _Rule(DATELINE.match, "dateline", 80,
           starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
-                 r"|sep|oct|nov|dec"),
+                 r"|sep|oct|nov|dec|date"),
     _Rule(DATED_CAPTION.match, "dateline", 120, starts=r"date|published|updated|posted"),
     _Rule(PLACE_DATE.match, "dateline", 80, contains=PLACE_DATE_WORDS),
     _Rule(READ_TIME.match, "read-time", 40, ("min", "read", "listen"), starts=r"\d|reading|listen"),
@@ -234,7 +235,7 @@ _RULES: list[_Rule] = [
     _Rule(SOCIAL_CHROME.match, "social-chrome", 160,
           ("pic.", "view", "(@", "likes", "repost", "retweet", "replies", "views"),
           starts=r"pic\.|view|[—–-]|\d"),
-    _Rule(READ_MORE.match, "read-more", 220, starts=r"read|also|see|related|more|recommended|don't|must"),
+    _Rule(READ_MORE.match, "read-more", 220, starts=r"read|also|see|related|more|recommended|don't|must|similar"),
     _Rule(SOURCE_AGO.match, "dateline", 60, ("ago",), contains=(" ago",)),
     _Rule(COOKIE.search, "cookie-banner", 700, ("cookie", "accept", "reject", "manage", "got it"),
           starts=r"accept|reject|manage|got it", contains=("cookie",)),
@@ -277,7 +278,8 @@ _RULES: list[_Rule] = [
     _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
           contains=("reading", "cancel")),
     _Rule(TOPICS.match, "navigation", 240,
-          starts="related topics|topics|tags|tagged|filed under|categor|more news releases|more releases"),
+          starts="(?:[—–-] ?)?(?:related topics|topics|tags|tagged|filed under|categor|more news releases|more "
+                 "releases)"),
     _Rule(READER_NOTICE.match, "reader-notice", 400,
           contains=("comment", "subscri", "journalis", "support", "donat", "paywall", "our reporting", "newsletter",
                     "register", "account", "log in", "login",

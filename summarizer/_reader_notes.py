@@ -144,7 +144,8 @@ PAYWALL = re.compile(
 # Where a page lists its story's topics or tags: "RELATED TOPICS: banking / economy, ...", "Filed under: ...",
 # "More news releases in similar topics: ..."
 TOPICS = re.compile(
-    r"^(related topics|topics|tags|tagged|filed under|categories|category|more (news )?releases in similar topics)"
+    r"^([—–-] ?)?(related topics|topics|tags|tagged|filed under|categories|category|more (news )?releases in similar "
+    r"topics)"
     r"\s*[:：]\s*(?=[^.!?]*[,/|·;])[^.!?]{1,200}$",  # (items, split by commas or slashes: no clause)
     _I,
 )
