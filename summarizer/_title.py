@@ -53,9 +53,25 @@ def title_like(text: str) -> bool:
 
 
 def headline_line(lines: list[PageLine]) -> PageLine | None:
-    """The first line kept, when it reads as a headline."""
-    first = next((line for line in lines if line.reason is None), None)
-    return first if first is not None and _headline(first.text) else None
+    """The first line kept, when it reads as a headline; or the second, when the first is a short label above it
+    (a section's name, "top of page": one word, or up to three in lower case)."""
+    kept = (line for line in lines if line.reason is None and line.text)
+    first = next(kept, None)
+    if first is None or _headline(first.text):
+        return first
+    second = next(kept, None) if _label_above(first.text) else None
+    return second if second is not None and _headline(second.text) else None
+
+
+_LABEL_MAX_WORDS = 3
+
+
+def _label_above(text: str) -> bool:
+    """A section's label or a page's link above the headline: one word, or up to three in lower case, no figure,
+    no sentence's end."""
+    words = text.split()
+    return bool(words) and len(words) <= _LABEL_MAX_WORDS and not any(char.isdigit() for char in text) and (
+        len(words) == 1 or text.islower()) and not text.rstrip().endswith((".", "!", "?"))
 
 
 _TITLE_MIN_WORDS = 3
@@ -69,6 +85,9 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
     like a heading too (a standfirst), the title stays in the text: cleaning the
     output again must not promote that second line to a title (idempotence).
     """
+    if len(kept) > 2 and _label_above(kept[0].text) and _headline(kept[1].text):
+        kept[0].reason = "navigation"  # a section's label or a page's link above the headline
+        kept = kept[1:]
     if len(kept) < 2 or not _headline(kept[0].text):
         return None, False
     if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):

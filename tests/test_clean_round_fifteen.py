@@ -108,3 +108,25 @@ def test_a_topics_line_whose_links_the_scrape_lost_goes():
 def test_a_sentence_about_similar_stories_stays():
     sentence = "Similar stories were told by three other grocers, which also reported more visits in the north."
     assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
+
+
+SUBHEADED = ("Index fails to end in green\n\n"
+             "The stock market stayed in decline on the last day of the week as well. The main index closed 76 points "
+             "(0.13%) lower at 57,200 and the broader index fell 8 points to 17,101.\n\n"
+             "Market value Rs 261.23 lakh crore\n\n"
+             "The market value of the listed companies was Rs 260.32 lakh crore yesterday. Today it is Rs 261.23 "
+             "lakh crore. The index was up 519 points at 57,795 during the day.\n\n"
+             "Broader index falls by 8 points\n\n"
+             "The broader index closed 8 points lower at 17,101 after touching 17,290 in the morning, dealers said.\n")
+
+
+@pytest.mark.parametrize("label", ["business", "top of page", "Markets"])
+def test_a_headline_under_a_short_label_is_the_title(label):
+    cleaned = clean(f"{label}\n\n{SUBHEADED}")
+    assert cleaned.title == "Index fails to end in green" and label not in cleaned.text.split("\n")
+
+
+def test_a_headline_above_an_authors_picture_credit_is_the_title_not_a_caption():
+    page = ("top of page\n\nLenders Drag Shares Lower For A Third Day\n\n"
+            "Writer's picture: By The Harbour DeskBy The Harbour Desk\n\n" + SUBHEADED.split("\n\n", 1)[1])
+    assert clean(page).title == "Lenders Drag Shares Lower For A Third Day"
