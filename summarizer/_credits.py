@@ -71,7 +71,7 @@ CREDIT = re.compile(
     r"\s*(credit|source)?\s*:\s*\S.{0,80}"
     r"|featured image (from|via|by) .{1,80}"
     r"|photo by .{1,60} on (unsplash|pexels|pixabay)"
-    r"|(photo|image|picture|thumbnail|illustration) (for|of|from) (the|this) (article|story|post)\b.{0,120}"
+    r"|(photo|image|picture|thumbnail|illustration) (for|of|from) (the|this) (article|story|post)\b(?!['’]).{0,120}"
     r"|\((image|photo|chart)s?:? .{1,60}\))$",
     _I,
 )

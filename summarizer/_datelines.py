@@ -39,13 +39,14 @@ _ISO_DATE = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}:\d{2})
 
 # A place or an outlet and a day, or a wire's name after a dash, alone on a line: the story's dateline or credit
 # set apart from its first sentence ("Shillong, April 5:", "Yokohama, May 13 (Jiji Press)--", "NHK -- May 10",
-# "— Reuters"). Names in capitals; a bullet's hyphen before a name is a list's ("- Apple"), a dash is not.
-_NAMES = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
+# "— Reuters"). One or two names in capitals, and the mark that ends a dateline: a headline has more words and no
+# such mark ("Gold Rate Today, May 14, 2025"), a list's item a name after its dash ("– HDFC Bank").
+_NAMES = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?"
 _DAY = rf"(?i:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? (?i:{_MONTH})"
 PLACE_DATE = re.compile(
-    rf"^{_NAMES},? (?:{_DAY})(?:,? \d{{4}})?(?: \({_NAMES}\))? ?(?:--|[—–:-])?$"
+    rf"^{_NAMES}, (?:{_DAY})(?:,? \d{{4}})?(?: \([A-Z][\w.&'’ -]{{1,30}}\))? ?(?:--|[—–:-])$"
     rf"|^{_NAMES} ?(?:--|[—–]) ?(?:{_DAY})(?:,? \d{{4}})?$"
-    rf"|^(?:--|[—–]) ?(?:{WIRE_AGENCIES}|{_NAMES})$"
+    rf"|^(?:--|[—–]) ?(?:{WIRE_AGENCIES})$"
 )
 PLACE_DATE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "--", "—", "–")
 

@@ -26,7 +26,7 @@ MEASURES = word_set("shares stock sales revenue revenues profit profits earnings
                  "inflation deposits assets users customers orders debt loss losses income output production exports "
                  "imports spending capex expenditure jobs workforce valuation dividend index yield rate rates "
                  "inflows outflows bookings subscribers payroll payrolls unemployment wages")
-EXTREMES = word_set("high low peak record closing opening intraday spot futures")
+EXTREMES = word_set("high low peak record closing opening intraday futures")
 JOINS = word_set("and but while whereas versus against compared")
 
 
@@ -55,7 +55,13 @@ _VERBS = word_set("cut cuts rose rise rises fell fall falls gained gains lost lo
               "reports recorded records had has have was were is are be been moved moves released releases produced "
               "produces held holds made makes sold sells shed sheds took takes saw sees grew grows jumped climbed "
               "dropped slid slipped eased increased decreased declined surged plunged tumbled said says expects "
-              "expected forecast forecasts raised lowered announced plans planned will would could may")
+              "expected forecast forecasts raised lowered announced plans planned will would could may lent lends "
+              "paid pays employs employ laid hired hires bought buys spent spends invested invests borrowed owes "
+              "owns won wins")
+_SPOT_GOODS = word_set("gold silver platinum palladium copper oil crude brent price prices rate rates market bitcoin "
+                       "ether")
+# Pronouns are no names: "where they rose 4%", "she sold 2 million shares"
+_PRONOUNS = word_set("i you he she it we they me him her us them his its our their this that these those who")
 _PREPOSITIONS = word_set("by with to from of at for in on than into over under against")
 _ALONGSIDE = re.compile(r"^\s*,?\s*(?:or|and)?\s*(?:about|around|roughly|nearly|some|approximately|almost|just)?\s*$",
                         re.I)
@@ -70,29 +76,39 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentence_word(figure: _Located, text: str) -> str | None:
-    """The nearest word of what is measured, or which price it is, in the figure's sentence: before it, else
-    after it."""
-    begin, finish = _sentence(text, figure.start, figure.end)
+    """The nearest word of what is measured, or which price it is, in the figure's sentence before it (a word after
+    it belongs to what the sentence goes on to: "..., sending its shares up 4%"); "spot" only before a commodity or a
+    price ("spot gold", "gold spot", not "the top spot")."""
+    begin, _ = _sentence(text, figure.start, figure.end)
     before = [t.casefold() for t in TOKEN.findall(text[begin:figure.start])]
-    after = [t.casefold() for t in TOKEN.findall(text[figure.end:finish])]
-    return nearest(before, after, EXTREMES | MEASURES)
+    spot = [i for i, t in enumerate(before) if t == "spot" and (
+        (before[i + 1:i + 2] and before[i + 1] in _SPOT_GOODS) or (i and before[i - 1] in _SPOT_GOODS))]
+    word = nearest(before, [], EXTREMES | MEASURES)
+    if spot and (word is None or max(i for i, t in enumerate(before) if t == word) < spot[-1]):
+        return "spot"
+    return word
 
 
-def _named_run(tokens: list[str], label: set[str]) -> list[str]:
+def _named_run(tokens: list[str], label: set[str], *, after_verb: bool) -> list[str]:
     """The last words of ``tokens`` that name something: after dropping the verbs, function words and label words
-    at the end, the content words before them (at most three)."""
-    index = len(tokens)
+    at the end, the content words before them (at most three). ``after_verb``: only when a verb was dropped (a
+    verb the list lacks would end up in the run: "its retail arm lent")."""
+    index, verb = len(tokens), False
     while index and (tokens[index - 1].casefold() in _VERBS | FUNCTION_WORDS or singular(
             tokens[index - 1].casefold()) in label or tokens[index - 1].casefold().endswith("ed")):
-        if tokens[index - 1].casefold() in _PREPOSITIONS:
+        low = tokens[index - 1].casefold()
+        if low in _PREPOSITIONS:
             return []  # "offset by a 3.4% increase": the words before a preposition are no subject
+        verb = verb or low in _VERBS or low.endswith("ed")
         index -= 1
+    if after_verb and not verb:
+        return []
     run: list[str] = []
     while index and len(run) < 3:
         token = tokens[index - 1]
         low = token.casefold()
-        if not token[:1].isalpha() or low in FUNCTION_WORDS or low in _VERBS or singular(low) in label or (
-                len(token) < 3 and not token.isupper()):
+        if not token[:1].isalpha() or low in FUNCTION_WORDS or low in _VERBS or low in _PRONOUNS or singular(
+                low) in label or (len(token) < 3 and not token.isupper()):
             break
         run.insert(0, token)
         index -= 1
@@ -117,10 +133,10 @@ def _subject(figure: _Located, text: str, label: str) -> str | None:
         if NUMBER.match(tokens[index]) or tokens[index].casefold() in JOINS:
             tokens = tokens[index + 1:]
             break
-    run = _named_run(tokens, have)
+    run = _named_run(tokens, have, after_verb=True)
     if not run and tokens and tokens[0].casefold() in _RELATIVE and len(cuts) >= 1:
         previous = left[cuts[-2].end() if len(cuts) > 1 else 0:cuts[-1].start()]
-        run = _named_run(TOKEN.findall(previous), have)
+        run = _named_run(TOKEN.findall(previous), have, after_verb=False)
     if not run:
         return None
     return " ".join(t.casefold() if t[:1].isupper() and t[1:].islower() and t.casefold() in FUNCTION_WORDS else t

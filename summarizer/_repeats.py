@@ -74,6 +74,15 @@ _TAIL_TEASERS = 2  # teasers in a row at least
 _BODY_BEFORE = 3  # paragraphs of the story before them at least
 
 
+def _teaser(text: str) -> bool:
+    """A lead cut off with an ellipsis, quoting nobody (a story's last paragraphs may end a quote with one)."""
+    return len(text) >= _TAIL_TEASER_MIN and _CUT_TEASER.search(text) is not None and not any(
+        mark in text for mark in _QUOTE_MARKS)
+
+
+_QUOTE_MARKS = ('"', "“", "”")
+
+
 def drop_tail_teasers(lines: list[PageLine]) -> None:
     """Other stories' leads, each cut off with an ellipsis, listed after the story: the last kept paragraphs, at
     least two such teasers in a row after at least three paragraphs; the page's very last line may be cut off in
@@ -81,10 +90,11 @@ def drop_tail_teasers(lines: list[PageLine]) -> None:
     cut by the scrape: it stays."""
     kept = [line for line in lines if line.reason is None and line.text]
     end = len(kept)
-    if end and not ends_sentence(kept[-1].text) and not _CUT_TEASER.search(kept[-1].text):
-        end -= 1  # the scrape's cut
+    if end and len(kept[-1].text) >= _TAIL_TEASER_MIN and kept[-1].text[-1].isalnum() \
+            and not ends_sentence(kept[-1].text):
+        end -= 1  # the scrape's cut, in mid-word
     start = end
-    while start and len(kept[start - 1].text) >= _TAIL_TEASER_MIN and _CUT_TEASER.search(kept[start - 1].text):
+    while start and _teaser(kept[start - 1].text):
         start -= 1
     if end - start >= _TAIL_TEASERS and start >= _BODY_BEFORE:
         for line in kept[start:]:

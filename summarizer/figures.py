@@ -81,11 +81,15 @@ _ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "addition
                "american", "chinese", "european"}
 # Western grouping (1,234,567), Indian grouping (1,10,100 and 12,34,56,789), grouping by spaces as South African
 # and European outlets write it (12 698, 17 288.75, also with a no-break or a narrow space), or plain digits.
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+# (Spaces group a number only when no digit or capital follows: "50 737 MAX jets" and "20 787 Dreamliners" are
+# two, as are a table's "120 145 21%".)
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\s+\d|\s+(?-i:[A-Z]))"
+        r"|\d+)(?:\.\d+)?")
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 _WORD_SCALE = r"(?:trillion|billion|million|thousand|lakh crore|crores?|lakhs?)\b"
-# A scale letter only glued to its number: "$1.2t", but "12 698 t" is tonnes
-_SCALE = rf"(?:{_WORD_SCALE}|bln|mln|mio|trn|bn|mn|tn|cr\b|(?<=\d)[kmbt])\b"
+# A scale letter: "$1.2t", "€25 m"; but a "t" after a space is tonnes ("12 698 t") unless a currency's symbol
+# came first ("$3.5 t"). (Used in _MENTION only, after its symbol group.)
+_SCALE = rf"(?:{_WORD_SCALE}|bln|mln|mio|trn|bn|mn|tn|cr\b|(?<=\d)[kmbt]|[kmb]|(?(symbol)t|(?!)))\b"
 # Before a scale: a space; a hyphen before a scale word ("Rs 2,400-crore"); or a stray period before a
 # lower-case scale word, as scraped text has it ("$4.2. billion").
 _SCALE_GAP = rf"(?:\s|-(?={_WORD_SCALE})|\.\s(?=(?-i:{_WORD_SCALE})))?"
@@ -107,11 +111,13 @@ _DATEISH = re.compile(
 # An index's name before its number, with up to two of the words indices put between ("Stoxx Europe 600", "Nifty
 # Midcap 100", "MSCI World 1500" is not one, so only these words)
 _INDEX_NAMES = re.compile(r"(S&P|Nasdaq|FTSE|Russell|Stoxx|Euro Stoxx|Nikkei|DAX|CAC|Hang Seng|Dow Jones|"
-                          r"Topix|ASX|Sensex|Nifty|MSCI|Kospi)(?:\s+(?:Europe|Global|World|Asia|Pacific|All-Share|"
-                          r"Midcap|Smallcap|Largecap|Mid-Cap|Small-Cap|Large-Cap|Bank|Next)){0,2}\s*$", re.I)
-# A time of day: "1510 GMT" (a wire's 24-hour clock before its zone), "10 a.m.", "4pm"
-_ZONE_AFTER = re.compile(r"^\s?(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|ET|CT|PT|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|"
-                         r"AWST|SAST|WAT|EAT|GST)\b")
+                          r"Topix|ASX|Sensex|Nifty|MSCI|Kospi)(?:\s+(?:Europe|Global|World|All-Share|"
+                          r"Midcap|Smallcap|Largecap|Mid-Cap|Small-Cap|Large-Cap)){0,2}\s*$", re.I)
+_NAME_BEFORE = re.compile(r"[a-z,]\s[A-Z][\w-]*\s$")  # a name inside a sentence, right before
+# A time of day: "1510 GMT" (a wire's 24-hour clock, four digits, before its zone: not "150 CT scans" or "1200 GST
+# officers"), "10 a.m.", "4pm"
+_ZONE_AFTER = re.compile(r"^\s?(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|"
+                         r"AWST|SAST|WAT|EAT)\b")
 _MERIDIEM_AFTER = re.compile(r"^\s?[ap]\.?m\b\.?", re.I)
 
 
@@ -164,14 +170,16 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True  # a footnote mark glued to the end of a sentence: "Reuters reported.2"
     if _INDEX_NAMES.search(head):
         return True
+    if not number.replace(".", "").replace(",", "").isdecimal() and _NAME_BEFORE.search(head):
+        return True  # spaces after a name's number: "Windows 11 400 million users" is no 11,400 million
     if not match.group("symbol") and number.isdecimal() and (
-            (len(number) in (3, 4) and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))
+            (len(number) == 4 and int(number[:2]) < 24 and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))
             or (int(number) <= 12 and _MERIDIEM_AFTER.match(text[match.end("number"):match.end("number") + 6]))):
         return True  # a time of day
     if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
         return True  # phone numbers
     digits = number.translate(_GROUPING).replace(".", "")
-    if not match.group("symbol") and not match.group("scale") and len(digits) == 4 and "," not in number \
+    if not match.group("symbol") and not match.group("scale") and len(digits) == 4 and number.isdecimal() \
             and 1900 <= float(number) <= 2100 \
             and unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in _CRYPTO:
         return True  # a year

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 from ._label_words import (
@@ -164,12 +165,19 @@ def _period(tokens: list[str]) -> str | None:
             return "full year"
         if token in ("this", "next") and following == "year":  # "last year" is the year-ago cue
             return f"{token} year"
-        if token in ("this", "next", "last") and following in ("week", "month"):
-            return f"{token} {following}"
         if re.fullmatch(r"(?:19|20)\d\d", token):
             return token
         if token in _MONTHS[:12]:
             return token.capitalize()
+    return None
+
+
+def _recent(after: list[str]) -> str | None:
+    """'this month', 'last week' right after the number ("down 5% this month"): before it, it is more often when
+    something was said ("said last week that sales rose 8%")."""
+    for token, following in pairwise(after[:4]):
+        if token in ("this", "last", "next") and following in ("week", "month"):
+            return f"{token} {following}"
     return None
 
 
@@ -194,7 +202,7 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
         found.append("previous forecast" if forecast else "previous")
     if forecast:
         found.append("new forecast" if _NEW & set(before) else "forecast")
-    period = _period(clause.before) or _period(clause.after)  # a period covers its whole clause
+    period = _period(clause.before) or _period(clause.after) or _recent(clause.after)  # (its whole clause)
     if period:
         found.append(period)
     what = _what_in(after)

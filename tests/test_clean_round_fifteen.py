@@ -130,3 +130,30 @@ def test_a_headline_above_an_authors_picture_credit_is_the_title_not_a_caption()
     page = ("top of page\n\nLenders Drag Shares Lower For A Third Day\n\n"
             "Writer's picture: By The Harbour DeskBy The Harbour Desk\n\n" + SUBHEADED.split("\n\n", 1)[1])
     assert clean(page).title == "Lenders Drag Shares Lower For A Third Day"
+
+
+# What a review of this round's rules found they took from stories: each stays.
+def test_a_list_of_names_after_dashes_stays():
+    items = "– Harbour Bank\n– Marlow Mining\n– Kite Freight"
+    text = clean(f"{HEADLINE}\n\n{LEAD}The top gainers on the index were:\n\n{items}\n\n{END}").text
+    assert all(item in text for item in items.split("\n"))
+
+
+def test_a_headline_with_a_date_is_the_title():
+    assert clean(f"Gold Rate Today, May 14, 2025\n\n{LEAD}{END}").title == "Gold Rate Today, May 14, 2025"
+
+
+def test_a_storys_quotes_cut_with_an_ellipsis_at_its_end_stay():
+    quotes = ('One dealer said the central bank was selling dollars near 86.50, and that importers were "still '
+              'rushing to hedge..."\n\n'
+              'Another trader said the currency "could weaken further if oil kept climbing at this pace..."\n')
+    text = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{quotes}").text
+    assert "rushing to hedge" in text and "at this pace" in text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Similar stories — of grocers raising prices after a run of poor harvests — played out in two other markets.",
+    "Picture of the story's main product, the new loyalty card, shown at the launch in the capital.",
+])
+def test_prose_that_opens_like_a_label_stays(sentence):
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text

@@ -293,3 +293,21 @@ def test_grouping_by_spaces_and_scale_letters(text, raw, value):
     mention = [m for m in find_numbers(text) if m.raw == raw]
     assert mention, [m.raw for m in find_numbers(text)]
     assert mention[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "raws"), [
+    ("The group employs 1 250 staff", ["1 250 staff"]),  # four digits grouped by a space: read, not a crash
+    ("it cut 1 950 jobs", ["1 950 jobs"]),  # (not the year 1950)
+    ("orders for 50 737 MAX jets and 20 787 Dreamliners", ["50", "20"]),  # a model's number is not a group
+    ("Net profit 120 145 21%", ["120"]),  # a table's row: three numbers
+    ("the strike cost it €25 m.", ["€25 m"]),  # a scale letter after a space, after a currency
+    ("a $3.5 t economy", ["$3.5 t"]),
+    ("The hospital performs 150 CT scans a day", ["150 CT"]),  # not a time: three digits, and no zone
+    ("Nikkei Asia 300 companies were surveyed", ["300 companies"]),  # a publication, not an index
+])
+def test_what_the_review_found_on_grouping_scales_times_and_indices(text, raws):
+    assert [m.raw for m in find_numbers(text)] == raws
+
+
+def test_a_scale_after_a_space_still_scales_an_amount():
+    assert find_numbers("the strike cost it €25 m.")[0].value == pytest.approx(25e6)

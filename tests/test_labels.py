@@ -159,3 +159,33 @@ def test_which_price_it_is_and_the_words_before_a_preposition():
     assert (labels["$2,410"], labels["$2,415"]) == ("gold price (spot)", "gold price (futures)")
     # 'offset by a 3.4% increase': the word before the preposition is no subject; nothing sets them apart
     assert labels["1.7%"] == labels["3.4%"] == "energy prices fell"
+
+
+REVIEWED = """Corvane Motors plans a plant and a research centre
+
+Corvane Motors will invest $2 billion in a new plant near Leeds, it said on Tuesday, sending its shares up 4%. It \
+will invest a further $500 million in a research centre, lifting its workforce in the region to 12,000.
+
+A bright spot was Mexico, where volumes rose 9%, and Brazil, where they rose 4%. Its chief executive said she sold \
+2 million shares in March, after she sold 1.5 million shares in January.
+
+Corvane regained the top spot with a 20% share, while Ostrava Cars was second with 18%. The carmaker said last week \
+that sales rose 8% in the quarter ended June.
+"""
+
+
+def test_what_the_review_found_a_word_after_the_number_a_pronoun_or_a_spot_is_no_qualifier():
+    backend = ScriptedBackend([answer(summary=("Corvane Motors plans a plant.", "It also plans a research centre."),
+                                      figures=[{"raw": "$2 billion", "label": "planned investment"},
+                                               {"raw": "$500 million", "label": "planned investment"},
+                                               {"raw": "2 million shares", "label": "shares sold"},
+                                               {"raw": "1.5 million shares", "label": "shares sold"},
+                                               {"raw": "20%", "label": "market share"},
+                                               {"raw": "18%", "label": "market share"},
+                                               {"raw": "8%", "label": "sales growth"},
+                                               {"raw": "9%", "label": "sales growth"}])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(REVIEWED))
+    assert not any(word in label for label in labels.values() for word in ("(shares)", "(workforce)", "(she)",
+                                                                           "(spot)", "last week"))
+    assert labels["8%"] == "sales growth (June)"  # the period the figure covers, not when it was said
