@@ -69,7 +69,7 @@ _PREVIOUS = word_set("previous previously prior earlier old original")
 _FORECAST = word_set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
                  "sees target targets predicts predicted anticipates")
 _NEW = word_set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
-_ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists")
+_ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists street's street’s")
 _YEAR_AGO = re.compile(r"\byear (?:earlier|ago|before)\b|\b(?:last|prior|previous) year\b|\byear-ago\b|"
                        r"\ba year-earlier\b")
 _RATES = frozenset(("percent", "percentage_points", "basis_points"))
@@ -172,6 +172,12 @@ def _period(tokens: list[str]) -> str | None:
     return None
 
 
+# "a year earlier" after the amount and what it is per share: "compared with $452 million, or 48 cents per share, a
+# year earlier" (the clause ends at the comma)
+_YEAR_AGO_AFTER = re.compile(r"(?:,? or [^,.;]{1,40}|\s(?:per|a) share)?,\s(?:a year (?:earlier|ago|before)"
+                             r"|the year before|last year|in the year-ago (?:period|quarter))\b")
+
+
 def _recent(after: list[str]) -> str | None:
     """'this month', 'last week' right after the number ("down 5% this month"): before it, it is more often when
     something was said ("said last week that sales rose 8%")."""
@@ -194,7 +200,7 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
         found.append("analysts' estimate" if {"analysts", "analyst", "consensus"} & near else "estimate")
     elif "expected" in after and after[:1] != ["as"]:
         found.append("expected")
-    if _YEAR_AGO.search(" ".join([*before, "#", *after])):
+    if _YEAR_AGO.search(" ".join([*before, "#", *after])) or _YEAR_AGO_AFTER.match(text, figure.end):
         found.append("a year earlier")
         near -= {"earlier", "prior"}  # "a year earlier" is the year-ago value, not a previous forecast
     forecast = bool(_FORECAST & near)
@@ -208,6 +214,8 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     what = _what_in(after)
     if what:
         found.append(what)
+    if after[:2] in (["per", "share"], ["a", "share"]):
+        found.append("per share")  # "$452 million, or 48 cents per share": the same result per share
     for vocabulary in (EXTREMES, MEASURES):
         word = nearest(before, after, vocabulary)
         if word:

@@ -29,7 +29,10 @@ from ._prose import GRAMMAR_WORDS
 FUNCTION_WORDS = GRAMMAR_WORDS
 # ... but for those that end one as adverbs: "... from swelling more.", "prices went up.", "since then."
 _ADVERB_ENDS = frozenset(("more", "less", "most", "least", "up", "down", "out", "off", "over", "before", "then",
-                          "there", "yet", "either", "both"))
+                          "there", "yet", "either", "both",
+                          # "... for the time being.", "did not say why.", "... and has held steady since
+                          # then."/"soon after.", "would not do so.", "saw the deal through."
+                          "being", "why", "how", "when", "where", "after", "so", "through"))
 # Words that open a first sentence without anything before them to refer to.
 _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())

@@ -73,6 +73,19 @@ class SummaryReview:
                 sentence = self._cut_end_dropped(self._single_words_dropped(sentence))
             if sentence and self._sound(sentence):
                 kept.append(self._trimmed(sentence))
+        return self._headline_dropped(kept)
+
+    def _headline_dropped(self, kept: list[str]) -> list[str]:
+        """A sentence that is the article's headline ("Loonie Falls Below 75 Cents U.S. After ...", in its title
+        case) goes when another sentence is left: the title is shown on its own, and the summary says more."""
+        title = self.context.get("title")
+        if not isinstance(title, str) or len(kept) < 2:
+            return kept
+        headline = fold(title).rstrip(".!? ")
+        others = [sentence for sentence in kept if fold(sentence).rstrip(".!? ") != headline]
+        if others and len(others) < len(kept):
+            self.warnings.append(f"dropped a summary sentence that repeats the headline: {title!r}")
+            return others
         return kept
 
     def _cut_end_dropped(self, item: str) -> str:

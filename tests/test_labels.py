@@ -189,3 +189,32 @@ def test_what_the_review_found_a_word_after_the_number_a_pronoun_or_a_spot_is_no
     assert not any(word in label for label in labels.values() for word in ("(shares)", "(workforce)", "(she)",
                                                                            "(spot)", "last week"))
     assert labels["8%"] == "sales growth (June)"  # the period the figure covers, not when it was said
+
+
+def test_a_year_ago_amount_after_its_per_share_value_and_the_streets_estimate():
+    # seen on h19/tune: "compared with $452 million, or 48 cents per share, a year earlier"; "Wall Street's call"
+    article = ("Corvane Chemicals misses as sales slide\n\nCorvane Chemicals posted net income of $10 million, or 2 "
+               "cents per share, compared with $452 million, or 48 cents per share, a year earlier. Revenue totaled "
+               "$2.62 billion, narrowly above Wall Street's call for $2.61 billion.\n")
+    backend = ScriptedBackend([answer(summary=("Corvane Chemicals missed estimates.", "Its sales slid."),
+                                      figures=[{"raw": raw, "label": label} for raw, label in (
+                                          ("$10 million", "net income"), ("$452 million", "net income"),
+                                          ("2 cents", "earnings per share"), ("48 cents", "earnings per share"),
+                                          ("$2.62 billion", "revenue"), ("$2.61 billion", "revenue"))])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["$452 million"] == "net income (a year earlier)"
+    assert labels["48 cents"] == "earnings per share (a year earlier)"
+    assert labels["$2.61 billion"] == "revenue (estimate)"
+
+
+def test_a_per_share_value_under_the_totals_label_says_per_share():
+    article = ("Corvane Chemicals misses as sales slide\n\nCorvane Chemicals posted net income of $10 million, "
+               "compared with $452 million, or 48 cents per share, a year earlier.\n")
+    backend = ScriptedBackend([answer(summary=("Corvane Chemicals missed estimates.", "Its profit slid."),
+                                      figures=[{"raw": raw, "label": "net income"} for raw in (
+                                          "$10 million", "$452 million", "48 cents")])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels == {"$10 million": "net income (Corvane Chemicals)", "$452 million": "net income (a year earlier)",
+                      "48 cents": "net income (per share)"}

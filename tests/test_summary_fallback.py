@@ -174,3 +174,16 @@ def test_before_the_re_asks_run_out_one_item_is_still_refused():
     with pytest.raises(ValidationError, match="at least 2 items"):
         Extraction.model_validate({"summary": ["Northwind Bank held its main rate at 4.25% on Thursday.", " "],
                                    "key_figures": [], "sentiment": SENTIMENT}, context=context)
+
+
+def test_a_summary_sentence_that_is_the_headline_goes_when_another_is_left():
+    # seen on h19/tune: the embedded model's first summary sentence was the page's headline, in its title case
+    title = "Northwind Bank Holds Rates As Inflation Slows"
+    context: dict[str, object] = {"article": f"{title}\n\n{ARTICLE}", "title": title}
+    extraction = Extraction.model_validate({"summary": [f"{title}.", "Seven of the nine members voted to hold, "
+                                                        "while two wanted a cut of 0.25 percentage points."],
+                                            "key_figures": [], "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == ["Seven of the nine members voted to hold, while two wanted a cut of 0.25 "
+                                  "percentage points."]
+    assert any("repeats the headline" in w for w in context["warnings"])  # type: ignore[union-attr]
+
