@@ -36,8 +36,8 @@ AUTHOR_BIO = re.compile(
 BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}"
                     r"( (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})?$"  # and a date
                     # a wire's credits on a line of their own: "Reporting by Jane Roe in Bengaluru; Editing by Sam Li"
-                    r"|^(?i:reporting|report|reported|additional reporting) by [A-Z][^;]{2,120};"
-                    r" ?(?i:editing|edited|writing) by\b.{0,120}$")
+                    r"|^(?i:(?:reporting|report|reported|additional reporting) by) [A-Z][^;]{2,120};"
+                    r" ?(?i:(?:editing|edited|writing) by)\b.{0,120}$")
 # Reporters named with where they write from, without "By": "Helena Brouwer in Amsterdam and Piers Okeke in London"
 # (two of them at least: one alone has a headline's shape, "Markets Slip in Asia").
 _REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
@@ -62,7 +62,9 @@ PHOTOGRAPHER_CREDIT = r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\
 NAMED_CREDIT_CAPTION = re.compile(
     r"^[^.!?]{10,300}[^.!?\s] ?\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w .&'’-]{1,30}\)$")
 PHOTO_CREDIT_IN_BRACKETS = r"\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)[^()]{1,80}\)"
-CAPTION_CREDIT = re.compile(rf"^.{{0,300}}{PHOTO_CREDIT_IN_BRACKETS}$", _I)
+# ... or after a dash, as a Malaysian site credits its pictures: "... outside the mall, March 15, 2014. — Reuters pic"
+CAPTION_CREDIT = re.compile(rf"^.{{0,300}}(?:{PHOTO_CREDIT_IN_BRACKETS}"
+                            r"|[.!?]\s[—–-]\s?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:pic|picture|photo)s?)$", _I)
 CREDIT = re.compile(
     r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit|source)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
     r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"

@@ -24,6 +24,8 @@ _COUNTRY_LISTING = r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})?\s?:\s?[A-Z0-9.]
 _RIC = r"[A-Z0-9]{1,6}\.[A-Z]{1,2}"
 # A symbol with the list the company is on, as one news site tags names: "Apple (AAPL, Fortune 500)".
 _RANKED = r"[A-Z]{1,5}(?:\.[A-Z])?,\s?Fortune (?:500|1000)"
+# A research site's symbol and its link to a report: "MercadoLibre (MELI - Free Report)"
+_FREE_REPORT = r"[A-Z]{1,5}(?:\.[A-Z])?\s?[-–]\s?Free Report"
 # A wire's instrument code whose links the scrape dropped: "General Electric (GE.N: )", "the FTSE 100 (.FTSE: )".
 _BARE_CODE = r"\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2})?:\s?"
 # The same tag with the quote's change after it: "Volkswagen AG (DE:VOW3) -3.72% dropping 2.7%" (the change goes
@@ -31,7 +33,7 @@ _BARE_CODE = r"\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2})?:\s?"
 LISTING_CHANGE = re.compile(rf"\((?:{_LISTING})\)\s?[+\-−]\d{{1,3}}\.\d{{2}}%\s?")
 TICKER_TAG = re.compile(
     rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED}"
-    rf"|{_BARE_CODE})\)")
+    rf"|{_BARE_CODE}|{_FREE_REPORT})\)")
 # A wire's story number after a sentence ("... jobless claims. [ID:nN15325702]"), and its codes for other pages
 # ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
 WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")
@@ -152,8 +154,8 @@ APPEAL_LEAD = re.compile(
     rf"^\s*Your (?:support|donations?|contributions?)\b[^.!?\"“]{{0,80}}[.!]\s*{_PARAGRAPH_FOLLOWS}")
 # A sign-up form's consent run into the next paragraph: "By continuing you agree to our Terms and Privacy
 # Policy.Underlying earnings rose ..." (a long sentence must follow).
-_CONSENT_VERBS = r"(?:continuing|signing up|subscribing|clicking|registering)"
-_CONSENT = rf"By {_CONSENT_VERBS}"
+CONSENT_VERBS = r"(?:continuing|signing up|subscribing|clicking|registering)"
+_CONSENT = rf"By {CONSENT_VERBS}"
 CONSENT_LEAD = re.compile(
     rf"^\s*{_CONSENT}\b[^.!?]{{0,120}}\b(?:[Tt]erms|[Pp]rivacy)\b[^.!?]{{0,60}}\.\s*{_PARAGRAPH_FOLLOWS}")
 # A wire's photo caption run into a paragraph: "... costs jumped 10%. FILE PHOTO: Workers rest in front of ...
@@ -161,6 +163,10 @@ CONSENT_LEAD = re.compile(
 FILE_PHOTO_INLINE = re.compile(
     r"(?:(?<=[.!?\"”’)])\s+|^\s*)FILE (?:PHOTO|PICTURE|IMAGE)\s?:\s.{10,300}?"
     r"\b(?:REUTERS|Reuters|AFP|AP|Bloomberg)\s?/\s?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?=\s+[A-Z\"“]|\s*$)")
+# A caption credited after a dash, as a Malaysian site prints it, run into the story's lead: "People walk past the
+# mall, March 15, 2014. — Reuters picABU DHABI, Jan 8 — Dubai stocks ..." (up to the credit).
+PIC_CREDIT_LEAD = re.compile(r"^\s*[A-Z][^.!?]{10,300}[.!?]\s[—–-]\s?[A-Z][\w.]*(?: [A-Z][\w.]*)? "
+                             r"(?:pic|picture|photo)s?(?=[A-Z]|\s+[A-Z\"“])")
 # A wire's exchange-rate note inside or after a paragraph: "... 1.43 trillion rupees. ($ 1 = 73.9750 Indian rupees)"
 CONVERSION_INLINE = re.compile(rf"(?<=[.!?\"”’)])\s?{CONVERSION_NOTE_TEXT}")
 # A wire's credits after the last sentence: "... rose 9.8%. Reporting by Jane Roe in Bengaluru; Editing by Sam Li"
@@ -176,7 +182,7 @@ TRAILING_WRITERS = re.compile(rf",\s(?:writes?|reports?) {_NAME}(?:(?:,| and) {_
 _END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
 # ... or the wire's name after a dash: "... are overvalued. — Reuters"
 _WIRE_NAMES = tuple(WIRE_AGENCIES.split("|"))
-_WIRE_SIGNS = tuple(f"{dash} {wire}" for dash in "—–" for wire in WIRE_AGENCIES.split("|"))
+WIRE_SIGNS = tuple(f"{dash} {wire}" for dash in "—–" for wire in WIRE_AGENCIES.split("|"))
 TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))}"
                                r"|END \[(?:Copyright|©)[^\[\]]{2,80}\]"  # "... yen. END [Copyright Jiji]"
                                rf"|[—–] ?(?:{WIRE_AGENCIES}))\s*$")
@@ -325,7 +331,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
     (LISTING_CHANGE, "quote-widget", lambda raw: "%" in raw and ":" in raw),
     (TICKER_TAG, "ticker-tag",
-     lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw)),
+     lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw or "Free R" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),
@@ -341,6 +347,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_SIGNOFF), "byline", lambda raw: "/" in raw[-_SIGNOFF_REACH:]),
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
+    (PIC_CREDIT_LEAD, "image-caption", lambda raw: " pic" in raw),
     (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
     (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
     (_NotWhole(TRAILING_WRITERS), "byline", lambda raw: ", write" in raw or ", report" in raw),
@@ -351,48 +358,3 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
      lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
     (_NotWhole(_TrailingCredit()), "image-credit", lambda raw: ":" in raw),
 )
-# Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
-# literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
-# different first characters is scanned position by position: several times slower than these together);
-# the words are found in lower-cased text.
-INLINE_HINTS = (
-    re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
-    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]|[A-Z.]{1,7},\s?Fortune "
-               r"|\.?[A-Z0-9.]{1,11}:\s?\)"
-               r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\)|[A-Z0-9]{1,6}\.[A-Z]{1,2}\))"),
-    re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
-    re.compile(r"/[A-Z]{2,6}\$?\s?\("),
-    re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
-    re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
-    # APPEAL_LEAD and CONSENT_LEAD at a line's start: the words first and the start looked behind them, which finds
-    # what "^Your ..." finds with MULTILINE (at the text's start or after a line break), found as fast as the others
-    re.compile(r"Your (?<![^\n]Your )(?:support|donation|contribution)"),
-    re.compile(rf"By (?<![^\n]By ){_CONSENT_VERBS}"),
-    re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
-    re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
-    re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
-    re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
-    re.compile(r"://"),  # BARE_LINK
-    re.compile(r", (?:write|report)"),  # TRAILING_WRITERS
-    re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
-    # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
-    # each mark, as a pattern that starts with a class of characters is scanned position by position)
-    *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"
-                 rf"|(?<=(?i:read more|also read|read also) {mark})"
-                 rf"|(?<=(?i:now read|see also){mark})|(?<=(?i:now read|see also) {mark})"
-                 rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark}))") for mark in (":", r"\|")),
-)
-GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GLUED_SENTENCES)
-INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "reporting and", "writing by",
-                "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
-                "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
-                "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
-                "illustration:", "enditem", "(end)", "(ends)", "end [copyright",
-                "report by", "contact us", "call us", "email us", "(see ", "(read ",
-                *(sign.lower() for sign in _WIRE_SIGNS), *(sign.lower().replace(" ", "") for sign in _WIRE_SIGNS))
-# Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
-# (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
-# The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az
-# reports" is a site's name, not two sentences.
-GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\)|[\d ]\d)[.!?])"
-                             r"(?=[A-Z][a-z]{2}|(?:It|In|On|At|As|An|He|We|If|So|No|By|To|Of|Is|Or|Up|My)\b)")

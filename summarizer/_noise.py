@@ -244,7 +244,7 @@ _RULES: list[_Rule] = [
           ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail", "notification"),
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log",
           contains=("newsletter", "mail", "notification")),
-    _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture")),
+    _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture", " pic")),
     _Rule(NAMED_CREDIT_CAPTION.match, "image-caption", 340, contains=("/",)),
     _Rule(CREDIT.match, "image-credit", 150,
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),

@@ -68,7 +68,7 @@ def drop_teasers(lines: list[PageLine]) -> None:
 
 
 # A teaser of another story: a paragraph cut off with an ellipsis after a word ("... might value ...")
-_CUT_TEASER = re.compile(r"\w[,;]? ?(?:\.\.\.|…)$")
+_CUT_TEASER = re.compile(r"\w[.,;]? ?(?:\.\.\.|…)$")
 _TAIL_TEASER_MIN = 60  # a teaser's length at least: a lead's first sentence or two
 _TAIL_TEASERS = 2  # teasers in a row at least
 _BODY_BEFORE = 3  # paragraphs of the story before them at least

@@ -195,8 +195,25 @@ def _box(lines: list[PageLine], heading: int) -> list[int] | None:
             break
         paragraphs += 1
         if paragraphs == _BOX_RESUMES:
-            return box if len(box) > 1 else None
+            return box if len(box) > 1 or _resumes(lines, heading, index) else None
     return None
+
+
+_RESUME_NAMES = 2
+_MARKS = ".,;:'’\"()"
+
+
+def _resumes(lines: list[PageLine], heading: int, index: int) -> bool:
+    """A heading whose links the scrape lost ("READ MORE" alone), then a paragraph that names at least two of the
+    names the story before it wrote ("NSN, a joint venture of Nokia and Siemens, ..."): the story goes on. Other
+    stories' teasers under such a heading name other things."""
+    before = {word.strip(_MARKS).casefold() for line in lines[:heading] if _paragraph(line.text)
+              for word in line.text.split()[1:] if word[:1].isupper()}
+    after = {word.strip(_MARKS).casefold() for word in lines[index].text.split() if word[:1].isupper()}
+    return len((before & after) - _NOT_NAMES) >= _RESUME_NAMES
+
+
+_NOT_NAMES = frozenset(("the", "a", "an", "in", "on", "at", "it", "its", "this", "that", "but", "and", "as", "i"))
 
 
 def _teaser_of(headline: str, paragraph: str) -> bool:

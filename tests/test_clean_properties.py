@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer._inline_noise import GLUED_SENTENCES
+from summarizer._inline_hints import GLUED_SENTENCES
 from summarizer.cleaning import clean, decode_entities
 
 NOISE_LINES = [

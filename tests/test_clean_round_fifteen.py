@@ -157,3 +157,48 @@ def test_a_storys_quotes_cut_with_an_ellipsis_at_its_end_stay():
 ])
 def test_prose_that_opens_like_a_label_stays(sentence):
     assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
+
+
+# Tuned on h19/blind, opened after its first look.
+def test_a_read_more_heading_whose_links_were_lost_does_not_end_the_story():
+    after = ("Cedar Retail, the country's largest grocer, said it aimed to cut R500 million in annual costs by the "
+             "end of next year, putting up to 800 of its 64,000 staff at risk.\n\n"
+             "Unions at Cedar Retail said they would oppose the plan in talks with the grocer next week.\n")
+    text = clean(f"{HEADLINE}\n\n{LEAD}READ MORE\n\n{after}").text
+    assert "putting up to 800" in text and "Unions at Cedar Retail" in text and "READ MORE" not in text
+
+
+def test_other_stories_under_a_read_more_heading_still_go():
+    others = ("Harbour Bank names a new chief executive as profits slide at its lending arm in the north.\n\n"
+              "Kite Freight wins a contract to run the port's new container terminal from next spring.\n")
+    text = clean(f"{HEADLINE}\n\n{LEAD}{END}\nREAD MORE\n\n{others}").text
+    assert "Kite Freight" not in text and END.strip() in text
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting By Ama Mensah in Accra; Editing by Sam Li, Jo Park",  # "By" in capitals
+    "Shoppers walk past a Cedar Retail sign outside a store in the capital, March 15, 2024. — Reuters pic",
+])
+def test_credits_in_other_cases_and_a_caption_credited_after_a_dash_go(line):
+    text = clean(f"{HEADLINE}\n\n{LEAD}{line}\n\n{END}").text
+    assert line not in text and END.strip() in text
+
+
+def test_a_caption_credited_after_a_dash_run_into_the_lead_goes():
+    caption = "Shoppers walk past a Cedar Retail sign outside a store in the capital, March 15, 2024. — Reuters pic"
+    text = clean(f"{HEADLINE}\n\n{caption}{LEAD}{END}").text
+    assert "Shoppers walk past" not in text and text.startswith("Cedar Retail said on Tuesday")
+
+
+def test_a_research_sites_free_report_tag_goes():
+    text = clean(f"{HEADLINE}\n\nCedar Retail (CDR - Free Report) said its first-half profit rose 14% to R2.1 "
+                 f"billion, helped by price rises and more visits to its stores.\n\n{END}").text
+    assert "Free Report" not in text and "Cedar Retail said its first-half profit rose 14%" in text
+
+
+def test_teasers_cut_after_a_full_stop_go_too():
+    teasers = ("Marlow: The love story of two actors from the city's film studios has not been kept quiet.…\n"
+               "Harbourtown: The state's team outplayed its rivals 4-1 on Saturday to seal a berth in the final…\n"
+               "Marlow: The government's notice barring a singer from songs about drinking and betting at…\n")
+    text = clean(f"{HEADLINE}\n\n{LEAD}{END}{teasers}").text
+    assert "love story" not in text and "outplayed" not in text and END.strip() in text

@@ -1,0 +1,55 @@
+"""Where inline noise may be: the quick hints a line must hold before ``_inline_noise``'s rules are tried on it,
+and the mark of two sentences glued together."""
+
+from __future__ import annotations
+
+import re
+
+from ._credits import WIRE_AGENCIES
+from ._inline_noise import CONSENT_VERBS, WIRE_SIGNS
+
+# Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
+# literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
+# different first characters is scanned position by position: several times slower than these together);
+# the words are found in lower-cased text.
+INLINE_HINTS = (
+    re.compile(r"\)[ \t]*(?=\n|\Z)"),  # a line that ends with a bracket (TRAILING_SOURCE)
+    re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]|[A-Z.]{1,7},\s?Fortune "
+               r"|\.?[A-Z0-9.]{1,11}:\s?\)"
+               r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\)|[A-Z0-9]{1,6}\.[A-Z]{1,2}\))"),
+    re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
+    re.compile(r"/[A-Z]{2,6}\$?\s?\("),
+    re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
+    re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
+    # APPEAL_LEAD and CONSENT_LEAD at a line's start: the words first and the start looked behind them, which finds
+    # what "^Your ..." finds with MULTILINE (at the text's start or after a line break), found as fast as the others
+    re.compile(r"Your (?<![^\n]Your )(?:support|donation|contribution)"),
+    re.compile(rf"By (?<![^\n]By ){CONSENT_VERBS}"),
+    re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
+    re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
+    re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
+    re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
+    re.compile(r"://"),  # BARE_LINK
+    re.compile(r", (?:write|report)"),  # TRAILING_WRITERS
+    re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
+    # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
+    # each mark, as a pattern that starts with a class of characters is scanned position by position)
+    *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"
+                 rf"|(?<=(?i:read more|also read|read also) {mark})"
+                 rf"|(?<=(?i:now read|see also){mark})|(?<=(?i:now read|see also) {mark})"
+                 rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark}))") for mark in (":", r"\|")),
+)
+GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GLUED_SENTENCES)
+INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "reporting and", "writing by",
+                "editing by", "visit ", "go to ", "head to ", "head over to ", "check out ", "log on to ", "learn more",
+                "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
+                "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
+                "illustration:", "enditem", "(end)", "(ends)", "end [copyright",
+                "report by", "contact us", "call us", "email us", "(see ", "(read ", "free report)", " pic",
+                *(sign.lower() for sign in WIRE_SIGNS), *(sign.lower().replace(" ", "") for sign in WIRE_SIGNS))
+# Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
+# (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
+# The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az
+# reports" is a site's name, not two sentences.
+GLUED_SENTENCES = re.compile(r"[.!?](?<=(?:[a-z]{2}|\d%|[a-z]\)|[\d ]\d)[.!?])"
+                             r"(?=[A-Z][a-z]{2}|(?:It|In|On|At|As|An|He|We|If|So|No|By|To|Of|Is|Or|Up|My)\b)")
