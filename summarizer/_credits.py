@@ -64,7 +64,7 @@ NAMED_CREDIT_CAPTION = re.compile(
 PHOTO_CREDIT_IN_BRACKETS = r"\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)[^()]{1,80}\)"
 # ... or after a dash, as a Malaysian site credits its pictures: "... outside the mall, March 15, 2014. — Reuters pic"
 CAPTION_CREDIT = re.compile(rf"^.{{0,300}}(?:{PHOTO_CREDIT_IN_BRACKETS}"
-                            r"|[.!?]\s[—–-]\s?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:pic|picture|photo)s?)$", _I)
+                            r"|[.!?]\s[—–-]\s?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)? (?:pic|photo)))$", _I)
 CREDIT = re.compile(
     r"^(.{0,160}[.)]\s*(image|photo|chart|source|graphic|illustration)s?\s*(credit|source)?\s*:\s*[A-Z][\w .&'/-]{1,40}"
     r"|.{0,80}\b(image|images|photo|photos|picture|chart|illustration|graphic)s?\b.{0,40}"

@@ -166,7 +166,7 @@ FILE_PHOTO_INLINE = re.compile(
 # A caption credited after a dash, as a Malaysian site prints it, run into the story's lead: "People walk past the
 # mall, March 15, 2014. — Reuters picABU DHABI, Jan 8 — Dubai stocks ..." (up to the credit).
 PIC_CREDIT_LEAD = re.compile(r"^\s*[A-Z][^.!?]{10,300}[.!?]\s[—–-]\s?[A-Z][\w.]*(?: [A-Z][\w.]*)? "
-                             r"(?:pic|picture|photo)s?(?=[A-Z]|\s+[A-Z\"“])")
+                             r"(?:pic|photo)(?=[A-Z]|\s+[A-Z\"“])")
 # A wire's exchange-rate note inside or after a paragraph: "... 1.43 trillion rupees. ($ 1 = 73.9750 Indian rupees)"
 CONVERSION_INLINE = re.compile(rf"(?<=[.!?\"”’)])\s?{CONVERSION_NOTE_TEXT}")
 # A wire's credits after the last sentence: "... rose 9.8%. Reporting by Jane Roe in Bengaluru; Editing by Sam Li"

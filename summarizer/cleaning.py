@@ -195,25 +195,37 @@ def _box(lines: list[PageLine], heading: int) -> list[int] | None:
             break
         paragraphs += 1
         if paragraphs == _BOX_RESUMES:
-            return box if len(box) > 1 or _resumes(lines, heading, index) else None
+            return box if len(box) > 1 or (_LINK_HEADING.fullmatch(lines[heading].text.strip())
+                                           and _resumes(lines, heading, index)) else None
     return None
 
 
 _RESUME_NAMES = 2
 _MARKS = ".,;:'’\"()"
+# A link's label, not a box's heading: "READ MORE" (a "Related" or "You May Also Like" heading heads a box even
+# when its headlines were lost)
+_LINK_HEADING = re.compile(r"(?i:read more|also read|read also)\W*")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced)\b")
 
 
 def _resumes(lines: list[PageLine], heading: int, index: int) -> bool:
-    """A heading whose links the scrape lost ("READ MORE" alone), then a paragraph that names at least two of the
-    names the story before it wrote ("NSN, a joint venture of Nokia and Siemens, ..."): the story goes on. Other
-    stories' teasers under such a heading name other things."""
+    """A link's label whose link the scrape lost ("READ MORE" alone), then a paragraph that reports something
+    (said, told, according to) and names at least two of the names the story before it wrote, days, months and
+    titles aside ("NSN, a joint venture of Nokia and Siemens, said ..."): the story goes on. Other stories' teasers
+    after such a label are headlines' sentences ("Acme shares hit a record high as ...")."""
+    if not _REPORTED.search(lines[index].text):
+        return False
     before = {word.strip(_MARKS).casefold() for line in lines[:heading] if _paragraph(line.text)
               for word in line.text.split()[1:] if word[:1].isupper()}
     after = {word.strip(_MARKS).casefold() for word in lines[index].text.split() if word[:1].isupper()}
     return len((before & after) - _NOT_NAMES) >= _RESUME_NAMES
 
 
-_NOT_NAMES = frozenset(("the", "a", "an", "in", "on", "at", "it", "its", "this", "that", "but", "and", "as", "i"))
+_NOT_NAMES = frozenset(("the", "a", "an", "in", "on", "at", "it", "its", "this", "that", "but", "and", "as", "i",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "chief", "executive", "officer", "president", "chairman", "minister",
+                        "governor", "director", "ceo", "cfo"))
 
 
 def _teaser_of(headline: str, paragraph: str) -> bool:

@@ -69,7 +69,9 @@ _PREVIOUS = word_set("previous previously prior earlier old original")
 _FORECAST = word_set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
                  "sees target targets predicts predicted anticipates")
 _NEW = word_set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
-_ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists street's street’s")
+_ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists")
+_STREET = word_set("street's street’s")  # "Wall Street's call for $2.61 billion": an estimate, with one of these
+_STREET_VIEW = word_set("call calls expectations expectation view forecast forecasts target")
 _YEAR_AGO = re.compile(r"\byear (?:earlier|ago|before)\b|\b(?:last|prior|previous) year\b|\byear-ago\b|"
                        r"\ba year-earlier\b")
 _RATES = frozenset(("percent", "percentage_points", "basis_points"))
@@ -174,8 +176,12 @@ def _period(tokens: list[str]) -> str | None:
 
 # "a year earlier" after the amount and what it is per share: "compared with $452 million, or 48 cents per share, a
 # year earlier" (the clause ends at the comma)
-_YEAR_AGO_AFTER = re.compile(r"(?:,? or [^,.;]{1,40}|\s(?:per|a) share)?,\s(?:a year (?:earlier|ago|before)"
-                             r"|the year before|last year|in the year-ago (?:period|quarter))\b")
+_YEAR_AGO_AFTER = re.compile(r"(?:,? or (?:[^,.;]|\.(?=\d)){1,40}|\s(?:per|a) share)?,\s"
+                             r"(?:a year (?:earlier|ago|before)|the year before|in the year-ago (?:period|quarter))\b"
+                             r"(?! than)")
+
+
+_PER_SHARE_LABEL = re.compile(r"(?i)\beps\b|\bper share\b|\ba share\b|\bprice\b|\bearnings per\b")
 
 
 def _recent(after: list[str]) -> str | None:
@@ -196,7 +202,7 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     end = _range_end(figure, text)
     if end:
         found.append(end)
-    if _ESTIMATE & near:
+    if _ESTIMATE & near or (_STREET & near and _STREET_VIEW & near):
         found.append("analysts' estimate" if {"analysts", "analyst", "consensus"} & near else "estimate")
     elif "expected" in after and after[:1] != ["as"]:
         found.append("expected")
@@ -214,7 +220,7 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     what = _what_in(after)
     if what:
         found.append(what)
-    if after[:2] in (["per", "share"], ["a", "share"]):
+    if after[:2] in (["per", "share"], ["a", "share"]) and not _PER_SHARE_LABEL.search(figure.label):
         found.append("per share")  # "$452 million, or 48 cents per share": the same result per share
     for vocabulary in (EXTREMES, MEASURES):
         word = nearest(before, after, vocabulary)
@@ -299,6 +305,9 @@ def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
                 options[i].append(name)
         for i in members:
             options[i] = [q for q in options[i] if not redundant(q, labels[i])]
+        if all("per share" in options[i] for i in members):  # every one is per share: that sets none apart
+            for i in members:
+                options[i].remove("per share")
         taken: set[str] = set()
         for i in members:
             free = [q for q in options[i] if q not in taken]

@@ -29,10 +29,20 @@ from ._prose import GRAMMAR_WORDS
 FUNCTION_WORDS = GRAMMAR_WORDS
 # ... but for those that end one as adverbs: "... from swelling more.", "prices went up.", "since then."
 _ADVERB_ENDS = frozenset(("more", "less", "most", "least", "up", "down", "out", "off", "over", "before", "then",
-                          "there", "yet", "either", "both",
-                          # "... for the time being.", "did not say why.", "... and has held steady since
-                          # then."/"soon after.", "would not do so.", "saw the deal through."
-                          "being", "why", "how", "when", "where", "after", "so", "through"))
+                          "there", "yet", "either", "both"))
+# ... and those that end one only after certain words: "for the time being.", "did not say why.", "would not do
+# so.", "soon after.", "the deal fell through." ("The shares fell after." is cut off)
+_ENDS_AFTER = {
+    "being": frozenset(("time",)),
+    "why": frozenset(("say", "said", "says", "explain", "explained", "know", "known", "knew", "asked", "disclose",
+                      "disclosed", "specify", "specified", "reveal", "revealed")),
+    "so": frozenset(("do", "did", "does", "doing", "done")),
+    "after": frozenset(("soon", "shortly", "long", "ever", "immediately")),
+    "through": frozenset(("fell", "falls", "fall", "went", "go", "goes", "pushed", "push", "carried", "followed",
+                          "it", "them")),
+}
+for _word in ("how", "when", "where"):
+    _ENDS_AFTER[_word] = _ENDS_AFTER["why"]
 # Words that open a first sentence without anything before them to refer to.
 _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
@@ -129,6 +139,9 @@ def broken_reason(sentence: str) -> str | None:
     if len(tokens) == 1:  # "Veteran." between two sentences: what the word was part of is missing
         return SINGLE_WORD
     last = tokens[-1].casefold().strip("\"'“”‘’(")
+    before = tokens[-2].casefold() if len(tokens) > 1 else ""
+    if last in _ENDS_AFTER and before in _ENDS_AFTER[last]:
+        return None
     if last in FUNCTION_WORDS and last not in _ADVERB_ENDS:
         return f"ends on {tokens[-1]!r}, mid-clause"
     if last.endswith(("'s", "’s")) and len(last) > 2:  # "The company's.": what was the company's is missing

@@ -77,13 +77,15 @@ class SummaryReview:
 
     def _headline_dropped(self, kept: list[str]) -> list[str]:
         """A sentence that is the article's headline ("Loonie Falls Below 75 Cents U.S. After ...", in its title
-        case) goes when another sentence is left: the title is shown on its own, and the summary says more."""
+        case) goes when two sentences are left, the first not opening with a pronoun: the title is shown on its own.
+        With one left, the headline stays: one sentence is no summary, and may lack the story's main fact."""
         title = self.context.get("title")
-        if not isinstance(title, str) or len(kept) < 2:
+        if not isinstance(title, str) or len(kept) < 3:
             return kept
         headline = fold(title).rstrip(".!? ")
         others = [sentence for sentence in kept if fold(sentence).rstrip(".!? ") != headline]
-        if others and len(others) < len(kept):
+        if 2 <= len(others) < len(kept) and others[0].split()[0].casefold().strip("\"'“‘") not in \
+                quality.UNRESOLVED_OPENERS:
             self.warnings.append(f"dropped a summary sentence that repeats the headline: {title!r}")
             return others
         return kept

@@ -202,3 +202,20 @@ def test_teasers_cut_after_a_full_stop_go_too():
                "Marlow: The government's notice barring a singer from songs about drinking and betting at…\n")
     text = clean(f"{HEADLINE}\n\n{LEAD}{END}{teasers}").text
     assert "love story" not in text and "outplayed" not in text and END.strip() in text
+
+
+# From a second review: what the READ MORE rule and the caption credit must not take.
+@pytest.mark.parametrize("heading, teasers", [
+    ("Related", "Cedar Retail shares hit a record high as brokers upgrade the grocer after its results.\n\n"
+                "Cedar Retail Chief Executive Ama Mensah gets a 20% pay rise in the group's annual report.\n"),
+    ("READ MORE", "Kite Freight beats profit estimates on Thursday while Cedar Retail lags its rivals.\n\n"
+                  "Cedar Retail Chief Executive Ama Mensah gets a 20% pay rise in the group's annual report.\n"),
+])
+def test_teasers_about_the_same_company_after_a_heading_still_go(heading, teasers):
+    text = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{heading}\n\n{teasers}").text
+    assert "pay rise" not in text and END.strip() in text
+
+
+def test_a_product_named_after_a_dash_is_no_picture_credit():
+    sentence = "The new features will be free for members of the grocer's loyalty club. — Cedar Photos"
+    assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text

@@ -218,3 +218,21 @@ def test_a_per_share_value_under_the_totals_label_says_per_share():
         labels = labels_of(summarizer.summarize(article))
     assert labels == {"$10 million": "net income (Corvane Chemicals)", "$452 million": "net income (a year earlier)",
                       "48 cents": "net income (per share)"}
+
+
+def test_what_a_second_review_found_in_the_year_ago_per_share_and_street_cues():
+    article = ("Harbour Bank's profit falls\n\nHarbour Bank posted net income of $10 million, compared with $452 "
+               "million, or 48.5 cents per share, a year earlier. Its return on equity reached 11%, a year earlier "
+               "than planned, after 9% in 2023. Dalal Street's benchmark index closed at 72,100, while the broader "
+               "index closed at 21,950. It offered 250 pence a share on Monday and 275 pence a share on Friday.\n")
+    figures = [("$10 million", "net income"), ("$452 million", "net income"), ("11%", "return on equity"),
+               ("9%", "return on equity"), ("72,100", "index close"), ("21,950", "index close"),
+               ("250 pence", "offer price"), ("275 pence", "offer price")]
+    backend = ScriptedBackend([answer(summary=("Harbour Bank's profit fell.", "Its return on equity rose."),
+                                      figures=[{"raw": raw, "label": label} for raw, label in figures])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["$452 million"] == "net income (a year earlier)"  # (the per-share value has decimals)
+    assert "a year earlier" not in labels["11%"]  # "a year earlier than planned" is no year-ago value
+    assert "estimate" not in labels["72,100"]  # "Dalal Street's" without a call or a forecast
+    assert "per share" not in labels["250 pence"] + labels["275 pence"]  # a price, every one per share

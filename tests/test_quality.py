@@ -168,3 +168,15 @@ def test_titles_match_whatever_their_punctuation():
 ])
 def test_a_sentence_keeps_its_closing_quote_or_bracket(text, sentences):
     assert quality.split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(("sentence", "broken"), [
+    ("The deal fell through.", False),
+    ("The talks collapsed soon after.", False),
+    ("The shares fell after.", True),  # from a review: these words end a sentence only after certain words
+    ("Governor Ada Brook said the bank would watch wage data closely, so.", True),
+    ("The shares fell 3% as a result of being.", True),
+    ("The bank would stay on hold through.", True),
+])
+def test_words_that_end_a_sentence_only_in_context(sentence, broken):
+    assert bool(quality.broken_reason(sentence)) is broken

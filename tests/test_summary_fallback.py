@@ -180,10 +180,25 @@ def test_a_summary_sentence_that_is_the_headline_goes_when_another_is_left():
     # seen on h19/tune: the embedded model's first summary sentence was the page's headline, in its title case
     title = "Northwind Bank Holds Rates As Inflation Slows"
     context: dict[str, object] = {"article": f"{title}\n\n{ARTICLE}", "title": title}
-    extraction = Extraction.model_validate({"summary": [f"{title}.", "Seven of the nine members voted to hold, "
-                                                        "while two wanted a cut of 0.25 percentage points."],
-                                            "key_figures": [], "sentiment": SENTIMENT}, context=context)
-    assert extraction.summary == ["Seven of the nine members voted to hold, while two wanted a cut of 0.25 "
-                                  "percentage points."]
+    second = "Seven of the nine members voted to hold, while two wanted a cut of 0.25 percentage points."
+    third = "Governor Ada Brook said the bank would watch wage data closely."
+    extraction = Extraction.model_validate({"summary": [f"{title}.", second, third], "key_figures": [],
+                                            "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == [second, third]
     assert any("repeats the headline" in w for w in context["warnings"])  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("rest", [
+    ["Seven of the nine members voted to hold, while two wanted a cut of 0.25 percentage points."],  # one left
+    ["It said inflation had slowed for a third month.", "Governor Ada Brook said the bank would watch wage data."],
+])
+def test_the_headline_stays_when_one_sentence_or_a_pronoun_would_open_the_summary(rest):
+    # from a review: a summary of one sentence, or one opening "It", lacks the story's main fact
+    title = "Northwind Bank Holds Rates As Inflation Slows"
+    context: dict[str, object] = {"article": f"{title}\n\n{ARTICLE}\n\nIt said inflation had slowed for a third "
+                                             "month. Governor Ada Brook said the bank would watch wage data.",
+                                  "title": title}
+    extraction = Extraction.model_validate({"summary": [f"{title}.", *rest], "key_figures": [],
+                                            "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary[0] == f"{title}."
 
