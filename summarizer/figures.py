@@ -70,8 +70,8 @@ _STOP_UNIT_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to",
                     "as", "is", "was", "were", "are", "be", "that", "this", "its", "it", "than", "year", "years",
                     "since", "after", "before", "per", "last", "next", "while", "but", "up", "down",
                     "over", "more", "less", "higher", "lower", "percent", "percentage", "basis", "times",
-                    "compared", "between", "against", "versus", "vs", "during", "into", "which", "who", "when",
-                    "million", "billion", "trillion", "thousand"}
+                    "compared", "between", "against", "versus", "vs", "during", "into", "which", "who", "when", "till",
+                    "until", "amid", "apiece", "each", "million", "billion", "trillion", "thousand"}
 # Verbs that follow an index's or a company's number are not what it counts ("the Nifty Midcap 100 rose 2%")
 _NOT_UNITS = _UP | _DOWN | {"said", "says", "closed", "ended", "opened", "finished", "traded", "stood", "reported"}
 

@@ -311,3 +311,12 @@ def test_what_the_review_found_on_grouping_scales_times_and_indices(text, raws):
 
 def test_a_scale_after_a_space_still_scales_an_amount():
     assert find_numbers("the strike cost it €25 m.")[0].value == pytest.approx(25e6)
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    ("It had gone up to 61,040 till 1 pm.", "61,040"),  # seen on h19/blind: "61,040 till" with "till" as its unit
+    ("job cuts of 3 million amid the slowdown", "3 million"),
+    ("the shares were sold at Rs 261.85 apiece", "Rs 261.85"),
+])
+def test_a_preposition_or_apiece_after_a_number_is_not_its_unit(text, raw):
+    assert find_numbers(text)[0].raw == raw
