@@ -48,7 +48,11 @@ PLACE_DATE = re.compile(
     rf"|^{_NAMES} ?(?:--|[—–]) ?(?:{_DAY})(?:,? \d{{4}})?$"
     rf"|^(?:--|[—–]) ?(?:{WIRE_AGENCIES})$"
 )
-PLACE_DATE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "--", "—", "–")
+# PLACE_DATE's pre-filter (the rule's starts and words, on the lower-cased line): one or two words, a comma and a
+# day, at the start; or a dash anywhere
+PLACE_DATE_STARTS = (r"[a-z][\w.&'’-]*(?: [a-z][\w.&'’-]*)?, (?:\d{1,2}(?:st|nd|rd|th)? )?"
+                     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+PLACE_DATE_WORDS = ("--", "—", "–")
 
 
 def parse_dateline(text: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._credits import WIRE_AGENCIES
-from ._inline_noise import CONSENT_VERBS, WIRE_SIGNS
+from ._inline_noise import CONSENT_VERBS
 
 # Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
 # literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
@@ -30,6 +30,8 @@ INLINE_HINTS = (
     re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
     re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
     re.compile(r"://"),  # BARE_LINK
+    # a wire's name signing off a paragraph (TRAILING_END_MARK), found from its dash
+    *(re.compile(rf"{dash}(?= ?(?:{WIRE_AGENCIES})[ \t]*(?:\n|\Z))") for dash in "—–"),
     re.compile(r", (?:write|report)"),  # TRAILING_WRITERS
     re.compile(r"/[a-z]{2,4}[ \t]*(?=\n|\Z)"),  # TRAILING_SIGNOFF
     # "Read more:" and the like, found from the colon or the bar (lookbehinds of one width each; one pattern for
@@ -45,8 +47,7 @@ INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "repo
                 "read more", "find out more", "sign up now", "subscribe now", "click here", "picture", "photo",
                 "image:", "images:", "image credit", "pic:", "click to", "tap to", "source:", "chart:", "graphic:",
                 "illustration:", "enditem", "(end)", "(ends)", "end [copyright",
-                "report by", "contact us", "call us", "email us", "(see ", "(read ", "free report)", " pic",
-                *(sign.lower() for sign in WIRE_SIGNS), *(sign.lower().replace(" ", "") for sign in WIRE_SIGNS))
+                "report by", "contact us", "call us", "email us", "(see ", "(read ", "free report)", " pic")
 # Two sentences glued together by a scraper: "guidance.The company". A space goes between them.
 # (The pattern starts with the punctuation, which the regex engine finds quickly; substitute "\g<0> ".)
 # The next sentence's first word has three letters or more, or is a short one that opens sentences: "News.Az

@@ -182,7 +182,6 @@ TRAILING_WRITERS = re.compile(rf",\s(?:writes?|reports?) {_NAME}(?:(?:,| and) {_
 _END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
 # ... or the wire's name after a dash: "... are overvalued. — Reuters"
 _WIRE_NAMES = tuple(WIRE_AGENCIES.split("|"))
-WIRE_SIGNS = tuple(f"{dash} {wire}" for dash in "—–" for wire in WIRE_AGENCIES.split("|"))
 TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))}"
                                r"|END \[(?:Copyright|©)[^\[\]]{2,80}\]"  # "... yen. END [Copyright Jiji]"
                                rf"|[—–] ?(?:{WIRE_AGENCIES}))\s*$")

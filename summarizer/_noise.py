@@ -27,6 +27,7 @@ from ._datelines import (
     DATED_CAPTION,
     DATELINE,
     PLACE_DATE,
+    PLACE_DATE_STARTS,
     PLACE_DATE_WORDS,
     SOURCE_AGO,
 )
@@ -207,7 +208,7 @@ _RULES: list[_Rule] = [
           starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
                  r"|sep|oct|nov|dec|date"),
     _Rule(DATED_CAPTION.match, "dateline", 120, starts=r"date|published|updated|posted"),
-    _Rule(PLACE_DATE.match, "dateline", 80, contains=PLACE_DATE_WORDS),
+    _Rule(PLACE_DATE.match, "dateline", 80, starts=PLACE_DATE_STARTS, contains=PLACE_DATE_WORDS),
     _Rule(READ_TIME.match, "read-time", 40, ("min", "read", "listen"), starts=r"\d|reading|listen"),
     _Rule(AD.search, "advertisement", 220,
           ("advert", "sponsor", "partner", "promot", "paid", "ad", "story", "scroll", "seen", "try", "upgrade",
