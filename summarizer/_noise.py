@@ -39,7 +39,7 @@ from ._reader_notes import (
     COOKIE,
     DIAL_IN,
     FORUM,
-    NEWSLETTER,
+    NEWSLETTER_BOX,
     NEWSLETTER_EXACT,
     OUTLET_NOTICE,
     PAYWALL,
@@ -48,6 +48,7 @@ from ._reader_notes import (
     SIGN_OFF,
     TOPICS,
     VISIT_ADDRESS,
+    newsletter,
 )
 from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, Ways, first_segment, has_any, odd_case
 
@@ -241,7 +242,8 @@ _RULES: list[_Rule] = [
     _Rule(COOKIE.search, "cookie-banner", 700, ("cookie", "accept", "reject", "manage", "got it"),
           starts=r"accept|reject|manage|got it", contains=("cookie",)),
     _Rule(NEWSLETTER_EXACT.match, "newsletter", 40, starts=r"subscribe|sign up|enter"),
-    _Rule(NEWSLETTER.search, "newsletter", 280,
+    _Rule(NEWSLETTER_BOX.match, "newsletter", 800, contains=NEWSLETTER_BOX.words),
+    _Rule(newsletter, "newsletter", 280,
           ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail", "notification"),
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log",
           contains=("newsletter", "mail", "notification")),

@@ -166,6 +166,34 @@ NEWSLETTER = re.compile(
     r"\bpush notifications?\b",
     _I,
 )
+def newsletter(text: str) -> bool:
+    """NEWSLETTER.search, unless the line reports what someone said ("Kite Media said readers who sign up for its
+    paid newsletter rose 40% ..."): a box's offer ("50% off") is no story."""
+    return NEWSLETTER.search(text) is not None and not (("said" in text or "says" in text or "told" in text
+                                                         or "according to" in text) and _REPORTS.search(text))
+
+
+_REPORTS = re.compile(r"\b(said|says|told|according to)\b")
+
+
+class _NewsletterBox:
+    """NEWSLETTER_BOX.match: a sign-up box flattened into one line, of any length up to 800 characters: four or more
+    of a box's phrases ("Sign up for free ... Newsletters Get the latest ... delivered straight to your inbox ... By
+    submitting above, you agree to our privacy policy. Success! ... confirm your email address"). A story about a
+    newsletter business names two or three of them at most."""
+
+    words = ("newsletter", "inbox")
+    _CUES = ("newsletter", "inbox", "privacy policy", "confirm your email", "by submitting", "your email address",
+             "sign up for", "unsubscribe at any time", "terms of service")
+
+    def match(self, text: str) -> bool:
+        if len(text) > 800:
+            return False
+        lower = text.lower()
+        return sum(cue in lower for cue in self._CUES) >= 4
+
+
+NEWSLETTER_BOX = _NewsletterBox()
 NEWSLETTER_EXACT = re.compile(r"^(subscribe( now)?|sign up( now| today)?|enter your email( address)?)$", _I)
 COOKIE = re.compile(
     r"\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings|preferences)|"

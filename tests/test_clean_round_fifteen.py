@@ -219,3 +219,18 @@ def test_teasers_about_the_same_company_after_a_heading_still_go(heading, teaser
 def test_a_product_named_after_a_dash_is_no_picture_credit():
     sentence = "The new features will be free for members of the grocer's loyalty club. — Cedar Photos"
     assert sentence in clean(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{END}").text
+
+
+def test_a_sign_up_box_flattened_into_one_line_goes():
+    # seen on h19/blind: the whole box in one line, cut off at the page's end
+    box = ("Close Sign up for free Harbour Newsletters Get the latest in regional news delivered straight to your "
+           "inbox Top Headlines Markets By submitting above, you agree to our privacy policy. Success! Almost "
+           "finished... We need to confirm your email address. To complete the process, plea")
+    text = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{box}\n").text
+    assert "Sign up" not in text and END.strip() in text
+
+
+def test_a_story_about_a_newsletter_business_stays():
+    story = ("Kite Media said readers who sign up for its paid newsletter tier rose 40% to 310,000, and that it "
+             "would update its privacy policy before launching the tier in two more markets next year.")
+    assert story in clean(f"{HEADLINE}\n\n{LEAD}{story}\n\n{END}").text
