@@ -223,9 +223,11 @@ def test_a_product_named_after_a_dash_is_no_picture_credit():
 
 def test_a_sign_up_box_flattened_into_one_line_goes():
     # seen on h19/blind: the whole box in one line, cut off at the page's end
-    box = ("Close Sign up for free Harbour Newsletters Get the latest in regional news delivered straight to your "
-           "inbox Top Headlines Markets By submitting above, you agree to our privacy policy. Success! Almost "
-           "finished... We need to confirm your email address. To complete the process, plea")
+    box = ("Close Sign up for free Harbour Newsletters Get the latest in regional business and markets news "
+           "delivered straight to your inbox Top Headlines Harbour Stock Markets By submitting above, you agree to "
+           "our privacy policy. Success! Almost finished... We need to confirm your email address. To complete the "
+           "process, plea")
+    assert len(box) > 280  # longer than the newsletter rule's longest line: the box was kept
     text = clean(f"{HEADLINE}\n\n{LEAD}{END}\n{box}\n").text
     assert "Sign up" not in text and END.strip() in text
 
