@@ -58,6 +58,7 @@ _VERBS = word_set("cut cuts rose rise rises fell fall falls gained gains lost lo
               "expected forecast forecasts raised lowered announced plans planned will would could may lent lends "
               "paid pays employs employ laid hired hires bought buys spent spends invested invests borrowed owes "
               "owns won wins")
+_STRIPPED = _VERBS | FUNCTION_WORDS  # what goes from the end of the words before a number
 _SPOT_GOODS = word_set("gold silver platinum palladium copper oil crude brent price prices rate rates market bitcoin "
                        "ether")
 # Pronouns are no names: "where they rose 4%", "she sold 2 million shares"
@@ -67,19 +68,18 @@ _ALONGSIDE = re.compile(r"^\s*,?\s*(?:or|and)?\s*(?:about|around|roughly|nearly|
                         re.I)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding ``text[start:end]`` begins and ends (at most 400 characters each way)."""
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``text[start]`` begins (at most 400 characters before it)."""
     left = max(0, start - 400)
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, left, start)]
-    stop = _SENTENCE_BREAK.search(text, end, min(len(text), end + 400))
-    return (breaks[-1] if breaks else left), (stop.start() if stop else min(len(text), end + 400))
+    return breaks[-1] if breaks else left
 
 
 def _sentence_word(figure: _Located, text: str) -> str | None:
     """The nearest word of what is measured, or which price it is, in the figure's sentence before it (a word after
     it belongs to what the sentence goes on to: "..., sending its shares up 4%"); "spot" only before a commodity or a
     price ("spot gold", "gold spot", not "the top spot")."""
-    begin, _ = _sentence(text, figure.start, figure.end)
+    begin = _sentence_start(text, figure.start)
     before = [t.casefold() for t in TOKEN.findall(text[begin:figure.start])]
     spot = [i for i, t in enumerate(before) if t == "spot" and (
         (before[i + 1:i + 2] and before[i + 1] in _SPOT_GOODS) or (i and before[i - 1] in _SPOT_GOODS))]
@@ -94,9 +94,8 @@ def _named_run(tokens: list[str], label: set[str], *, after_verb: bool) -> list[
     at the end, the content words before them (at most three). ``after_verb``: only when a verb was dropped (a
     verb the list lacks would end up in the run: "its retail arm lent")."""
     index, verb = len(tokens), False
-    while index and (tokens[index - 1].casefold() in _VERBS | FUNCTION_WORDS or singular(
-            tokens[index - 1].casefold()) in label or tokens[index - 1].casefold().endswith("ed")):
-        low = tokens[index - 1].casefold()
+    while index and ((low := tokens[index - 1].casefold()) in _STRIPPED or singular(low) in label
+                     or low.endswith("ed")):
         if low in _PREPOSITIONS:
             return []  # "offset by a 3.4% increase": the words before a preposition are no subject
         verb = verb or low in _VERBS or low.endswith("ed")
@@ -121,12 +120,12 @@ def _subject(figure: _Located, text: str, label: str) -> str | None:
     ('Fidelity's brokerage unit, which cut 382'); for a share right after a number ('382, or about 3.6%'),
     that number's."""
     have = {singular(w) for w in words(label)}
-    begin, _ = _sentence(text, figure.start, figure.end)
+    begin = _sentence_start(text, figure.start)
     mentions = [m for m in find_numbers(text[begin:figure.start]) if m.end + begin < figure.start]
     if mentions and _ALONGSIDE.match(text[begin + mentions[-1].end:figure.start]):
         return _subject(_Span(begin + mentions[-1].start, begin + mentions[-1].end), text, label)
     left = text[begin:figure.start]
-    cuts = [m for m in CLAUSE_END.finditer(left)]
+    cuts = list(CLAUSE_END.finditer(left))
     clause_start = cuts[-1].end() if cuts else 0
     tokens = TOKEN.findall(left[clause_start:])
     for index in range(len(tokens) - 1, -1, -1):  # this number's own words: after any other number or join

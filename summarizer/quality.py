@@ -32,17 +32,16 @@ _ADVERB_ENDS = frozenset(("more", "less", "most", "least", "up", "down", "out", 
                           "there", "yet", "either", "both"))
 # ... and those that end one only after certain words: "for the time being.", "did not say why.", "would not do
 # so.", "soon after.", "the deal fell through." ("The shares fell after." is cut off)
+_ASKED = frozenset(("say", "said", "says", "explain", "explained", "know", "known", "knew", "asked", "disclose",
+                    "disclosed", "specify", "specified", "reveal", "revealed"))
 _ENDS_AFTER = {
     "being": frozenset(("time",)),
-    "why": frozenset(("say", "said", "says", "explain", "explained", "know", "known", "knew", "asked", "disclose",
-                      "disclosed", "specify", "specified", "reveal", "revealed")),
+    "why": _ASKED, "how": _ASKED, "when": _ASKED, "where": _ASKED,
     "so": frozenset(("do", "did", "does", "doing", "done")),
     "after": frozenset(("soon", "shortly", "long", "ever", "immediately")),
     "through": frozenset(("fell", "falls", "fall", "went", "go", "goes", "pushed", "push", "carried", "followed",
                           "it", "them")),
 }
-for _word in ("how", "when", "where"):
-    _ENDS_AFTER[_word] = _ENDS_AFTER["why"]
 # Words that open a first sentence without anything before them to refer to.
 _OPENERS = "it its they their them he she his her this these those that such"
 UNRESOLVED_OPENERS = frozenset(_OPENERS.split())

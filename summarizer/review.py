@@ -84,8 +84,7 @@ class SummaryReview:
             return kept
         headline = fold(title).rstrip(".!? ")
         others = [sentence for sentence in kept if fold(sentence).rstrip(".!? ") != headline]
-        if 2 <= len(others) < len(kept) and others[0].split()[0].casefold().strip("\"'“‘") not in \
-                quality.UNRESOLVED_OPENERS:
+        if 2 <= len(others) < len(kept) and quality.unresolved_opener(others) is None:
             self.warnings.append(f"dropped a summary sentence that repeats the headline: {title!r}")
             return others
         return kept
