@@ -1,4 +1,4 @@
-"""The real embedded model, end to end. Slow (about a minute per article on 2 cores); CI runs it.
+"""The real embedded model, end to end. Slow (10 to 30 s an article on 2 cores); CI runs it.
 
 Deselect with ``-m "not embedded"`` for a quick loop.
 """
@@ -16,7 +16,8 @@ from summarizer import Summarizer, clean, quality
 from summarizer.backends import ExtractionRequest
 from summarizer.backends.greedy_grammar import GreedyGrammar
 from summarizer.backends.local import EvalTimings, LocalBackend, schema_grammar_text
-from summarizer.drafts import Extraction, with_sentiment_label
+from summarizer.backends.outline import outline
+from summarizer.drafts import Extraction, extraction_schema, with_sentiment_label
 from summarizer.embedded import get_embedded
 
 pytestmark = pytest.mark.embedded
@@ -97,9 +98,12 @@ class GrammarSpy:
         from llama_cpp import Llama
 
         self.grammars: list[Any] = []
+        self.prompts: list[str] = []
         original = Llama.create_completion
 
         def spy(llama: Any, *args: Any, **kwargs: Any) -> Any:
+            prompt = kwargs.get("prompt", args[0] if args else "")
+            self.prompts.append(prompt if isinstance(prompt, str) else llama.detokenize(prompt).decode())
             # the grammar's text, given as llama-cpp-python's ``grammar=`` or as our GreedyGrammar processor
             grammar = kwargs.get("grammar")
             greedy = [p for p in kwargs.get("logits_processor") or [] if isinstance(p, GreedyGrammar)]
@@ -123,6 +127,8 @@ def test_local_decoding_is_constrained_by_the_schema_grammar(summarizer: Summari
     labels = next(labels for labels, grammar in allowed.items() if grammar == spy.grammars[0])
     assert outcome.extraction.sentiment.label in labels
     assert 2 <= len(outcome.extraction.summary) <= 4
+    # the grammar holds the answer to the schema: the prompt has its outline, not instructor's indented schema
+    assert outline(extraction_schema(None)) in spy.prompts[0] and '"$defs"' not in spy.prompts[0]
 
 
 def test_why_not_instructors_modes_as_they_are(summarizer: Summarizer, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from ..drafts import Extraction, with_candidates
 from ..errors import ModelOutputError
 from .base import ExtractionOutcome, ExtractionRequest
+from .outline import outlined_system
 
 # instructor logs each failed call at ERROR; with no handler configured, Python prints those to stderr: two
 # stray lines per failed article in front of our one-line error. Our own log (``--verbose``) says it all.
@@ -120,14 +121,22 @@ class _Narrowed:
     ``response_format`` (json_schema) or in the system message (json, md_json);
     each becomes exactly what a class with ``raw: Literal[candidates]`` would
     have produced (see ``drafts.with_candidates``).
+
+    ``system``: a backend whose grammar holds the answer to the schema (the
+    embedded model) gives its own system prompt, and the system message becomes
+    that prompt and the schema's one-line outline (``outline``) instead of
+    instructor's indented schema; the enum is then the grammar's alone.
     """
 
-    def __init__(self, model: type[Extraction], candidates: tuple[str, ...] | None) -> None:
+    def __init__(self, model: type[Extraction], candidates: tuple[str, ...] | None, system: str | None = None) -> None:
         self.model = model
         self.candidates = candidates
+        self.system = system
         self._wrote = False  # whether the enum reached the request: checked on each one
 
     def __call__(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        if self.system is not None:
+            return self._outlined(kwargs)
         if not self.candidates:
             return kwargs
         self._wrote = False
@@ -147,6 +156,16 @@ class _Narrowed:
             log.warning("the article's %d numbers could not be written into the request's schema; answers are "
                         "still checked against them", len(self.candidates))
         return kwargs
+
+    def _outlined(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        messages = kwargs.get("messages")
+        if not isinstance(messages, list):
+            return kwargs
+        fixed = _schema_text(self.model)
+        outlined = outlined_system(self.system or "", with_candidates(_schema(self.model), self.candidates))
+        return {**kwargs, "messages": [
+            {**m, "content": outlined} if isinstance(m, dict) and m.get("role") == "system"
+            and isinstance(m.get("content"), str) and fixed in m["content"] else m for m in messages]}
 
     def _schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         narrowed = with_candidates(schema, self.candidates)
@@ -174,13 +193,14 @@ class _Narrowed:
 class _Attempts:
     """One extraction's requests, shared by the sync and async paths: what is sent, counted, and kept."""
 
-    def __init__(self, request: ExtractionRequest) -> None:
+    def __init__(self, request: ExtractionRequest, outline: bool = False) -> None:
         self.messages = [dict(m) for m in request.messages]
         self.context = _ValidationContext(request.context())
         self.model = _ready(request.response_model)
         self.calls = 0
         self._shape = _Prepared()
-        self._narrow = _Narrowed(self.model, request.candidates)
+        system = next((m["content"] for m in request.messages if m.get("role") == "system"), "") if outline else None
+        self._narrow = _Narrowed(self.model, request.candidates, system)
 
     def next(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         """Count one more answer asked for and return its request as it goes out."""
@@ -217,10 +237,10 @@ def _failed(exc: Exception, request: ExtractionRequest, reasks: int,
 
 
 def _patched(create: Callable[..., Any], mode: str, request: ExtractionRequest, reasks: int,
-             kwargs: dict[str, Any], *, is_async: bool) -> tuple[_Attempts, Callable[[], Any]]:
+             kwargs: dict[str, Any], *, is_async: bool, outline: bool = False) -> tuple[_Attempts, Callable[[], Any]]:
     """The one extraction sequence both paths run: instructor around ``create``, every attempt counted and
     narrowed. The call it returns gives the result, or (``is_async``) a coroutine for it."""
-    attempts = _Attempts(request)
+    attempts = _Attempts(request, outline)
     if is_async:
         async def counted_async(*args: Any, **kw: Any) -> Any:
             return await create(*args, **attempts.next(kw))
@@ -239,10 +259,16 @@ def run_extraction(
     request: ExtractionRequest,
     reasks: int,
     map_error: Callable[[BaseException], Exception],
+    *,
+    outline: bool = False,
     **kwargs: Any,
 ) -> ExtractionOutcome:
-    """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails."""
-    attempts, call = _patched(create, mode, request, reasks, kwargs, is_async=False)
+    """Ask for an ``Extraction``; re-ask up to ``reasks`` times when validation fails.
+
+    ``outline``: only for a ``create`` that decodes under a grammar built from the request's schema (``mode``
+    json): the system message carries the schema's one-line outline instead of the whole schema (``_Narrowed``).
+    """
+    attempts, call = _patched(create, mode, request, reasks, kwargs, is_async=False, outline=outline)
     try:
         return attempts.outcome(call())
     except (IncompleteOutputException, InstructorRetryException) as exc:

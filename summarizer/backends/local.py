@@ -140,7 +140,7 @@ class LocalBackend(Backend):
             except OSError:
                 raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
             model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
-        identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar",
+        identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar+outline",
                     "tone": "good/bad yes-no or mixed"}  # the sentiment label: from the model's odds (tone_probe)
         if self.settings.copy_limit and self.settings.temperature == 0:
             identity["copy_limit"] = self.settings.copy_limit  # it changes what the summary says
@@ -223,6 +223,7 @@ class LocalBackend(Backend):
                     request,
                     self.settings.reasks,
                     _map_error,
+                    outline=True,  # the grammar holds the answer to the schema: the prompt needs only its outline
                     max_tokens=self.settings.max_tokens,
                     temperature=self.settings.temperature,
                     seed=0,
