@@ -141,6 +141,8 @@ def broken_reason(sentence: str) -> str | None:
     before = tokens[-2].casefold() if len(tokens) > 1 else ""
     if last in _ENDS_AFTER and before in _ENDS_AFTER[last]:
         return None
+    if last == "may" and tokens[-1].strip("\"'“”‘’(").startswith("M"):  # "... run out in May.": the month
+        return None
     if last in FUNCTION_WORDS and last not in _ADVERB_ENDS:
         return f"ends on {tokens[-1]!r}, mid-clause"
     if last.endswith(("'s", "’s")) and len(last) > 2:  # "The company's.": what was the company's is missing
