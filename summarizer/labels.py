@@ -245,6 +245,9 @@ _NAME = re.compile(r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_NAMES = frozenset(("The", "A", "An", "It", "Its", "This", "That", "In", "On", "At", "But", "And", "As", "After",
                         "Shares", "Rs", "Re", "US", "Q1", "Q2", "Q3", "Q4", "AM", "PM", "GMT", "UTC",
+                        # a clause's opening word before a name: "While Bitcoin fell 8%"
+                        "While", "When", "Although", "Though", "Because", "If", "Since", "Before", "Until", "Once",
+                        "Despite", "Meanwhile", "However", "Still", "Also", "With", "For", "From", "By", "Amid",
                         *_DAYS)) | {m.capitalize() for m in _MONTHS}
 _POSSESSIVE = re.compile(r"['’]s$")
 

@@ -236,3 +236,14 @@ def test_what_a_second_review_found_in_the_year_ago_per_share_and_street_cues():
     assert "a year earlier" not in labels["11%"]  # "a year earlier than planned" is no year-ago value
     assert "estimate" not in labels["72,100"]  # "Dalal Street's" without a call or a forecast
     assert "per share" not in labels["250 pence"] + labels["275 pence"]  # a price, every one per share
+
+
+def test_a_conjunction_opening_a_clause_is_not_part_of_the_name_after_it():
+    """Seen on h19/blind: '8%: percentage (While Bitcoin)'."""
+    article = ("Crypto prices slide as liquidations mount\n\nWhile Bitcoin fell by just under 8% on the day, Ether "
+               "dropped by as much as 12%. Although Solana lost 15% over the week, its fees rose.\n")
+    backend = ScriptedBackend([answer(summary=("Bitcoin and Ether fell.", "Liquidations mounted."),
+                                      figures=[{"raw": raw, "label": "percentage"} for raw in ("8%", "12%", "15%")])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["8%"] == "percentage (Bitcoin)" and labels["15%"] == "percentage (Solana)"
