@@ -115,3 +115,16 @@ def test_a_request_without_a_system_message_is_sent_as_instructor_built_it(outli
     request = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, ("8%",))
     run_extraction(create, "tools", request, 0, lambda e: e, outline=outlined, model="m")
     assert sent[0]["messages"] == [{"role": "user", "content": ARTICLE}]
+
+
+def test_without_a_system_prompt_of_our_own_the_system_message_is_the_outline_alone():
+    assert outlined_system("", extraction_schema(None)) == f"{LEAD} {EXTRACTION_OUTLINE}"
+    sent: list[dict[str, Any]] = []
+
+    def create(**kwargs: Any) -> ChatCompletion:
+        sent.append(json.loads(json.dumps(kwargs)))
+        return reply(answer("8%"))
+
+    request = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, ("8%",))
+    run_extraction(create, "json", request, 0, lambda e: e, outline=True, model="m")
+    assert system_of(sent[0]) == f"{LEAD} " + EXTRACTION_OUTLINE.replace('"raw": string', '"raw": "8%"')

@@ -281,10 +281,12 @@ async def arun_extraction(
     request: ExtractionRequest,
     reasks: int,
     map_error: Callable[[BaseException], Exception],
+    *,
+    outline: bool = False,
     **kwargs: Any,
 ) -> ExtractionOutcome:
     """``run_extraction`` for an async ``create`` (instructor's async path)."""
-    attempts, call = _patched(create, mode, request, reasks, kwargs, is_async=True)
+    attempts, call = _patched(create, mode, request, reasks, kwargs, is_async=True, outline=outline)
     try:
         return attempts.outcome(await call())
     except (IncompleteOutputException, InstructorRetryException) as exc:

@@ -49,4 +49,5 @@ def _shape(node: dict[str, Any], defs: dict[str, Any]) -> str:
 
 def outlined_system(system: str, schema: dict[str, Any]) -> str:
     """Our own system prompt followed by the schema's outline: what replaces instructor's system message."""
-    return f"{system.rstrip()}\n\n{LEAD} {outline(schema)}"
+    line = f"{LEAD} {outline(schema)}"
+    return f"{system.rstrip()}\n\n{line}" if system.strip() else line
