@@ -68,6 +68,7 @@ _ORDINALS = {"first": "first", "second": "second", "third": "third", "fourth": "
 _PREVIOUS = word_set("previous previously prior earlier old original")
 _FORECAST = word_set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
                  "sees target targets predicts predicted anticipates")
+_CURRENT = word_set("currently now")
 _NEW = word_set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
 _ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists")
 _STREET = word_set("street's street’s")  # "Wall Street's call for $2.61 billion": an estimate, with one of these
@@ -210,10 +211,13 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
         found.append("a year earlier")
         near -= {"earlier", "prior"}  # "a year earlier" is the year-ago value, not a previous forecast
     forecast = bool(_FORECAST & near)
-    if "from" in before[-3:] or _PREVIOUS & near:
+    previous = "from" in before[-3:] or bool(_PREVIOUS & near)
+    if previous:
         found.append("previous forecast" if forecast else "previous")
     if forecast:
         found.append("new forecast" if _NEW & set(before) else "forecast")
+    elif not previous and _CURRENT & set(before):  # "is currently trading at around $67,400"
+        found.append("current")
     period = _period(clause.before) or _period(clause.after) or _recent(clause.after)  # (its whole clause)
     if period:
         found.append(period)

@@ -247,3 +247,14 @@ def test_a_conjunction_opening_a_clause_is_not_part_of_the_name_after_it():
     with Summarizer(backend=backend, use_cache=False) as summarizer:
         labels = labels_of(summarizer.summarize(article))
     assert labels["8%"] == "percentage (Bitcoin)" and labels["15%"] == "percentage (Solana)"
+
+
+def test_a_value_the_article_says_is_current_is_told_apart_from_an_earlier_one():
+    """Seen on h19/blind: '$67,400: price' beside other prices, after 'is currently trading at around'."""
+    article = ("Bitcoin slides below $66,000\n\nBitcoin fell as low as $65,300 on Monday. It has since recovered and "
+               "is currently trading at around $67,400. Ether dropped to $3,100.\n")
+    backend = ScriptedBackend([answer(summary=("Bitcoin fell and recovered.", "Ether dropped."),
+                                      figures=[{"raw": raw, "label": "price"} for raw in ("$65,300", "$67,400")])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["$67,400"] == "price (current)" and labels["$65,300"] != labels["$67,400"]
