@@ -104,8 +104,7 @@ def test_without_it_instructor_s_schema_stays_in_the_request_with_the_articles_n
     assert len(system) > 6 * len(system_of(extract(outlined=True)[0]))
 
 
-@pytest.mark.parametrize("outlined", [True, False])
-def test_a_request_without_a_system_message_is_sent_as_instructor_built_it(outlined):
+def first_request_without_a_system_prompt(mode: str, outlined: bool) -> dict[str, Any]:
     sent: list[dict[str, Any]] = []
 
     def create(**kwargs: Any) -> ChatCompletion:
@@ -113,18 +112,17 @@ def test_a_request_without_a_system_message_is_sent_as_instructor_built_it(outli
         return reply(answer("8%"))
 
     request = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, ("8%",))
-    run_extraction(create, "tools", request, 0, lambda e: e, outline=outlined, model="m")
-    assert sent[0]["messages"] == [{"role": "user", "content": ARTICLE}]
+    run_extraction(create, mode, request, 0, lambda e: e, outline=outlined, model="m")
+    return sent[0]
+
+
+@pytest.mark.parametrize("outlined", [True, False])
+def test_a_tools_request_without_a_system_message_is_sent_as_instructor_built_it(outlined):
+    assert first_request_without_a_system_prompt("tools", outlined)["messages"] == [{"role": "user",
+                                                                                    "content": ARTICLE}]
 
 
 def test_without_a_system_prompt_of_our_own_the_system_message_is_the_outline_alone():
     assert outlined_system("", extraction_schema(None)) == f"{LEAD} {EXTRACTION_OUTLINE}"
-    sent: list[dict[str, Any]] = []
-
-    def create(**kwargs: Any) -> ChatCompletion:
-        sent.append(json.loads(json.dumps(kwargs)))
-        return reply(answer("8%"))
-
-    request = ExtractionRequest([{"role": "user", "content": ARTICLE}], ARTICLE, ("8%",))
-    run_extraction(create, "json", request, 0, lambda e: e, outline=True, model="m")
-    assert system_of(sent[0]) == f"{LEAD} " + EXTRACTION_OUTLINE.replace('"raw": string', '"raw": "8%"')
+    first = first_request_without_a_system_prompt("json", True)
+    assert system_of(first) == f"{LEAD} " + EXTRACTION_OUTLINE.replace('"raw": string', '"raw": "8%"')
