@@ -114,11 +114,11 @@ _INDEX_NAMES = re.compile(r"(S&P|Nasdaq|FTSE|Russell|Stoxx|Euro Stoxx|Nikkei|DAX
                           r"Topix|ASX|Sensex|Nifty|MSCI|Kospi)(?:\s+(?:Europe|Global|World|All-Share|"
                           r"Midcap|Smallcap|Largecap|Mid-Cap|Small-Cap|Large-Cap)){0,2}\s*$", re.I)
 _NAME_BEFORE = re.compile(r"[a-z,]\s[A-Z][\w-]*\s$")  # a name inside a sentence, right before
-# A time of day: "1510 GMT" (a wire's 24-hour clock, four digits, before its zone: not "150 CT scans" or "1200 GST
-# officers"), "10 a.m.", "4pm"
+# A time of day: "1510 GMT" (four digits before a zone: not "150 CT scans", "1200 GST officers"), "10 a.m.", "4pm"
 _ZONE_AFTER = re.compile(r"^\s?(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|"
                          r"AWST|SAST|WAT|EAT)\b")
 _MERIDIEM_AFTER = re.compile(r"^\s?[ap]\.?m\b\.?", re.I)
+_CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:\.[0-5]\d)?")  # before a.m./p.m.: "10", "3.50" (p.m.)
 
 
 class Converted(NamedTuple):
@@ -172,9 +172,9 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True
     if not number.replace(".", "").replace(",", "").isdecimal() and _NAME_BEFORE.search(head):
         return True  # spaces after a name's number: "Windows 11 400 million users" is no 11,400 million
-    if not match.group("symbol") and number.isdecimal() and (
-            (len(number) == 4 and int(number[:2]) < 24 and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))
-            or (int(number) <= 12 and _MERIDIEM_AFTER.match(text[match.end("number"):match.end("number") + 6]))):
+    clock = _CLOCK.fullmatch(number) and _MERIDIEM_AFTER.match(text[match.end("number"):match.end("number") + 6])
+    if not match.group("symbol") and (clock or (number.isdecimal() and len(number) == 4 and int(number[:2]) < 24
+                                                and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))):
         return True  # a time of day
     if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
         return True  # phone numbers

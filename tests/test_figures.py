@@ -266,12 +266,18 @@ def test_one_amount_under_two_scale_words_is_one_amount(a, b, same):
     "trading opens at 0930 ET on Monday",
     "the auction ends at 10 a.m. local time",
     "results are due at 4 pm",
+    # hours and minutes with a dot, as Indian and British outlets write them (h19/blind: '3.30: time')
+    "the rupee traded around the dollar (3.50 p.m.)",
+    "At 3.30 p.m., the index provisionally closed",
+    "the session ended at 11.05 am",
 ])
 def test_index_names_and_times_of_day_are_not_figures(text):
     assert find_numbers(text) == []
 
 
 @pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("the fee is 3.50 a share", "3.50", "count"),  # a decimal without a.m. or p.m. stays a number
+    ("the stock rose 3.75 points at 2.45 p.m.", "3.75 points", "points"),
     ("the Nifty Midcap 100 rose 2%", "2%", "%"),  # the verb after an index's number is not what it counts
     ("its shares rose to 1510 points", "1510 points", "points"),  # a level is not a time without a zone
     ("the regulator counted 1,200 GMT-registered firms", "1,200", "count"),
