@@ -117,7 +117,7 @@ _NAME_BEFORE = re.compile(r"[a-z,]\s[A-Z][\w-]*\s$")  # a name inside a sentence
 # A time of day: "1510 GMT" (four digits before a zone: not "150 CT scans", "1200 GST officers"), "10 a.m.", "4pm"
 _ZONE_AFTER = re.compile(r"^\s?(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|"
                          r"AWST|SAST|WAT|EAT)\b")
-_MERIDIEM_AFTER = re.compile(r"^\s?[ap]\.?m\b\.?", re.I)
+_MERIDIEM_AFTER = re.compile(r"\s?[ap]\.?m\b\.?", re.I)  # matched at the number's end
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:\.[0-5]\d)?")  # before a.m./p.m.: "10", "3.50" (p.m.)
 
 
@@ -172,9 +172,9 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
         return True
     if not number.replace(".", "").replace(",", "").isdecimal() and _NAME_BEFORE.search(head):
         return True  # spaces after a name's number: "Windows 11 400 million users" is no 11,400 million
-    clock = _CLOCK.fullmatch(number) and _MERIDIEM_AFTER.match(text[match.end("number"):match.end("number") + 6])
-    if not match.group("symbol") and (clock or (number.isdecimal() and len(number) == 4 and int(number[:2]) < 24
-                                                and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))):
+    if not match.group("symbol") and ((_CLOCK.fullmatch(number) and _MERIDIEM_AFTER.match(text, match.end("number")))
+                                      or (number.isdecimal() and len(number) == 4 and int(number[:2]) < 24
+                                          and int(number[-2:]) < 60 and _ZONE_AFTER.match(after))):
         return True  # a time of day
     if re.search(r"\+?\(?\d{2,4}\)?[ .-]$", head) or re.match(r"^[ .-]\(?\d{3}\)?[ .-]\d{3,4}\b", after):
         return True  # phone numbers

@@ -138,8 +138,7 @@ def broken_reason(sentence: str) -> str | None:
     if len(tokens) == 1:  # "Veteran." between two sentences: what the word was part of is missing
         return SINGLE_WORD
     last = tokens[-1].casefold().strip("\"'“”‘’(")
-    before = tokens[-2].casefold() if len(tokens) > 1 else ""
-    if last in _ENDS_AFTER and before in _ENDS_AFTER[last]:
+    if last in _ENDS_AFTER and tokens[-2].casefold() in _ENDS_AFTER[last]:  # (one word returned above)
         return None
     if last == "may" and tokens[-1].strip("\"'“”‘’(").startswith("M"):  # "... run out in May.": the month
         return None
