@@ -40,6 +40,7 @@ from ._reader_notes import (
     COOKIE,
     DIAL_IN,
     FORUM,
+    MEDIA_STATUS,
     NEWSLETTER_BOX,
     NEWSLETTER_EXACT,
     OUTLET_NOTICE,
@@ -47,6 +48,7 @@ from ._reader_notes import (
     READ_ELSEWHERE,
     READER_NOTICE,
     SIGN_OFF,
+    SITE_PROMO,
     TOPICS,
     VISIT_ADDRESS,
     newsletter,
@@ -61,7 +63,7 @@ TAIL_HEADING = re.compile(
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news| this "
     r"week)?|more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|most (read|popular|"
-    r"viewed|shared)|editor'?s picks|what to read next|article sources|hot (this week|right now|stories|topics)|"
+    r"viewed|shared)( (from|on|in) .{1,40})?|editor'?s picks|what to read next|article sources|hot (this week|right now|stories|topics)|"
     r"don'?t miss|(about )?the author|author|about the (writer|reporter))\s*:?$", _I)
 
 TEASER_MARK = re.compile(r"\[…\]|\[\.\.\.\]|…|\.\.\.(\s*(?i:read more|continue reading|more))?$")
@@ -259,7 +261,7 @@ _RULES: list[_Rule] = [
                  r"|he does|she does|they do|is (?:a|an|the) "),
     _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
-    _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright"),
+    _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright|\?\s?\d"),
     _Rule(CONVERSION_NOTE.match, "editor-note", 60, starts=r"\(\s?[$€£¥₹]\s?1\s?="),
     _Rule(FILE_PHOTO.match, "image-caption", 720, starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])"),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site.", "published", "created", "produced"),
@@ -278,8 +280,11 @@ _RULES: list[_Rule] = [
           starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"
                  r"|your"
                  r"|no comment|community"),
-    _Rule(ARTICLE_NOTICE.match, "editor-note", 180,
-          starts="this|update|corrected|corrects|adds|recasts|more|developing|please check"),
+    _Rule(ARTICLE_NOTICE.match, "editor-note", 280,
+          starts="this|update|corrected|corrects|adds|recasts|more|developing|please check|note|editor",
+          contains=("syndicated",)),
+    _Rule(MEDIA_STATUS.match, "widget", 80, starts="we|sorry|this|your browser|loading"),
+    _Rule(SITE_PROMO.match, "promotion", 260, starts="catch|get|read|follow|find|for|visit|log on|head to|go to"),
     _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
           contains=("reading", "cancel")),
     _Rule(TOPICS.match, "navigation", 240,
@@ -373,7 +378,7 @@ def site_from(text: str) -> str | None:
     """The site a copyright line or a syndication footer names."""
     if len(text) > 300:
         return None
-    match = COPYRIGHT.match(text) if text[:1] in "©(cC" else None  # what COPYRIGHT can start with
+    match = COPYRIGHT.match(text) if text[:1] in "©(cC?" else None  # what COPYRIGHT can start with
     if match is None and "appeared" in text:
         match = APPEARED_ON.search(text)
     return match.group("site").strip() if match else None

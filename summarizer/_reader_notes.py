@@ -127,8 +127,12 @@ READER_NOTICE = _ReaderNotice()
 # The page's note about the article itself: "This article is more than 10 years old", "This story is developing",
 # "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
 ARTICLE_NOTICE = re.compile(
-    r"^this (article|story|post|page|piece|content|report) (is|was|has been|first|originally)\b"
-    r"(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
+    r"^((editor['’]?s )?note\s?:\s?)?this (article|story|post|page|piece|content|report) (is|was|has been|first"
+    r"|originally|adheres|follows|may|contains|uses)\b(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
+    # a syndicated copy's note: "(This story has not been edited by <Site> staff and is auto-generated from a
+    # syndicated feed.)"
+    r"|^\(?(?=[^()]{0,200}\b(this|the) (story|report|article|content)\b)(?=[^()]{0,260}\bsyndicated (news )?feed\b)"
+    r"[^()]{20,280}\)?\.?\)?$"
     # a wire's or an editor's note: "Updated with comments from the chief financial officer in paragraph five."
     r"|^(update\s?\([^()]{3,40}\)\s?:\s?)?(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|"
     r"correct|show)|throughout|context|details|comments?)\b"
@@ -249,6 +253,24 @@ AUDIO_PLAYER = re.compile(
     r"|text-to-speech)\b.{0,80}$"
     r"|^pronunciation(s)? may (differ|vary)\W*$"
     r"|^listen to (this|the) (article|story)( now)?\W*(\d{1,2}:\d{2}( min(utes)?)?)?\W*$",
+    _I,
+)
+# A media player's or a list's status line: "We apologize, but this video has failed to load.", "Your browser does
+# not support the video tag.", "Loading more articles..."
+MEDIA_STATUS = re.compile(
+    r"^(((we['’]re|we are) sorry|we apologi[sz]e|sorry),? (but )?)?this (video|audio|clip|player) (has failed to load"
+    r"|failed to load|is (not |un)available|can ?not be played|could not be (loaded|played))\W*$"
+    r"|^your browser does not support (the )?(html5 )?(video|audio)( tag| element| player)?\W*$"
+    r"|^loading( more)?( articles| stories| posts| news| content| results| videos)?\s?(\.{3}|…)?$",
+    _I,
+)
+# The site selling its other pages, with no phrase of its own: "Catch the latest stock market updates here.", "Get
+# latest articles and stories on World at Sitename.", "For all other news related to business, visit Sitename.com."
+SITE_PROMO = re.compile(
+    r"^(catch|get|read|follow|find)( all)?( the)? latest\b[^.!?]{0,100}?\b(here|(on|at) (?-i:[A-Z])[\w.]*"
+    r"( (?-i:[A-Z])[\w.]*)?)\s?[.!]?$"
+    r"|^(for (all )?(the )?(other |more |latest )?[^.!?]{0,120}?,? )?(visit|log on to|head to|go to) [\w-]+(\.[\w-]+)*"
+    r"\.(com|in|net|org|co|news|io|sg|au|uk)(\.[a-z]{2})?\s?[.!]?$",
     _I,
 )
 # A press release's dial-in details: "The company will host a conference call today at 5:00 p.m. ET. Dial

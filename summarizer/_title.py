@@ -93,7 +93,7 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
     if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
         return None, False
     headline = _GLUED_CRUMB.sub("", kept[0].text)
-    title = _before_dated_dek(headline)
+    title = _without_section(_before_dated_dek(headline))
     if headline != kept[0].text and kept[1].text == headline:  # a breadcrumb ending with the headline, then it
         kept[0].reason, kept[1].reason = "navigation", "title"
         return title, False
@@ -140,6 +140,24 @@ def without_wire_tag(title: str | None) -> str | None:
     if not title or not title.startswith(("(", "U", "R", "C", "B")):
         return title
     return _WIRE_TAG.sub("", title, count=1)
+
+
+_SECTION_MAX_WORDS = 3
+
+
+def _without_section(text: str) -> str:
+    """A headline without the section's or the site's name set beside it after a bar ("World News | Czech Central
+    Bank Raises Rates", "Rupee Hits Record Low | Harbour Times"): one to three words in title case on one side, a
+    headline of more words on the other."""
+    parts = text.split(" | ")
+    if len(parts) != 2:
+        return text
+    short, long = sorted(parts, key=word_count)
+    words = short.split()
+    if len(words) > _SECTION_MAX_WORDS or word_count(long) <= _SECTION_MAX_WORDS or \
+            not all(word[:1].isupper() for word in words):
+        return text
+    return long.strip()
 
 
 def _before_dated_dek(text: str) -> str:

@@ -9,11 +9,9 @@ It is used three ways:
 3. a figure that occurs only in text the cleaner removed is rejected with
    that reason.
 
-Not figures: years and dates, times, quarters ("Q2"), durations written as
-"24h", split ratios ("3-for-1"), index names ("S&P 500"), phone numbers (with a
-country code or after "Tel:"), footnote marks glued to a sentence end
-("reported.2"), and digits glued to letters (tickers and model names such as
-"Qwen3" or "GPT-4").
+Not figures: years and dates, times, quarters ("Q2"), durations written as "24h", split ratios ("3-for-1"), index
+names ("S&P 500"), phone numbers (with a country code or after "Tel:"), footnote marks glued to a sentence end
+("reported.2"), and digits glued to letters (tickers and model names such as "Qwen3" or "GPT-4").
 
 Real pages write amounts loosely, and these are read as written: a stray period
 before the scale ("$4.2. billion"), Indian units and grouping ("Rs 2,400-crore",
@@ -219,9 +217,11 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
     if lower in _CRYPTO:
         return _CRYPTO[lower], "count", unit_end
     if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and lower not in _NOT_UNITS and len(word) > 1:
-        # the unit is the first noun after the number: "800 million active users" -> users
+        # the unit is the first noun after the number: "800 million active users" -> users; a name counts nothing
         following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
-        if following and lower in _ADJECTIVES and following.group(1).lower() not in _STOP_UNIT_WORDS:
+        named = word[0].isupper() and following is not None and following.group(1).islower() and \
+            following.group(1) not in _NOT_UNITS and not following.group(1).endswith(("ed", "ing"))  # "12 Ford cars"
+        if following and (lower in _ADJECTIVES or named) and following.group(1).lower() not in _STOP_UNIT_WORDS:
             return following.group(1).lower(), "count", following.end() + unit_end
         return lower, "count", unit_end
     return "count", "count", bare_end

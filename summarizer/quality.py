@@ -119,6 +119,21 @@ def split_sentences(text: str) -> list[str]:
 SINGLE_WORD = "is a single word"
 
 
+# A verb of saying at a sentence's end reports what came before it ("Sales fell, the company said."); after its
+# speaker alone, or after a comma with nothing before the speaker, what was said is missing ("Jane Roe, the chief
+# executive, said.", "The company said.").
+_REPORTING = frozenset(("said", "says", "told", "added", "noted", "stated", "explained", "announced", "warned",
+                        "wrote", "commented", "reported"))
+_REPORTED_NOTHING = 4  # words at most: a speaker and the verb ("The chief executive said.")
+
+
+def _speaker_alone(body: str, verb: str) -> bool:
+    """The verb alone after a speaker and what the speaker is ("Jane Roe, the chief executive, said"), with no clause
+    before them ("Demand held up, Jane Roe, the chief executive, said" reports one)."""
+    parts = body.split(",")
+    return len(parts) <= 3 and parts[-1].strip().casefold() == verb
+
+
 def broken_reason(sentence: str) -> str | None:
     """Why a sentence reads as cut off, or None when it ends whole."""
     text = sentence.strip()
@@ -144,6 +159,8 @@ def broken_reason(sentence: str) -> str | None:
         return None
     if last in FUNCTION_WORDS and last not in _ADVERB_ENDS:
         return f"ends on {tokens[-1]!r}, mid-clause"
+    if last in _REPORTING and (len(tokens) <= _REPORTED_NOTHING or _speaker_alone(body, last)):
+        return f"ends on {tokens[-1]!r} with nothing reported"  # "Jane Roe, the chief executive, said."
     if last.endswith(("'s", "’s")) and len(last) > 2:  # "The company's.": what was the company's is missing
         return f"ends on the possessive {tokens[-1]!r}, mid-clause"
     if _NUMBERISH.match(last) and len(tokens) > 1 and tokens[-2].casefold() in FUNCTION_WORDS \

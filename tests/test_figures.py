@@ -282,6 +282,12 @@ def test_index_names_and_times_of_day_are_not_figures(text):
     ("its shares rose to 1510 points", "1510 points", "points"),  # a level is not a time without a zone
     ("the regulator counted 1,200 GMT-registered firms", "1,200", "count"),
     ("output was 12 apples a day", "12 apples", "apples"),
+    # a name between the number and what it counts is not the unit (h20/tune: "11 Sensex shares closed higher")
+    ("11 Sensex shares closed in the green", "11 Sensex shares", "shares"),
+    ("the carrier ordered 20 Boeing jets", "20 Boeing jets", "jets"),
+    ("the group sold 3 Airbus", "3 Airbus", "airbus"),  # a name with no noun after it stays as written
+    ("holders of 1,000 KSTL rose to 40", "1,000 KSTL", "kstl"),  # nor with a verb after it
+    ("it said 11 IPOs closing above their price", "11 IPOs", "ipos"),
 ])
 def test_numbers_beside_index_names_verbs_and_zones(text, raw, unit):
     mention = find_numbers(text)[0]
@@ -308,7 +314,7 @@ def test_grouping_by_spaces_and_scale_letters(text, raw, value):
     ("Net profit 120 145 21%", ["120"]),  # a table's row: three numbers
     ("the strike cost it €25 m.", ["€25 m"]),  # a scale letter after a space, after a currency
     ("a $3.5 t economy", ["$3.5 t"]),
-    ("The hospital performs 150 CT scans a day", ["150 CT"]),  # not a time: three digits, and no zone
+    ("The hospital performs 150 CT scans a day", ["150 CT scans"]),  # not a time: three digits, and no zone
     ("Nikkei Asia 300 companies were surveyed", ["300 companies"]),  # a publication, not an index
 ])
 def test_what_the_review_found_on_grouping_scales_times_and_indices(text, raws):

@@ -1,0 +1,79 @@
+"""A site's furniture with no phrase of one site: a syndicated copy's note, a note about the content itself, a media
+player's status, the site selling its other pages, a copyright whose sign the scrape lost, a "Most Read from ..."
+list after the story, and a section's name beside the headline (issue 14: shapes seen on the sixth round of real
+pages, from sites no rule had seen). Each with story lines of the same look that must stay. Original text, invented
+names."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+from summarizer._noise import line_reason
+
+_LEAD = ("Shares of Corvane Freight rose 4.1% on Monday after the logistics group raised its full-year profit forecast "
+         "for the second time this year.")
+_MORE = "The company now expects operating profit of 610 million euros, up from 575 million euros."
+_HEADLINE = "Corvane Freight Raises Its Forecast Again"
+_LAST = "The firm will report results in March, and analysts expect a stronger second half for freight."
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("(Only the headline of this report may have been edited by the Harbour Times desk; the rest of the content is "
+     "generated automatically from a syndicated feed.)", "editor-note"),
+    ("(This story has not been edited by Harbour TV staff and is published from a syndicated news feed.)",
+     "editor-note"),
+    ("Note: This content follows our editorial policy and carries no promotional links.", "editor-note"),
+    ("Editor's note: This article was first published on our sister site.", "editor-note"),
+    ("We apologise, but this video has failed to load.", "widget"),
+    ("Sorry, this clip is unavailable.", "widget"),
+    ("Your browser does not support the video tag.", "widget"),
+    ("Loading more stories...", "widget"),
+    ("Catch the latest market updates here.", "promotion"),
+    ("Get latest news and stories on Business at HarbourLive.", "promotion"),
+    ("For all other news on markets, politics and sport, visit Harbourtimes.com.", "promotion"),
+    ("?2025 Harbour Media L.P.", "copyright"),
+    ("©2025 Harbour Media L.P.", "copyright"),
+])
+def test_furniture_lines_go(line, reason):
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The exchange said the video feed of the auction had failed to load for some brokers.",
+    "Loading at the port fell 12% in May as the strike went on.",
+    "Investors can find the latest filings on the regulator's website.",
+    "The company sells its syndicated loans to a fund, its chief executive said in a statement.",
+    "This week's rally left the index 3% higher.",
+    "Note that the bank's forecast assumes oil at $80 a barrel.",
+    "Catch-up payments rose to 1.2 billion euros in the latest quarter.",
+])
+def test_story_lines_of_the_same_look_stay(line):
+    assert line_reason(line) is None
+
+
+def test_a_syndicated_note_between_paragraphs_goes_and_the_story_stays():
+    note = "(This story has not been edited by Harbour TV staff and is auto-generated from a syndicated feed.)"
+    article = clean(f"{_LEAD}\n\n{_MORE}\n\n{note}\n\n{_LAST}\n")
+    assert all(sentence in article.text for sentence in (_LEAD, _MORE, _LAST))
+    assert "syndicated" not in article.text
+
+
+def test_a_most_read_list_named_after_its_source_ends_the_story():
+    tail = ("Most Read from Harbour Weekly\n-\nA Guide to the New Port Levies and What They Cost\n-\n"
+            "What the 2024 Vote Taught One Trader About Risk\n© 2025 Harbour Media\n")
+    article = clean(f"{_HEADLINE}\n\n{_LEAD}\n\n{_MORE}\n\n{_LAST}\n\n{tail}")
+    assert _LAST in article.text
+    assert "Most Read" not in article.text and "2024" not in article.text
+    # the heading ends the story: each line after it goes as a list of other stories, whatever its shape
+    assert {r.reason for r in article.removed if r.text.strip() not in ("", _HEADLINE)} == {"related-links"}
+
+
+@pytest.mark.parametrize(("headline", "title"), [
+    ("World News | Corvane Freight Raises Its Forecast Again", "Corvane Freight Raises Its Forecast Again"),
+    ("Corvane Freight Raises Its Forecast Again | Harbour Times", "Corvane Freight Raises Its Forecast Again"),
+    # a bar between two parts of one headline: neither is a section's or a site's name
+    ("Q3 results | Corvane Freight raises its forecast again", "Q3 results | Corvane Freight raises its forecast again"),
+])
+def test_a_sections_name_beside_the_headline_is_not_the_title(headline, title):
+    assert clean(f"{headline}\n\n{_LEAD}\n\n{_MORE}\n").title == title
