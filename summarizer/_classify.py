@@ -38,7 +38,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._prose import DIGIT, MONTHS, Line, ends_sentence, stopwords, strip_punctuation
+from ._prose import (
+    DIGIT,
+    MONTHS,
+    PROSE_SHARE,
+    Line,
+    ends_sentence,
+    function_word_share,
+    stopwords,
+    strip_punctuation,
+)
 
 _MENU_MIN_WORDS = 6
 _MENU_TITLE_SHARE = 0.9
@@ -119,6 +128,33 @@ def mark_general(lines: Sequence[Line]) -> None:
         if line.reason is None and (index < first or index > last) and index - 1 in marked and \
                 index + 1 in marked and len(line.text.split()) <= _SMOOTH_MAX_WORDS and not ends_sentence(line.text):
             line.reason = _GENERAL + "navigation"
+
+
+_ISLAND_MAX_WORDS = 20
+_AMOUNT = re.compile(r"\d\s?(?:%|percent|per cent|million|billion|crore|lakh)|[$€£¥₹]\s?\d")
+
+
+def mark_tail_islands(lines: Sequence[Line]) -> bool:
+    """After the story's last paragraph that ends as a sentence, a short line that does not end as one, between two
+    lines the rules and the layout model removed (or after one, at the page's end), is another story's headline among
+    the tail's furniture ("Love & Relationship1 day ago" / <headline> / "-"). Run once the others have settled (the
+    layout model reads a line's neighbours); whether any went."""
+    present = [line for line in lines if line.text.strip()]
+    ended = next((i for i in range(len(present) - 1, -1, -1) if present[i].reason is None and present[i].body and
+                  ends_sentence(present[i].text)), None)
+    if ended is None:
+        return False
+    after = present[ended + 1:]
+    marked = False
+    for index, line in enumerate(after):
+        last = index == len(after) - 1  # the page's last line: a paragraph the scrape cut off reads as prose
+        if line.reason is None and index > 0 and after[index - 1].reason is not None and (
+                (last and function_word_share(line.text) < PROSE_SHARE) or (not last and after[index + 1].reason)) and \
+                len(line.text.split()) <= _ISLAND_MAX_WORDS and not ends_sentence(line.text) and \
+                not _AMOUNT.search(line.text):  # a paragraph the scrape cut off may carry the story's figures
+            line.reason = _GENERAL + "related-links"
+            marked = True
+    return marked
 
 
 # A block of questions a site answers from the story: its heading, then items that open with a question

@@ -30,8 +30,11 @@ DATELINE = re.compile(
     r"|^date:?\s*\d{4}-\d{1,2}(-\d{1,2})?$",  # a scrape's date label, the day left out at times: "date 2018-11"
     _I,
 )
-# A source and how long ago it posted, on a line of their own: "The Star · 3d ago"
-SOURCE_AGO = re.compile(r"^[^·|]{1,40}\s[·|]\s\d{1,3}\s?(m|h|d|w|mins?|hrs?|hours?|days?|weeks?)\s+ago$", _I)
+# A source or a section and how long ago it posted, on a line of their own: "The Star · 3d ago", or run together
+# ("Celebrity Gossip1 day ago", a card's label above another story's headline)
+SOURCE_AGO = re.compile(r"^[^·|]{1,40}\s[·|]\s\d{1,3}\s?(m|h|d|w|mins?|hrs?|hours?|days?|weeks?)\s+ago$"
+                        r"|^(?-i:[A-Z])[^·|.!?\d]{1,40}(?<=[a-z])\d{1,2} (mins?|minutes?|hrs?|hours?|days?|weeks?)"
+                        r" ago$", _I)
 # The scrape's date label glued to a short caption ending as a sentence: "date 2023-08-10 Governor Jane Roe."
 # (a headline has no full stop; a paragraph after the label is DATE_PREFIX's: the label alone goes)
 DATED_CAPTION = re.compile(r"^(date|published|updated|posted):?\s*\d{4}-\d{2}-\d{2}(\s+[^\s.!?]+){1,6}\.$", _I)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import pytest
 
 from summarizer import clean
+from summarizer._classify import mark_tail_islands
+from summarizer._lines import PageLine
 from summarizer._noise import line_reason
+from summarizer._prose import is_body_paragraph
 
 _LEAD = ("Shares of Corvane Freight rose 4.1% on Monday after the logistics group raised its full-year profit forecast "
          "for the second time this year.")
@@ -77,3 +80,43 @@ def test_a_most_read_list_named_after_its_source_ends_the_story():
 ])
 def test_a_sections_name_beside_the_headline_is_not_the_title(headline, title):
     assert clean(f"{headline}\n\n{_LEAD}\n\n{_MORE}\n").title == title
+
+
+def _page(*rows: tuple[str, str | None]) -> list[PageLine]:
+    """Lines as the general layer sees them once the rules and the layout model have settled: (text, reason)."""
+    return [PageLine(start=0, raw=text, text=text, blank_before=False, reason=reason, body=is_body_paragraph(text))
+            for text, reason in rows]
+
+
+def test_other_stories_headlines_among_the_tails_furniture_go():
+    # h20/tune: the layout model took two of the cards' headlines and left two, the last at the page's end
+    lines = _page((_LEAD, None), (_LAST, None), ("Follow us on social media:-", "reader-notice"),
+                  ("Life & Style1 day ago", "dateline"),
+                  ("Singer surprises her fans of 11 years with a free show on the pier (Video)", None),
+                  ("-", "layout"), ("World1 day ago", "dateline"), ("Storm season: coastal towns brace", None))
+    assert mark_tail_islands(lines)
+    assert [line.text for line in lines if line.reason is None] == [_LEAD, _LAST]
+
+
+@pytest.mark.parametrize("rows", [
+    # the page's last line reads as prose: a paragraph the scrape cut off
+    [("Advertisement", "advertisement"),
+     ("The company did not say when the new terminal would open or how many of its staff would move there", None)],
+    # a paragraph cut off between two removed lines, with the story's figures
+    [("Advertisement", "advertisement"), ("Freight volumes rose 6% in the quarter to 2.1 million containers", None),
+     ("Advertisement", "advertisement")],
+    # a line with no removed line before it: the story's
+    [("Corvane's next results are due in March", None), ("Advertisement", "advertisement")],
+])
+def test_a_cut_off_paragraph_after_the_story_stays(rows):
+    lines = _page((_LEAD, None), (_LAST, None), *rows)
+    assert not mark_tail_islands(lines)
+
+
+@pytest.mark.parametrize("line", ["Celebrity Gossip & Gist1 day ago", "Foreign2 hours ago"])
+def test_a_cards_label_run_into_its_age_goes(line):
+    assert line_reason(line) == "dateline"
+
+
+def test_a_sentence_ending_on_an_age_stays():
+    assert line_reason("Profit rose 2 days ago") is None
