@@ -135,10 +135,11 @@ _AMOUNT = re.compile(r"\d\s?(?:%|percent|per cent|million|billion|crore|lakh)|[$
 
 
 def mark_tail_islands(lines: Sequence[Line]) -> bool:
-    """After the story's last paragraph that ends as a sentence, a short line that does not end as one, between two
-    lines the rules and the layout model removed (or after one, at the page's end), is another story's headline among
-    the tail's furniture ("Love & Relationship1 day ago" / <headline> / "-"). Run once the others have settled (the
-    layout model reads a line's neighbours); whether any went."""
+    """After the story's last paragraph that ends as a sentence, a short line that does not end as one nor reads as
+    prose (a headline's share of function words), between two lines the rules and the layout model removed (or after
+    one, at the page's end), is another story's headline among the tail's furniture ("World1 day ago" / <headline> /
+    "-"); a paragraph that lost its full stop stays. Run once the others have settled (the layout model reads a
+    line's neighbours); whether any went."""
     present = [line for line in lines if line.text.strip()]
     ended = next((i for i in range(len(present) - 1, -1, -1) if present[i].reason is None and present[i].body and
                   ends_sentence(present[i].text)), None)
@@ -147,9 +148,9 @@ def mark_tail_islands(lines: Sequence[Line]) -> bool:
     after = present[ended + 1:]
     marked = False
     for index, line in enumerate(after):
-        last = index == len(after) - 1  # the page's last line: a paragraph the scrape cut off reads as prose
         if line.reason is None and index > 0 and after[index - 1].reason is not None and (
-                (last and function_word_share(line.text) < PROSE_SHARE) or (not last and after[index + 1].reason)) and \
+                index == len(after) - 1 or after[index + 1].reason is not None) and \
+                function_word_share(line.text) < PROSE_SHARE and \
                 len(line.text.split()) <= _ISLAND_MAX_WORDS and not ends_sentence(line.text) and \
                 not _AMOUNT.search(line.text):  # a paragraph the scrape cut off may carry the story's figures
             line.reason = _GENERAL + "related-links"

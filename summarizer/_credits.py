@@ -42,9 +42,10 @@ BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+
 # (two of them at least: one alone has a headline's shape, "Markets Slip in Asia").
 _REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
 REPORTERS_IN = re.compile(rf"^{_REPORTER_IN}(?:, {_REPORTER_IN})*,? and {_REPORTER_IN}$")
-# (a "?" before the year: the scrape lost the "©"; the site may end in initials: "Bloomberg L.P.")
-COPYRIGHT = re.compile(r"^(©|\(c\)|copyright|\?(?=\s?\d{4}\b))\s*(\d{4}\s*)?"
-                       r"(?P<site>[^.|]{2,60}?( (?-i:[A-Z]\.){1,3})?)\.?(\s*all rights reserved\.?)?$", _I)
+# (a "?" before the year and a name: the scrape lost the "©"; after a year, the owner may end in initials: "Bloomberg
+# L.P.")
+COPYRIGHT = re.compile(r"^(©|\(c\)|copyright|\?(?=\s?\d{4}\s(?-i:[A-Z])))\s*(?P<year>\d{4}\s*)?"
+                       r"(?P<site>[^.|]{2,60}?(?(year)( (?-i:[A-Z]\.){1,3})?))\.?(\s*all rights reserved\.?)?$", _I)
 # "The post ... appeared first on Site.", "This article is from the Site website. © Owner, ..." (a copy's note)
 SYNDICATION = re.compile(
     r"^the (post|article|story) .{1,300} (originally |first )?appeared (first )?on [\w.-]{3,80}\.?$"

@@ -35,9 +35,10 @@ CALL_TO_ACTION = re.compile(
     _I,
 )
 # A button's words on a line of their own: "Go to Alpha Reviews", "Uncover SCENE", "Explore Markets ›" (a verb that
-# sends the reader elsewhere, then a name of at most four words in title case, and no sentence end).
-BUTTON = re.compile(r"^(?i:go to|visit|explore|uncover|browse) (?i:the |our |all )?"
-                    r"[A-Z][\w'’&.-]*(?: [A-Z][\w'’&-]*){0,3}\s*[›>»→]?$")
+# sends the reader elsewhere, then a name of at most four words in title case, and no sentence end; after "visit" or
+# "explore", an arrow too: "Visit Florida CEO Resigns" is a headline).
+_BUTTON_NAME = r"(?i:the |our |all )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&-]*){0,3}\s*"
+BUTTON = re.compile(rf"^(?:(?i:go to|uncover|browse) {_BUTTON_NAME}[›>»→]?|(?i:visit|explore) {_BUTTON_NAME}[›>»→])$")
 # A call to visit a web address on a line of its own: "Head over to https://... for our live rate tracker."
 VISIT_ADDRESS = re.compile(r"^(?!.*, )(please )?(visit|go to|head (over )?to|check out|log on to)\s+(https?://|www\.)\S+"
                            r"[^.!?]{0,120}[.!]?$", _I)  # (a clause after a comma: a sentence that quotes someone)
@@ -75,7 +76,7 @@ READ_ELSEWHERE = re.compile(
 # The site talking to its reader about itself rather than about the story: comment rules, subscription pitches, terms
 # agreed by signing up, "Join our Telegram channel", "... in our detailed article". Both are needed: a word of the
 # site's own business (comments, subscriptions, journalism, accounts, policies, its channels and articles) or the site
-# speaking as "we" to "you", whatever it sells ("We do the analysis, you get the alpha!", "Join us next week ...
+# pitching as "we" to "you", whatever it sells ("We do the analysis, you get the alpha!", "Join us next week ...
 # Secure your seat."); and the reader addressed ("you", "your", "please", "our", "we", or a button's imperative first);
 # and every sentence of the line is about the site or speaks to the reader (but one short aside between two that do),
 # so a news sentence with a notice glued after it stays. A quotation, reported speech ("said", "told") or a figure of
@@ -94,6 +95,11 @@ _SITE_TALK = re.compile(
 )
 _READER = re.compile(r"\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|^(join|support|learn more|follow|curious)\b"
                      r"|\blearn more$", _I)
+# What makes "we" and "you" a pitch rather than a letter to shareholders or an explainer's advice ("We think you
+# should hold the stock."): a call opening the line, an exclamation, something offered "for you", working "with us",
+# "our team", a teaser's trailing dots.
+_PITCH = re.compile(r"^(\.{3}|…)?\s?(join|meet|secure|get|discover|explore|book|reserve|contact|follow|sign up"
+                    r"|subscribe|register)\b|!\s*$|\bfor you\b|\bwith us\b|\bour team\b|(\.{3}|…)\s*$", _I)
 _WE = re.compile(r"\b(we|our|ours|we['’](re|ve|ll|d)|(?-i:us|Us))\b", _I)  # (not "US", the country)
 _YOU = re.compile(r"\b(you|your|yours|you['’](re|ve|ll|d))\b", _I)
 _STORY = re.compile(r"[\"“”]|\b(said|says|told|added|wrote|according to)\b"
@@ -107,8 +113,8 @@ class _ReaderNotice:
 
     def match(self, text: str) -> bool:
         if not 8 <= len(text) <= 400 or _STORY_FOUND(text) or not _READER.search(text) or not (
-                (_YOU.search(text) and _WE.search(text)) or _SITE_TALK.search(text)):  # (the site's words last: the
-            return False  # slowest search, a third of the time)
+                (_YOU.search(text) and _WE.search(text) and _PITCH.search(text)) or _SITE_TALK.search(text)):
+            return False  # (the site's words last: the slowest search, a third of the time)
         parts = _SENTENCES.split(text)
         other = [index for index, part in enumerate(parts) if not (_SITE_TALK.search(part) or _READER.search(part))]
         # one short sentence between two that are the notice's, going on about them, is its own ("They cannot be
@@ -128,7 +134,11 @@ READER_NOTICE = _ReaderNotice()
 # "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
 ARTICLE_NOTICE = re.compile(
     r"^((editor['’]?s )?note\s?:\s?)?this (article|story|post|page|piece|content|report) (is|was|has been|first"
-    r"|originally|adheres|follows|may|contains|uses)\b(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
+    r"|originally)\b(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
+    # about how the page was made: "Note: This content adheres to ... and removes promotional links ..."
+    r"|^((editor['’]?s )?note\s?:\s?)?this (article|post|page|content) (adheres|follows|may contain|contains|uses"
+    r"|includes)\b[^.!?]{0,80}\b(affiliate|sponsored|promotional|editorial|guidelines|polic(y|ies)|links|generated"
+    r"|ai|artificial intelligence|republished|reproduced)\b[^.!?]{0,80}[.]?$"
     # a syndicated copy's note: "(This story has not been edited by <Site> staff and is auto-generated from a
     # syndicated feed.)"
     r"|^\(?(?=[^()]{0,200}\b(this|the) (story|report|article|content)\b)(?=[^()]{0,260}\bsyndicated (news )?feed\b)"

@@ -143,21 +143,26 @@ def without_wire_tag(title: str | None) -> str | None:
 
 
 _SECTION_MAX_WORDS = 3
+# A section's name ("World News", "Markets", "Opinion"), or after the headline a site's ("Harbour Times", "Site.com")
+_SECTION = re.compile(r"(?:[A-Z][a-z]+ )?(?:News|Markets?|Business|Economy|Finance|Money|Opinion|Analysis|Explained"
+                      r"|Live|Latest|Breaking|Tech|Technology|Crypto|Politics|World|Sport|Companies|Stocks)")
+_SITE = re.compile(r"(?:[A-Z][\w&'’-]* ){0,2}(?:News|Times|Post|Journal|Herald|Daily|Today|Express|Standard|Tribune"
+                   r"|Review|Insider|Wire|Online|Mail|Gazette|Telegraph|Chronicle)|[\w-]+\.(?:com|net|org|in|co\.uk)")
 
 
 def _without_section(text: str) -> str:
-    """A headline without the section's or the site's name set beside it after a bar ("World News | Czech Central
-    Bank Raises Rates", "Rupee Hits Record Low | Harbour Times"): one to three words in title case on one side, a
-    headline of more words on the other."""
-    parts = text.split(" | ")
-    if len(parts) != 2:
+    """A headline without the section's name before it or the site's after it, set apart by a bar ("World News |
+    Czech Central Bank Raises Rates", "Rupee Hits Record Low | Harbour Times"). Any other short side is the
+    headline's own ("HDFC Bank Q3 | Net profit rises 33%")."""
+    parts = [part.strip() for part in text.split(" | ")]
+    if len(parts) != 2 or min(map(word_count, parts)) > _SECTION_MAX_WORDS:
         return text
-    short, long = sorted(parts, key=word_count)
-    words = short.split()
-    if len(words) > _SECTION_MAX_WORDS or word_count(long) <= _SECTION_MAX_WORDS or \
-            not all(word[:1].isupper() for word in words):
-        return text
-    return long.strip()
+    before, after = parts
+    if _SECTION.fullmatch(before) and word_count(after) > _SECTION_MAX_WORDS:
+        return after
+    if (_SECTION.fullmatch(after) or _SITE.fullmatch(after)) and word_count(before) > _SECTION_MAX_WORDS:
+        return before
+    return text
 
 
 def _before_dated_dek(text: str) -> str:
@@ -255,6 +260,8 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     """``title`` (the first kept line's), or the lead's headline (``lead_headline``) when there is none or the
     lead repeats none of its words (a menu line: "Breaking stock market headlines"); ``lines`` are the page's
     lines in order, removed ones too."""
+    if title is not None and _above_a_button(title, lines):
+        title = None  # a promotion's heading ("Decrypt's Artwork, Trend, and Leisure Hub." / "Uncover SCENE")
     start = next((i for i, line in enumerate(lines) if line.reason is None and
                   _starts_body(line, lines[i + 1] if i + 1 < len(lines) else None)), None)
     if not start:
@@ -271,6 +278,14 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
         return title
     lead = content_of(lead_words)
     return lead_headline(head, lead) or _above_lead(lines[:start], lead, shared) or title
+
+
+def _above_a_button(title: str, lines: list[PageLine]) -> bool:
+    """Whether the line after the title's is a button or a call to action: a promotion's words, not a story's."""
+    at = next((i for i, line in enumerate(lines) if line.text.strip() == title and line.reason in (None, "title")),
+              None)
+    after = next((line for line in lines[at + 1:] if line.text.strip()), None) if at is not None else None
+    return after is not None and after.reason == "call-to-action"
 
 
 def _repeated_headline(head: list[PageLine], title: str | None) -> str | None:

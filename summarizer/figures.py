@@ -13,13 +13,12 @@ Not figures: years and dates, times, quarters ("Q2"), durations written as "24h"
 names ("S&P 500"), phone numbers (with a country code or after "Tel:"), footnote marks glued to a sentence end
 ("reported.2"), and digits glued to letters (tickers and model names such as "Qwen3" or "GPT-4").
 
-Real pages write amounts loosely, and these are read as written: a stray period
-before the scale ("$4.2. billion"), Indian units and grouping ("Rs 2,400-crore",
-"₹65,000 crore", "1,10,100"), and hundredths of a currency ("37 cents" is 0.37
-USD, "418 pence" 4.18 GBP).
+Real pages write amounts loosely, and these are read as written: a stray period before the scale ("$4.2. billion"),
+Indian units and grouping ("Rs 2,400-crore", "₹65,000 crore", "1,10,100"), and hundredths of a currency ("37 cents"
+is 0.37 USD, "418 pence" 4.18 GBP).
 
-A paired amount such as "33.4 billion yuan ($4.7 billion)" is one figure: the
-first amount is its value and unit, the bracketed one its ``converted`` amount.
+A paired amount such as "33.4 billion yuan ($4.7 billion)" is one figure: the first amount is its value and unit,
+the bracketed one its ``converted`` amount.
 """
 
 from __future__ import annotations
@@ -73,6 +72,7 @@ _STOP_UNIT_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to",
 # Verbs that follow an index's or a company's number are not what it counts ("the Nifty Midcap 100 rose 2%")
 _NOT_UNITS = _UP | _DOWN | {"said", "says", "closed", "ended", "opened", "finished", "traded", "stood", "reported"}
 
+_NOUN = re.compile(r"(?![a-z]+(?:ed|ing|ly)$)(?!morning$|afternoon$|evening$|night$)[a-z]+")  # not "Americans directly"
 _ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "additional", "unique", "paying",
                "registered", "retail", "institutional", "full-time", "part-time", "former", "current", "existing",
                "individual", "corporate", "small", "large", "outstanding", "public", "private", "local", "global",
@@ -219,8 +219,8 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
     if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and lower not in _NOT_UNITS and len(word) > 1:
         # the unit is the first noun after the number: "800 million active users" -> users; a name counts nothing
         following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
-        named = word[0].isupper() and following is not None and following.group(1).islower() and \
-            following.group(1) not in _NOT_UNITS and not following.group(1).endswith(("ed", "ing"))  # "12 Ford cars"
+        named = word[0].isupper() and word[-1] != "s" and following is not None and \
+            bool(_NOUN.fullmatch(following.group(1))) and following.group(1) not in _NOT_UNITS  # "12 Ford cars"
         if following and (lower in _ADJECTIVES or named) and following.group(1).lower() not in _STOP_UNIT_WORDS:
             return following.group(1).lower(), "count", following.end() + unit_end
         return lower, "count", unit_end

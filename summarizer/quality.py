@@ -125,6 +125,7 @@ SINGLE_WORD = "is a single word"
 _REPORTING = frozenset(("said", "says", "told", "added", "noted", "stated", "explained", "announced", "warned",
                         "wrote", "commented", "reported"))
 _REPORTED_NOTHING = 4  # words at most: a speaker and the verb ("The chief executive said.")
+_BEFORE_PASSIVE = frozenset(("was", "were", "is", "are", "be", "been", "being", "also", "not", "widely", "publicly"))
 
 
 def _speaker_alone(body: str, verb: str) -> bool:
@@ -159,7 +160,8 @@ def broken_reason(sentence: str) -> str | None:
         return None
     if last in FUNCTION_WORDS and last not in _ADVERB_ENDS:
         return f"ends on {tokens[-1]!r}, mid-clause"
-    if last in _REPORTING and (len(tokens) <= _REPORTED_NOTHING or _speaker_alone(body, last)):
+    if last in _REPORTING and (_speaker_alone(body, last) or (
+            len(tokens) <= _REPORTED_NOTHING and "," not in body and tokens[-2].casefold() not in _BEFORE_PASSIVE)):
         return f"ends on {tokens[-1]!r} with nothing reported"  # "Jane Roe, the chief executive, said."
     if last.endswith(("'s", "’s")) and len(last) > 2:  # "The company's.": what was the company's is missing
         return f"ends on the possessive {tokens[-1]!r}, mid-clause"

@@ -37,13 +37,21 @@ def test_the_site_speaking_as_we_to_you_goes(line):
     "So the bank is likely to raise rates before the Fed. If you need to buy euros you may want to look at the "
     "contracts we offer.",
     "The US dollar index rose as traders bet you would see fewer cuts, strategists at Harbour Bank wrote.",
+    # a letter to shareholders and an explainer's advice: "we" and "you", but no pitch (the review's cases)
+    "We delivered another year of steady loan growth while keeping credit quality strong, and we thank you, our "
+    "shareholders, for your continued confidence.",
+    "We think the answer depends on how long you plan to stay in your home and how much you would pay in closing "
+    "costs.",
+    "If you plan to sell within two years, we would generally advise you to hold off.",
+    "Our analysts think you should hold the stock.",
+    "Good morning, and thank you for joining us. Today we will discuss our fourth-quarter results.",
 ])
 def test_story_lines_with_we_or_you_stay(line):
     assert line_reason(line) is None
 
 
 @pytest.mark.parametrize("line", ["Go to Market Reviews", "Uncover SCENE", "Explore Harbour Markets ›",
-                                  "Visit Our Store"])
+                                  "Visit Our Store ›"])
 def test_a_buttons_words_alone_go(line):
     assert line_reason(line) == "call-to-action"
 
@@ -52,6 +60,8 @@ def test_a_buttons_words_alone_go(line):
     "Visit Britain expects record spending by foreign tourists this summer.",  # a sentence
     "Go to market: Corvane weighs a listing in Oslo",  # a headline with more than a name after the verb
     "Explore the full results in the company's filing",  # lower-case words: no button's name
+    "Visit Florida CEO Resigns",  # a headline: after "visit" or "explore", a button has its arrow
+    "Explore Lithium Shares Surge",
 ])
 def test_lines_that_open_like_a_button_but_say_more_stay(line):
     assert line_reason(line) != "call-to-action"
@@ -63,3 +73,12 @@ def test_an_appeal_after_the_story_goes_and_the_story_stays():
     article = clean(text)
     assert _LEAD in article.text and _MORE in article.text
     assert "Since you're here" not in article.text and "you get the edge" not in article.text
+
+
+def test_a_promotions_heading_above_its_button_is_no_title():
+    # h12: once the pitch above it went, a hub's tagline became the first kept line, with its button under it
+    text = ("We crunch the numbers, you make the call!\nGo to Market Reviews\nHarbour's Art, Style, and Leisure Hub.\n"
+            f"Uncover SCENE\n{_LEAD}\n\n{_MORE}\n")
+    article = clean(text)
+    assert article.title is None
+    assert _LEAD in article.text and _MORE in article.text

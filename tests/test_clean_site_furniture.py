@@ -50,6 +50,11 @@ def test_furniture_lines_go(line, reason):
     "This week's rally left the index 3% higher.",
     "Note that the bank's forecast assumes oil at $80 a barrel.",
     "Catch-up payments rose to 1.2 billion euros in the latest quarter.",
+    # the review's cases: a report about the economy, a copyright story, a year after a lost quote mark
+    "This report follows a string of strong data on consumer spending and business investment.",
+    "This report may add pressure on the Fed to keep rates higher for longer.",
+    "Copyright lawsuits against AI companies are multiplying in the U.S.",
+    "?2024 was a record year for listings in Mumbai",
 ])
 def test_story_lines_of_the_same_look_stay(line):
     assert line_reason(line) is None
@@ -60,6 +65,11 @@ def test_a_syndicated_note_between_paragraphs_goes_and_the_story_stays():
     article = clean(f"{_LEAD}\n\n{_MORE}\n\n{note}\n\n{_LAST}\n")
     assert all(sentence in article.text for sentence in (_LEAD, _MORE, _LAST))
     assert "syndicated" not in article.text
+
+
+def test_a_most_viewed_subheading_inside_the_story_does_not_end_it():
+    article = clean(f"{_HEADLINE}\n\n{_LEAD}\n\nMost viewed on Harbour TV\n\n{_MORE}\n\n{_LAST}\n")
+    assert _MORE in article.text and _LAST in article.text
 
 
 def test_a_most_read_list_named_after_its_source_ends_the_story():
@@ -76,7 +86,10 @@ def test_a_most_read_list_named_after_its_source_ends_the_story():
     ("World News | Corvane Freight Raises Its Forecast Again", "Corvane Freight Raises Its Forecast Again"),
     ("Corvane Freight Raises Its Forecast Again | Harbour Times", "Corvane Freight Raises Its Forecast Again"),
     # a bar between two parts of one headline: neither is a section's or a site's name
-    *[(headline, headline) for headline in ["Q3 results | Corvane Freight raises its forecast again"]],
+    # a bar between two parts of one headline: the short one names what the other is about
+    *[(headline, headline) for headline in ["Q3 results | Corvane Freight raises its forecast again",
+                                            "Corvane Freight Q3 | Net profit rises 33% to 1.2 billion euros"]],
+    ("Corvane Freight raises its forecast again | harbourtimes.com", "Corvane Freight raises its forecast again"),
 ])
 def test_a_sections_name_beside_the_headline_is_not_the_title(headline, title):
     assert clean(f"{headline}\n\n{_LEAD}\n\n{_MORE}\n").title == title
@@ -92,7 +105,7 @@ def test_other_stories_headlines_among_the_tails_furniture_go():
     # h20/tune: the layout model took two of the cards' headlines and left two, the last at the page's end
     lines = _page((_LEAD, None), (_LAST, None), ("Follow us on social media:-", "reader-notice"),
                   ("Life & Style1 day ago", "dateline"),
-                  ("Singer surprises her fans of 11 years with a free show on the pier (Video)", None),
+                  ("Pier concert: singer draws record crowd (Video)", None),
                   ("-", "layout"), ("World1 day ago", "dateline"), ("Storm season: coastal towns brace", None))
     assert mark_tail_islands(lines)
     assert [line.text for line in lines if line.reason is None] == [_LEAD, _LAST]
@@ -107,6 +120,9 @@ def test_other_stories_headlines_among_the_tails_furniture_go():
      ("Advertisement", "advertisement")],
     # a line with no removed line before it: the story's
     [("Corvane's next results are due in March", None), ("Advertisement", "advertisement")],
+    # a paragraph that lost its full stop, between an advertisement and the wire's credits (the review's case)
+    [("Advertisement", "advertisement"), ("Creditors have been negotiating with the group since 2021 without success",
+                                          None), ("Reporting by Jane Roe; Editing by Mark Lee", "byline")],
 ])
 def test_a_cut_off_paragraph_after_the_story_stays(rows):
     lines = _page((_LEAD, None), (_LAST, None), *rows)

@@ -288,6 +288,7 @@ def test_index_names_and_times_of_day_are_not_figures(text):
     ("the group sold 3 Airbus", "3 Airbus", "airbus"),  # a name with no noun after it stays as written
     ("holders of 1,000 KSTL rose to 40", "1,000 KSTL", "kstl"),  # nor with a verb after it
     ("it said 11 IPOs closing above their price", "11 IPOs", "ipos"),
+    ("the plant employs 5,000 Americans directly", "5,000 Americans", "americans"),  # an adverb is no unit
 ])
 def test_numbers_beside_index_names_verbs_and_zones(text, raw, unit):
     mention = find_numbers(text)[0]

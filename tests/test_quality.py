@@ -60,6 +60,11 @@ def test_cut_off_sentences_are_broken(sentence, why):
     "Demand held up, Jane Roe, the chief executive, said.",
     "That is what the regulator said.",
     "Shares rose 3% after the results were reported.",
+    # the review's cases: what was said comes before a comma; a short passive
+    "Profit doubled, Roe said.",
+    "Shares fell, analysts warned.",
+    "Layoffs were also announced.",
+    "No buyback was announced.",
 ])
 def test_whole_sentences_are_not_broken(sentence):
     assert quality.broken_reason(sentence) is None
