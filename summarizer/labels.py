@@ -194,6 +194,10 @@ def _recent(after: list[str]) -> str | None:
     return None
 
 
+_MOVES = frozenset(("advanced", "declined", "rose", "fell", "gained", "lost", "climbed", "dropped", "jumped", "slipped",
+                    "rallied", "slumped", "surged", "plunged", "increased", "decreased", "unchanged"))
+
+
 def _qualifiers(figure: Labelled, text: str) -> list[str]:
     """Everything the figure's own words say about which value it is, most telling first."""
     clause = _clause(text, figure.start, figure.end)
@@ -230,6 +234,8 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
         word = nearest(before, after, vocabulary)
         if word:
             found.append(word)
+    if after[:1] and after[0] in _MOVES:
+        found.append(after[0])  # "70 stocks advanced, while 182 declined": which way each count went
     return found
 
 

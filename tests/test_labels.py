@@ -112,6 +112,18 @@ def test_a_word_opening_its_sentence_or_a_day_is_no_name():
     assert not any(word in label for label in labels.values() for word in ("Group", "Monday", "Tuesday"))
 
 
+def test_counts_of_stocks_are_told_apart_by_the_way_each_went():
+    # h20/tune: "A total of 70 stocks advanced, while 182 declined." gave both "number of stocks"
+    article = ("Harbour index slips as banks weigh\n\nThe Harbour All Share index fell 1.4% to 10,851.76 on "
+               "Monday, with turnover of 7.3 billion riyals. A total of 70 stocks advanced, while 182 declined.\n")
+    backend = ScriptedBackend([answer(summary=("The Harbour index fell on Monday.", "Most stocks declined."),
+                                      figures=[{"raw": "70 stocks", "label": "number of stocks"},
+                                               {"raw": "182", "label": "number of stocks"}])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels == {"70 stocks": "number of stocks (advanced)", "182": "number of stocks (declined)"}
+
+
 SEGMENTS = """Fenmoor Bank trims 640 jobs across its units
 
 Fenmoor Bank said on Thursday it would cut 640 jobs, about 3% of its staff. The deepest cuts fall on its wealth \
