@@ -6,8 +6,9 @@ of real pages it had never seen, 14 of 17 on the team's eval set. Asked two
 plain questions about the same article instead, "does it report clearly good
 news?" and "clearly bad news?", its probability of answering "yes" told the
 four labels apart far better (both: mixed; one: positive or negative; neither:
-neutral). Chosen on 53 articles (the eval set and three halves of real pages)
-and checked on 24 others; the figures are in docs/evaluation.md.
+neutral; both, with one far ahead: that one). First chosen on 53 articles and
+checked on 24 others, refit for the current prompt on 269; the figures are in
+docs/evaluation.md.
 
 A backend that can read a model's next-token probabilities asks both questions
 after the article, on the prefix its extraction prompt shares (``tone_messages``),
@@ -29,9 +30,12 @@ GOOD_NEWS = ("Does this article report clearly good news (gains, growth, higher 
              "the company, token or market it is about? Answer yes or no.")
 BAD_NEWS = ("Does this article report clearly bad news (losses, falls, lower profits, cuts, fines, hacks, job cuts) "
             "for the company, token or market it is about? Answer yes or no.")
-# P(yes) from which the article counts as reporting good news, and bad news (chosen on the 53 articles; the model
-# says "yes" to bad news a little less readily)
-GOOD_REPORTED, BAD_REPORTED = 0.5, 0.45
+# P(yes) from which the article counts as reporting good news, and bad news; and how far one side must lead the
+# other, when both are reported, for the news to be that side's rather than mixed. Refit on 269 articles read with
+# the extraction's current prompt (the eval set and twelve sets of real pages), keeping 0.5 for good news (lower, a
+# neutral rule change reads as good news): 74.7% right on sets left out one at a time (the two others chosen on the
+# rest), against 71.7% for the earlier prompt's choice (0.5, 0.45, no lead); 77.3% on all 269 (docs/evaluation.md).
+GOOD_REPORTED, BAD_REPORTED, CLEAR_LEAD = 0.5, 0.40, 0.20
 ARTICLE_END = "</article>"  # where the prompt's article ends: the questions follow it
 
 
@@ -45,8 +49,10 @@ class ToneReading:
     @property
     def label(self) -> SentimentLabel:
         good, bad = self.good >= GOOD_REPORTED, self.bad >= BAD_REPORTED
-        if good and bad:
+        if good and bad and abs(self.good - self.bad) < CLEAR_LEAD:
             return "mixed"
+        if good and bad:
+            return "positive" if self.good > self.bad else "negative"  # one side clearly leads
         return "positive" if good else "negative" if bad else "neutral"
 
     @property

@@ -22,7 +22,12 @@ from summarizer.tone import BAD_NEWS, GOOD_NEWS, ToneReading, tone_messages
     (0.55, 0.3, "positive"),
     (0.45, 0.5, "negative"),
     (0.2, 0.3, "neutral"),
-    (0.49, 0.44, "neutral"),
+    (0.49, 0.39, "neutral"),
+    (0.49, 0.41, "negative"),  # bad news from 0.40
+    # both reported, one far ahead (by 0.2 or more): that side's news (h20/tune: a record high with a weak year)
+    (0.82, 0.45, "positive"),
+    (0.51, 0.72, "negative"),
+    (0.6, 0.42, "mixed"),  # ahead by less than 0.2
 ])
 def test_the_label_follows_which_kinds_of_news_the_article_reports(good: float, bad: float, label: str) -> None:
     assert ToneReading(good, bad).label == label
