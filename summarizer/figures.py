@@ -2,12 +2,11 @@
 
 It is used three ways:
 
-1. its mentions are the only figures the model may pick (offered in the
-   prompt; for the local model the schema's ``raw`` is an enum of them);
-2. values, units, kinds and offsets come from here, never from the model's
-   arithmetic, so "$44 million" is always 44000000 USD at the right span;
-3. a figure that occurs only in text the cleaner removed is rejected with
-   that reason.
+1. its mentions are the only figures the model may pick (offered in the prompt; for the local model the schema's
+   ``raw`` is an enum of them);
+2. values, units, kinds and offsets come from here, never from the model's arithmetic, so "$44 million" is always
+   44000000 USD at the right span;
+3. a figure that occurs only in text the cleaner removed is rejected with that reason.
 
 Not figures: years and dates, times, quarters ("Q2"), durations written as "24h", split ratios ("3-for-1"), index
 names ("S&P 500"), phone numbers (with a country code or after "Tel:"), footnote marks glued to a sentence end
@@ -29,28 +28,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
+from ._currencies import CODES, CRYPTO, CURRENCY_OF, CURRENCY_WORDS, SUBUNITS, SYMBOLS
+
 _SCALES = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mio": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
     "trillion": 1e12, "tn": 1e12, "t": 1e12, "trn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh crore": 1e12,
-}
-_SYMBOLS = {"$": "USD", "us$": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "nz$": "NZD",
-            "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "r$": "BRL", "₿": "BTC", "chf": "CHF",
-            "rs": "INR", "rs.": "INR"}
-_CODES = {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "aud", "cad", "chf", "sgd", "inr", "krw", "brl", "nzd"}
-_CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
-    "yen": "JPY", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "rupees": "INR", "won": "KRW",
-    "francs": "CHF", "reais": "BRL",
-}
-# Amounts in the hundredth of a currency: "37 cents" is 0.37 USD, "418 pence" 4.18 GBP.
-_SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP", "paise": "INR"}
-_CRYPTO = {
-    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "eth": "ETH", "ether": "ETH", "ethereum": "ETH",
-    "sol": "SOL", "solana": "SOL", "xrp": "XRP", "usdt": "USDT", "usdc": "USDC", "bnb": "BNB", "ada": "ADA",
-    "doge": "DOGE", "dogecoin": "DOGE",
 }
 _UP = {"rose", "rise", "rises", "rising", "up", "gained", "gain", "gains", "increased", "increase", "jumped",
        "jump", "surged", "surge", "climbed", "climb", "grew", "growth", "soared", "rallied", "added", "higher",
@@ -179,7 +164,7 @@ def _is_noise_number(text: str, match: re.Match[str], start: int) -> bool:
     digits = number.translate(_GROUPING).replace(".", "")
     if not match.group("symbol") and not match.group("scale") and len(digits) == 4 and number.isdecimal() \
             and 1900 <= float(number) <= 2100 \
-            and unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in _CRYPTO:
+            and unit not in ("%", "percent", "per cent", "bp", "bps", "basis points") and unit not in CRYPTO:
         return True  # a year
     if _DATEISH.search(head) and not match.group("symbol") and not match.group("scale") and unit not in (
             "%", "percent", "per cent"):
@@ -196,10 +181,10 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
     bare_end = match.end("scale") if match.group("scale") else match.end("high") if match.group("high") \
         else match.end("number")
     if symbol:
-        unit = _SYMBOLS[symbol]
+        unit = SYMBOLS[symbol]
         if lower in ("%", "percent", "per cent"):
             return "%", "percent", unit_end
-        return unit, "money", bare_end if not (lower in _CODES or lower in _CURRENCY_WORDS) else unit_end
+        return unit, "money", bare_end if not (lower in CODES or lower in CURRENCY_WORDS) else unit_end
     if lower in ("%", "percent", "per cent", "pct"):
         return "%", "percent", unit_end
     if lower in ("percentage point", "percentage points", "pp"):
@@ -208,19 +193,21 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
         return "bp", "basis_points", unit_end
     if lower in ("x", "times"):
         return "x", "multiple", unit_end
-    if lower in _CODES:
+    if lower in CODES:
         return ("CNY" if lower == "rmb" else lower.upper()), "money", unit_end
-    if lower in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[lower], "money", unit_end
-    if lower in _SUBUNITS and not match.group("scale"):
-        return _SUBUNITS[lower], "money", unit_end
-    if lower in _CRYPTO:
-        return _CRYPTO[lower], "count", unit_end
+    if lower in CURRENCY_WORDS:
+        return CURRENCY_WORDS[lower], "money", unit_end
+    if lower in SUBUNITS and not match.group("scale"):
+        return SUBUNITS[lower], "money", unit_end
+    if lower in CRYPTO:
+        return CRYPTO[lower], "count", unit_end
     if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and lower not in _NOT_UNITS and len(word) > 1:
         # the unit is the first noun after the number: "800 million active users" -> users; a name counts nothing
         following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
         named = word[0].isupper() and word[-1] != "s" and following is not None and \
             bool(_NOUN.fullmatch(following.group(1))) and following.group(1) not in _NOT_UNITS  # "12 Ford cars"
+        if following and lower in CURRENCY_OF and following.group(1).lower() in CURRENCY_WORDS:
+            return CURRENCY_OF[lower], "money", following.end() + unit_end
         if following and (lower in _ADJECTIVES or named) and following.group(1).lower() not in _STOP_UNIT_WORDS:
             return following.group(1).lower(), "count", following.end() + unit_end
         return lower, "count", unit_end
@@ -312,7 +299,7 @@ def _find_numbers(text: str) -> tuple[NumberMention, ...]:
         if end < len(text) and text[end].isalnum() and not text[end - 1].isspace():
             continue
         scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
-        if unit_word.lower() in _SUBUNITS and kind == "money" and not match.group("symbol"):
+        if unit_word.lower() in SUBUNITS and kind == "money" and not match.group("symbol"):
             scale /= 100  # cents and pence
         value = _number(match.group("number")) * scale
         high = _number(match.group("high")) * scale if match.group("high") else None

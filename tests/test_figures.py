@@ -289,6 +289,11 @@ def test_index_names_and_times_of_day_are_not_figures(text):
     ("holders of 1,000 KSTL rose to 40", "1,000 KSTL", "kstl"),  # nor with a verb after it
     ("it said 11 IPOs closing above their price", "11 IPOs", "ipos"),
     ("the plant employs 5,000 Americans directly", "5,000 Americans", "americans"),  # an adverb is no unit
+    # a country's name between an amount and its currency (h20/blind: "3.5 billion US dollars of Islamic bonds")
+    ("the maturity of 3.5 billion US dollars of bonds", "3.5 billion US dollars", "USD"),
+    ("a dividend of 2 Canadian dollars a share", "2 Canadian dollars", "CAD"),
+    ("it was buying 97 Japanese yen", "97 Japanese yen", "JPY"),
+    ("worth 5 Zimbabwe dollars", "5 Zimbabwe dollars", "dollars"),  # a currency it cannot tell stays a count
 ])
 def test_numbers_beside_index_names_verbs_and_zones(text, raw, unit):
     mention = find_numbers(text)[0]
