@@ -16,6 +16,10 @@ WIRE_AGENCIES = "AP|Reuters|AFP|Bloomberg|dpa|IANS|PTI|ANI|UPI|Xinhua|Kyodo|Yonh
 CONVERSION_NOTE_TEXT = r"\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(?:\s[A-Za-z. ]{2,40})?\)"
 
 AUTHOR_BIO = re.compile(
+    # "Jane Roe is a Professional Content Writer.", "Jane Roe writes about technology, education and ..."
+    r"^(?!.*\d)(?!.*\bwho\b)[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,2} (is an? ([\w-]+ ){0,3}(?i:writer|blogger|author)\b"
+    r"[^!?]{0,300}"
+    r"|writes (about|on) [^.!?]{3,120}\.?)$|"
     r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
     r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
@@ -54,7 +58,11 @@ SYNDICATION = re.compile(
     # whose the copy is, after a bullet at most: "• This article appeared on City Brief, an app that ...",
     # "This content was created by Harbour Weekly, which is operated by ... ."
     r"|^([•·*]\s?)?this (article|story|post|content|piece) (originally |first )?(appeared|was (originally |first )?"
-    r"(published|created|produced)) (first )?(on|in|by) (?-i:[A-Z])[^.!?]{1,80}[.!]?(\s.{0,300})?$", _I)
+    r"(published|created|produced)) (first )?(on|in|by) (?-i:[A-Z])[^.!?]{1,80}[.!]?(\s.{0,300})?$"
+    # a wire's note about itself under its copy: "Reuters, the news and media division of Thomson Reuters, is the
+    # world's largest multimedia news provider, reaching ..."
+    rf"|^(?!.*\b(said|says|according)\b)({WIRE_AGENCIES}), (the|a|an) [^,.!?]{{3,80}}, is the world['’]s "
+    r"(largest|leading|biggest)\b[^!?]{0,300}$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 # A photographer's name, two words or more, and the agency, in brackets: "(Jane Roe/The Harbour Press)"

@@ -23,7 +23,7 @@ _DATE_FORMS = [
 _DATE = "(" + "|".join(_DATE_FORMS) + ")"
 DATE_PATTERN = _DATE  # a date in one of the forms above, for searching inside a line
 DATELINE = re.compile(
-    rf"^((published|updated|posted|last updated|first published)( on)?:?\s*)?{_DATE}"
+    rf"^((published|updated|posted|last updated|first published|date|time)( on)?\s?:?\s*)?{_DATE}"
     rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
     r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
     r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$"

@@ -124,8 +124,10 @@ _DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
 # A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
-# can run to two sentences and its credit: "FILE - Traders work on the floor ... (AP Photo/Jane Roe, File)"
-FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$|^FILE ?[-–—] ?[A-Z].{10,700}$")
+# can run to two sentences and its credit: "FILE - Traders work on the floor ... (AP Photo/Jane Roe, File)"; or "A
+# file photograph of an oilfield. Reuters"
+FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$|^FILE ?[-–—] ?[A-Z].{10,700}$"
+                        r"|^(?i:an? file (photo|photograph|picture|image) (of|shows|taken)) [^!?]{3,300}$")
 
 _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
@@ -211,7 +213,7 @@ class _Rule(NamedTuple):
 _RULES: list[_Rule] = [
     _Rule(DATELINE.match, "dateline", 80,
           starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
-                 r"|sep|oct|nov|dec|date"),
+                 r"|sep|oct|nov|dec|date|time"),
     _Rule(DATED_CAPTION.match, "dateline", 120, starts=r"date|published|updated|posted"),
     _Rule(PLACE_DATE.match, "dateline", 80, starts=PLACE_DATE_STARTS, contains=PLACE_DATE_WORDS),
     _Rule(READ_TIME.match, "read-time", 40, ("min", "read", "listen"), starts=r"\d|reading|listen"),
@@ -259,14 +261,15 @@ _RULES: list[_Rule] = [
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 800,
           starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|joined) |before joining|i am an? "
-                 r"|he does|she does|they do|is (?:a|an|the) "),
+                 r"|he does|she does|they do|is (?:a|an|the) |[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){1,2} writes "),
     _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright|\?\s?\d"),
     _Rule(CONVERSION_NOTE.match, "editor-note", 60, starts=r"\(\s?[$€£¥₹]\s?1\s?="),
-    _Rule(FILE_PHOTO.match, "image-caption", 720, starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])"),
-    _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site.", "published", "created", "produced"),
-          starts="the post|the article|the story|(?:[•·*] ?)?this (?:article|story|post|content|piece)"),
+    _Rule(FILE_PHOTO.match, "image-caption", 720, starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])|an? file "),
+    _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site.", "published", "created", "produced", "world"),
+          starts="the post|the article|the story|(?:[•·*] ?)?this (?:article|story|post|content|piece)",
+          contains=("is the world",)),
     _Rule(BUTTON.match, "call-to-action", 60, starts="go to |visit |explore |uncover |browse "),
     _Rule(CALL_TO_ACTION.search, "call-to-action", 200,
           ("here", "regist", "sign", "subscribe", "more", "download", "join", "click", "tap", "started", "enrol",
@@ -277,14 +280,15 @@ _RULES: list[_Rule] = [
     _Rule(VISIT_ADDRESS.match, "call-to-action", 240, ("http", "www."), starts=r"please|visit|go to|head|check|log on"),
     _Rule(SIGN_OFF.match, "sign-off", 280, ("blog", "coverage", "edition", "live"),
           starts=r"that|this|we"),
-    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation", "community", "email"),
-          starts=r"please|wait|loading|register|subscribe|log|sign|comment|be the|leave|post|join|view|show|load|hide"
+    _Rule(COMMENTS.match, "comments", 300, ("comment", "reply", "discussion", "conversation", "community", "email",
+                                             "civil", "on topic"),
+          starts=r"please|wait|loading|register|subscribe|log|sign|comment|be |leave|post|join|view|show|load|hide"
                  r"|your"
                  r"|no comment|community"),
     _Rule(ARTICLE_NOTICE.match, "editor-note", 280,
           starts="this|update|corrected|corrects|adds|recasts|more|developing|please check|note|editor",
           contains=("syndicated",)),
-    _Rule(MEDIA_STATUS.match, "widget", 80, starts="we|sorry|this|your browser|loading"),
+    _Rule(MEDIA_STATUS.match, "widget", 160, starts="we|sorry|this|your browser|loading"),
     _Rule(SITE_PROMO.match, "promotion", 260, starts="catch|get|read|follow|find|for|visit|log on|head to|go to"),
     _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
           contains=("reading", "cancel")),
@@ -297,7 +301,7 @@ _RULES: list[_Rule] = [
                     "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
                     "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
-                    "google news", "watchlist", "up to date", "stay informed", "you")),
+                    "google news", "watchlist", "up to date", "stay informed", "you", "civil", "on topic")),
     _Rule(OUTLET_NOTICE.match, "reader-notice", 400, contains=OUTLET_NOTICE.words),
     _Rule(AUDIO_PLAYER.match, "audio-player", 240, starts="this|audio|narration|voice|the audio|pronunciation|listen"),
     _Rule(DIAL_IN.match, "press-release", 700, contains=DIAL_IN.words),
@@ -306,7 +310,8 @@ _RULES: list[_Rule] = [
     _Rule(READ_ELSEWHERE.match, "related-links", 260,
           ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",
            "podcast"),
-          starts=r"read|listen|watch|[a-z][\w'’-]*+(?: [\w'’-]++){0,3}\s?:"),
+          starts=r"read|listen|watch|see|[a-z][\w'’-]*+(?: [\w'’-]++){0,3}\s?:",
+          contains=("read the whole", "read the full", "read the complete", "read the original", "read the rest")),
 ]
 
 # Widget lines pack several pieces: "By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning." (SEGMENTS)

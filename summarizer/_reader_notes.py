@@ -62,12 +62,18 @@ COMMENTS = re.compile(
     r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
     r"(view|show|load|hide) (all )?comments|no comments( yet)?)\W*$"
     r"|^your email address will not be published\.?( required fields are marked \*?)?\W*$"
-    r"|^(comment|commenting|community) (guidelines|policy|rules)\s*:",
+    r"|^(comment|commenting|community) (guidelines|policy|rules)\s*:"
+    # the comment box's etiquette: "Be respectful, keep it civil and stay on topic."
+    r"|^(please )?be (respectful|civil|kind)\b[^.!?]{0,60}\b(keep it civil|stay on topic|on topic)\W*$",
     _I,
 )
 # Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
 # coverage ..." (a line with a figure or a clause after a comma stays: it may be the story's own)
 READ_ELSEWHERE = re.compile(
+    # an aggregator's note sending the reader to the source: "Chosen excerpts by <Site>. Read the whole story at
+    # <headline> | <Source>." (a headline may carry a figure)
+    r"^([^.!?]{0,60}\.\s)?(?i:read|see) the (?i:whole|full|complete|original|rest of the) (?i:story|article|report)"
+    r" (?i:at|on|here)\b[^!?]{0,200}$|"
     r"^(?!.*\d)(?!.*, )([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?"
     r"(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
     r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"
@@ -88,7 +94,7 @@ _SITE_TALK = re.compile(
     r"|follow us|google news|watchlist|keep you (updated|posted|informed)|(keep|stay) up to date|stay informed"
     r"|before you go|since you['’]re here|your (support|donations?|contributions?)|donat(e|ing|ions?)|paywalls?"
     r"|our reporting"
-    r"|(quality|independent) journalism|journalists"
+    r"|(quality|independent) journalism|journalists|keep it civil|stay on topic|discussion threads?"
     r"|this (site|website)"
     r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage))\b",
     _I,
@@ -147,6 +153,8 @@ ARTICLE_NOTICE = re.compile(
     r"|^(update\s?\([^()]{3,40}\)\s?:\s?)?(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|"
     r"correct|show)|throughout|context|details|comments?)\b"
     r"(?!.*[%$€£¥])[^.!?,]{0,150}[.]?$"
+    # the page's age: "This was published 14 years ago"
+    r"|^this (article |story |page )?was (first )?published \d{1,2} (years?|months?|weeks?|days?) ago\.?$"
     # a developing story's marker at its end: "More to come . . .", "More to follow.", "This is a developing story."
     r"|^(more to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}…?$"
     # "This is breaking news. Please check back for updates."
@@ -271,6 +279,10 @@ MEDIA_STATUS = re.compile(
     r"^(((we['’]re|we are) sorry|we apologi[sz]e|sorry),? (but )?)?this (video|audio|clip|player) (has failed to load"
     r"|failed to load|is (not |un)available|can ?not be played|could not be (loaded|played))\W*$"
     r"|^your browser does not support (the )?(html5 )?(video|audio)( tag| element| player)?\W*$"
+    # "We're sorry, this feature is currently unavailable. We're working to restore it. Please try again later."
+    r"|^((we['’]re|we are) sorry|we apologi[sz]e|sorry),? (but )?this (feature|content|widget|service) is "
+    r"(currently |temporarily )?(not |un)available\.(\s*(we['’]re|we are) working to (restore|fix) (it|this)\.)?"
+    r"(\s*please try again( later)?\.)?$"
     r"|^loading( more)?( articles| stories| posts| news| content| results| videos)?\s?(\.{3}|…)?$",
     _I,
 )

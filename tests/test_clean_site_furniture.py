@@ -37,6 +37,20 @@ _LAST = "The firm will report results in March, and analysts expect a stronger s
     ("For all other news on markets, politics and sport, visit Harbourtimes.com.", "promotion"),
     ("?2025 Harbour Media L.P.", "copyright"),
     ("©2025 Harbour Media L.P.", "copyright"),
+    # h20/blind, opened after its measurements
+    ("A file photograph of a Harbour Energy oilfield. Reuters", "image-caption"),
+    ("Excerpts chosen by Harbour Jobs Watch. Read the whole story at Corvane to cut 900 jobs | Harbour Wire.",
+     "related-links"),
+    ("Be respectful, keep it civil and stay on topic. We delete comments that break our policy, which we encourage "
+     "you to read.", "reader-notice"),
+    ("We're sorry, this feature is currently unavailable. We're working to restore it. Please try again later.",
+     "widget"),
+    ("Jane Roe is a Professional Content Writer. She works for a news channel in Harbour. Jane Roe writes about "
+     "Technology and Markets", "author-bio"),
+    ("This was published 14 years ago", "editor-note"),
+    ("Time : July 28, 2018", "dateline"),
+    ("Reuters, the news and media division of Harbour Group, is the world's largest news provider, reaching "
+     "millions every day.", "syndication"),
 ])
 def test_furniture_lines_go(line, reason):
     assert line_reason(line) == reason
@@ -55,6 +69,11 @@ def test_furniture_lines_go(line, reason):
     "This report may add pressure on the Fed to keep rates higher for longer.",
     "Copyright lawsuits against AI companies are multiplying in the U.S.",
     "?2024 was a record year for listings in Mumbai",
+    "A file of documents showed the bank lost money on the trades.",
+    "Analysts said they would read the full report on Monday.",
+    "Reuters said the company is the world's largest maker of memory chips.",
+    "This service is not available. The bank said it would reopen its branches on Monday.",
+    "Time to buy: July 28, 2018",
 ])
 def test_story_lines_of_the_same_look_stay(line):
     assert line_reason(line) is None
