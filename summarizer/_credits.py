@@ -17,9 +17,9 @@ CONVERSION_NOTE_TEXT = r"\(\s?[$€£¥₹]\s?1\s?=\s?[$€£¥₹]?\s?[\d.,]+(?
 
 AUTHOR_BIO = re.compile(
     # "Jane Roe is a Professional Content Writer.", "Jane Roe writes about technology, education and ..."
-    r"^(?!.*\d)(?!.*\bwho\b)[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,2} (is an? ([\w-]+ ){0,3}(?i:writer|blogger|author)\b"
-    r"[^!?]{0,300}"
-    r"|writes (about|on) [^.!?]{3,120}\.?)$|"
+    r"^(?!.*\d)(?!.*\b(who|whose|that|in (his|her|their|its))\b)(?!The\b)[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,2} (is an? "
+    r"((?i:professional|freelance|content|staff|guest|senior|contributing|independent|tech|technology|finance|crypto) )"
+    r"{1,3}(?i:writer|blogger|author)\b[^!?]{0,300}|writes (about|on) [^.!?]{3,120}\.?)$|"
     r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
     r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
@@ -61,8 +61,8 @@ SYNDICATION = re.compile(
     r"(published|created|produced)) (first )?(on|in|by) (?-i:[A-Z])[^.!?]{1,80}[.!]?(\s.{0,300})?$"
     # a wire's note about itself under its copy: "Reuters, the news and media division of Thomson Reuters, is the
     # world's largest multimedia news provider, reaching ..."
-    rf"|^(?!.*\b(said|says|according)\b)({WIRE_AGENCIES}), (the|a|an) [^,.!?]{{3,80}}, is the world['’]s "
-    r"(largest|leading|biggest)\b[^!?]{0,300}$", _I)
+    rf"|^(?!.*\b(said|says|according)\b)(?=.*\breaching (billions|millions|more than)\b)({WIRE_AGENCIES}), (the|a|an) "
+    r"[^,.!?]{3,80}, is the world['’]s (largest|leading|biggest)\b[^!?]{0,300}$", _I)
 APPEARED_ON = re.compile(r"\bappeared (first )?on (?P<site>[A-Z][\w.-]{2,60}?)\.?$")
 
 # A photographer's name, two words or more, and the agency, in brackets: "(Jane Roe/The Harbour Press)"

@@ -127,7 +127,8 @@ CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its o
 # can run to two sentences and its credit: "FILE - Traders work on the floor ... (AP Photo/Jane Roe, File)"; or "A
 # file photograph of an oilfield. Reuters"
 FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$|^FILE ?[-–—] ?[A-Z].{10,700}$"
-                        r"|^(?i:an? file (photo|photograph|picture|image) (of|shows|taken)) [^!?]{3,300}$")
+                        r"|^(?i:an? file (photo|photograph|picture|image) (of|shows|taken)) [^!?]{3,300}[.]\s*"
+                        r"(Reuters|REUTERS|AFP|AP|Bloomberg|Getty Images|EPA|File)\b[^.!?]{0,40}$")
 
 _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
@@ -301,7 +302,7 @@ _RULES: list[_Rule] = [
                     "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
                     "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
-                    "google news", "watchlist", "up to date", "stay informed", "you", "civil", "on topic")),
+                    "google news", "watchlist", "up to date", "stay informed", "you")),
     _Rule(OUTLET_NOTICE.match, "reader-notice", 400, contains=OUTLET_NOTICE.words),
     _Rule(AUDIO_PLAYER.match, "audio-player", 240, starts="this|audio|narration|voice|the audio|pronunciation|listen"),
     _Rule(DIAL_IN.match, "press-release", 700, contains=DIAL_IN.words),

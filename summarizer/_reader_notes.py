@@ -64,7 +64,8 @@ COMMENTS = re.compile(
     r"|^your email address will not be published\.?( required fields are marked \*?)?\W*$"
     r"|^(comment|commenting|community) (guidelines|policy|rules)\s*:"
     # the comment box's etiquette: "Be respectful, keep it civil and stay on topic."
-    r"|^(please )?be (respectful|civil|kind)\b[^.!?]{0,60}\b(keep it civil|stay on topic|on topic)\W*$",
+    r"|^(please )?be (respectful|civil|kind)(,| and) (keep it civil|stay on topic)( and (stay on topic|keep it civil))?"
+    r"\W*$",
     _I,
 )
 # Another story offered, under a label or not: "Go further: Listen to Jane Roe's interview about ...", "Read our full
@@ -72,8 +73,8 @@ COMMENTS = re.compile(
 READ_ELSEWHERE = re.compile(
     # an aggregator's note sending the reader to the source: "Chosen excerpts by <Site>. Read the whole story at
     # <headline> | <Source>." (a headline may carry a figure)
-    r"^([^.!?]{0,60}\.\s)?(?i:read|see) the (?i:whole|full|complete|original|rest of the) (?i:story|article|report)"
-    r" (?i:at|on|here)\b[^!?]{0,200}$|"
+    r"^((?i:chosen |selected )?(?i:excerpts?|curated|via|source)\b[^.!?]{0,60}\.\s)?(?i:read|see) the (?i:whole|full"
+    r"|complete|original|rest of the) (?i:story|article) (?i:at|on) (?!.*,\s)[^!?]{0,200}$|"
     r"^(?!.*\d)(?!.*, )([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?"
     r"(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
     r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"
@@ -94,18 +95,20 @@ _SITE_TALK = re.compile(
     r"|follow us|google news|watchlist|keep you (updated|posted|informed)|(keep|stay) up to date|stay informed"
     r"|before you go|since you['’]re here|your (support|donations?|contributions?)|donat(e|ing|ions?)|paywalls?"
     r"|our reporting"
-    r"|(quality|independent) journalism|journalists|keep it civil|stay on topic|discussion threads?"
+    r"|(quality|independent) journalism|journalists"
     r"|this (site|website)"
     r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage))\b",
     _I,
 )
 _READER = re.compile(r"\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|^(join|support|learn more|follow|curious)\b"
+                     r"|^be (respectful|civil|kind),"
                      r"|\blearn more$", _I)
 # What makes "we" and "you" a pitch rather than a letter to shareholders or an explainer's advice ("We think you
-# should hold the stock."): a call opening the line, an exclamation, something offered "for you", working "with us",
-# "our team", a teaser's trailing dots.
-_PITCH = re.compile(r"^(\.{3}|…)?\s?(join|meet|secure|get|discover|explore|book|reserve|contact|follow|sign up"
-                    r"|subscribe|register)\b|!\s*$|\bfor you\b|\bwith us\b|\bour team\b|(\.{3}|…)\s*$", _I)
+# should hold the stock."): a call to the site opening the line ("Join us", "Subscribe", "Book your seat"), an
+# exclamation, working "with us", an event or a service "for you", a teaser ending "for you...".
+_PITCH = re.compile(r"^(\.{3}|…)?\s?(join us|meet us|subscribe|sign up|register|(book|reserve|secure) your)\b|!\s*$"
+                    r"|\bwith us\b|\bfor you\s*(\.{3}|…)\s*$"
+                    r"|\b(events?|campaigns?|services|solutions|offers|deals) for you\b", _I)
 _WE = re.compile(r"\b(we|our|ours|we['’](re|ve|ll|d)|(?-i:us|Us))\b", _I)  # (not "US", the country)
 _YOU = re.compile(r"\b(you|your|yours|you['’](re|ve|ll|d))\b", _I)
 _STORY = re.compile(r"[\"“”]|\b(said|says|told|added|wrote|according to)\b"

@@ -203,11 +203,14 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
         return CRYPTO[lower], "count", unit_end
     if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and lower not in _NOT_UNITS and len(word) > 1:
         # the unit is the first noun after the number: "800 million active users" -> users; a name counts nothing
+        # ("12 Ford cars" -> cars), nor is a currency it cannot tell its own ("5 Korean won gold medals")
         following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
         named = word[0].isupper() and word[-1] != "s" and following is not None and \
-            bool(_NOUN.fullmatch(following.group(1))) and following.group(1) not in _NOT_UNITS  # "12 Ford cars"
-        if following and lower in CURRENCY_OF and following.group(1).lower() in CURRENCY_WORDS:
-            return CURRENCY_OF[lower], "money", following.end() + unit_end
+            bool(_NOUN.fullmatch(following.group(1))) and following.group(1) not in _NOT_UNITS | {"won"}
+        currency = CURRENCY_OF.get((lower, following.group(1).lower())) if following else None
+        if following and currency and text[unit_end + following.end():][:1] != "-" and (
+                currency != "KRW" or match.group("scale")):  # not "US dollar-denominated bonds"
+            return currency, "money", following.end() + unit_end
         if following and (lower in _ADJECTIVES or named) and following.group(1).lower() not in _STOP_UNIT_WORDS:
             return following.group(1).lower(), "count", following.end() + unit_end
         return lower, "count", unit_end

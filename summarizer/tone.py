@@ -49,7 +49,7 @@ class ToneReading:
     @property
     def label(self) -> SentimentLabel:
         good, bad = self.good >= GOOD_REPORTED, self.bad >= BAD_REPORTED
-        if good and bad and abs(self.good - self.bad) < CLEAR_LEAD:
+        if good and bad and round(abs(self.good - self.bad), 6) < CLEAR_LEAD:  # (0.6 - 0.4 is 0.19999...)
             return "mixed"
         if good and bad:
             return "positive" if self.good > self.bad else "negative"  # one side clearly leads

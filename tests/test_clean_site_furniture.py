@@ -51,6 +51,7 @@ _LAST = "The firm will report results in March, and analysts expect a stronger s
     ("Time : July 28, 2018", "dateline"),
     ("Reuters, the news and media division of Harbour Group, is the world's largest news provider, reaching "
      "millions every day.", "syndication"),
+    ("Be respectful, keep it civil and stay on topic.", "comments"),
 ])
 def test_furniture_lines_go(line, reason):
     assert line_reason(line) == reason
@@ -74,6 +75,23 @@ def test_furniture_lines_go(line, reason):
     "Reuters said the company is the world's largest maker of memory chips.",
     "This service is not available. The bank said it would reopen its branches on Monday.",
     "Time to buy: July 28, 2018",
+    # the second review's cases
+    "A file photo shows the group's headquarters in Omaha, where the company employs just 26 people.",
+    "Unemployment rose to 5% in March. Read the full report on the statistics office's website.",
+    "Read the full report here, which details how the bank lost $2 billion on derivatives.",
+    "Be respectful of your interviewer's time and stay on topic.",
+    "You can now pin discussion threads in your workspace, a feature rolled out this week.",
+    "Our union leaders urged members to keep it civil during the strike.",
+    "Get ready: we expect your lender to resist at first, especially if your loan is large.",
+    "We don't yet know whether you will get a refund...",
+    "We explain what the rate cut means for you and your mortgage.",
+    "Our team found that your passwords could be read by anyone on the same network.",
+    "Warren Buffett writes about succession in his annual letter to shareholders.",
+    "Elon Musk writes on X that Tesla will unveil its robotaxi in August.",
+    "The Economist writes about the yen every week.",
+    "Nassim Taleb is a best-selling author and former options trader.",
+    "Bloomberg, the New York-based company, is the world's largest provider of financial data.",
+    "Reuters, a unit of Thomson Reuters, is the world's largest international news agency.",
 ])
 def test_story_lines_of_the_same_look_stay(line):
     assert line_reason(line) is None

@@ -294,6 +294,9 @@ def test_index_names_and_times_of_day_are_not_figures(text):
     ("a dividend of 2 Canadian dollars a share", "2 Canadian dollars", "CAD"),
     ("it was buying 97 Japanese yen", "97 Japanese yen", "JPY"),
     ("worth 5 Zimbabwe dollars", "5 Zimbabwe dollars", "dollars"),  # a currency it cannot tell stays a count
+    ("The 5 Korean won gold medals", "5 Korean", "korean"),  # "won" is a currency only after a scale
+    ("a fine of 35.8 billion Korean won", "35.8 billion Korean won", "KRW"),
+    ("it issued 2 US dollar-denominated bonds", "2 US dollar", "dollar"),  # a count, not money
 ])
 def test_numbers_beside_index_names_verbs_and_zones(text, raw, unit):
     mention = find_numbers(text)[0]

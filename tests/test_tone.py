@@ -28,6 +28,8 @@ from summarizer.tone import BAD_NEWS, GOOD_NEWS, ToneReading, tone_messages
     (0.82, 0.45, "positive"),
     (0.51, 0.72, "negative"),
     (0.6, 0.42, "mixed"),  # ahead by less than 0.2
+    (0.6, 0.4, "positive"),  # ahead by 0.2 exactly (0.6 - 0.4 is a little under 0.2 in floating point)
+    (0.99, 0.79, "positive"),
 ])
 def test_the_label_follows_which_kinds_of_news_the_article_reports(good: float, bad: float, label: str) -> None:
     assert ToneReading(good, bad).label == label
