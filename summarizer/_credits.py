@@ -47,8 +47,9 @@ BYLINE = re.compile(r"^(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'-]+
 _REPORTER_IN = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,2} in [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
 REPORTERS_IN = re.compile(rf"^{_REPORTER_IN}(?:, {_REPORTER_IN})*,? and {_REPORTER_IN}$")
 # (a "?" before the year and a name: the scrape lost the "©"; after a year, the owner may end in initials: "Bloomberg
-# L.P.")
-COPYRIGHT = re.compile(r"^(©|\(c\)|copyright|\?(?=\s?\d{4}\s(?-i:[A-Z])))\s*(?P<year>\d{4}\s*)?"
+# L.P."; "Copyright holders sued ..." is a sentence)
+COPYRIGHT = re.compile(r"^(?!copyright\s+(?-i:[a-z]))(©|\(c\)|copyright|\?(?=\s?\d{4}\s(?-i:[A-Z])))\s*"
+                       r"(?P<year>\d{4}\s*)?"
                        r"(?P<site>[^.|]{2,60}?(?(year)( (?-i:[A-Z]\.){1,3})?))\.?(\s*all rights reserved\.?)?$", _I)
 # "The post ... appeared first on Site.", "This article is from the Site website. © Owner, ..." (a copy's note)
 SYNDICATION = re.compile(
