@@ -251,7 +251,7 @@ def _what_in(after: list[str]) -> str | None:
     return f"{after[0]} {' '.join(taken)}" if taken else None
 
 
-_NAME = re.compile(r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
+_NAME = re.compile(r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*(?![\w$€£¥])")  # not a currency's letter: "C$1.35"
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_NAMES = frozenset(("The", "A", "An", "It", "Its", "This", "That", "In", "On", "At", "But", "And", "As", "After",
                         "Shares", "Rs", "Re", "US", "Q1", "Q2", "Q3", "Q4", "AM", "PM", "GMT", "UTC",

@@ -124,6 +124,17 @@ def test_counts_of_stocks_are_told_apart_by_the_way_each_went():
     assert labels == {"70 stocks": "number of stocks (advanced)", "182": "number of stocks (declined)"}
 
 
+def test_a_currencys_letter_is_no_name():
+    # h21/tune: "US$0.7399" was labelled "loonie (C)" from the "C" of "C$1.3562"
+    article = ("Harbour dollar slips\n\nThe Harbour dollar finished at US$0.7374 or US$1=C$1.3562 compared to "
+               "Thursday's finish of US$0.7399 or US$1=C$1.3515. Oil rose.\n")
+    figures = [{"raw": raw, "label": "harbour dollar"} for raw in ("US$0.7374", "C$1.3562", "US$0.7399", "C$1.3515")]
+    backend = ScriptedBackend([answer(summary=("The Harbour dollar slipped.", "Oil rose."), figures=figures)])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert not any(f"({letter})" in label for label in labels.values() for letter in ("C", "U", "US"))
+
+
 SEGMENTS = """Fenmoor Bank trims 640 jobs across its units
 
 Fenmoor Bank said on Thursday it would cut 640 jobs, about 3% of its staff. The deepest cuts fall on its wealth \
