@@ -14,10 +14,9 @@ CURRENCY_WORDS = {
 }
 # A country's name between an amount and its own currency's word: "3.5 billion US dollars", "97 Japanese yen", "2
 # Canadian dollars" (the pair as the finder reads it; "won" only after a scale: "5 Korean won gold medals" is a count)
-_DOLLARS = ("dollar", "dollars")
-CURRENCY_OF = {("us", word): "USD" for word in _DOLLARS} | {("american", word): "USD" for word in _DOLLARS} | {
-    ("australian", word): "AUD" for word in _DOLLARS} | {("canadian", word): "CAD" for word in _DOLLARS} | {
-    ("singapore", word): "SGD" for word in _DOLLARS} | {("taiwan", word): "TWD" for word in _DOLLARS} | {
+_DOLLARS_OF = {"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD", "singapore": "SGD",
+               "taiwan": "TWD"}
+CURRENCY_OF = {(country, word): code for country, code in _DOLLARS_OF.items() for word in ("dollar", "dollars")} | {
     ("japanese", "yen"): "JPY", ("korean", "won"): "KRW", ("british", "pound"): "GBP", ("british", "pounds"): "GBP",
     ("swiss", "franc"): "CHF", ("swiss", "francs"): "CHF", ("chinese", "yuan"): "CNY"}
 # Amounts in the hundredth of a currency: "37 cents" is 0.37 USD, "418 pence" 4.18 GBP.

@@ -278,12 +278,13 @@ AUDIO_PLAYER = re.compile(
 )
 # A media player's or a list's status line: "We apologize, but this video has failed to load.", "Your browser does
 # not support the video tag.", "Loading more articles..."
+_SORRY = r"((we['’]re|we are) sorry|we apologi[sz]e|sorry),? (but )?"
 MEDIA_STATUS = re.compile(
-    r"^(((we['’]re|we are) sorry|we apologi[sz]e|sorry),? (but )?)?this (video|audio|clip|player) (has failed to load"
+    rf"^({_SORRY})?this (video|audio|clip|player) (has failed to load"
     r"|failed to load|is (not |un)available|can ?not be played|could not be (loaded|played))\W*$"
     r"|^your browser does not support (the )?(html5 )?(video|audio)( tag| element| player)?\W*$"
     # "We're sorry, this feature is currently unavailable. We're working to restore it. Please try again later."
-    r"|^((we['’]re|we are) sorry|we apologi[sz]e|sorry),? (but )?this (feature|content|widget|service) is "
+    rf"|^{_SORRY}this (feature|content|widget|service) is "
     r"(currently |temporarily )?(not |un)available\.(\s*(we['’]re|we are) working to (restore|fix) (it|this)\.)?"
     r"(\s*please try again( later)?\.)?$"
     r"|^loading( more)?( articles| stories| posts| news| content| results| videos)?\s?(\.{3}|…)?$",

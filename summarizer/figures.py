@@ -57,6 +57,7 @@ _STOP_UNIT_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to",
 # Verbs that follow an index's or a company's number are not what it counts ("the Nifty Midcap 100 rose 2%")
 _NOT_UNITS = _UP | _DOWN | {"said", "says", "closed", "ended", "opened", "finished", "traded", "stood", "reported"}
 
+_NOT_NAMED_UNITS = _NOT_UNITS | {"won"}  # after a name: a verb, or "won" ("5 Korean won gold medals")
 _NOUN = re.compile(r"(?![a-z]+(?:ed|ing|ly)$)(?!morning$|afternoon$|evening$|night$)[a-z]+")  # not "Americans directly"
 _ADJECTIVES = {"active", "new", "monthly", "daily", "weekly", "total", "additional", "unique", "paying",
                "registered", "retail", "institutional", "full-time", "part-time", "former", "current", "existing",
@@ -205,14 +206,15 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
         # the unit is the first noun after the number: "800 million active users" -> users; a name counts nothing
         # ("12 Ford cars" -> cars), nor is a currency it cannot tell its own ("5 Korean won gold medals")
         following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
-        named = word[0].isupper() and word[-1] != "s" and following is not None and \
-            bool(_NOUN.fullmatch(following.group(1))) and following.group(1) not in _NOT_UNITS | {"won"}
-        currency = CURRENCY_OF.get((lower, following.group(1).lower())) if following else None
-        if following and currency and text[unit_end + following.end():][:1] != "-" and (
-                currency != "KRW" or match.group("scale")):  # not "US dollar-denominated bonds"
-            return currency, "money", following.end() + unit_end
-        if following and (lower in _ADJECTIVES or named) and following.group(1).lower() not in _STOP_UNIT_WORDS:
-            return following.group(1).lower(), "count", following.end() + unit_end
+        if following is None:
+            return lower, "count", unit_end
+        noun, noun_end = following.group(1), following.end() + unit_end
+        currency = CURRENCY_OF.get((lower, noun.lower()))
+        if currency and text[noun_end:noun_end + 1] != "-" and (currency != "KRW" or match.group("scale")):
+            return currency, "money", noun_end  # not "US dollar-denominated bonds"
+        named = word[0].isupper() and word[-1] != "s" and bool(_NOUN.fullmatch(noun)) and noun not in _NOT_NAMED_UNITS
+        if (lower in _ADJECTIVES or named) and noun.lower() not in _STOP_UNIT_WORDS:
+            return noun.lower(), "count", noun_end
         return lower, "count", unit_end
     return "count", "count", bare_end
 

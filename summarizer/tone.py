@@ -49,10 +49,11 @@ class ToneReading:
     @property
     def label(self) -> SentimentLabel:
         good, bad = self.good >= GOOD_REPORTED, self.bad >= BAD_REPORTED
-        if good and bad and round(abs(self.good - self.bad), 6) < CLEAR_LEAD:  # (0.6 - 0.4 is 0.19999...)
-            return "mixed"
         if good and bad:
-            return "positive" if self.good > self.bad else "negative"  # one side clearly leads
+            lead = round(self.good - self.bad, 6)  # (rounded: 0.6 - 0.4 is 0.19999...)
+            if abs(lead) < CLEAR_LEAD:
+                return "mixed"
+            return "positive" if lead > 0 else "negative"  # one side clearly leads
         return "positive" if good else "negative" if bad else "neutral"
 
     @property
