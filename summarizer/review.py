@@ -247,14 +247,28 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)")
 _WORD = re.compile(r"[\w$€£%.,-]+")
 
 
+QUOTE_START_WORDS = 4  # a quote this long that starts one of the article's sentences stands for the whole sentence
+
+
+def article_sentences(article: str) -> list[str]:
+    """The article's sentences, line by line (``quality.split_sentences``: "U.S." and "$3.87" end none)."""
+    return [sentence for line in article.splitlines() for sentence in quality.split_sentences(line)]
+
+
 def ground_quote(quote: str, article: str, threshold: float = 0.6) -> str | None:
-    """The article text a quote stands for: itself when verbatim, else the sentence sharing most of its words.
+    """The article text a quote stands for: the whole sentence when the quote is the start of one (at least
+    ``QUOTE_START_WORDS`` words: the embedded model quotes a sentence by its first words), itself when verbatim,
+    else the sentence sharing most of its words.
 
     Returns None when no sentence holds at least ``threshold`` of the quote's words.
     """
     folded_quote = fold(quote).strip(" .\"'")
     if not folded_quote:
         return None
+    if len(folded_quote.split()) >= QUOTE_START_WORDS:
+        started = next((s for s in article_sentences(article) if fold(s).startswith(folded_quote)), None)
+        if started is not None:
+            return started
     index = fold(article).find(folded_quote)
     if index >= 0 and article.find(quote.strip()) >= 0:
         return quote.strip()

@@ -19,6 +19,7 @@ from summarizer.backends.local import EvalTimings, LocalBackend, schema_grammar_
 from summarizer.backends.outline import outline
 from summarizer.drafts import Extraction, extraction_schema, with_sentiment_label
 from summarizer.embedded import get_embedded
+from summarizer.review import article_sentences
 
 pytestmark = pytest.mark.embedded
 
@@ -89,6 +90,20 @@ def test_injected_instructions_never_reach_the_model(summarizer: Summarizer) -> 
     result = summarizer.summarize(path.read_text(encoding="utf-8"))
     assert "999" not in result.summary and all("999" not in f.raw for f in result.key_figures)
     assert result.sentiment.label in {"negative", "mixed"}
+
+
+def test_entity_evidence_quotes_the_article(summarizer: Summarizer) -> None:
+    """Without the quote veto the model's evidence for this article's entities was about the article ("The article
+    mentions the Kestrel token and its ETFs"), and every entity was dropped; with it each entity quotes one of the
+    article's sentences, whole, and no two quote the same one."""
+    path = Path(__file__).parent / "data" / "eval" / "01_kestrel_etf_inflows.txt"
+    text = path.read_text(encoding="utf-8")
+    result = summarizer.summarize(text)
+    assert not [w for w in result.meta.warnings if "dropped entity sentiment" in w], result.meta.warnings
+    assert result.sentiment.entities
+    sentences = article_sentences(clean(text).text)
+    assert all(entity.evidence in sentences for entity in result.sentiment.entities)
+    assert len({entity.evidence for entity in result.sentiment.entities}) == len(result.sentiment.entities)
 
 
 class GrammarSpy:

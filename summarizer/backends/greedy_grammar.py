@@ -39,8 +39,46 @@ class Veto(Protocol):
     def forbids(self, token: int) -> bool: ...
 
 
+class Vetoes:
+    """Several vetoes as one: a token is refused when any of them refuses it."""
+
+    def __init__(self, *vetoes: Veto) -> None:
+        self.vetoes = vetoes
+
+    def accept(self, token: int) -> None:
+        for veto in self.vetoes:
+            veto.accept(token)
+
+    def forbids(self, token: int) -> bool:
+        return any(veto.forbids(token) for veto in self.vetoes)
+
+
 # A veto that refuses this many tokens in one step is refusing everything: the step goes ahead without it.
 _MAX_REFUSALS = 256
+
+
+def unrefused(scores: npt.NDArray[np.single], veto: Veto | None) -> tuple[npt.NDArray[np.single], int]:
+    """``scores`` without the tokens ``veto`` refuses, down to the best one it lets through, and that token.
+
+    A veto that refuses ``_MAX_REFUSALS`` tokens in one step, or every token left (after the grammar's mask, few
+    may be), is refusing everything: the step goes ahead without it, on the best token. (Taking the next token
+    down instead wrote junk, "Newcrest Mining ① ② ③", and a step with no token left ended the process inside
+    llama.cpp: "Unexpected empty grammar stack".)"""
+    best = int(np.argmax(scores))
+    if veto is None:
+        return scores, best
+    original, first, refused = scores, best, 0
+    while veto.forbids(best):
+        if refused == _MAX_REFUSALS:
+            return original, first
+        if not refused:
+            scores = scores.copy()  # llama-cpp-python's logits are not ours to change
+        scores[best] = -np.inf
+        refused += 1
+        best = int(np.argmax(scores))
+        if scores[best] == -np.inf:
+            return original, first
+    return scores, best
 
 
 class GreedyGrammar:
@@ -78,7 +116,7 @@ class GreedyGrammar:
                     self._veto.accept(int(token))
         self._seen = len(input_ids)
         self.steps += 1
-        scores, best = self._unrefused(scores)
+        scores, best = unrefused(scores, self._veto)
         self._one[0] = self._api.llama_token_data(best, float(scores[best]), 0.0)
         if self._apply(self._one, 1)[0].logit != -np.inf:
             return scores
@@ -90,21 +128,7 @@ class GreedyGrammar:
         self._apply(candidates.ctypes.data_as(ctypes.POINTER(self._api.llama_token_data)), len(scores))
         masked = np.full_like(scores, -np.inf)
         masked[candidates["id"]] = candidates["logit"]
-        return self._unrefused(masked)[0]
-
-    def _unrefused(self, scores: npt.NDArray[np.single]) -> tuple[npt.NDArray[np.single], int]:
-        """``scores`` without the tokens the veto refuses, down to the best one it lets through, and that token."""
-        best = int(np.argmax(scores))
-        if self._veto is None:
-            return scores, best
-        refused = 0
-        while self._veto.forbids(best) and refused < _MAX_REFUSALS and scores[best] != -np.inf:
-            if not refused:
-                scores = scores.copy()  # llama-cpp-python's logits are not ours to change
-            scores[best] = -np.inf
-            refused += 1
-            best = int(np.argmax(scores))
-        return scores, best
+        return unrefused(masked, self._veto)[0]
 
     def _apply(self, data: Any, size: int) -> Any:
         array = self._api.llama_token_data_array(data=ctypes.cast(data, ctypes.POINTER(self._api.llama_token_data)),

@@ -241,17 +241,26 @@ class LocalBackend(Backend):
                      copy_limit: int = 0) -> Callable[[], dict[str, Any]]:
         """The arguments that put a generation under ``grammar``, fresh for each generation. Greedy
         decoding asks the grammar about the best token only (``GreedyGrammar``, same tokens); otherwise
-        llama.cpp checks the whole vocabulary at every step. With greedy decoding and a ``copy_limit``, the
-        summary may not copy more than that many words in a row from ``article`` (``CopyLimit``)."""
+        llama.cpp checks the whole vocabulary at every step. With greedy decoding, an extraction's answer (one with
+        an ``article``) quotes the article for its entities' names and evidence (``ArticleQuotes``), and with a
+        ``copy_limit`` its summary may not copy more than that many words in a row from ``article``
+        (``CopyLimit``)."""
         from .copy_limit import CopyLimit
-        from .greedy_grammar import GreedyGrammar  # numpy: only once a model runs
+        from .greedy_grammar import GreedyGrammar, Veto, Vetoes  # numpy: only once a model runs
+        from .quotes import ArticleQuotes
 
         llama_cpp = _import_llama()
         if greedy:
             def processors() -> dict[str, Any]:
-                veto = None
-                if copy_limit and article:  # a plain generation (``generate``) has no article to copy from
-                    veto = CopyLimit(article, copy_limit, lambda token: llama.detokenize([token]))
+                def piece(token: int) -> bytes:
+                    return bytes(llama.detokenize([token]))
+
+                vetoes: list[Veto] = []
+                if article:  # an extraction's answer, not a plain generation (``generate``)
+                    vetoes.append(ArticleQuotes(article, piece))
+                    if copy_limit:
+                        vetoes.append(CopyLimit(article, copy_limit, piece))
+                veto = Vetoes(*vetoes) if vetoes else None
                 return {"logits_processor": llama_cpp.LogitsProcessorList([GreedyGrammar(llama, grammar, veto=veto)])}
 
             return processors

@@ -1,0 +1,122 @@
+"""The embedded model quotes the article for its entities' evidence, and names what the article names.
+
+Each entity of the sentiment comes with a quote from the article as evidence. The
+embedded model often wrote about the article instead ("The article mentions the
+Kestrel token and its ETFs") or named something the article does not ("oil"):
+such an entity is dropped (``drafts.EntityDraft``), and on 136 of 200 recorded
+runs at least one was, its tokens written for nothing.
+
+``ArticleQuotes`` is a veto for ``GreedyGrammar``, on the entities' strings only:
+
+* ``evidence`` is the start of one of the article's sentences
+  (``review.article_sentences``, compared as ``review.fold`` compares quotes:
+  case, spacing and typographic quotes aside). A token that would make it
+  anything else is refused, and greedy decoding takes the best token that keeps
+  it one. After ``QUOTE_WORDS`` words the sentence is found and only the closing
+  quote may follow; it may not close before ``review.QUOTE_START_WORDS`` words
+  unless the sentence is whole. The review then takes the whole sentence for the
+  quote (``review.ground_quote``): the model picks the sentence, the code copies it.
+* ``name`` is a piece of the article, and starts as a name does (not "stablecoins").
+
+Neither repeats: evidence may not start a sentence an earlier entity quoted, nor
+a name close as one given already (the model once wrote one entity and its
+quote three times over).
+
+Since the entities are the answer's last part, the summary, the figures and the
+sentiment's label are written exactly as without the veto. If no token near the
+top keeps the string the article's (the veto gives up after ``greedy_grammar``'s
+limit of refusals), the string is left alone from there on and the review judges
+it as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..review import QUOTE_START_WORDS, article_sentences, fold
+
+QUOTE_WORDS = 8  # words enough to tell the quoted sentence: the rest is copied by the review, not written
+# The string being written, when it is an entity's name or evidence: the grammar's strings have no escapes, so the
+# answer's last quote opens it.
+_OPEN = re.compile(r'"(name|evidence)"\s*:\s*"([^"]*)$')
+_TAIL = 400  # characters of the answer to search for that string: more than the grammar lets either hold
+
+
+class ArticleQuotes:
+    """Refuses the tokens that would make an entity's evidence something other than the start of one of the
+    article's sentences, or its name something the article does not say.
+
+    ``piece`` gives a token's bytes (``Llama.detokenize([token])``); ``accept`` is told every token written.
+    """
+
+    def __init__(self, article: str, piece: Callable[[int], bytes]) -> None:
+        self._article = fold(article)
+        self._sentences = [fold(sentence) for sentence in article_sentences(article)]
+        self._piece = piece
+        self._pieces: dict[int, str] = {}
+        self._written = ""
+        self._key: str | None = None  # "name" or "evidence", while its string is being written
+        self._text = ""  # that string so far
+        self._given_up = False  # the string stopped being the article's: left alone until it closes
+        self._names: set[str] = set()  # the entities' names written so far, folded
+        self._quoted: set[int] = set()  # the sentences earlier evidence quoted (by index)
+        self.refused = 0
+
+    def accept(self, token: int) -> None:
+        self._written = (self._written + self._text_of(token))[-_TAIL:]
+        opened = _OPEN.search(self._written)
+        if opened is None:
+            if self._key is not None:  # the string just closed
+                self._closed(fold(self._text))
+            self._key, self._text, self._given_up = None, "", False
+            return
+        self._key, self._text = opened.group(1), opened.group(2)
+        if not self._given_up and self._text.strip() and not self._fits(fold(self._text)):
+            self._given_up = True
+
+    def forbids(self, token: int) -> bool:
+        if self._key is None or self._given_up:
+            return False
+        refused = self._refuses(self._text_of(token))
+        self.refused += refused
+        return refused
+
+    def _closed(self, folded: str) -> None:
+        if self._key == "name":
+            self._names.add(folded)
+        elif folded:
+            self._quoted.update(self._starting(folded))
+
+    def _starting(self, folded: str) -> list[int]:
+        """The sentences not quoted yet that start with ``folded``."""
+        return [index for index, sentence in enumerate(self._sentences)
+                if index not in self._quoted and sentence.startswith(folded)]
+
+    def _fits(self, folded: str) -> bool:
+        if self._key == "evidence":  # a sentence no earlier entity quoted: the model wrote one quote thrice
+            return bool(self._starting(folded))
+        return folded in self._article
+
+    def _refuses(self, piece: str) -> bool:
+        closing = piece.find('"')
+        added = piece if closing < 0 else piece[:closing]
+        text = self._text + added
+        if self._key == "evidence":
+            words = len(text.split())
+            if closing < 0 and len(self._text.split()) >= QUOTE_WORDS:
+                return True  # the sentence is found: close the quote
+            if closing >= 0 and words < QUOTE_START_WORDS and fold(text).strip(' ."\'') not in (
+                    sentence.strip(' ."\'') for sentence in self._sentences):
+                return True  # too short to tell the sentence, and not a whole one
+        elif closing >= 0 and fold(text) in self._names:
+            return True  # a name given already
+        elif not self._text and added[:1].islower():
+            return True  # a name, not a common noun ("stablecoins": the review drops it)
+        return bool(added.strip()) and not self._fits(fold(text))
+
+    def _text_of(self, token: int) -> str:
+        text = self._pieces.get(token)
+        if text is None:
+            text = self._pieces[token] = self._piece(token).decode("utf-8", errors="ignore")
+        return text
