@@ -70,14 +70,14 @@ def test_the_review_takes_the_whole_sentence_a_quote_starts():
     assert ground_quote("raised its outlook", ARTICLE) == "raised its outlook"  # verbatim, not a start: as before
 
 
-def test_a_name_must_be_the_article_s_and_not_given_twice():
+def test_a_name_must_be_the_article_s():
     veto, pieces = written(ANSWER + '{"name": "')
     assert veto.forbids(pieces("Oil"))
     assert veto.forbids(pieces("demand"))  # the article's word, but no name
     assert not veto.forbids(pieces("Marlow"))
     first = '{"name": "Marlow Freight", "label": "positive", "evidence": "The company raised its outlook"}, '
     veto, pieces = written(ANSWER + first + '{"name": "Marlow Freight')
-    assert veto.forbids(pieces('"'))
+    assert not veto.forbids(pieces('"'))  # given twice: refusing it made the model pad the name with junk
 
 
 def test_a_second_entity_may_not_quote_the_same_sentence():

@@ -18,9 +18,10 @@ runs at least one was, its tokens written for nothing.
   quote (``review.ground_quote``): the model picks the sentence, the code copies it.
 * ``name`` is a piece of the article, and starts as a name does (not "stablecoins").
 
-Neither repeats: evidence may not start a sentence an earlier entity quoted, nor
-a name close as one given already (the model once wrote one entity and its
-quote three times over).
+Evidence may not start a sentence an earlier entity quoted: the model once wrote
+one entity and its quote three times over. (A name given twice is let through,
+the result keeps one entity per name: refusing to close it made the model pad
+the name with junk, "Newcrest Mining ① ② ③".)
 
 Since the entities are the answer's last part, the summary, the figures and the
 sentiment's label are written exactly as without the veto. If no token near the
@@ -59,7 +60,6 @@ class ArticleQuotes:
         self._key: str | None = None  # "name" or "evidence", while its string is being written
         self._text = ""  # that string so far
         self._given_up = False  # the string stopped being the article's: left alone until it closes
-        self._names: set[str] = set()  # the entities' names written so far, folded
         self._quoted: set[int] = set()  # the sentences earlier evidence quoted (by index)
         self.refused = 0
 
@@ -83,9 +83,7 @@ class ArticleQuotes:
         return refused
 
     def _closed(self, folded: str) -> None:
-        if self._key == "name":
-            self._names.add(folded)
-        elif folded:
+        if self._key == "evidence" and folded:
             self._quoted.update(self._starting(folded))
 
     def _starting(self, folded: str) -> list[int]:
@@ -109,8 +107,6 @@ class ArticleQuotes:
             if closing >= 0 and words < QUOTE_START_WORDS and fold(text).strip(' ."\'') not in (
                     sentence.strip(' ."\'') for sentence in self._sentences):
                 return True  # too short to tell the sentence, and not a whole one
-        elif closing >= 0 and fold(text) in self._names:
-            return True  # a name given already
         elif not self._text and added[:1].islower():
             return True  # a name, not a common noun ("stablecoins": the review drops it)
         return bool(added.strip()) and not self._fits(fold(text))
