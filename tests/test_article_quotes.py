@@ -4,6 +4,7 @@ the article's (no model needed); and a veto can never leave a step without a tok
 from __future__ import annotations
 
 import numpy as np
+from token_pieces import Pieces
 
 from summarizer.backends.greedy_grammar import Vetoes, unrefused
 from summarizer.backends.quotes import QUOTE_WORDS, ArticleQuotes
@@ -14,19 +15,6 @@ ARTICLE = (
     "The company raised its outlook for the rest of the year, citing demand in Europe.\n"
     "Its shares gained 6% to $31.87 in Oslo, their best day since March."
 )
-
-
-class Pieces:
-    """A stand-in tokenizer: each distinct piece of text gets a token id."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-
-    def __call__(self, text: str) -> int:
-        return self.ids.setdefault(text, len(self.ids))
-
-    def piece(self, token: int) -> bytes:
-        return next(text for text, known in self.ids.items() if known == token).encode("utf-8")
 
 
 def written(text: str) -> tuple[ArticleQuotes, Pieces]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from token_pieces import Pieces
 
 from summarizer import Settings, quality
 from summarizer.backends.copy_limit import CopyLimit
@@ -13,19 +14,6 @@ ARTICLE = (
     "recovered across its European routes and the company raised its outlook for the rest of the year. "
     "The chief executive, Ada Lindqvist, said demand for regional delivery had returned faster than expected."
 )
-
-
-class Pieces:
-    """A stand-in tokenizer: each distinct piece of text gets a token id."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-
-    def __call__(self, text: str) -> int:
-        return self.ids.setdefault(text, len(self.ids))
-
-    def piece(self, token: int) -> bytes:
-        return next(text for text, known in self.ids.items() if known == token).encode("utf-8")
 
 
 def written(limit: int, text: str, pieces: Pieces | None = None) -> tuple[CopyLimit, Pieces]:
