@@ -153,7 +153,9 @@ def test_the_marks_are_where_the_offsets_say_and_the_page_draws(run, tmp_path, n
     assert "".join(t for t, _ in alibaba["underlines"]) == ("Critics say Nvidia is basically investing in its own "
                                                            "customers, which is a dangerous loop.")
     assert {colour for _, colour in alibaba["underlines"] + acme["underlines"]} == {NEGATIVE_UNDERLINE}
-    assert "".join(t for t, _ in acme["underlines"]) == "Shares of Acme fell 4% on Tuesday"
+    # the quote starts a sentence, so it stands for the whole cleaned sentence (review.ground_quote), escaped text
+    assert "".join(t for t, _ in acme["underlines"]) == ('Shares of Acme fell 4% on Tuesday after the board said it '
+                                                         'would "wait & see" &lt;/mark&gt;.')
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in acme["text"]  # the article's own text, shown as text
     assert acme["removed"][0][:2] == ["html-tag (5)", False] and "<script>" in acme["removed"][0][2]
     assert any(reason.startswith("related-links") for reason, _, _ in alibaba["removed"])
