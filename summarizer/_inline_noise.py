@@ -136,9 +136,12 @@ EDITOR_NOTE_LEAD = re.compile(
     r"(?:updated|corrected|amended)\b[^.!?]{0,150}[.!]\s+" + _PARAGRAPH_FOLLOWS
 )
 # A section label glued before the lead: "(Close): Shares ended ...", "Earnings ReportACME CORP said ..." (a label
-# in title case run into a name in capitals: the break between them lost). A long sentence must follow.
+# in title case run into a name in capitals: the break between them lost). A long sentence must follow. A label of
+# one word counts only before a name of two words in capitals: one word and capitals is a name of its own
+# ("CoinFLEX is the latest ...", "CoinDCX said ...").
 LEAD_LABEL = re.compile(
-    r"^\s*(?:\([A-Z][a-z]+(?: [a-z]+)?\)\s?:\s?|(?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{3,}(?=[A-Z]{3,}[\s,.'’]))"
+    r"^\s*(?:\([A-Z][a-z]+(?: [a-z]+)?\)\s?:\s?|(?:[A-Z][a-z]{2,} ){1,2}[A-Z][a-z]{3,}(?=[A-Z]{3,}[\s,.'’])"
+    r"|[A-Z][a-z]{3,}(?=[A-Z]{3,} [A-Z]))"
     r"(?=[A-Z\"“](?:\S*\s+){10}.*[.!?][\"”’)]?$)"
 )
 # A wire's name left at the start of the lead when the page dropped the city before it: "(Reuters) – Inflows into

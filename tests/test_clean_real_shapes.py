@@ -322,6 +322,9 @@ def test_a_label_glued_before_the_lead_goes(line, kept):
     "Shares of Total AmBEV rose 4% in the quarter as demand for beer picked up in Brazil and Argentina, it said.",
     "(The figures are unaudited.) Revenue rose 6% to $1.2 billion in the quarter, helped by demand in Asia.",
     "Results FLASH sale lifted revenue by 6% to $1.2 billion in the quarter, the retailer said on Monday.",
+    # a name written as one word with capitals after its first part: no label glued on ("Coin" had gone)
+    "CoinFLEX is the latest addition to a long list of crypto exchanges freezing withdrawals this month.",
+    "CoinDCX said on Monday that its trading volumes rose 40% in the quarter as retail buyers came back.",
 ])
 def test_a_lead_that_starts_with_capitals_or_brackets_is_kept(line):
     assert clean(f"{line}\n\n{AFTER}").text == f"{line}\n\n{AFTER}"
