@@ -41,6 +41,7 @@ QUOTE_WORDS = 8  # words enough to tell the quoted sentence: the rest is copied 
 # The string being written, when it is an entity's name or evidence: the grammar's strings have no escapes, so the
 # answer's last quote opens it.
 _OPEN = re.compile(r'"(name|evidence)"\s*:\s*"([^"]*)$')
+_QUOTE_EDGES = ' ."\''  # what ``review.ground_quote`` strips from a quote's ends
 _TAIL = 400  # characters of the answer to search for that string: more than the grammar lets either hold
 
 
@@ -54,6 +55,7 @@ class ArticleQuotes:
     def __init__(self, article: str, piece: Callable[[int], bytes]) -> None:
         self._article = fold(article)
         self._sentences = [fold(sentence) for sentence in article_sentences(article)]
+        self._whole = {sentence.strip(_QUOTE_EDGES) for sentence in self._sentences}  # to close a short quote on
         self._piece = piece
         self._pieces: dict[int, str] = {}
         self._written = ""
@@ -101,11 +103,10 @@ class ArticleQuotes:
         added = piece if closing < 0 else piece[:closing]
         text = self._text + added
         if self._key == "evidence":
-            words = len(text.split())
             if closing < 0 and len(self._text.split()) >= QUOTE_WORDS:
                 return True  # the sentence is found: close the quote
-            if closing >= 0 and words < QUOTE_START_WORDS and fold(text).strip(' ."\'') not in (
-                    sentence.strip(' ."\'') for sentence in self._sentences):
+            if closing >= 0 and len(text.split()) < QUOTE_START_WORDS and \
+                    fold(text).strip(_QUOTE_EDGES) not in self._whole:
                 return True  # too short to tell the sentence, and not a whole one
         elif not self._text and added[:1].islower():
             return True  # a name, not a common noun ("stablecoins": the review drops it)
