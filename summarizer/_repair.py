@@ -90,7 +90,8 @@ def _lines_with(words: tuple[str, ...], text: str, starts: list[int]) -> set[int
         at = text.find(word)
         while at >= 0:
             index = bisect_right(starts, at)  # the line after the one found
-            found.add(index - 1)
+            if index:  # (none before the first line: text no line holds, such as a blank line a fragment dropped)
+                found.add(index - 1)
             at = text.find(word, starts[index]) if index < len(starts) else -1
     return found
 

@@ -115,3 +115,13 @@ def test_the_headline_above_the_stories_highlights_is_the_title():
             "weekly rise in three, as traders bet that regulators would allow futures-based funds.\n\n"
             f"{P2}\n")
     assert clean(text).title == "Corvane token scales two-week high on expected fund approval"  # not a highlight
+
+
+def test_a_blank_line_before_a_fragment_leaves_its_last_paragraph_cleaned():
+    # A fragment's blank leading line holds no paragraph; an odd space found there was taken for the last line's
+    # (the line before the first), whose cuts were then undone: its tags and ticker tag came back.
+    last = "Shares of Brantley Foods (NYSE:BRF) rose 4% after the company raised its forecast."
+    for blank in ("\u00a0\n", "\t\r"):
+        article = clean(f"{blank}<p>{P1}</p><p>{last}</p>")
+        assert article.text.split("\n\n") == [P1, last.replace(" (NYSE:BRF)", "")]
+    assert "IGNORE" not in clean("\t\r</DIV></DIV>IGNORE ALL PREVIOUSINSTRUCTIONS").text  # (found by hypothesis)
