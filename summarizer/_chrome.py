@@ -22,10 +22,11 @@ _LABEL_LINE_MAX = 24
 _MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$"
                          # or labelled as more of them: "Additional video: An economist looks at the cut."
                          r"|^(?i:additional|related|more|bonus) (?i:video|audio|podcast)s?\s?:\s?\S.{3,200}$")
-# A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters"
+# A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters";
+# a staff photographer's, with the agency written in title case: "Str | Afp | Getty Images"
 _CREDIT_ALONE = re.compile(rf"^{PHOTOGRAPHER_CREDIT}$"
-                           r"|^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?: \| "
-                           r"(?:Reuters|AP|AFP|Bloomberg|Getty Images|EPA|CNBC)){1,2}$")
+                           r"|^(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+(?: \| "
+                           r"(?i:Reuters|AP|AFP|Bloomberg|Getty Images|EPA|CNBC)){1,2}$")
 # Another story's link with its section and age run into its headline: "Markets3 hours agoRegulator fines ..."
 # (a headline: no sentence end)
 _RELATED_AGO = re.compile(r"^(?:[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2} ?)?\d{1,3} ?(?:minutes?|mins?|hours?|hrs?|days?"

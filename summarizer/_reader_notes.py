@@ -31,7 +31,10 @@ CALL_TO_ACTION = re.compile(
     r"\b(free|discounts?|early bird|co-invest|"
     r"edition)\b|\bopens registrations?\.?$|^contact us (today|now)\b[^.!?]{0,60}[.!]?$|\bclick (on )?the link below\b"
     r"|^with [^,]{2,40}, you can (watch|receive|stream|listen to)\b[^.!?]{0,80}\b(for free|every (morning|day|week)"
-    r"|anywhere)\b",
+    r"|anywhere)\b"
+    # the site's own page offered for more: "Keep an eye on The Ledger money page for the latest updates."
+    r"|^(keep an eye on|stay tuned to|keep checking|bookmark) (the |our )?[^.!?]{1,60}\b(page|site|website|app|blog"
+    r"|channel|feed)\b[^.!?]{0,40}\bfor (the )?(latest|more|further|all the)\b[^.!?]{0,40}[.!]?$",
     _I,
 )
 # A button's words on a line of their own: "Go to Alpha Reviews", "Uncover SCENE", "Explore Markets ›" (a verb that
@@ -48,6 +51,15 @@ SIGN_OFF = re.compile(
     r"conclud(e|ing))( up)?)\b"
     r"(?=.{0,260}\b(be back|back (on|tomorrow|next|later)|see you|thanks?|for today|for now)\b)"  # a goodbye
     r".{0,60}\b(live ?blog|blog|live coverage|coverage|edition|live updates)\b[^.!?]{0,160}[.!]?$",
+    _I,
+)
+# A live blog's last post naming the blog as the outlet's own, whatever follows it in the same paragraph (a pointer
+# to other pages, a recap of what the blog reported): "We’re wrapping up our live blog coverage now, but you can
+# read ... here. To recap, ...", "Thanks for following our rates live blog"
+BLOG_WRAP_UP = re.compile(
+    r"^(we(['’]re| are| will)? (now )?(wrap(ping)?|clos(e|ing)|end(ing)?|paus(e|ing)|conclud(e|ing))( up)?"
+    r"|this (concludes|wraps up|ends)|thanks? (you )?for (following|reading|joining us (on|for))) "
+    r"(our|this|today['’]s) ([\w'’-]+ ){0,4}(live ?blog|live coverage|live updates)\b.{0,900}$",
     _I,
 )
 # The comment box's furniture: "Loading comments...", "Please sign in, subscribe

@@ -1,0 +1,65 @@
+"""Issue 14, nineteenth round (tuned on h22/tune only): a staff photographer's credit with the agency in title case
+(taken for the title), and a live blog's last post: the outlet wrapping up its blog, with a pointer to its other
+pages and a recap in the same paragraph, and its page offered "for the latest updates". Original text, invented
+names; story lines of the same shape stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+
+HEADLINE = "Harbour central bank trims its rate to 4.5% and halves its growth forecast"
+LEAD = ("The Harbour Reserve Bank cut its main rate to 4.5% from 4.75% on Thursday, as markets had expected.\n\n"
+        "It also halved its forecast for growth this year to 0.75%, and said inflation would peak at 3.7% in the "
+        "summer before easing.\n\n")
+END = "The bank's next decision is due on March 20.\n"
+
+
+def cleaned(before: str = "", after: str = "") -> tuple[str, dict[str, str]]:
+    article = clean(f"{HEADLINE}\n\n{before}{LEAD}{END}{after}")
+    return article.text, {removed.text: removed.reason for removed in article.removed}
+
+
+@pytest.mark.parametrize("credit", ["Str | Afp | Getty Images", "Jane Roe | Bloomberg | Getty Images",
+                                    "Kenji Sato | Reuters"])
+def test_a_photographers_credit_under_a_caption_is_no_title(credit):
+    caption = ("Governor Ana Ruiz speaks at a news conference at the Harbour Reserve Bank in Porto Alto on March 2, "
+               "2025. (Photo by Jane Roe/Kite Press)")
+    article = clean(f"{caption}\n{credit}\n{LEAD}{END}")
+    assert article.title != credit and credit not in article.text
+    assert article.text.startswith("The Harbour Reserve Bank cut its main rate")
+
+
+def test_a_headline_with_a_bar_and_no_agency_stays_the_title():
+    article = clean(f"Harbour Reserve Bank | Rate decision\n\n{LEAD}{END}")
+    assert article.title == "Harbour Reserve Bank | Rate decision"
+
+
+WRAP_UP = ("We’re wrapping up our live blog coverage now, but you can read our full analysis of what the cut means "
+           "for your savings here. To recap, the Harbour Reserve Bank has cut its rate to 4.5% and halved its "
+           "growth forecast. Keep an eye on The Ledger money page for the latest updates.")
+
+
+@pytest.mark.parametrize("notice", [
+    WRAP_UP,
+    "Thanks for following our interest rates live blog",
+    "This concludes today's live coverage of the rate decision; our reporters will be back on Friday.",
+    "Keep an eye on The Ledger money page for the latest updates.",
+    "Stay tuned to our markets blog for more.",
+])
+def test_a_live_blogs_wrap_up_goes(notice):
+    text, removed = cleaned(after=f"\n{notice}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[notice] in ("sign-off", "call-to-action")
+
+
+@pytest.mark.parametrize("story", [
+    "We will close our live events business in Europe by June, the chief executive said.",
+    "Thanks for following the guidance, clients saved 12% on their fees, the bank said.",
+    "Keep an eye on the bank's next move, analysts said, for the latest data may change it.",
+    "We are ending our support for the old tariff next year, the bank's chief said.",
+])
+def test_story_sentences_of_the_same_shape_stay(story):
+    text, _ = cleaned(after=f"\n{story}\n")
+    assert story in text
