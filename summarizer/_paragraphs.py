@@ -282,3 +282,34 @@ def story_end(lines: Sequence[Line]) -> int | None:
             first = text
         bodies += line.body
     return None
+
+
+# --- a poll: a question to the reader, its answers a list of short options ---------------------------------
+
+_POLL_MIN_OPTIONS = 3
+_POLL_OPTION_MAX_WORDS = 4
+_POLL_QUESTION_MAX_WORDS = 30
+
+
+def mark_polls(lines: Sequence[Line]) -> bool:
+    """A question followed by three or more short list items (four words at most, no sentence end, no figure) that
+    the other rules and the layout model already removed is a reader poll's question ("What big company would you
+    most want to work for?" / • Google / • Nike / ...): it goes with its options. Its answers gone, a question
+    alone in a story is kept; so is one before options that stayed (a list the story gives). Whether any went."""
+    present = [line for line in lines if line.text.strip()]
+    marked = False
+    for index, line in enumerate(present):
+        text = line.text.strip()
+        if line.reason is not None or not text.endswith("?") or len(text.split()) > _POLL_QUESTION_MAX_WORDS:
+            continue
+        options = 0
+        for option in present[index + 1:]:
+            words = option.text.split()
+            if option.reason is None or not is_bullet(option.text.strip()) or len(words) - 1 > _POLL_OPTION_MAX_WORDS \
+                    or ends_sentence(option.text) or DIGIT.search(option.text):
+                break
+            options += 1
+        if options >= _POLL_MIN_OPTIONS:
+            line.reason = "poll"
+            marked = True
+    return marked

@@ -258,7 +258,7 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
     _layout_round(lines, present, kept)
     memo = layout_model.Memo()  # what the layout model learns of each line once
     kept = _settle(kept, memo)
-    if _classify.mark_tail_islands(present):
+    if _classify.mark_tail_islands(present) | paragraphs.mark_polls(present):
         kept = _settle([line for line in present if line.reason is None], memo)
     title, _ = take_title([line for line in kept if line.reason != layout_model.REASON])  # (as the output shows)
     checked = checked_title(title, present)

@@ -63,3 +63,24 @@ def test_a_live_blogs_wrap_up_goes(notice):
 def test_story_sentences_of_the_same_shape_stay(story):
     text, _ = cleaned(after=f"\n{story}\n")
     assert story in text
+
+
+OPTIONS = "  • Corvane\n  • Harbour Foods\n  • Tidewater Energy Group\n  • Brantley\n"
+
+
+def test_a_reader_polls_question_goes_with_its_options():
+    question = "The Harbour 100 list comes out on Monday. Which big company would you most like to work for?"
+    text, removed = cleaned(before=f"{question}\n{OPTIONS}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[question] == "poll"
+
+
+def test_a_question_the_story_asks_stays():
+    question = "Will the bank cut again before the summer?"
+    story = ("Most economists polled by the Harbour Ledger expect one more cut in May, while two see the rate held "
+             "until the autumn.")
+    text, _ = cleaned(after=f"\n{question}\n\n{story}\n")  # a question, then a paragraph: no options
+    assert question in text and story in text
+    options = "  • Cut by a quarter point in May\n  • Hold until the autumn\n  • Cut by half a point\n"
+    text, _ = cleaned(after=f"\n{question}\n{options}\n{story}\n")  # a story's own list stays, and so its question
+    assert question in text
