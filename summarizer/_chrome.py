@@ -146,7 +146,20 @@ def _chrome_reason(text: str, following: str) -> str | None:
     if text.count(" ") >= _MENU_MIN_WORDS - 1 and not _NO_PROSE_MARK.search(text) and not DIGIT.search(text) \
             and function_word_share(text) < LIST_SHARE:
         return "navigation"
+    if _name_twice(text):
+        return "layout"  # a logo's text and its alt text: "Harbour News Service Harbour News Service"
     return "navigation" if _glued_menu(text) else None
+
+
+_TWICE_MAX_WORDS = 6
+
+
+def _name_twice(text: str) -> bool:
+    """A name in title case written twice in a row, nothing else on the line ("Harbour Ledger Harbour Ledger")."""
+    words = text.split()
+    half = len(words) // 2
+    return 0 < half <= _TWICE_MAX_WORDS and len(words) == 2 * half and words[:half] == words[half:] \
+        and all(word[:1].isupper() for word in words) and not DIGIT.search(text)
 
 
 def _glued_menu(text: str) -> bool:

@@ -20,9 +20,10 @@ AUTHOR_BIO = re.compile(
     r"^(?!.*\d)(?!.*\b(who|whose|that|in (his|her|their|its))\b)(?!The\b)[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,2} (is an? "
     r"((?i:professional|freelance|content|staff|guest|senior|contributing|independent|tech|technology|finance|crypto) )"
     r"{1,3}(?i:writer|blogger|author)\b[^!?]{0,300}|writes (about|on) [^.!?]{3,120}\.?)$|"
-    r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? (\w+ ){0,2}(reporter|writer|editor|journalist|correspondent"
+    r"^((?i:about the author)\b.*|[A-Z][\w.'-]+ is an? ((?i:part|full)-time )?(\w+ ){0,2}"
+    r"(reporter|writer|editor|journalist|correspondent"
     r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
-    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? (\w+ ){0,4}"
+    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? ((?i:part|full)-time )?(\w+ ){0,4}"  # "a part-time freelance writer"
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300}"
     # "Jane Roe joined Ledger as a news reporter in 2022.", "Before joining Ledger, Roe was ...", and her holdings
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,2} joined [A-Z][\w&.' -]{1,40} as an? (\w+ ){0,2}"

@@ -159,7 +159,8 @@ def _ticker_line(text: str) -> bool:
     return bool(TICKER_LINE.match(text) if _NUMBER_CHARS.fullmatch(text) else _TICKER_NAMES_LINE.match(text))
 
 READ_MORE = re.compile(
-    r"^(read more|also read|read also|see also|related|more|recommended|don't miss|must read|read next)"
+    r"^(read more|also read|read also|see also|related(?: (?:news|stories|articles|reading|coverage|posts))?|more"
+    r"|recommended|don't miss|must read|read next)"
     r"\s*[:：|»>—-]\s*.{1,200}$"
     r"|^read(\s*[:：|»>]|\s[—–-]\s)\s*.{1,200}$"  # "READ: <headline>" ("Read-across to ..." is prose)
     r"|^similar (news|stories|articles)\s*[:：]\s*.{1,200}$",  # its colon: "Similar stories — of ..." is prose

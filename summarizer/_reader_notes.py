@@ -154,7 +154,8 @@ READER_NOTICE = _ReaderNotice()
 # The page's note about the article itself: "This article is more than 10 years old", "This story is developing",
 # "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
 ARTICLE_NOTICE = re.compile(
-    r"^((editor['’]?s )?note\s?:\s?)?this (article|story|post|page|piece|content|report) (is|was|has been|first"
+    r"^((editor['’]?s )?note\s?:\s?)?this (article|story|post|page|piece|content|report|section( below| above)?"
+    r"|update|entry) (is|was|has been|first"
     r"|originally)\b(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
     # about how the page was made: "Note: This content adheres to ... and removes promotional links ..."
     r"|^((editor['’]?s )?note\s?:\s?)?this (article|post|page|content) (adheres|follows|may contain|contains|uses"
@@ -308,7 +309,10 @@ SITE_PROMO = re.compile(
     r"^(catch|get|read|follow|find)( all)?( the)? latest\b[^.!?]{0,100}?\b(here|(on|at) (?-i:[A-Z])[\w.]*"
     r"( (?-i:[A-Z])[\w.]*)?)\s?[.!]?$"
     r"|^(for (all )?(the )?(other |more |latest )?[^.!?]{0,120}?,? )?(visit|log on to|head to|go to) [\w-]+(\.[\w-]+)*"
-    r"\.(com|in|net|org|co|news|io|sg|au|uk)(\.[a-z]{2})?\s?[.!]?$",
+    r"\.(com|in|net|org|co|news|io|sg|au|uk)(\.[a-z]{2})?\s?[.!]?$"
+    # the outlet's own running coverage: "Follow our live coverage of the rate decision and the market reaction."
+    r"|^(follow|catch up (on|with)) (all )?our (full |ongoing |latest )?(live )?(coverage|blog|live ?blog"
+    r"|updates|live updates)\b[^!?]{0,140}[.!]?$",
     _I,
 )
 # A press release's dial-in details: "The company will host a conference call today at 5:00 p.m. ET. Dial

@@ -146,12 +146,24 @@ def mark_teaser_bullets(lines: Sequence[Line]) -> None:
         return
     body = " ".join(line.text for line in lines if line.reason is None and line.body and not is_bullet(line.text))
     words = frozenset(strip_punctuation(body.casefold()).split())
-    numbers = set(_NUMBER.findall(body))
+    numbers = _with_whole_parts(_NUMBER.findall(body))
     for line in bullets:
         own = [word for word in strip_punctuation(line.text[2:].casefold()).split() if word not in stopwords()]
         if own and sum(word in words for word in own) >= _BULLET_SHARED * len(own) \
                 and set(_NUMBER.findall(line.text)) <= numbers:
             line.reason = "teaser"
+
+
+def _with_whole_parts(numbers: list[str]) -> set[str]:
+    """The numbers, and for each with a decimal part, its whole part cut and rounded: a highlight rounds ("more
+    than $93 million" for the body's "$93.68 million")."""
+    found = set(numbers)
+    for number in numbers:
+        whole, point, fraction = number.replace(",", "").partition(".")
+        if point and fraction.isdigit() and whole.isdigit():
+            found.add(whole)
+            found.add(str(round(float(f"{whole}.{fraction}"))))
+    return found
 
 
 # --- repeats in other words ------------------------------------------------------------------------------------
@@ -177,8 +189,8 @@ def mark_near_duplicates(lines: Sequence[Line]) -> None:
         if not line.body or line.reason is not None:
             continue
         text = line.text
-        if text.count(" ") < _NEAR_MIN_WORDS - 1:
-            continue
+        if text.count(" ") < _NEAR_MIN_WORDS - 1 or is_bullet(text):
+            continue  # (a highlight the body says again is mark_teaser_bullets': the body's paragraph stays)
         start, end = text[:_EDGE].lower(), text[-2 * _EDGE:]
         starts, ends = by_start.get(start), by_end.get(end)  # (most paragraphs have neither: no set is built)
         if (starts is not None and _repeats_one(text, starts, position)) or (

@@ -84,3 +84,57 @@ def test_a_question_the_story_asks_stays():
     options = "  • Cut by a quarter point in May\n  • Hold until the autumn\n  • Cut by half a point\n"
     text, _ = cleaned(after=f"\n{question}\n{options}\n{story}\n")  # a story's own list stays, and so its question
     assert question in text
+
+
+# Tuned on h23/tune only.
+
+SENTENCE = "The revised offer of $115 a share in cash is a premium of about 33% to Brantley's last closing price."
+
+
+def test_a_highlight_the_body_says_word_for_word_goes_and_the_body_keeps_it():
+    # (the near-duplicate rule had kept the highlight, the first copy, and dropped the body's)
+    page = (f"Brantley accepts Corvane's higher offer of $4.5 billion\n- {SENTENCE}\n"
+            f"Brantley Optics on Thursday accepted Corvane Systems' raised offer of $4.5 billion, days after Corvane "
+            f"sued to enforce an earlier deal.\n{SENTENCE}\nShares of Brantley jumped 31.5%, while Corvane slipped "
+            f"0.5%.\n")
+    article = clean(page)
+    assert f"- {SENTENCE}" not in article.text and article.text.count(SENTENCE) == 1
+    assert "Brantley Optics on Thursday accepted" in article.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(("highlight", "goes"), [
+    ("Liquidations across the crypto market topped $94 million in a day", True),  # the body's $93.68 rounded
+    ("Liquidations across the crypto market topped $93 million in a day", True),  # or cut
+    ("Liquidations across the crypto market topped $12 million in a day", False),  # a figure the body lacks
+])
+def test_a_highlight_that_rounds_the_bodys_figure_is_a_repeat(highlight, goes):
+    body = ("Liquidations across the crypto market topped $93.68 million in a day, as bitcoin slipped 0.3% to "
+            "$69,670 and a total of 51,090 traders were caught out.\n\n"
+            "Ether fell 1.2% to $3,670, while the token of the Harbour exchange dropped 7.45%.\n")
+    article = clean(f"Why is bitcoin falling? Liquidations top $93 million\n\nHighlights\n\n  • {highlight}\n\n{body}")
+    assert (highlight not in article.text) is goes
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Roe is a part-time freelance writer based in Harbourtown. She earned her degree in economics at Elm "
+    "College…",
+    "This section below was published at 13:15 GMT to cover the Harbour Reserve Bank's decision and the market "
+    "reaction.",
+    "Follow our live coverage of the rate decision and the market reaction.",
+    "Related News:   Landlords raise rents on more than half of homes in the north: statistics office",
+    "Harbour Ledger Service Harbour Ledger Service",
+])
+def test_notes_about_the_page_and_its_furniture_go(line):
+    text, _ = cleaned(before=f"{line}\n\n")  # above the story, where no footer rule reaches
+    assert text == f"{LEAD}{END}".strip()
+
+
+@pytest.mark.parametrize("story", [
+    "Nassim Roe is a best-selling author and former options trader.",
+    "This section of the law was published in 2019 and amended in March.",
+    "Follow the money, analysts said, and our coverage of the bank shows where it went.",
+    "New rules apply to New Harbour Bank from March.",
+])
+def test_story_lines_like_them_stay(story):
+    text, _ = cleaned(before=f"{LEAD}{story}\n\n")
+    assert story in text
