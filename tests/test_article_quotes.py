@@ -123,3 +123,59 @@ def test_a_veto_that_refuses_too_many_tokens_is_set_aside():
     assert best == 0 and scores[0] == 1.0
     refuse_first = Vetoes(*(RefuseToken(token) for token in range(100)))
     assert unrefused(np.linspace(1.0, 0.0, 1000, dtype=np.single), refuse_first)[1] == 100
+
+
+def test_pieces_of_a_character_the_article_lacks_are_refused():
+    """Refused "rganization" (the article writes "Organisation"), the model took byte tokens, which read as nothing
+    had passed: it wrote "The OⅠⅠⅠⅠ..." until the token limit cut the whole answer off (a real page, h22/tune)."""
+    numeral = "Ⅰ".encode()  # three bytes, each a token of its own
+    veto, pieces = written(ANSWER + '{"name": "Marlow Freight", "label": "positive", "evidence": "The c')
+    assert veto.forbids(pieces.raw(numeral[:1]))
+    assert veto.forbids(pieces.raw(numeral[:2]))
+    assert veto.forbids(pieces.raw(b"\xff"))  # no text at all
+    assert not veto.forbids(pieces("ompany"))
+
+
+def test_a_character_of_the_article_may_come_in_pieces():
+    article = "Harbour Freight lifted its dividend to €1.20 a share.\nIts profit rose by 12%."
+    pieces = Pieces()
+    veto = ArticleQuotes(article, pieces.piece)
+    answer = ANSWER + ('{"name": "Harbour Freight", "label": "positive", "evidence": "Harbour Freight lifted its '
+                       'dividend to ')
+    for start in range(0, len(answer), 3):
+        veto.accept(pieces(answer[start:start + 3]))
+    euro = "€".encode()  # E2 82 AC
+    assert not veto.forbids(pieces.raw(euro[:1]))  # the first byte of the article's "€"
+    veto.accept(pieces.raw(euro[:1]))
+    assert veto.forbids(pieces.raw(b"\xa5"))  # E2 A5 starts no character of the article
+    assert not veto.forbids(pieces.raw(euro[1:]))  # completes the "€"
+    veto.accept(pieces.raw(euro[1:]))
+    assert not veto.forbids(pieces("1.20"))
+    assert veto.forbids(pieces("3.40"))
+
+
+def test_a_quote_is_not_padded_with_spaces():
+    """Refused its next word, the model padded the quote with spaces, which the comparison reads as one
+    ("The O         ", a real page, h22/tune)."""
+    veto, pieces = written(ANSWER + '{"name": "Marlow Freight", "label": "positive", "evidence": "The c')
+    assert veto.forbids(pieces("   "))
+    veto, pieces = written(ANSWER + '{"name": "Marlow Freight", "label": "positive", "evidence": "The ')
+    assert veto.forbids(pieces(" "))
+    assert veto.forbids(pieces("  company"))
+    assert not veto.forbids(pieces("company"))
+    veto, pieces = written(ANSWER + '{"name": "Marlow Freight", "label": "positive", "evidence": "The comp')
+    assert veto.forbids(pieces(" "))  # a space ends the word: "The comp " starts no sentence
+    assert not veto.forbids(pieces("any"))
+
+
+def test_a_piece_of_an_article_character_must_fit_where_it_is_written():
+    """The article's curly quotes and dashes share their first byte with many characters: that byte passed after
+    "The O" although no sentence goes on with a quote there, and the model's next byte made junk ("The O‧")."""
+    article = "The Organisation said output would fall.\nIt called the cut “historic” on Sunday."
+    pieces = Pieces()
+    veto = ArticleQuotes(article, pieces.piece)
+    answer = ANSWER + '{"name": "Organisation", "label": "neutral", "evidence": "The O'
+    for start in range(0, len(answer), 3):
+        veto.accept(pieces(answer[start:start + 3]))
+    assert veto.forbids(pieces.raw("“".encode()[:1]))  # "The O“" starts no sentence
+    assert not veto.forbids(pieces("rganisation"))

@@ -32,6 +32,7 @@ it as before.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 
@@ -42,6 +43,7 @@ QUOTE_WORDS = 8  # words enough to tell the quoted sentence: the rest is copied 
 # answer's last quote opens it.
 _OPEN = re.compile(r'"(name|evidence)"\s*:\s*"([^"]*)$')
 _QUOTE_EDGES = ' ."\''  # what ``review.ground_quote`` strips from a quote's ends
+_SPACES = re.compile(r"\s\s")
 _TAIL = 400  # characters of the answer to search for that string: more than the grammar lets either hold
 
 
@@ -57,7 +59,14 @@ class ArticleQuotes:
         self._sentences = [fold(sentence) for sentence in article_sentences(article)]
         self._whole = {sentence.strip(_QUOTE_EDGES) for sentence in self._sentences}  # to close a short quote on
         self._piece = piece
-        self._pieces: dict[int, str] = {}
+        self._pieces: dict[int, bytes] = {}
+        # the bytes that can begin one of the article's characters and do not make it whole (the first one or two
+        # of "é" or "€"): a token may end inside a character, the next one completes it
+        self._partial: dict[bytes, set[str]] = {}  # -> the characters they begin
+        for char in set(article):
+            for end in range(1, len(char.encode("utf-8"))):
+                self._partial.setdefault(char.encode("utf-8")[:end], set()).add(char)
+        self._pending = b""  # the bytes of a character written but not whole yet
         self._written = ""
         self._key: str | None = None  # "name" or "evidence", while its string is being written
         self._text = ""  # that string so far
@@ -66,7 +75,8 @@ class ArticleQuotes:
         self.refused = 0
 
     def accept(self, token: int) -> None:
-        self._written = (self._written + self._text_of(token))[-_TAIL:]
+        text, self._pending = _decoded(self._pending + self._bytes_of(token), errors="replace")
+        self._written = (self._written + text)[-_TAIL:]
         opened = _OPEN.search(self._written)
         if opened is None:
             if self._key is not None:  # the string just closed
@@ -80,7 +90,17 @@ class ArticleQuotes:
     def forbids(self, token: int) -> bool:
         if self._key is None or self._given_up:
             return False
-        refused = self._refuses(self._text_of(token))
+        try:  # the token's bytes after those of a character not whole yet
+            text, pending = _decoded(self._pending + self._bytes_of(token))
+        except UnicodeDecodeError:
+            text, pending = "", b"?"  # bytes no text has: refused below
+        # A piece of a character is refused unless the character it begins could go on the string: read as
+        # nothing, such pieces had passed, and the model wrote a string of them ("The OⅠⅠⅠⅠ...") until the token
+        # limit cut the answer off.
+        if pending:
+            refused = all(self._refuses(text + char) for char in self._partial.get(pending, ()))
+        else:
+            refused = self._refuses(text)
         self.refused += refused
         return refused
 
@@ -110,10 +130,22 @@ class ArticleQuotes:
                 return True  # too short to tell the sentence, and not a whole one
         elif not self._text and added[:1].islower():
             return True  # a name, not a common noun ("stablecoins": the review drops it)
-        return bool(added.strip()) and not self._fits(fold(text))
+        if _SPACES.search(text, max(0, len(self._text) - 1)):
+            return True  # spaces the quote compares as one: the model padded a quote it could not go on with
+        if not added or not text.strip():
+            return False
+        # (a space written ends a word: "The O " starts no sentence that goes on "The Organisation")
+        return not self._fits(fold(text) + " " if text[-1].isspace() else fold(text))
 
-    def _text_of(self, token: int) -> str:
-        text = self._pieces.get(token)
-        if text is None:
-            text = self._pieces[token] = self._piece(token).decode("utf-8", errors="ignore")
-        return text
+    def _bytes_of(self, token: int) -> bytes:
+        data = self._pieces.get(token)
+        if data is None:
+            data = self._pieces[token] = self._piece(token)
+        return data
+
+
+def _decoded(data: bytes, errors: str = "strict") -> tuple[str, bytes]:
+    """``data`` as text, up to a character not whole at its end, and that character's bytes."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors)
+    text = decoder.decode(data)  # (not final: the bytes of a character not whole stay in the decoder)
+    return text, decoder.getstate()[0]
