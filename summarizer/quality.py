@@ -171,6 +171,22 @@ def broken_reason(sentence: str) -> str | None:
     return None
 
 
+# A sentence about the answer instead of the article: the schema's parts named and listed ("The key figures are:
+# $0.35 decrease in ...", "The sentiment is positive, with ...", "The entities are: OPEC, ...").
+_ABOUT_THE_ANSWER = re.compile(
+    r"^(?:the )?(?:key figures|main figures|entities)(?: (?:mentioned|listed|given|named|in the article))?"
+    r" (?:are|include)\b|^(?:the )?(?:overall )?sentiment(?: of the article)? is (?:positive|negative|neutral|mixed)\b"
+    r"|^(?:key figures|sentiment|entities)\s*:",
+    re.IGNORECASE,
+)
+
+
+def about_the_answer(sentence: str) -> bool:
+    """Whether ``sentence`` lists the answer's own parts (its figures, its sentiment, its entities) instead of
+    saying what the article reports."""
+    return _ABOUT_THE_ANSWER.match(sentence.strip()) is not None
+
+
 def duplicated(sentences: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, of sentences that say the same: equal words, one the start of the other (``starts``),
     80% overlap, or one fact told twice (``restates``)."""

@@ -68,7 +68,7 @@ class SummaryReview:
             if len(sentence.split()) < 3:  # a stray number or heading, not worth a re-ask: dropped
                 self.warnings.append(f"dropped summary fragment {sentence!r}")
                 continue
-            sentence = self._grounded(sentence)
+            sentence = self._about_the_answer_dropped(self._grounded(sentence))
             if sentence:
                 sentence = self._cut_end_dropped(self._single_words_dropped(sentence))
             if sentence and self._sound(sentence):
@@ -101,6 +101,19 @@ class SummaryReview:
                 self.warnings.append(f"dropped the cut-off end of a summary item: {tail!r}")
                 return head
         return item
+
+    def _about_the_answer_dropped(self, item: str) -> str:
+        """``item`` without its sentences that list the answer's parts instead of the article's news ("The key
+        figures are: ...", "The entities are: ..."): the embedded model wrote them on a short real page."""
+        if not item:
+            return item
+        parts = quality.split_sentences(item)
+        kept = [part for part in parts if not quality.about_the_answer(part)]
+        for part in parts:
+            if quality.about_the_answer(part):
+                self._fault(f"the summary sentence {_quote(part)} describes the answer, not the article; say what "
+                            "the article reports", f"dropped a summary sentence about the answer itself: {part!r}")
+        return " ".join(kept)
 
     def _single_words_dropped(self, item: str) -> str:
         """An item's one-word 'sentences' ("... Rs. 261.85 apiece. Veteran. KV Kamath has been appointed ..."):

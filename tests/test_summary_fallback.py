@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from summarizer import Settings, Summarizer
 from summarizer.drafts import Extraction
+from summarizer.quality import about_the_answer
 from summarizer.review import opening_sentences
 from summarizer.testing import ScriptedBackend, answer
 
@@ -202,3 +203,26 @@ def test_the_headline_stays_when_one_sentence_or_a_pronoun_would_open_the_summar
                                             "sentiment": SENTIMENT}, context=context)
     assert extraction.summary[0] == f"{title}."
 
+
+
+def test_sentences_that_list_the_answers_parts_are_dropped():
+    """Seen on a real page (h22/tune) with the embedded model: after one good sentence, "The key figures are:
+    $0.35 decrease in ..., $22.41 settlement ... The sentiment is positive, with ..." and "The entities are: ..."."""
+    context: dict[str, object] = {"article": ARTICLE}
+    first = "Northwind Bank held its main rate at 4.25% on Thursday, as policymakers weighed slowing inflation."
+    extraction = Extraction.model_validate(
+        {"summary": [first, "The key figures are: 4.25% main rate, 0.25 percentage points cut wanted by two. The "
+                            "sentiment is neutral, with the governor watching wage data.",
+                     "The entities are: Northwind Bank, Ada Brook.", "Seven of the nine members voted to hold."],
+         "key_figures": [], "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == [first, "Seven of the nine members voted to hold."]
+    assert sum("about the answer itself" in w for w in context["warnings"]) == 3  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Key figures from the statistics office are due on Friday, the bank said.",
+    "Investor sentiment is fragile after the vote, analysts said.",
+    "The entities that hold the bank's bonds include two pension funds.",
+])
+def test_sentences_about_figures_or_sentiment_in_the_news_stay(sentence):
+    assert not about_the_answer(sentence)
