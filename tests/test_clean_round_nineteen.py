@@ -138,3 +138,13 @@ def test_notes_about_the_page_and_its_furniture_go(line):
 def test_story_lines_like_them_stay(story):
     text, _ = cleaned(before=f"{LEAD}{story}\n\n")
     assert story in text
+
+
+@pytest.mark.parametrize("heading", ["Editors' Recommendations", "Editor’s Recommendations", "Further reading",
+                                     "You may be interested in:"])
+def test_a_list_of_other_stories_under_its_heading_goes(heading):
+    tail = (f"{heading}\n\nJane Roe\nJane Roe covers markets for the site.\n"
+            "Everything the regulator gets wrong about the bank's merger\nThe bank's logo on its tower.\n\n"
+            "The merger season is in full ")
+    text, _ = cleaned(after=f"\n{tail}")
+    assert text == f"{LEAD}{END}".strip()
