@@ -237,7 +237,7 @@ def _teaser_of(headline: str, paragraph: str) -> bool:
     names = {word.casefold() for word in paragraph.split()[1:] if word[:1].isupper()}
     return any(name.strip(".,;:'’\"") in shared for name in names)
 
-_TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWwAaHhDd"  # the first letters of noise.TAIL_HEADING's headings, and "About"
+_TAIL_HEADING_FIRST = "YyMmRrTtLlPpEeWwAaHhDdFfSs"  # the first letters of noise.TAIL_HEADING's headings, and "About"
 
 
 def _mark_layout(lines: list[PageLine]) -> str | None:

@@ -141,6 +141,7 @@ def test_story_lines_like_them_stay(story):
 
 
 @pytest.mark.parametrize("heading", ["Editors' Recommendations", "Editor’s Recommendations", "Further reading",
+                                     "Suggested reading",
                                      "You may be interested in:"])
 def test_a_list_of_other_stories_under_its_heading_goes(heading):
     tail = (f"{heading}\n\nJane Roe\nJane Roe covers markets for the site.\n"
