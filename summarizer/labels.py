@@ -252,6 +252,8 @@ def _what_in(after: list[str]) -> str | None:
 
 
 _NAME = re.compile(r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*(?![\w$€£¥])")  # not a currency's letter: "C$1.35"
+# a name alone at a clause's end, after its start or "and": ", Zhao" / "$150 million and Lim"
+_OWNER_LAST = re.compile(r"(?:^|[,;:]\s*|\band )([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2})$")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_NAMES = frozenset(("The", "A", "An", "It", "Its", "This", "That", "In", "On", "At", "But", "And", "As", "After",
                         "Shares", "Rs", "Re", "US", "Q1", "Q2", "Q3", "Q4", "AM", "PM", "GMT", "UTC",
@@ -270,6 +272,12 @@ def _name_before(figure: Labelled, text: str) -> str | None:
     ('Corblake Freight'): 'Group revenue' is no name."""
     left = text[max(0, figure.start - 200):figure.start]
     cut = [m.end() for m in CLAUSE_END.finditer(left)]
+    if cut and not left[cut[-1]:].strip() and left[cut[-1] - 1] == ",":
+        # the number right after a comma, in a list that names each one's owner first: "Binance must pay $1.35
+        # billion, Zhao, $150 million and Lim, $1.5 million": the name that ends the clause before
+        owner = _OWNER_LAST.search(left[:cut[-1] - 1])
+        if owner is not None and owner.group(1) not in _NOT_NAMES:
+            return owner.group(1)
     left = left[cut[-1]:] if cut else left
     for match in reversed(list(_NAME.finditer(left))):
         words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES and "-" not in w]
@@ -314,7 +322,7 @@ def distinct_labels(figures: Sequence[Labelled], text: str) -> list[str]:
                     options[i].append(figures[i].unit)
         for i in members:  # last: the name written before each number ("market value (Infosys)")
             name = _name_before(figures[i], text)
-            if name and not figures[i].entity:
+            if name and (not figures[i].entity or len(entities) == 1):  # (one entity for all sets none apart)
                 options[i].append(name)
         for i in members:
             options[i] = [q for q in options[i] if not redundant(q, labels[i])]

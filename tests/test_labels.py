@@ -281,3 +281,27 @@ def test_a_value_the_article_says_is_current_is_told_apart_from_an_earlier_one()
     with Summarizer(backend=backend, use_cache=False) as summarizer:
         labels = labels_of(summarizer.summarize(article))
     assert labels["$67,400"] == "price (current)" and labels["$65,300"] != labels["$67,400"]
+
+
+FINES = """Harbour regulator fines Corvane Exchange and its founders
+
+The orders mandate steep fines for Corvane, Ada Brook and Sam Lim: Corvane must pay $1.35 billion, Brook, \
+$150 million and Lim, $1.5 million. The exchange handled an estimated $15 billion in trades in the past day.
+
+On Tuesday, $3 billion left the exchange, its data showed, and on Wednesday, $2 billion more.
+"""
+
+
+def test_a_list_that_names_each_numbers_owner_first_tells_them_apart():
+    """Seen on a real page (h23/tune): "Binance must pay $1.35 billion, Zhao, $150 million and Lim, $1.5 million",
+    all three labelled "fine", with the exchange as the entity of each."""
+    fines = [{"raw": raw, "label": "fine", "entity": "Corvane"} for raw in ("$1.35 billion", "$150 million",
+                                                                          "$1.5 million")]
+    assert labels_of(run_on(FINES, fines)) == {"$1.35 billion": "fine (Corvane)", "$150 million": "fine (Brook)",
+                                               "$1.5 million": "fine (Lim)"}
+
+
+def test_a_day_before_the_comma_is_no_owner():
+    flows = [{"raw": raw, "label": "outflows"} for raw in ("$3 billion", "$2 billion")]
+    labels = labels_of(run_on(FINES, flows))
+    assert "Tuesday" not in labels["$3 billion"] and "Wednesday" not in labels["$2 billion"]
