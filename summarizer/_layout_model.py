@@ -234,19 +234,40 @@ _LEAD_MIN_WORDS, _LEAD_FUNCTION_SHARE = 6, 0.25
 
 def _protect_lists(lines: list[Line], scored: list[bool]) -> None:
     """A list the story introduces with a sentence of its own ("Below is a list of the other firms that filed
-    notices:") is the story's: its items ("- Acme Foods. 168 job cuts by 8/10.") are not scored, short and
-    sentence-less as they are. Items in headline case are another list (related stories) and stay scored."""
+    notices:"), or one with a paragraph of the story among its items, is the story's: its items ("- Acme Foods.
+    168 job cuts by 8/10.", "- Each shareholder will receive: 1,700 pence in cash") are not scored, short and
+    sentence-less as they are. An item may introduce the items under it ("- The price represents a premium of:").
+    Items in headline case are another list (related stories) and stay scored."""
     lead = False
+    run: list[int] = []  # the list's items so far
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
         if is_bullet(text):
+            run.append(index)
             if lead and scored[index] and not _headline_cased(text):
                 scored[index] = False
+            lead = lead or _introduces(text)
             continue
-        lead = text.endswith(":") and len(text.split()) >= _LEAD_MIN_WORDS \
-            and function_word_share(text) >= _LEAD_FUNCTION_SHARE
+        _protect_run(lines, scored, run)
+        run = []
+        lead = _introduces(text)
+    _protect_run(lines, scored, run)
+
+
+def _introduces(text: str) -> bool:
+    return text.endswith(":") and len(text.split()) >= _LEAD_MIN_WORDS \
+        and function_word_share(text) >= _LEAD_FUNCTION_SHARE
+
+
+def _protect_run(lines: list[Line], scored: list[bool], run: list[int]) -> None:
+    """A list with a paragraph of the story among its items (one that ends as a sentence): the others are the
+    story's items too."""
+    if any(lines[index].body and ends_sentence(lines[index].text) for index in run):
+        for index in run:
+            if scored[index] and not _headline_cased(lines[index].text):
+                scored[index] = False
 
 
 _HEADLINE_MIN_WORDS, _HEADLINE_TITLE_SHARE = 4, 0.7

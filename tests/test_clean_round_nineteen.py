@@ -149,3 +149,36 @@ def test_a_list_of_other_stories_under_its_heading_goes(heading):
             "The merger season is in full ")
     text, _ = cleaned(after=f"\n{tail}")
     assert text == f"{LEAD}{END}".strip()
+
+
+# Opened after h22/blind's and h23/blind's unseen figures were taken.
+
+DEAL = (
+    "Corvane to buy Brantley Optics for £24.3 billion in cash\n\n"
+    "The boards of Corvane Group and Brantley Optics said on Monday they had agreed the terms of a recommended cash "
+    "offer for the whole of Brantley by Corvane.\n"
+    "Under the terms of the offer\n"
+    "- Each Brantley shareholder will be entitled to receive: for each Brantley share: 1,700 pence in cash\n"
+    "- The price of 1,700 pence per Brantley share represents a premium of:\n"
+    "- ~43.0% to the closing price of 1,189 pence per Brantley share\n"
+    "- ~42.9 % to the closing price per Brantley ADR of $47.08, on 15 July (the last business day before the "
+    "offer);\n"
+    "- The offer values the whole of Brantley's share capital at about £24.3 billion (or $31.4 billion).\n"
+)
+
+
+def test_the_items_of_a_list_with_a_paragraph_of_the_story_among_them_stay():
+    """A deal's terms as a list, its items without full stops, one introducing the items under it: the layout
+    model had dropped the price each shareholder gets and the premium (a body sentence lost, h23/blind)."""
+    text = clean(DEAL).text
+    assert "- Each Brantley shareholder will be entitled to receive: for each Brantley share: 1,700 pence in cash" \
+        in text
+    assert "- ~43.0% to the closing price of 1,189 pence per Brantley share" in text
+
+
+def test_a_list_of_other_stories_in_headline_case_still_goes():
+    related = ("- The Deal Is Expected To Close In November, Brantley Says In A Statement.\n"
+               "- Corvane Shares Slide As Investors Weigh Debt Load\n"
+               "- Brantley Rivals Rally On Takeover Talk\n")
+    text = clean(DEAL + related).text  # (the same run of items: no heading ends the story)
+    assert "Corvane Shares Slide" not in text and "Brantley Rivals Rally" not in text
