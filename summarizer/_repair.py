@@ -73,7 +73,7 @@ def _inline_lines(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     """The lines INLINE_HINTS find inline noise in, and those GLUED_HINT finds glued sentences in."""
     inline = {bisect_right(starts, match.start()) - 1 for hint in INLINE_HINTS for match in hint.finditer(text)}
     glued = {bisect_right(starts, match.start()) - 1 for match in GLUED_HINT.finditer(text)}
-    return inline, glued
+    return inline - {-1}, glued - {-1}  # (-1: before the first line, in text no line holds)
 
 
 def _has_word(text: str, words: tuple[str, ...]) -> bool:

@@ -182,3 +182,34 @@ def test_a_list_of_other_stories_in_headline_case_still_goes():
                "- Brantley Rivals Rally On Takeover Talk\n")
     text = clean(DEAL + related).text  # (the same run of items: no heading ends the story)
     assert "Corvane Shares Slide" not in text and "Brantley Rivals Rally" not in text
+
+
+@pytest.mark.parametrize(("sentence", "tags"), [
+    ("Tesla (TSLA) second-quarter results are out and the numbers look a little light, with revenue of $1.56 "
+     "billion.", ["(TSLA)"]),
+    ("The boards of Corvane Group (CRVGY) and Brantley Holdings (BRTH) said they had agreed a cash offer.",
+     ["(CRVGY)", "(BRTH)"]),
+    ("Retail bellwether Next (NXT) dipped 4.3% to £41.51 as investors weighed the warning.", ["(NXT)"]),
+])
+def test_a_stocks_symbol_in_brackets_after_its_name_goes(sentence, tags):
+    text, removed = cleaned(before=f"{sentence}\n\n")
+    for tag in tags:
+        assert tag not in text and removed[f" {tag}"] == "ticker-tag"
+    assert sentence.replace(" (TSLA)", "").replace(" (CRVGY)", "").replace(" (BRTH)", "").replace(" (NXT)", "") \
+        in text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Bank of Japan (BOJ) kept its rate at -0.1% on Tuesday, as the BOJ had signalled.",
+    "The Organisation of the Petroleum Exporting Countries (OPEC) agreed to cut output by 9.7 million barrels.",
+    "The Securities and Exchange Commission (SEC) fined the firm $4 million on Friday, its filing showed.",
+    "Toncoin (TON) rose 1.28% to $7.176 on Tuesday, bucking the trend of the wider market.",
+    "Harbour Coin (HBC) dropped 7.45% to $622.28 after setting a new All-Time High (ATH) last week.",
+    "Solana (SOL) and Avalanche (AVAX) both fell more than 5% in the day's trading session.",
+    "The bank kept its yield curve control (YCC) targets unchanged at the end of its two-day meeting.",
+    "BERLIN (AP) — Germany's economy shrank by 0.3% in the third quarter, the statistics office said.",
+    "Walgreens Boots Alliance (WBA) agreed to be taken private in a deal worth about $10 billion.",
+])
+def test_an_abbreviation_a_crypto_symbol_or_a_wires_name_in_brackets_stays(sentence):
+    text, _ = cleaned(before=f"{sentence}\n\n")
+    assert sentence in text
