@@ -22,6 +22,7 @@ INLINE_HINTS = (
     re.compile(r" \((?=[A-Z]{2,5}\))"),  # a bare symbol after a name (_BareSymbolFinder)
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
+    re.compile(r"\((?=[A-Z][A-Za-z&. ]{2,40}\)\s?[-—–A-Z])"),  # WIRE_LEAD: another news service's name
     # APPEAL_LEAD and CONSENT_LEAD at a line's start: the words first and the start looked behind them, which finds
     # what "^Your ..." finds with MULTILINE (at the text's start or after a line break), found as fast as the others
     re.compile(r"Your (?<![^\n]Your )(?:support|donation|contribution)"),

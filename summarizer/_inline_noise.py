@@ -53,6 +53,8 @@ QUOTE_WIDGET = re.compile(
     r"|\s(?<=[A-Za-z.,)]\s)(?:[A-Z]{2,6}(?:\.[A-Z])?|[A-Z]{3,10}\d{1,3}[A-Z]?),?\s[+\-−]\d+\.\d{2}%"
     r"(?=,?\s[a-z]|\s[A-Z][a-z])"
     r"|\s?\b[A-Z]{2,6}/[A-Z]{2,6}\$?\s?\(\s?[+\-−]?\d+\.\d{2}%\s?\)"
+    # a quote link's address left before its symbol: "Unilever's stock /zigman2/quotes/204685760/composite UL +2.44%"
+    r"|\s?/[\w-]+(?:/[\w-]+)*/\d{5,}/[a-z]+\s+(?:[A-Z]{2}:)?[A-Z0-9.]{1,8}\s+[+\-−]\d+\.\d{2}%"
 )
 # A credit in brackets inside or after a paragraph: "(Image credit: Getty Images)", "(Reporting and editing by Jane
 # Roe)", "(Additional reporting by ...; Editing by ...)". The paragraph stays.
@@ -149,6 +151,11 @@ LEAD_LABEL = re.compile(
 # ..." (a long sentence must follow).
 WIRE_LEAD = re.compile(
     rf"^\s*\((?:{WIRE_AGENCIES})\)\s?[-—–]{{1,2}}\s?{_PARAGRAPH_FOLLOWS}"
+    # or a news service's name, with a dash ("(Sharecast News) - UK electrical retailer ...") or, in capitals, without
+    # ("(MENAFN) Japanese equities closed ...")
+    rf"|^\s*\((?:[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){{0,2}} (?:News|Newswire|Wire|Press)|[A-Z]{{3,8}})\)\s?"
+    rf"[-—–]{{1,2}}\s?{_PARAGRAPH_FOLLOWS}"
+    rf"|^\s*\([A-Z]{{4,8}}\)\s{_PARAGRAPH_FOLLOWS}"
 )
 # A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
 TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s?\)\s*$")

@@ -52,6 +52,7 @@ from ._reader_notes import (
     SITE_PROMO,
     TOPICS,
     VISIT_ADDRESS,
+    WATCHLIST,
     newsletter,
 )
 from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, Ways, first_segment, has_any, odd_case
@@ -117,13 +118,16 @@ DISCLAIMER = re.compile(
     r"|not (financial|investment) advice\b"
     r"|\b\d{1,2}(\.\d+)?% of retail (investor |cfd |client )?accounts (lose|lost) money\b"
     r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$"
-    r"|\bwe (may )?(earn|receive) (an |a small )?(affiliate )?commission\b",  # an affiliate site's disclosure
+    r"|\bwe (may )?(earn|receive) (an |a small )?(affiliate )?commission\b"  # an affiliate site's disclosure
+    # a broker's risk warning: "Important information: The value of investments can go down as well as up ..."
+    r"|\bthe value of (your |an )?investments? (and (any|the) income from (it|them) )?(can|may) (go down|fall)\b",
     _I,
 )
 _DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
     ("disclaimer", "risk warning", "disclosure"), (" advice",), ("informational",), ("provided for information only",),
     ("within the meaning",), ("forward-looking statement",), (" expressed ",), (" mentioned",), (" advice",),
-    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",), ("commission",)])
+    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",), ("commission",),
+    ("value of",)])
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
 # A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
@@ -231,11 +235,12 @@ _RULES: list[_Rule] = [
           contains=("advertise ", "join ")),
     _Rule(_DISCLAIMER_FOUND, "disclaimer", 1200,
           ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
-           "accounts los", "information only", "forward-looking", "recommended", "policy", "commission"),
+           "accounts los", "information only", "forward-looking", "recommended", "policy", "commission",
+           "value of"),
           starts=r"disclaimer|legal|risk|disclosure|editorial",
           contains=("advice", "informational", "the views", "the opinions", " mentioned", "% of retail",
                     "information only", "forward-looking", "services have recommended", "disclosure policy",
-                    "commission")),
+                    "commission", "value of")),
     # [a-z] here is TICKER_LINE's [A-Z] once the line is lower-cased; "(" and " logo" are for the names of coins.
     _Rule(_ticker_line, "price-ticker", 60,
           starts=r"[+\-\s$€£¥\d]|[a-z]{3,5}+,?(?:$|\s++[·|•])|usd|eur|24h|vol|market|live|price|top"
@@ -293,12 +298,14 @@ _RULES: list[_Rule] = [
                  r"|your"
                  r"|no comment|community"),
     _Rule(ARTICLE_NOTICE.match, "editor-note", 280,
-          starts="this|update|corrected|corrects|adds|recasts|more|developing|please check|note|editor",
+          starts="this|update|corrected|corrects|adds|recasts|more|developing|please check|note|editor|— this|– this"
+                 "|- this",
           contains=("syndicated",)),
     _Rule(MEDIA_STATUS.match, "widget", 160, starts="we|sorry|this|your browser|loading"),
-    _Rule(SITE_PROMO.match, "promotion", 260, starts="catch|get|read|follow|find|for|visit|log on|head to|go to"),
-    _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel"), starts="start|begin|try",
-          contains=("reading", "cancel")),
+    _Rule(WATCHLIST.match, "widget", 110, ("watchlist",), contains=("watchlist",)),
+    _Rule(SITE_PROMO.match, "promotion", 260, starts="catch|get|read|follow|find|for|visit|log on|head to|go to|stay"),
+    _Rule(PAYWALL.search, "paywall", 300, ("reading", "trial", "cancel", "to read", "to access", "to unlock"),
+          starts="start|begin|try", contains=("reading", "cancel", "to read", "to access", "to unlock")),
     _Rule(TOPICS.match, "navigation", 240,
           starts="(?:[—–-] ?)?(?:related topics|topics|tags|tagged|filed under|categor|more news releases|more "
                  "releases)"),

@@ -62,6 +62,10 @@ BLOG_WRAP_UP = re.compile(
     r"(our|this|today['’]s) ([\w'’-]+ ){0,4}(live ?blog|live coverage|live updates)\b.{0,900}$",
     _I,
 )
+# A quote site's watchlist box: "Want to see how this story relates to your watchlist?", "Just add items to create a
+# watchlist now:", "or Cancel Already have a watchlist? Log In"
+WATCHLIST = re.compile(r"^[^.!]{0,60}\b(your watchlist|create a watchlist|add (items|it|this|them) to (a |your )?"
+                       r"watchlist|have a watchlist)\b[^.!]{0,40}$", _I)
 # The comment box's furniture: "Loading comments...", "Please sign in, subscribe
 # or register to comment on this story.", "Comments are disabled for this story."
 COMMENTS = re.compile(
@@ -171,6 +175,8 @@ ARTICLE_NOTICE = re.compile(
     r"(?!.*[%$€£¥])[^.!?,]{0,150}[.]?$"
     # the page's age: "This was published 14 years ago"
     r"|^this (article |story |page )?was (first )?published \d{1,2} (years?|months?|weeks?|days?) ago\.?$"
+    # "— This story will be updated with the company's closing price later today."
+    r"|^([—–-] ?)?this (article|story|post|report) will be updated\b[^!?]{0,160}[.]?$"
     # a developing story's marker at its end: "More to come . . .", "More to follow.", "This is a developing story."
     r"|^(more to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}…?$"
     # "This is breaking news. Please check back for updates."
@@ -184,7 +190,10 @@ PAYWALL = re.compile(
     r"\b(register|subscribe|sign in|log in|sign up)\b[^.!?]{0,40}\bto (continue|keep) reading\b"
     r"|\bto (continue|keep) reading\b[^.!?]{0,40}\b(register|subscribe|sign in|log in|sign up)\b"
     r"|^(start|begin|try) (a|your|our) (free )?trial\b.{0,200}$"
-    r"|^cancel (any ?time|whenever you like)\W*$",
+    r"|^cancel (any ?time|whenever you like)\W*$"
+    # "This is premium stuff. Subscribe to read the entire article."
+    r"|\b(subscribe|register|sign up|log in|sign in) to (read|access|unlock) (the|this) (entire|full|whole|rest of the)"
+    r" (article|story|piece)\b",
     _I,
 )
 # Where a page lists its story's topics or tags: "RELATED TOPICS: banking / economy, ...", "Filed under: ...",
@@ -310,6 +319,10 @@ SITE_PROMO = re.compile(
     r"( (?-i:[A-Z])[\w.]*)?)\s?[.!]?$"
     r"|^(for (all )?(the )?(other |more |latest )?[^.!?]{0,120}?,? )?(visit|log on to|head to|go to) [\w-]+(\.[\w-]+)*"
     r"\.(com|in|net|org|co|news|io|sg|au|uk)(\.[a-z]{2})?\s?[.!]?$"
+    # a newsletter offered by its name: "Stay up to date with recent funding rounds, acquisitions, and more with the
+    # Ledger Daily." (the scrape may cut it off after the name's first word)
+    r"|^stay (up to date|up-to-date|informed|in the know|on top of|ahead)\b[^.!?]{0,160}\bwith (the |our )"
+    r"(?-i:[A-Z])[\w&.’'-]*( (?-i:[A-Z])[\w&.’'-]*){0,3}[.!]?$"
     # the outlet's own running coverage: "Follow our live coverage of the rate decision and the market reaction."
     r"|^(follow|catch up (on|with)) (all )?our (full |ongoing |latest )?(live )?(coverage|blog|live ?blog"
     r"|updates|live updates)\b[^!?]{0,140}[.!]?$",

@@ -213,3 +213,50 @@ def test_a_stocks_symbol_in_brackets_after_its_name_goes(sentence, tags):
 def test_an_abbreviation_a_crypto_symbol_or_a_wires_name_in_brackets_stays(sentence):
     text, _ = cleaned(before=f"{sentence}\n\n")
     assert sentence in text
+
+
+@pytest.mark.parametrize("line", [
+    "Important information: The value of investments can go down as well as up so you may get back less than you "
+    "invest. Investors should note that the views expressed may no longer be current. This is a third-party news "
+    "feed and may not reflect Harbour Invest’s views.",
+    "This is premium stuff. Subscribe to read the entire article.",
+    "— This story will be updated with the bank’s closing price later today.",
+    "Want to see how this story relates to your watchlist?",
+    "Just add items to create a watchlist now:",
+    "or Cancel Already have a watchlist? Log In",
+    "Stay up to date with recent rate decisions, bond auctions, and more with the Ledger Daily.",
+    "Stay up to date with recent funding rounds, acquisitions, and more with the Ledg",  # cut off by the scrape
+])
+def test_a_brokers_risk_warning_a_paywall_a_watchlist_box_and_notes_go(line):
+    text, _ = cleaned(before=f"{line}\n\n")
+    assert text == f"{LEAD}{END}".strip()
+
+
+@pytest.mark.parametrize(("lead", "tag"), [
+    ("(Kite News) - The Harbour Reserve Bank cut its main rate to 4.5% on Thursday, as markets had expected.",
+     "(Kite News) - "),
+    ("(HARBNEWS) The Harbour Reserve Bank cut its main rate to 4.5% on Thursday, as markets had expected.",
+     "(HARBNEWS) "),
+])
+def test_a_news_services_name_opening_the_lead_goes(lead, tag):
+    article = clean(f"{HEADLINE}\n\n{lead}\n\n{END}")
+    assert article.text.startswith(lead.removeprefix(tag))
+    assert any(removed.text == tag for removed in article.removed)
+
+
+def test_a_quote_links_address_before_its_symbol_goes():
+    lead = ("Corvane’s stock /quotes/q/204685760/composite CRV +2.44%   /quotes/q/205449809/delayed UK:CRVL +0.34%   "
+            "ticked up 1.2% on Thursday despite missing sales estimates.")
+    text, _ = cleaned(before=f"{lead}\n\n")
+    assert text.startswith("Corvane’s stock ticked up 1.2% on Thursday despite missing sales estimates.")
+
+
+@pytest.mark.parametrize("story", [
+    "(ECB) officials said on Thursday they would keep rates on hold for longer than markets expect.",
+    "The value of investments held by the fund fell 3% in the quarter, its report showed.",
+    "Stay up to date with the rules, the regulator told banks in a letter on Monday.",
+    "Subscribers to the bank's savings app can read the full terms on its website, the bank said.",
+])
+def test_story_sentences_near_these_shapes_stay(story):
+    text, _ = cleaned(before=f"{LEAD}{story}\n\n")
+    assert story in text
