@@ -160,9 +160,16 @@ def _without_section(text: str) -> str:
     before, after = parts
     if _SECTION.fullmatch(before) and word_count(after) > _SECTION_MAX_WORDS:
         return after
-    if (_SECTION.fullmatch(after) or _SITE.fullmatch(after)) and word_count(before) > _SECTION_MAX_WORDS:
+    if (_SECTION.fullmatch(after) or _SITE.fullmatch(after) or _AFTER_HEADLINE.fullmatch(after)) \
+            and word_count(before) > _SECTION_MAX_WORDS:
         return before
     return text
+
+
+# After a headline, also a site's list of its sections ("News, Sports, Jobs") or the picture's credit ("File/
+# Representative image", "Photo: Reuters")
+_AFTER_HEADLINE = re.compile(r"(?:[A-Z][\w&'’-]*(?:, | & | and ))+[A-Z][\w&'’-]*"
+                             r"|.*\b(?i:image|photo|picture|file photo|representative|getty images|ap photo)\b.*")
 
 
 def _before_dated_dek(text: str) -> str:

@@ -260,3 +260,9 @@ def test_a_quote_links_address_before_its_symbol_goes():
 def test_story_sentences_near_these_shapes_stay(story):
     text, _ = cleaned(before=f"{LEAD}{story}\n\n")
     assert story in text
+
+
+@pytest.mark.parametrize("side", ["News, Sports, Jobs", "File/ Representative image"])
+def test_a_sites_sections_or_a_pictures_credit_after_the_headline_is_not_the_titles(side):
+    article = clean(f"{HEADLINE} | {side}\n\n{LEAD}{END}")
+    assert article.title == HEADLINE
