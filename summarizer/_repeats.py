@@ -145,13 +145,19 @@ def mark_teaser_bullets(lines: Sequence[Line]) -> None:
     if not bullets:
         return
     body = " ".join(line.text for line in lines if line.reason is None and line.body and not is_bullet(line.text))
-    words = frozenset(strip_punctuation(body.casefold()).split())
+    words = frozenset(map(_stem, strip_punctuation(body.casefold()).split()))
     numbers = _with_whole_parts(_NUMBER.findall(body))
     for line in bullets:
-        own = [word for word in strip_punctuation(line.text[2:].casefold()).split() if word not in stopwords()]
+        # its words but numbers (the numbers are checked below), an "-s" ending aside: "hits" for the body's "hit"
+        own = [_stem(word) for word in strip_punctuation(line.text[2:].casefold()).split()
+               if word not in stopwords() and not any(map(str.isdigit, word))]
         if own and sum(word in words for word in own) >= _BULLET_SHARED * len(own) \
                 and set(_NUMBER.findall(line.text)) <= numbers:
             line.reason = "teaser"
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _with_whole_parts(numbers: list[str]) -> set[str]:

@@ -266,3 +266,13 @@ def test_story_sentences_near_these_shapes_stay(story):
 def test_a_sites_sections_or_a_pictures_credit_after_the_headline_is_not_the_titles(side):
     article = clean(f"{HEADLINE} | {side}\n\n{LEAD}{END}")
     assert article.title == HEADLINE
+
+
+def test_a_highlight_in_other_forms_of_the_bodys_words_is_a_repeat():
+    body = ("The Harbex index rose 712.44 points, or 0.92%, to 78,053.52, and the broader index hit a record "
+            "high of 23,710.45 during the day.\n\nBanks led the rally, while energy stocks lagged.\n")
+    article = clean(f"Harbour stocks close at record highs\n\nIn Short\n- Harbex hits record high at 78,053.52\n\n"
+                    f"{body}")
+    assert "hits record high" not in article.text and article.text.startswith("The Harbex index rose")
+    kept = clean(f"Harbour stocks close at record highs\n\nIn Short\n- Harbex hits record high at 79,100\n\n{body}")
+    assert "- Harbex hits record high at 79,100" in kept.text  # a figure the body does not give
