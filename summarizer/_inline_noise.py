@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 
 from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
-from ._currencies import CRYPTO
 from ._injection import Span
+from ._symbols import SYMBOL_LINE_SPACES, BareSymbolFinder
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
 _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
@@ -285,60 +285,6 @@ READ_MORE_INLINE = _ReadMoreFinder()
 _SIGNED_PERCENT = re.compile(r"[+\-−]\d{1,3}\.\d\d%")
 
 
-# A symbol alone in brackets after a company's name: "Softbank (SFTBY) confirms ...", "Walgreens (WBA) agreed ..."
-_BARE_SYMBOL = re.compile(r" \(([A-Z]{2,5})\)(?=[\s,.;:'’]|$)")
-_NAME_WORDS = re.compile(r"[A-Za-z][\w&'’.]*")
-_SPELLED_WORDS = frozenset(("of", "and", "the", "for", "de", "&"))
-_CRYPTO_WORDS = re.compile(r"coin|token|crypto|blockchain|on-chain|defi|\bnft|\bether\b|\bdex\b", re.IGNORECASE)
-# crypto assets' symbols written as words in crypto news, and the metals' codes ("Gold (XAU)")
-_ASSET_SYMBOLS = frozenset((
-    "AVAX", "DOT", "MATIC", "POL", "LINK", "TRX", "SHIB", "PEPE", "LTC", "BCH", "XLM", "ATOM", "UNI", "NEAR", "APT",
-    "ARB", "OP", "SUI", "ICP", "FIL", "HBAR", "VET", "ALGO", "ETC", "XMR", "TON", "WIF", "BONK", "FLOKI", "INJ",
-    "SEI", "TIA", "RNDR", "IMX", "MKR", "AAVE", "CRV", "LDO", "SAND", "MANA", "AXS", "EOS", "XTZ", "KAS", "STX",
-    "FTM", "GRT", "ORDI", "JUP", "PYTH", "ENA", "ONDO", "WLD", "TAO", "FET", "OCEAN", "HYPE", "CRO", "OKB", "LEO",
-    "DAI", "TUSD", "FDUSD", "PYUSD", "XAU", "XAG",
-))
-
-
-_SYMBOL_LINE_SPACES = 7  # a sentence's eight words at least: a widget's short line ("Moravi (MRV) Price Chart") is
-# the line rules' whole
-
-
-class _BareSymbolFinder:
-    """A stock's symbol in brackets right after a name in title case, which a site's ticker links leave behind
-    ("Tesla (TSLA) Q2 results are out"). Kept, as a name's abbreviation the story goes on using or spells out:
-
-    - letters that are the name's initials ("Bank of Japan (BOJ)", "Organisation of the Petroleum Exporting
-      Countries (OPEC)", "All-Time High (ATH)"), or a symbol the line writes again outside its brackets;
-    - a crypto asset's symbol ("Bitcoin (BTC)", "Toncoin (TON)"): crypto news writes its symbols as words;
-    - after a name in capitals ("BERLIN (AP)") or a word in lower case ("yield curve control (YCC)")."""
-
-    def search(self, text: str) -> re.Match[str] | None:
-        for match in _BARE_SYMBOL.finditer(text):
-            if self._symbol(text, match):
-                return match
-        return None
-
-    @staticmethod
-    def _symbol(text: str, match: re.Match[str]) -> bool:
-        code = match.group(1)
-        words = _NAME_WORDS.findall(text[max(0, match.start() - 80):match.start()])
-        if not words or not words[-1][:1].isupper() or (words[-1].isupper() and len(words[-1]) > 1) \
-                or code.lower() in CRYPTO or code in _ASSET_SYMBOLS or _CRYPTO_WORDS.search(text) \
-                or re.search(rf"\b{code}\b", text[:match.start()] + text[match.end():]):
-            return False
-        initials = ""
-        for word in reversed(words[-8:]):
-            if word.lower() in _SPELLED_WORDS:
-                continue
-            if not word[:1].isupper():
-                break
-            initials = "".join(part[:1] for part in word.split("-")).upper() + initials
-            if initials == code:
-                return False
-        return True
-
-
 class _QuoteWidgetFinder:
     """QUOTE_WIDGET, searched only in a text with its figure's decimals and per cent sign (it starts with a space or a
     capital letter, which the regex engine tries at nearly every position)."""
@@ -397,7 +343,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (TICKER_TAG, "ticker-tag",
      lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw or "Free R" in raw)),
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
-    (_BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= _SYMBOL_LINE_SPACES),
+    (BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= SYMBOL_LINE_SPACES),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),
     (RIC_CODE, "wire-code", lambda raw: "=" in raw),

@@ -40,6 +40,7 @@ from ._reader_notes import (
     COMMENTS,
     COOKIE,
     DIAL_IN,
+    DISCLAIMER_FOUND,
     FORUM,
     MEDIA_STATUS,
     NEWSLETTER_BOX,
@@ -55,7 +56,7 @@ from ._reader_notes import (
     WATCHLIST,
     newsletter,
 )
-from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, Ways, first_segment, has_any, odd_case
+from ._rule_filter import SEGMENTS, AnyRule, ByLength, Plans, Step, first_segment, has_any, odd_case
 
 _I = re.IGNORECASE
 
@@ -106,28 +107,6 @@ AD = re.compile(
     _I,
 )
 AD_LABEL = re.compile(r"^(sponsored|sponsored content|partner content|promoted|paid (post|content))\s*:?$", _I)
-
-DISCLAIMER = re.compile(
-    r"^(disclaimer|legal disclaimer|risk warning|risk disclosure|disclosure|editorial disclaimer)\s*[:：.—-]"
-    r"|(does not|do not|doesn't|should not) (constitute|represent|be (considered|construed) as) "
-    r"(financial|investment|legal|tax)( or \w+)? advice"
-    r"|for (general )?informational (and educational )?purposes only|\b(is|are) provided for information only\.?$"
-    r"|\bforward-looking statements? within the meaning\b|^this (press )?release contains forward-looking statements"
-    r"|the (views|opinions) (and opinions )?expressed (here|in this article|herein)"
-    r"|\bpositions? in (any of )?the (securities|stocks|shares|companies) mentioned\b"
-    r"|not (financial|investment) advice\b"
-    r"|\b\d{1,2}(\.\d+)?% of retail (investor |cfd |client )?accounts (lose|lost) money\b"
-    r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$"
-    r"|\bwe (may )?(earn|receive) (an |a small )?(affiliate )?commission\b"  # an affiliate site's disclosure
-    # a broker's risk warning: "Important information: The value of investments can go down as well as up ..."
-    r"|\bthe value of (your |an )?investments? (and (any|the) income from (it|them) )?(can|may) (go down|fall)\b",
-    _I,
-)
-_DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
-    ("disclaimer", "risk warning", "disclosure"), (" advice",), ("informational",), ("provided for information only",),
-    ("within the meaning",), ("forward-looking statement",), (" expressed ",), (" mentioned",), (" advice",),
-    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",), ("commission",),
-    ("value of",)])
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
 # A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
@@ -233,7 +212,7 @@ _RULES: list[_Rule] = [
           starts=r"ad|sponsor|partner|promot|paid|story|scroll|get|try|upgrade|trade|download|open|start|claim"
                  r"|unlock|join|switch|sign|your|never|capital",
           contains=("advertise ", "join ")),
-    _Rule(_DISCLAIMER_FOUND, "disclaimer", 1200,
+    _Rule(DISCLAIMER_FOUND, "disclaimer", 1200,
           ("disclaimer", "risk", "disclosure", "advice", "informational", "views", "opinions", "mentioned",
            "accounts los", "information only", "forward-looking", "recommended", "policy", "commission",
            "value of"),

@@ -1,5 +1,5 @@
 """The page talking to its reader rather than telling the story: calls to action, comment boxes, subscription
-pitches, live blogs signing off, notes about the article itself, other stories offered.
+pitches, live blogs signing off, notes about the article itself, other stories offered, disclaimers.
 
 Whole-line patterns, each for one of ``_noise``'s rules (which names the reason and the pre-filter words). Each
 needs a shape a story's sentence does not have: the reader addressed about the site, a button's words, the
@@ -13,6 +13,29 @@ import re
 from ._rule_filter import Ways
 
 _I = re.IGNORECASE
+
+# A disclaimer, a risk warning or a disclosure: the site's words about what the story is not
+DISCLAIMER = re.compile(
+    r"^(disclaimer|legal disclaimer|risk warning|risk disclosure|disclosure|editorial disclaimer)\s*[:：.—-]"
+    r"|(does not|do not|doesn't|should not) (constitute|represent|be (considered|construed) as) "
+    r"(financial|investment|legal|tax)( or \w+)? advice"
+    r"|for (general )?informational (and educational )?purposes only|\b(is|are) provided for information only\.?$"
+    r"|\bforward-looking statements? within the meaning\b|^this (press )?release contains forward-looking statements"
+    r"|the (views|opinions) (and opinions )?expressed (here|in this article|herein)"
+    r"|\bpositions? in (any of )?the (securities|stocks|shares|companies) mentioned\b"
+    r"|not (financial|investment) advice\b"
+    r"|\b\d{1,2}(\.\d+)?% of retail (investor |cfd |client )?accounts (lose|lost) money\b"
+    r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$"
+    r"|\bwe (may )?(earn|receive) (an |a small )?(affiliate )?commission\b"  # an affiliate site's disclosure
+    # a broker's risk warning: "Important information: The value of investments can go down as well as up ..."
+    r"|\bthe value of (your |an )?investments? (and (any|the) income from (it|them) )?(can|may) (go down|fall)\b",
+    _I,
+)
+DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
+    ("disclaimer", "risk warning", "disclosure"), (" advice",), ("informational",), ("provided for information only",),
+    ("within the meaning",), ("forward-looking statement",), (" expressed ",), (" mentioned",), (" advice",),
+    ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",), ("commission",),
+    ("value of",)])
 
 # A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
 # "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
