@@ -27,6 +27,7 @@ from . import quality, trim
 from .models import MAX_ENTITIES, MAX_FIGURES, SentimentLabel
 from .review import (
     MAX_COPIED_WORDS,
+    MAX_SENTENCE_CHARS,
     SummaryReview,
     context_of,
     fold,
@@ -44,7 +45,6 @@ from .review import (
 # removed ("removed"), and "lenient" once the re-asks have run out: then what is
 # still wrong is dropped and named in "warnings" instead of failing.
 
-MAX_SENTENCE_CHARS = 300
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SENTENCE_CHARS)]
 
 class FigureDraft(BaseModel):

@@ -47,6 +47,11 @@ def fold(text: str) -> str:
 
 
 
+MAX_SENTENCE_CHARS = 300  # the longest summary item the schema (and so the embedded model's grammar) allows
+_LIMIT_REACH = 12  # an item this close to the limit, with no stop at its end, was closed by it
+_ENDS = (".", "!", "?", "…", '"', "”", "’", ")")
+
+
 class SummaryReview:
     """The checks of ``quality`` applied to a drafted summary: each fault repaired (the sentence dropped, or
     named in the warnings); the reasons are what a re-ask says when no sound sentence is left."""
@@ -92,14 +97,21 @@ class SummaryReview:
     def _cut_end_dropped(self, item: str) -> str:
         """An item of several sentences whose last one is cut off keeps the whole ones before it. The grammar
         closes an item at 300 characters: the embedded model wrote three good sentences into one item, the third
-        cut there, and the whole item was dropped with them."""
-        if not quality.broken_reason(quality.as_sentence(item)):
+        cut there, and the whole item was dropped with them. An item the limit closed without a stop is cut off
+        however its last words read: with four characters left the grammar let "gray" through, not " gray", and
+        the item ended "... will be available ingray"."""
+        at_limit = len(item) >= MAX_SENTENCE_CHARS - _LIMIT_REACH and not item.rstrip().endswith(_ENDS)
+        if not at_limit and not quality.broken_reason(quality.as_sentence(item)):
             return item
         for end in reversed(quality.sentence_ends(item)):
             head, tail = item[:end], item[end:].strip()
             if not quality.broken_reason(head):
                 self.warnings.append(f"dropped the cut-off end of a summary item: {tail!r}")
                 return head
+        if at_limit:  # one sentence, cut off
+            self._fault(f"the summary sentence {_quote(item)} was cut off at {MAX_SENTENCE_CHARS} characters; write "
+                        "shorter sentences", f"dropped a summary item the length limit cut off: {item!r}")
+            return ""
         return item
 
     def _about_the_answer_dropped(self, item: str) -> str:

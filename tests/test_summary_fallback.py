@@ -226,3 +226,21 @@ def test_sentences_that_list_the_answers_parts_are_dropped():
 ])
 def test_sentences_about_figures_or_sentiment_in_the_news_stay(sentence):
     assert not about_the_answer(sentence)
+
+
+def test_an_item_the_length_limit_closed_loses_its_cut_off_sentence():
+    """Seen on a real page (h22/tune): with four characters left the grammar let "gray" through but not " gray",
+    and the item ended "... The iPhone 5S, which will be available ingray" (300 characters, no stop)."""
+    first = ("Northwind Bank held its main rate at 4.25% on Thursday, as policymakers weighed slowing inflation "
+             "against weak hiring.")
+    second = "Seven of the nine members voted to hold, two wanted a cut of 0.25 percentage points."
+    third = "Governor Ada Brook said the bank would watch wage data closely before moving again, the"
+    item = f"{first} {second} {third}"
+    item = item + "x" * (300 - len(item)) if len(item) < 300 else item[:300]
+    item = item[:-4] + "gray"
+    assert len(item) == 300
+    context: dict[str, object] = {"article": ARTICLE}
+    extraction = Extraction.model_validate({"summary": [item, "The vote was seven to two."], "key_figures": [],
+                                            "sentiment": SENTIMENT}, context=context)
+    assert extraction.summary == [first, second, "The vote was seven to two."]
+    assert any("cut-off end" in w for w in context["warnings"])  # type: ignore[union-attr]
