@@ -76,15 +76,15 @@ _WORD_SCALE = r"(?:trillion|billion|million|thousand|lakh crore|crores?|lakhs?)\
 _SCALE = rf"(?:{_WORD_SCALE}|bln|mln|mio|trn|bn|mn|tn|cr\b|(?<=\d)[kmbt]|[kmb]|(?(symbol)t|(?!)))\b"
 # Before a scale: a space; a hyphen before a scale word ("Rs 2,400-crore"); or a stray period before a
 # lower-case scale word, as scraped text has it ("$4.2. billion").
-_SCALE_GAP = rf"(?:\s|-(?={_WORD_SCALE})|\.\s(?=(?-i:{_WORD_SCALE})))?"
+_SCALE_GAP = rf"(?:[^\S\n]|-(?={_WORD_SCALE})|\.[^\S\n](?=(?-i:{_WORD_SCALE})))?"
 _SYMBOL = r"(?:US\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|(?<![A-Za-z])(?-i:Rs)\.?(?=\s?\d)|[$€£¥₹₩₿])"
 _UNIT = (r"(?:percentage points?|basis points?|per cent|percent|pct|bps|bp|pp|%|x\b|times\b|"
          r"[A-Za-z][A-Za-z-]{0,24})")
 _MENTION = re.compile(
-    rf"(?P<sign>[+\-−–])?(?P<symbol>{_SYMBOL})?\s?(?P<number>{_NUM})"
-    rf"(?:\s?(?:-|–|to)\s?(?P<high>{_NUM}))?"
+    rf"(?P<sign>[+\-−–])?(?P<symbol>{_SYMBOL})?[^\S\n]?(?P<number>{_NUM})"
+    rf"(?:[^\S\n]?(?:-|–|to)[^\S\n]?(?P<high>{_NUM}))?"
     rf"(?:{_SCALE_GAP}(?P<scale>{_SCALE}))?"
-    rf"(?:\s?(?P<unit>{_UNIT}))?",
+    rf"(?:[^\S\n]?(?P<unit>{_UNIT}))?",  # (on the number's line: "at 2,797.48" / "Stock markets in China ...")
     re.I,
 )
 _PAIR = re.compile(r"\s?\(\s?(?:about |around |approximately |roughly |~)?$")
@@ -205,7 +205,7 @@ def _unit_and_kind(match: re.Match[str], text: str, end: int) -> tuple[str, str,
     if word and word.isalpha() and lower not in _STOP_UNIT_WORDS and lower not in _NOT_UNITS and len(word) > 1:
         # the unit is the first noun after the number: "800 million active users" -> users; a name counts nothing
         # ("12 Ford cars" -> cars), nor is a currency it cannot tell its own ("5 Korean won gold medals")
-        following = re.match(r"\s([A-Za-z]+)", text[unit_end:unit_end + 30])
+        following = re.match(r"[^\S\n]([A-Za-z]+)", text[unit_end:unit_end + 30])
         if following is None:
             return lower, "count", unit_end
         noun, noun_end = following.group(1), following.end() + unit_end

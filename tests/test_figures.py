@@ -341,3 +341,12 @@ def test_a_scale_after_a_space_still_scales_an_amount():
 ])
 def test_a_preposition_or_apiece_after_a_number_is_not_its_unit(text, raw):
     assert find_numbers(text)[0].raw == raw
+
+
+def test_a_number_at_a_lines_end_takes_no_unit_from_the_next_line():
+    """Seen on a real page (h23/blind): a paragraph ending "... at 2,797.48" with no full stop, the next one opening
+    "Stock markets in China ...": the number was "2,797.48\\nStock markets", the model chose it, every answer failed
+    validation, and the article failed."""
+    text = ("The index was down 16.35 points or 0.6 per cent at 2,797.48\nStock markets in China were closed on "
+            "Monday.\nIt rose 5\nmillion times? No: turnover was 5 billion yuan.")
+    assert [m.raw for m in find_numbers(text)] == ["16.35 points", "0.6 per cent", "2,797.48", "5", "5 billion yuan"]
