@@ -23,9 +23,8 @@ _ASSET_SYMBOLS = frozenset((
     "DAI", "TUSD", "FDUSD", "PYUSD", "XAU", "XAG",
 ))
 
-
-SYMBOL_LINE_SPACES = 7  # a sentence's eight words at least: a widget's short line ("Moravi (MRV) Price Chart") is
-# the line rules' whole
+# A line of a sentence's eight words at least: a widget's short line ("Moravi (MRV) Price Chart") is the line rules'.
+SYMBOL_LINE_SPACES = 7
 
 
 class BareSymbolFinder:
@@ -38,6 +37,8 @@ class BareSymbolFinder:
     - after a name in capitals ("BERLIN (AP)") or a word in lower case ("yield curve control (YCC)")."""
 
     def search(self, text: str) -> re.Match[str] | None:
+        if _CRYPTO_WORDS.search(text):
+            return None  # a line about coins or tokens: its symbols are its words
         for match in _BARE_SYMBOL.finditer(text):
             if self._symbol(text, match):
                 return match
@@ -48,7 +49,7 @@ class BareSymbolFinder:
         code = match.group(1)
         words = _NAME_WORDS.findall(text[max(0, match.start() - 80):match.start()])
         if not words or not words[-1][:1].isupper() or (words[-1].isupper() and len(words[-1]) > 1) \
-                or code.lower() in CRYPTO or code in _ASSET_SYMBOLS or _CRYPTO_WORDS.search(text) \
+                or code.lower() in CRYPTO or code in _ASSET_SYMBOLS \
                 or re.search(rf"\b{code}\b", text[:match.start()] + text[match.end():]):
             return False
         initials = ""

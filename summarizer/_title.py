@@ -167,7 +167,7 @@ def _without_section(text: str) -> str:
 
 
 # After a headline, also a site's list of its sections ("News, Sports, Jobs") or the picture's credit ("File/
-# Representative image", "Photo: Reuters")
+# Representative image")
 _AFTER_HEADLINE = re.compile(r"(?:[A-Z][\w&'’-]*(?:, | & | and ))+[A-Z][\w&'’-]*"
                              r"|.*\b(?i:image|photo|picture|file photo|representative|getty images|ap photo)\b.*")
 

@@ -49,7 +49,7 @@ UNRESOLVED_OPENERS = frozenset(_OPENERS.split())
 WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
 # A sentence ends at . ! ? and any closing quote or bracket after it, before a capital or a number.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])")
-_END = re.compile(r"[.!?…][\"'”’)]*$")
+WHOLE_END = re.compile(r"[.!?…][\"'”’)]*$")  # how a whole sentence ends: a stop, then quotes or brackets
 _NUMBERISH = re.compile(r"^[$€£¥₹]?\d[\d,]*(?:\.\d+)?$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
 
@@ -140,7 +140,7 @@ def broken_reason(sentence: str) -> str | None:
     text = sentence.strip()
     if not text:
         return "is empty"
-    if not _END.search(text):
+    if not WHOLE_END.search(text):
         return "does not end with a full stop"
     first = text.lstrip("\"'“‘(").split(maxsplit=1)[0]
     if first[:1].islower() and first.islower():  # "eBay", "iPhone" start a sentence in lower case

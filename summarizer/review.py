@@ -49,7 +49,6 @@ def fold(text: str) -> str:
 
 MAX_SENTENCE_CHARS = 300  # the longest summary item the schema (and so the embedded model's grammar) allows
 _LIMIT_REACH = 12  # an item this close to the limit, with no stop at its end, was closed by it
-_ENDS = (".", "!", "?", "…", '"', "”", "’", ")")
 
 
 class SummaryReview:
@@ -100,7 +99,7 @@ class SummaryReview:
         cut there, and the whole item was dropped with them. An item the limit closed without a stop is cut off
         however its last words read: with four characters left the grammar let "gray" through, not " gray", and
         the item ended "... will be available ingray"."""
-        at_limit = len(item) >= MAX_SENTENCE_CHARS - _LIMIT_REACH and not item.rstrip().endswith(_ENDS)
+        at_limit = len(item) >= MAX_SENTENCE_CHARS - _LIMIT_REACH and not quality.WHOLE_END.search(item.rstrip())
         if not at_limit and not quality.broken_reason(quality.as_sentence(item)):
             return item
         for end in reversed(quality.sentence_ends(item)):
@@ -119,12 +118,13 @@ class SummaryReview:
         figures are: ...", "The entities are: ..."): the embedded model wrote them on a short real page."""
         if not item:
             return item
-        parts = quality.split_sentences(item)
-        kept = [part for part in parts if not quality.about_the_answer(part)]
-        for part in parts:
-            if quality.about_the_answer(part):
-                self._fault(f"the summary sentence {_quote(part)} describes the answer, not the article; say what "
-                            "the article reports", f"dropped a summary sentence about the answer itself: {part!r}")
+        kept = []
+        for part in quality.split_sentences(item):
+            if not quality.about_the_answer(part):
+                kept.append(part)
+                continue
+            self._fault(f"the summary sentence {_quote(part)} describes the answer, not the article; say what "
+                        "the article reports", f"dropped a summary sentence about the answer itself: {part!r}")
         return " ".join(kept)
 
     def _single_words_dropped(self, item: str) -> str:
