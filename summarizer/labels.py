@@ -11,6 +11,8 @@ Only labels shared by two or more different figures change. Each figure of
 such a group gets the first of these its clause holds that no other figure of
 the group has, added in brackets: "Operating profit (analysts' estimate)".
 
+* the list item it stands for in a "respectively" sentence ("the main refinancing operations, the marginal lending
+  facility and the deposit facility ... 2.00%, 2.25% and 1.50% respectively");
 * the low or high end of a range ("$58 billion to $59 billion");
 * an analysts' estimate or expectation;
 * a previous value ("from", "previous", "prior"), a previous forecast;
@@ -55,6 +57,7 @@ from ._label_words import (
     tell_apart,
     word_set,
 )
+from ._respectively import respective
 from .figures import NumberMention, find_numbers
 from .quality import FUNCTION_WORDS, label_key
 
@@ -204,6 +207,9 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     before, after = clause.own_before, clause.own_after
     near = set(before + after)
     found: list[str] = []
+    item = respective(figure.start, text)  # "... A, B and C rose 2%, 3% and 4% respectively": its list item
+    if item:
+        found.append(item)
     end = _range_end(figure, text)
     if end:
         found.append(end)

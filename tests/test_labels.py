@@ -305,3 +305,31 @@ def test_a_day_before_the_comma_is_no_owner():
     flows = [{"raw": raw, "label": "outflows"} for raw in ("$3 billion", "$2 billion")]
     labels = labels_of(run_on(FINES, flows))
     assert "Tuesday" not in labels["$3 billion"] and "Wednesday" not in labels["$2 billion"]
+
+
+RATES = """Varnholt central bank lifts its three key rates
+
+The Varnholt central bank raised its key rates by 50 basis points on Thursday. The rates on the main lending \
+window, the overnight facility and the reserve deposits held at the bank will rise to 3.25%, 3.75% and 2.75% \
+respectively from next week.
+
+Operating income and net profit at its largest lender grew 4% and 9%, respectively, in the first half. Wheat \
+and barley rose 2% and 1% on Monday and Tuesday respectively.
+"""
+
+
+def test_a_respectively_sentence_names_each_number_by_its_list_item():
+    """Seen on a real page (h22/blind): three central bank rates "raised to 2.00%, 2.25% and 1.50% respectively",
+    all three labelled "interest rate", each left the same."""
+    rates = [{"raw": raw, "label": "interest rate"} for raw in ("3.25%", "3.75%", "2.75%")]
+    assert labels_of(run_on(RATES, rates)) == {"3.25%": "interest rate (main lending window)",
+                                               "3.75%": "interest rate (overnight facility)",
+                                               "2.75%": "interest rate (reserve deposits)"}
+    growth = [{"raw": raw, "label": "growth"} for raw in ("4%", "9%")]
+    assert labels_of(run_on(RATES, growth)) == {"4%": "growth (Operating income)", "9%": "growth (net profit)"}
+
+
+def test_a_second_list_between_the_numbers_and_respectively_names_nothing():
+    moves = [{"raw": raw, "label": "share move"} for raw in ("2%", "1%")]
+    labels = labels_of(run_on(RATES, moves))
+    assert labels == {"2%": "share move", "1%": "share move"}  # the days are paired with them, not the crops
