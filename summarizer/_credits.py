@@ -108,3 +108,12 @@ def labelled_credit(text: str) -> bool:
     most one sentence end in the line. A credit right after a sentence is cut alone (``_inline_noise``): which
     sentence is the caption's, words cannot tell."""
     return bool(LABELLED_CREDIT.match(text)) and len(_SENTENCE_BREAK.findall(text)) <= 1
+
+
+# A news agency's name alone on a line: the credit under a picture ("The Associated Press", "Reuters").
+AGENCY_ALONE = re.compile(r"^(?:the )?(?:associated press|reuters|agence france-presse|afp|bloomberg(?: news)?"
+                          r"|dow jones newswires|press trust of india|kyodo news|xinhua(?: news agency)?)\.?$", _I)
+# A quote chart's caption: "Acme stock, dollars per share, 1 day; delayed 15 mins.", "Quotes delayed at least 15
+# minutes."
+DELAYED_QUOTE = re.compile(r"^.{0,80}\b(?:quotes?|data|prices?|stock|shares?)\b.{0,60}\bdelayed(?: by)?(?: at least)?"
+                           r" \d{1,2} ?(?:mins?|minutes)\b.{0,40}$", _I)

@@ -32,6 +32,9 @@ INLINE_HINTS = (
     re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
     re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
     re.compile(r"://"),  # BARE_LINK
+    re.compile(r"<(?=\.?[A-Z0-9]{1,8}[.=>])"),  # ANGLE_RIC
+    re.compile(r"[A-Z]--"),  # GLUED_SYMBOL
+    re.compile(r"\{\{"),  # TEMPLATE_LEAD
     # a wire's name signing off a paragraph (TRAILING_END_MARK), found from its dash
     *(re.compile(rf"{dash}(?= ?(?:{WIRE_AGENCIES})[ \t]*(?:\n|\Z))") for dash in "—–"),
     re.compile(r", (?:write|report)"),  # TRAILING_WRITERS

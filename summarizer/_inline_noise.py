@@ -34,7 +34,14 @@ _BARE_CODE = r"\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2})?:\s?"
 LISTING_CHANGE = re.compile(rf"\((?:{_LISTING})\)\s?[+\-−]\d{{1,3}}\.\d{{2}}%\s?")
 TICKER_TAG = re.compile(
     rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED}"
-    rf"|{_BARE_CODE}|{_FREE_REPORT})\)")
+    rf"|{_BARE_CODE}|{_FREE_REPORT})\s?\)")  # (a space before the bracket: "(NYSE: $C )")
+# A Reuters instrument code in angle brackets after a name: "Toyota Motor Corp <7203.T>", "the Nikkei <.N225>", "the
+# yen <JPY=>"
+ANGLE_RIC = re.compile(r"\s?<(?:\.[A-Z0-9]{1,8}|[A-Z0-9]{1,8}(?:\.[A-Z]{1,3}|=[A-Z]{0,4}))>")
+# A quote widget's symbol glued to the name it follows, its price missing: "spot EtherETH-- ETFs", "BitcoinBTC-- to"
+GLUED_SYMBOL = re.compile(r"(?<=[a-z])[A-Z]{2,6}--(?=[\s,.;:)]|$)")
+# A page template's placeholders printed before the lead: "%{{tag.tag}} {{articledata.title}} ... comment The price"
+TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?\b\s*)?")
 # A wire's story number after a sentence ("... jobless claims. [ID:nN15325702]"), and its codes for other pages
 # ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
 WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")
@@ -345,6 +352,9 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= SYMBOL_LINE_SPACES),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
+    (ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
+    (GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
+    (TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),
     (RIC_CODE, "wire-code", lambda raw: "=" in raw),
     (READ_MORE_ENCLOSED, "read-more",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ._credits import (
+    AGENCY_ALONE,
     APPEARED_ON,
     AUTHOR_BIO,
     BYLINE,
@@ -18,6 +19,7 @@ from ._credits import (
     CONVERSION_NOTE_TEXT,
     COPYRIGHT,
     CREDIT,
+    DELAYED_QUOTE,
     NAMED_CREDIT_CAPTION,
     REPORTERS_IN,
     SYNDICATION,
@@ -243,6 +245,9 @@ _RULES: list[_Rule] = [
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log",
           contains=("newsletter", "mail", "notification")),
     _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture", " pic")),
+    _Rule(AGENCY_ALONE.match, "image-credit", 40,
+          starts="the |associated|reuters|agence|afp|bloomberg|dow jones|press trust|kyodo|xinhua"),
+    _Rule(DELAYED_QUOTE.match, "quote-widget", 180, ("delayed",), contains=("delayed",)),
     _Rule(NAMED_CREDIT_CAPTION.match, "image-caption", 340, contains=("/",)),
     _Rule(CREDIT.match, "image-credit", 150,
           contains=("image", "photo", "picture", "chart", "illustration", "graphic", "source")),
@@ -278,7 +283,7 @@ _RULES: list[_Rule] = [
                  r"|no comment|community"),
     _Rule(ARTICLE_NOTICE.match, "editor-note", 280,
           starts="this|update|corrected|corrects|adds|recasts|more|developing|please check|note|editor|— this|– this"
-                 "|- this",
+                 "|- this|[—–-] ?developing",
           contains=("syndicated",)),
     _Rule(MEDIA_STATUS.match, "widget", 160, starts="we|sorry|this|your browser|loading"),
     _Rule(WATCHLIST.match, "widget", 110, ("watchlist",), contains=("watchlist",)),

@@ -1,0 +1,94 @@
+"""Issue 14, twentieth round (tuned on h24/tune only): a wire's instrument codes in angle brackets, a quote widget's
+symbol glued to a name with its price missing, a page template's placeholders before the lead, a space before a
+ticker tag's bracket, a quote chart's caption, an agency's name alone under a picture (taken for the title), and a
+developing story's marker after a dash. Original text, invented names; story lines of the same shape stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+
+HEADLINE = "Corvane Motors profit beats forecasts as a weak currency lifts exports"
+LEAD = ("Corvane Motors posted a 14% rise in quarterly operating profit on Tuesday, beating the average forecast of "
+        "analysts, as a weaker currency lifted the value of its exports.\n\n"
+        "The carmaker kept its forecast for the full year at 4.1 trillion crowns and said it would buy back up to "
+        "2% of its shares.\n\n")
+END = "Its shares rose 3.2% in afternoon trading.\n"
+
+
+def cleaned(before: str = "", after: str = "", lead: str = LEAD) -> tuple[str, dict[str, str]]:
+    article = clean(f"{HEADLINE}\n\n{before}{lead}{END}{after}")
+    return article.text, {removed.text.strip(): removed.reason for removed in article.removed}
+
+
+@pytest.mark.parametrize(("tagged", "plain", "tag"), [
+    ("Corvane Motors <7311.T> posted", "Corvane Motors posted", "<7311.T>"),
+    ("the benchmark index <.KSX50> fell while Corvane Motors posted", "the benchmark index fell while Corvane Motors "
+     "posted", "<.KSX50>"),
+    ("Corvane Motors posted a 14% rise (the crown <KRW=> fell) in", "Corvane Motors posted a 14% rise (the crown fell) "
+     "in", "<KRW=>"),
+    ("Corvane Motors (NYSE: $CVM ) posted", "Corvane Motors posted", "(NYSE: $CVM )"),
+])
+def test_an_instrument_code_inside_a_sentence_goes_and_the_sentence_stays(tagged, plain, tag):
+    lead = LEAD.replace("Corvane Motors posted", tagged, 1)
+    text, removed = cleaned(lead=lead)
+    assert text == f"{LEAD.replace('Corvane Motors posted', plain, 1)}{END}".strip()
+    assert removed[tag] == "ticker-tag"
+
+
+def test_a_comparison_or_a_tag_in_angle_brackets_is_no_instrument_code():
+    lead = LEAD.replace("beating the average", "as sales with x<y.z and a ratio of 3 < 5.2 and 7 <8.5 beat the average")
+    text, _ = cleaned(lead=lead)
+    assert "x<y.z" in text and "3 < 5.2 and 7 <8.5 beat" in text
+
+
+def test_a_widgets_symbol_glued_to_a_name_goes():
+    lead = LEAD.replace("value of its exports", "value of its exports and of spot EtherETH-- funds and BitcoinBTC--")
+    text, removed = cleaned(lead=lead)
+    assert "of spot Ether funds and Bitcoin." in text
+    assert removed["ETH--"] == removed["BTC--"] == "quote-widget"
+
+
+def test_a_dash_after_a_word_in_capitals_is_kept():
+    lead = LEAD.replace("value of its exports", "value of its exports -- the KRW-- fell")
+    text, _ = cleaned(lead=lead)
+    assert "KRW--" in text
+
+
+def test_a_templates_placeholders_before_the_lead_go():
+    placeholders = '%{{tag.name}} {{post.title}} {{moment(post.date)}} @{{post.owner.replace(" ","")}} comment '
+    text, removed = cleaned(lead=placeholders + LEAD, after="{{post.title}}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[placeholders.strip()] == removed["{{post.title}}"] == "layout"
+
+
+@pytest.mark.parametrize("caption", ["Corvane stock, dollars per share, 1 day; delayed 15 mins.",
+                                     "Quotes delayed at least 20 minutes."])
+def test_a_quote_charts_caption_goes(caption):
+    text, removed = cleaned(after=f"\n{caption}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[caption] == "quote-widget"
+
+
+def test_a_sentence_about_a_delay_stays():
+    story = "Corvane said its shares were delayed 15 minutes from trading while the stock exchange fixed a fault."
+    text, _ = cleaned(after=f"\n{story}\n")
+    assert story in text
+
+
+@pytest.mark.parametrize("agency", ["The Associated Press", "Reuters", "Agence France-Presse"])
+def test_an_agencys_name_alone_under_a_picture_is_a_credit_not_the_title(agency):
+    caption = ("Corvane chief executive Ana Ruiz, right, poses with the board before the opening bell ceremony, "
+               "Thursday, Nov. 19, 2015.")
+    article = clean(f"{caption}\n{agency}\n{LEAD}{END}")
+    assert article.title is None and agency not in article.text
+    assert article.text.startswith("Corvane Motors posted")
+
+
+@pytest.mark.parametrize("marker", ["- Developing… check back for updates.", "— Developing story",
+                                    "– This is a developing story. Please check back for updates."])
+def test_a_developing_storys_marker_after_a_dash_goes(marker):
+    text, removed = cleaned(after=f"\n{marker}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[marker] == "editor-note"
