@@ -1,4 +1,4 @@
-"""The embedded model's sentiment, read from its odds of "yes" to two questions (``summarizer.tone``). Slow: the
+"""The embedded model's sentiment, read from its odds of the answers to three questions (``summarizer.tone``). Slow: the
 real model on two eval articles (CI runs it; deselect with ``-m "not embedded"``)."""
 
 from __future__ import annotations

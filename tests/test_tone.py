@@ -1,9 +1,12 @@
-"""The tone read from two yes/no questions (``summarizer.tone``), and the schema that fixes the label before the
-answer is written (``drafts.with_sentiment_label``)."""
+"""The tone read from the model's odds (``summarizer.tone``): the investor's question through its fitted model, two
+yes/no questions for the rule without it and for the score; and the schema that fixes the label before the answer
+is written (``drafts.with_sentiment_label``)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,9 @@ from summarizer import Settings, quality
 from summarizer.backends.local import LocalBackend, schema_grammar_text
 from summarizer.drafts import Extraction, extraction_schema, with_sentiment_label
 from summarizer.prompts import load_prompt
-from summarizer.tone import BAD_NEWS, GOOD_NEWS, ToneReading, tone_messages
+from summarizer.tone import BAD_NEWS, GOOD_NEWS, TONE_MODEL, ToneReading, tone_messages
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(("good", "bad", "label"), [
@@ -32,7 +37,38 @@ from summarizer.tone import BAD_NEWS, GOOD_NEWS, ToneReading, tone_messages
     (0.99, 0.79, "positive"),
 ])
 def test_the_label_follows_which_kinds_of_news_the_article_reports(good: float, bad: float, label: str) -> None:
-    assert ToneReading(good, bad).label == label
+    assert ToneReading(good, bad).label == label  # (no answer to the investor's question: the rule's label)
+
+
+@pytest.mark.parametrize(("good", "bad", "outlook", "label"), [
+    # good and bad news both likely, the investor's answer mostly "mixed": the rule would say positive
+    (0.85, 0.3, (0.2, 0.02, 0.08, 0.7), "mixed"),
+    # a hold: good news likely by the first question, "neutral" the investor's answer
+    (0.6, 0.3, (0.15, 0.03, 0.72, 0.1), "neutral"),
+    # a fall the yes/no questions both leave low, "negative" the investor's answer
+    (0.3, 0.35, (0.01, 0.8, 0.1, 0.09), "negative"),
+    (0.4, 0.2, (0.85, 0.01, 0.06, 0.08), "positive"),
+])
+def test_with_an_answer_to_the_investors_question_the_fitted_model_gives_the_label(good, bad, outlook, label):
+    reading = ToneReading(good, bad, outlook)
+    assert reading.label == label != reading.rule_label
+    assert quality.score_agrees(reading.label, reading.score)
+
+
+def test_the_shipped_weights_are_the_fit_of_the_shipped_readings() -> None:
+    """``bench/tone_train.py --write`` wrote them from bench/data/tone_readings.jsonl; fitting again gives them."""
+    pytest.importorskip("numpy")
+    spec = importlib.util.spec_from_file_location("tone_train", ROOT / "bench" / "tone_train.py")
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    rows = [json.loads(line) for line in (ROOT / "bench" / "data" / "tone_readings.jsonl").read_text().splitlines()]
+    mean, scale, weights = train.fit(rows)
+    assert TONE_MODEL.mean == pytest.approx(mean, abs=1e-5)
+    assert TONE_MODEL.scale == pytest.approx(scale, abs=1e-5)
+    assert [list(row) for row in TONE_MODEL.weights] == [pytest.approx(row, abs=1e-5) for row in weights]
+    right = sum(ToneReading(r["good"], r["bad"], tuple(r["outlook"])).label == r["gold"] for r in rows)
+    assert right == sum(train.predict((mean, scale, weights), r) == r["gold"] for r in rows)
 
 
 @pytest.mark.parametrize(("good", "bad"), [(0.95, 0.05), (0.6, 0.1), (0.41, 0.39), (0.1, 0.8), (0.38, 0.05),
@@ -103,4 +139,4 @@ def test_a_schema_without_a_sentiment_label_comes_back_as_it_is() -> None:
 def test_the_local_backends_tone_reading_is_part_of_the_cache_key(tmp_path):
     """Results cached before the reading (the model's own label) are not served for it."""
     identity = LocalBackend(Settings(backend="local", model_dir=tmp_path, cache_dir=tmp_path)).identity()
-    assert identity["tone"] == "good/bad yes-no or mixed"
+    assert identity["tone"] == "investor outlook model or mixed"
