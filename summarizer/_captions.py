@@ -66,6 +66,8 @@ _DESCRIBED = re.compile(r"^In (?:this|the) (?:image|picture|photo),? (?:(?:I|we|
                         r"|^(?:Above|Below|Top|Pictured|Left|Right)\s?:\s?[A-Z]"  # a caption's label
                         r"|^[A-Z][^.!?\d]{5,150}\bconcepts?\b[^.!?\d]{0,150}\.?$")
 # What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
+# A picture's alt text: a short description, no sentence's end or figure ("An NAB shop front in Brisbane")
+_ALT_TEXT = re.compile(r"^(?:A|An) (?=(?:\S+\s){1,10}\S+$)[^.!?:;\d]+$")
 _STORY_VERB = re.compile(r"\b(?:will|would|was|were|has|have|had|could|can|may|might|should|must)\b")
 _INSIDE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
 # The story's own dateline opening its first paragraph: "TOKYO -- ", "Tokyo - ", "BERLIN (AP) — ".
@@ -100,6 +102,9 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             previous = line
         elif reason == "image-credit" and index:
             credits.append(index)
+        elif reason == "image-caption" and previous is not None and previous.reason is None \
+                and _ALT_TEXT.match(previous.text) and _next_to(previous, line):
+            previous.reason = "image-caption"  # the picture's alt text, then its caption: "A bank's shop front"
     headline = headline_line(list(lines)) if credits else None
     for index in credits:  # a caption comes before its credit
         before, credit = lines[index - 1], lines[index]

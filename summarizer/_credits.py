@@ -117,3 +117,9 @@ AGENCY_ALONE = re.compile(r"^(?:the )?(?:associated press|reuters|agence france-
 # minutes."
 DELAYED_QUOTE = re.compile(r"^.{0,80}\b(?:quotes?|data|prices?|stock|shares?)\b.{0,60}\bdelayed(?: by)?(?: at least)?"
                            r" \d{1,2} ?(?:mins?|minutes)\b.{0,40}$", _I)
+# A caption ending in its outlet's and photographer's names: "... slightly weaker than expected. (ABC News: Jane Roe)"
+_PICTURE_DESK = r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} (?:News|TV|Photos?|Images|Pictures))"
+OUTLET_PHOTOGRAPHER = re.compile(rf"^.{{10,300}}\((?-i:{_PICTURE_DESK}|Reuters|AP|AFP|Getty Images|Bloomberg|Supplied)"
+                                 r": (?-i:[A-Z][a-z'’-]+(?: (?:[A-Z][\w'’-]+|van|de|von)){1,2})\)$", _I)
+OUTLET_PHOTOGRAPHER_WORDS = ("news:", "tv:", "photo:", "photos:", "images:", "pictures:", "reuters:", "ap:", "afp:",
+                             "bloomberg:", "supplied:")

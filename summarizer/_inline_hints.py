@@ -23,6 +23,8 @@ INLINE_HINTS = (
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")
     re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
     re.compile(r"\((?=[A-Z][A-Za-z&. ]{2,40}\)\s?[-—–A-Z])"),  # WIRE_LEAD: another news service's name
+    re.compile(r"\.com\s?(?:--|[—–])"),  # WIRE_LEAD: a site's domain
+    re.compile(r"(?:\((?i:adds|updates|recasts|corrects|refiles)\b| Of [A-Z]{2})"),  # WIRE_HEADER_LEAD
     # APPEAL_LEAD and CONSENT_LEAD at a line's start: the words first and the start looked behind them, which finds
     # what "^Your ..." finds with MULTILINE (at the text's start or after a line break), found as fast as the others
     re.compile(r"Your (?<![^\n]Your )(?:support|donation|contribution)"),
@@ -30,7 +32,7 @@ INLINE_HINTS = (
     re.compile(r"\(\s?[$€£¥₹]\s?1\s?="),  # CONVERSION_INLINE
     re.compile(r"FILE (?:PHOTO|PICTURE|IMAGE)\s?:"),  # FILE_PHOTO_INLINE
     re.compile(r"\[(?:ID:|\.[A-Z]|[A-Z]{1,8}/|[a-z][a-z0-9_-]*(?:\d\]|\s[a-z_-]+=))"),  # WIRE_STORY_ID, SHORTCODE
-    re.compile(r"=(?<=[A-Z]=)(?=[A-Z]{0,4}[\s,.;)])"),  # RIC_CODE
+    re.compile(r"=(?<=[A-Z0-9]=)(?=[A-Z0-9]{0,4}(?:[\s,.;)]|\Z))"),  # RIC_CODE
     re.compile(r"://"),  # BARE_LINK
     re.compile(r"<(?=\.?[A-Z0-9]{1,8}[.=>])"),  # ANGLE_RIC
     re.compile(r"[A-Z]--"),  # GLUED_SYMBOL

@@ -46,7 +46,8 @@ TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?
 # ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
 WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")
 # A wire's code for a rate or a currency inside a sentence: "the 7-day repo rate IDCBRR=ECI at 6.25%", "rupiah IDR="
-RIC_CODE = re.compile(r" [A-Z]{2,10}=(?:[A-Z]{1,4})?(?=[\s,.;)])")
+# (at a line's end too, and with digits: "... at $1.2095. GBP=D3", "the 10-year yield US10YT=RR")
+RIC_CODE = re.compile(r" [A-Z][A-Z0-9]{1,9}=(?:[A-Z0-9]{1,4})?(?=[\s,.;)]|$)")
 # A call to get in touch after a paragraph's last sentence: "... the different options. Contact us today to discuss
 # this."
 TRAILING_CONTACT = re.compile(r"(?<=[.!?\"”’])\s+(?:Contact|Call|Email) us (?:today|now)\b[^.!?]{0,60}[.!]\s*$")
@@ -163,7 +164,16 @@ WIRE_LEAD = re.compile(
     rf"|^\s*\((?:[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){{0,2}} (?:News|Newswire|Wire|Press)|[A-Z]{{3,8}})\)\s?"
     rf"[-—–]{{1,2}}\s?{_PARAGRAPH_FOLLOWS}"
     rf"|^\s*\([A-Z]{{4,8}}\)\s{_PARAGRAPH_FOLLOWS}"
+    # a site's name ending in its domain, with a dash: "Investing.com-- Japan's Nikkei ..."
+    rf"|^\s*[A-Z][A-Za-z]+\.com\s?(?:--|[—–])\s?{_PARAGRAPH_FOLLOWS}"
 )
+# A wire's header run into the lead: its note on the version ("(Adds detail.) "), its writers "Of" the service ("By
+# Jane Roe and Sam Li Of DOW JONES NEWSWIRES "); the dateline after them stays, as a dateline does
+_WIRE_NOTE = r"\((?i:adds|updates|recasts|corrects|refiles)\b[^()]{0,60}\)\s+"
+_WIRE_WRITERS = (r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?"
+                 r" Of (?:[A-Z][A-Z&]+ ){0,3}(?:NEWSWIRES?|NEWS|WIRE)\s+")
+WIRE_HEADER_LEAD = re.compile(rf"^\s*(?:{_WIRE_NOTE}(?:{_WIRE_WRITERS})?|{_WIRE_WRITERS})"
+                              + _PARAGRAPH_FOLLOWS.replace("[A-Z", "[(A-Z", 1))
 # A reporter's e-mail address in brackets after a paragraph's last sentence: "... after weak data. (jane@example.com)"
 TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”’])\s\(\s?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s?\)\s*$")
 # The site's appeal glued before the lead: "Your support makes all the difference.The FTSE 100 ..." (a long sentence
@@ -343,7 +353,8 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (TAG_LEAD, "section-label", lambda raw: raw.lstrip()[:1] == "["),
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
-    (WIRE_LEAD, "dateline", lambda raw: "(" in raw[:_WIRE_LEAD_REACH]),  # (after a date prefix too)
+    (WIRE_HEADER_LEAD, "byline", lambda raw: raw.lstrip()[:3] in ("(Ad", "(Up", "(Re", "(Co", "By ")),
+    (WIRE_LEAD, "dateline", lambda raw: "(" in raw[:_WIRE_LEAD_REACH] or ".com" in raw[:_WIRE_LEAD_REACH]),
     (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
     (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
     (LISTING_CHANGE, "quote-widget", lambda raw: "%" in raw and ":" in raw),

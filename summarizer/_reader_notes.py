@@ -201,7 +201,8 @@ ARTICLE_NOTICE = re.compile(
     # "— This story will be updated with the company's closing price later today."
     r"|^([—–-] ?)?this (article|story|post|report) will be updated\b[^!?]{0,160}[.]?$"
     # a developing story's marker at its end: "More to come . . .", "More to follow.", "This is a developing story."
-    r"|^(more to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}…?$"
+    r"|^(more (details |information |updates )?to (come|follow)|more soon|(this is a )?developing story)\s?(\.\s?){0,3}"
+    r"…?$"
     # "- Developing… check back for updates." (a dash before it at times)
     r"|^[—–-] ?(this is a )?developing( story)?\s?(…|\.{1,3})?\s?((please )?check back (later |soon )?"
     r"for (more |further )?updates\.?)?$"

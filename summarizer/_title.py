@@ -93,7 +93,7 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
     if not any(line.body for line in kept[1:1 + _BODY_WITHIN]):
         return None, False
     headline = _GLUED_CRUMB.sub("", kept[0].text)
-    title = _without_section(_before_dated_dek(headline))
+    title = _TRAILING_SYMBOL.sub("", _without_section(_before_dated_dek(headline)))
     if headline != kept[0].text and kept[1].text == headline:  # a breadcrumb ending with the headline, then it
         kept[0].reason, kept[1].reason = "navigation", "title"
         return title, False
@@ -101,6 +101,11 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
         return title, True
     kept[0].reason = "title"
     return title, False
+
+
+# A stock's symbol a site adds after its headline: "Acme is surging after crushing on earnings (ACME)" (not a place or
+# a word written in capitals: "(UK)", "(AI)")
+_TRAILING_SYMBOL = re.compile(r"\s\((?!(?:AI|UK|US|EU|UN|IPO|CEO|GDP|ETF|PM)\))[A-Z]{1,5}(?:\.[A-Z])?\)$")
 
 
 # A headline, its date and time and a subtitle run into one line: "Acme Cuts Outlook Tuesday March 3, 11:05 am ET

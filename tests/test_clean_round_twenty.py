@@ -92,3 +92,66 @@ def test_a_developing_storys_marker_after_a_dash_goes(marker):
     text, removed = cleaned(after=f"\n{marker}\n")
     assert text == f"{LEAD}{END}".strip()
     assert removed[marker] == "editor-note"
+
+
+# --- After h24/blind was measured and opened ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["GBP=D3", "EURGBP=D3", "US10YT=RR"])
+def test_a_wires_rate_code_ending_a_paragraph_goes_and_the_paragraph_stays(code):
+    """Seen on h24/blind: two body sentences ending in a rate's code lost (the line read as no sentence)."""
+    line = "By 0915 GMT, the crown was down 0.4% against the stronger dollar at 11.2045."
+    text, removed = cleaned(after=f"\n{line} {code}\n")
+    assert text.endswith(line)
+    assert removed[code] == "wire-code"
+
+
+def test_an_equation_in_a_sentence_is_no_rate_code():
+    line = "Analysts use the rule P=E3 to price the shares, the note said, and expect a 4.5% rise this year."
+    text, _ = cleaned(after=f"\n{line}\n")
+    assert text.endswith(line)
+
+
+def test_a_captions_outlet_and_photographer_and_the_alt_text_before_it_go():
+    alt = "A Corvane showroom in Seoul"
+    caption = "Corvane reports a first-half profit of $2.5 billion, a little below forecasts. (KTV News: Min-jun Park)"
+    text, removed = cleaned(before=f"{alt}\n\n{caption}\n\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[alt] == removed[caption] == "image-caption"
+
+
+def test_a_short_line_opening_with_an_article_before_a_paragraph_stays():
+    line = "A note on the carmaker's outlook"
+    text, _ = cleaned(before=f"{line}\n\n")
+    assert line in text
+
+
+@pytest.mark.parametrize(("lead", "gone", "reason"), [
+    ("Investing.com-- ", "Investing.com-- ", "dateline"),
+    ("(Adds detail.) By Ana Ruiz and Sam Li Of DOW JONES NEWSWIRES ", "(Adds detail.) By Ana Ruiz and Sam Li Of DOW "
+     "JONES NEWSWIRES ", "byline"),
+    ("(Updates with shares) ", "(Updates with shares) ", "byline"),
+])
+def test_a_wires_header_run_into_the_lead_goes(lead, gone, reason):
+    text, removed = cleaned(lead=lead + LEAD)
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[gone.strip()] == reason
+
+
+def test_a_lead_opening_with_by_and_a_year_stays():
+    lead = "By 2030 Corvane Motors expects half of its sales to be electric, it said on Tuesday in Seoul.\n\n"
+    text, _ = cleaned(lead=lead + LEAD)
+    assert text.startswith(lead.strip())
+
+
+def test_a_stocks_symbol_after_the_headline_is_not_part_of_the_title():
+    article = clean(f"{HEADLINE} (CVM)\n\n{LEAD}{END}")
+    assert article.title == HEADLINE
+    assert clean(f"Exports slow as the currency climbs (UK)\n\n{LEAD}{END}").title == (
+        "Exports slow as the currency climbs (UK)")
+
+
+def test_more_details_to_follow_goes():
+    text, removed = cleaned(after="\nMore details to follow.\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed["More details to follow."] == "editor-note"
