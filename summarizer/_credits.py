@@ -25,6 +25,9 @@ AUTHOR_BIO = re.compile(
     r"|columnist) (covering|for|at|based|with)\b(?!.*\bwho (was|is|has)\b).{0,300}"
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is an? ((?i:part|full)-time )?(\w+ ){0,4}"  # "a part-time freelance writer"
     r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|analyst at|author)\b.{0,300}"
+    # a title in capitals: "Jane Roe is the Business Editor at Ledger. She is an avid watcher of markets ..."
+    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} is the ([A-Z][\w-]+ ){0,3}(Editor|Reporter|Correspondent|Writer|Columnist)"
+    r"\b.{0,300}"
     # "Jane Roe joined Ledger as a news reporter in 2022.", "Before joining Ledger, Roe was ...", and her holdings
     r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,2} joined [A-Z][\w&.' -]{1,40} as an? (\w+ ){0,2}"
     r"(reporter|writer|editor|journalist|correspondent|columnist)\b.{0,700}"

@@ -36,7 +36,8 @@ INLINE_HINTS = (
     re.compile(r"://"),  # BARE_LINK
     re.compile(r"<(?=\.?[A-Z0-9]{1,8}[.=>])"),  # ANGLE_RIC
     re.compile(r"[A-Z]--"),  # GLUED_SYMBOL
-    re.compile(r"\{\{"),  # TEMPLATE_LEAD
+    re.compile(r"\{\{"),  # TEMPLATE_LEAD, TEMPLATE_TOKEN
+    re.compile(r"\((?=\d{1,4}[.:]?\d{0,2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)(?: time)?\))"),  # POSTED_TIME
     # a wire's name signing off a paragraph (TRAILING_END_MARK), found from its dash
     *(re.compile(rf"{dash}(?= ?(?:{WIRE_AGENCIES})[ \t]*(?:\n|\Z))") for dash in "—–"),
     re.compile(r", (?:write|report)"),  # TRAILING_WRITERS

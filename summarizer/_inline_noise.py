@@ -42,6 +42,11 @@ ANGLE_RIC = re.compile(r"\s?<(?:\.[A-Z0-9]{1,8}|[A-Z0-9]{1,8}(?:\.[A-Z]{1,3}|=[A
 GLUED_SYMBOL = re.compile(r"(?<=[a-z])[A-Z]{2,6}--(?=[\s,.;:)]|$)")
 # A page template's placeholders printed before the lead: "%{{tag.tag}} {{articledata.title}} ... comment The price"
 TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?\b\s*)?")
+# The time a story was posted, in brackets after its first sentence: "... on Friday (7.47am UAE time)."
+POSTED_TIME = re.compile(r"\s?\((?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)|\d{4}\s?(?:GMT|UTC))"
+                         r"(?: time)?\)")
+# ... and anywhere in a line: "... across the euro zone. {{^adFree}} {{/adFree}}"
+TEMPLATE_TOKEN = re.compile(r"\s?[%@]?\{\{[^{}\n]{1,80}\}\}")
 # A wire's story number after a sentence ("... jobless claims. [ID:nN15325702]"), and its codes for other pages
 # ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
 WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")
@@ -366,6 +371,9 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
     (GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
     (TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
+    (TEMPLATE_TOKEN, "layout", lambda raw: "{{" in raw),
+    (POSTED_TIME, "dateline", lambda raw: "(" in raw and ("am " in raw or "pm " in raw or "time)" in raw
+                                                           or "GMT)" in raw or "ET)" in raw)),
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),
     (RIC_CODE, "wire-code", lambda raw: "=" in raw),
     (READ_MORE_ENCLOSED, "read-more",

@@ -257,7 +257,8 @@ _RULES: list[_Rule] = [
     _Rule(labelled_credit, "image-credit", 300, contains=("picture", "pic", "photo", "image", "credit")),
     # [a-z] here is AUTHOR_BIO's [A-Z] once the line is lower-cased.
     _Rule(AUTHOR_BIO.match, "author-bio", 800,
-          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|joined) |before joining|i am an? "
+          starts=r"about the author|[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){0,3} (?:is an?|is the|joined) |before joining"
+                 r"|i am an? "
                  r"|he does|she does|they do|is (?:a|an|the) |[a-z][\w.'-]*+(?: [a-z][\w.'-]*+){1,2} writes "),
     _Rule(BYLINE.match, "byline", 260, starts=r"by|written|report|additional|edited"),
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
@@ -310,7 +311,7 @@ _RULES: list[_Rule] = [
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)
     _Rule(READ_ELSEWHERE.match, "related-links", 260,
           ("report", "story", "article", "piece", "coverage", "analysis", "interview", "explainer", "column",
-           "podcast"),
+           "podcast", "post"),
           starts=r"read|listen|watch|see|[a-z][\w'’-]*+(?: [\w'’-]++){0,3}\s?:",
           contains=("read the whole", "read the full", "read the complete", "read the original", "read the rest")),
 ]

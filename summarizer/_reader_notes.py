@@ -113,7 +113,7 @@ READ_ELSEWHERE = re.compile(
     # an aggregator's note sending the reader to the source: "Chosen excerpts by <Site>. Read the whole story at
     # <headline> | <Source>." (a headline may carry a figure)
     r"^((?i:chosen |selected )?(?i:excerpts?|curated|via|source)\b[^.!?]{0,60}\.\s)?(?i:read|see) the (?i:whole|full"
-    r"|complete|original|rest of the) (?i:story|article) (?i:at|on) (?!.*,\s)[^!?]{0,200}$|"
+    r"|complete|original|rest of the|rest of this) (?i:story|article|post) (?i:at|on) (?!.*,\s)[^!?]{0,200}$|"
     r"^(?!.*\d)(?!.*, )([A-Z][\w'’-]*( [\w'’-]+){0,3}\s?:\s?)?"
     r"(?i:read|listen to|watch) ((?i:our|the|this|his|her|their)|"
     r"([A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*['’]s) (full |latest |earlier |related |recent |in-depth )?"

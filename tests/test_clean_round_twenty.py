@@ -155,3 +155,48 @@ def test_more_details_to_follow_goes():
     text, removed = cleaned(after="\nMore details to follow.\n")
     assert text == f"{LEAD}{END}".strip()
     assert removed["More details to follow."] == "editor-note"
+
+
+# --- Tuned on h25/tune (h25/blind kept unseen) --------------------------------------------------------------------
+
+
+def test_a_templates_placeholders_inside_and_after_paragraphs_go():
+    lead = LEAD.replace("value of its exports.", "value of its exports. {{^adFree}} {{/adFree}}")
+    text, removed = cleaned(lead=lead, after="\n{{^adFree}} {{/adFree}}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed["{{^adFree}}"] == "layout"
+
+
+@pytest.mark.parametrize("stamp", ["(7.47am UAE time)", "(10:30 GMT)", "(0830 GMT)", "(9.15 am local time)"])
+def test_the_time_a_story_was_posted_in_brackets_goes(stamp):
+    lead = LEAD.replace("on Tuesday,", f"on Tuesday {stamp},", 1)
+    text, removed = cleaned(lead=lead)
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[stamp] == "dateline"
+
+
+@pytest.mark.parametrize("story", ["The rules took effect in the bloc last year (2024 EU) and apply to every carmaker.",
+                                   "Its shares rose 4% (3.5 points) to close at 41,200 won on the Seoul exchange."])
+def test_a_year_or_a_figure_in_brackets_stays(story):
+    text, _ = cleaned(after=f"\n{story}\n")
+    assert story in text
+
+
+def test_a_pointer_to_the_rest_of_the_post_goes():
+    text, removed = cleaned(after="\nRead the rest of this post on the original site\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed["Read the rest of this post on the original site"] == "related-links"
+
+
+def test_a_bio_naming_the_writers_title_in_capitals_goes():
+    bio = ("Jane Roe is the Business Editor at The Ledger. She is an avid watcher of markets and a fan of businesses "
+           "that use technology in new ways.")
+    text, removed = cleaned(after=f"\n{bio}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[bio] == "author-bio"
+
+
+def test_a_sentence_about_an_editor_in_the_story_stays():
+    story = "Jane Roe is the editor of the trade journal that first reported the recall, the company said on Monday."
+    text, _ = cleaned(lead=f"{story}\n\n{LEAD}")
+    assert story in text
