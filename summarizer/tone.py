@@ -23,10 +23,10 @@ four labels apart far better:
 
 A backend that can read a model's next-token probabilities asks the questions
 after the article, on the prefix its extraction prompt shares (``tone_messages``),
-and constrains the answer's label to ``ToneReading.labels``: the reading's label,
-or "mixed", which the model writes when the article itself calls the news mixed
-("European shares close mixed"); the rationale it then writes argues for the
-label it chose.
+and constrains the answer's label to ``ToneReading.labels``: the reading's label
+(with the rule alone, that or "mixed", which the model writes when the article
+itself calls the news mixed, "European shares close mixed"); the rationale it
+then writes argues for that label.
 """
 
 from __future__ import annotations
@@ -124,9 +124,13 @@ class ToneReading:
 
     @property
     def labels(self) -> tuple[SentimentLabel, ...]:
-        """The labels the answer may take: the reading's, or "mixed", which the model writes when the article
-        itself calls the news mixed ("Stocks end mixed") even if one side's odds stayed low."""
-        return ("mixed",) if self.label == "mixed" else (self.label, "mixed")
+        """The labels the answer may take: the reading's. With the rule alone, "mixed" too, which the model writes
+        when the article itself calls the news mixed ("Stocks end mixed") though one side's odds stayed low: the
+        yes-no questions cannot see that, the investor's question can (the model's own "mixed" over the fitted
+        model's label was wrong twice and right never on h24/blind)."""
+        if self.outlook is not None or self.label == "mixed":
+            return (self.label,)
+        return (self.label, "mixed")
 
     @property
     def score(self) -> float:

@@ -141,7 +141,7 @@ class LocalBackend(Backend):
                 raise ConfigError(f"model file {path} not found; fix SUMMARIZER_MODEL_PATH") from None
             model_id = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
         identity = {"backend": self.name, "model": self.model, "model_id": model_id, "mode": "json+grammar+outline",
-                    "tone": "investor outlook model or mixed"}  # the label: from the model's odds (tone_probe)
+                    "tone": "investor outlook model"}  # the label: from the model's odds (tone_probe)
         if self.settings.copy_limit and self.settings.temperature == 0:
             identity["copy_limit"] = self.settings.copy_limit  # it changes what the summary says
         return identity
