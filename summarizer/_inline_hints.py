@@ -24,7 +24,8 @@ INLINE_HINTS = (
     re.compile(rf"\((?:{WIRE_AGENCIES})\)\s?[-—–]"),  # WIRE_LEAD
     re.compile(r"\((?=[A-Z][A-Za-z&. ]{2,40}\)\s?[-—–A-Z])"),  # WIRE_LEAD: another news service's name
     re.compile(r"\.com\s?(?:--|[—–])"),  # WIRE_LEAD: a site's domain
-    re.compile(r"(?:\((?i:adds|updates|recasts|corrects|refiles)\b| Of [A-Z]{2})"),  # WIRE_HEADER_LEAD
+    re.compile(r"\((?=(?i:adds|updates|recasts|corrects|refiles)\b)"),  # WIRE_HEADER_LEAD: its note
+    re.compile(r" Of (?=[A-Z]{2})"),  # WIRE_HEADER_LEAD: its writers "Of" the service
     # APPEAL_LEAD and CONSENT_LEAD at a line's start: the words first and the start looked behind them, which finds
     # what "^Your ..." finds with MULTILINE (at the text's start or after a line break), found as fast as the others
     re.compile(r"Your (?<![^\n]Your )(?:support|donation|contribution)"),
@@ -35,7 +36,7 @@ INLINE_HINTS = (
     re.compile(r"=(?<=[A-Z0-9]=)(?=[A-Z0-9]{0,4}(?:[\s,.;)]|\Z))"),  # RIC_CODE
     re.compile(r"://"),  # BARE_LINK
     re.compile(r"<(?=\.?[A-Z0-9]{1,8}[.=>])"),  # ANGLE_RIC
-    re.compile(r"[A-Z]--"),  # GLUED_SYMBOL
+    re.compile(r"--(?<=[A-Z]--)"),  # GLUED_SYMBOL (found from the dashes)
     re.compile(r"\{\{"),  # TEMPLATE_LEAD, TEMPLATE_TOKEN
     re.compile(r"\((?=\d{1,4}[.:]?\d{0,2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)(?: time)?\))"),  # POSTED_TIME
     # a wire's name signing off a paragraph (TRAILING_END_MARK), found from its dash
