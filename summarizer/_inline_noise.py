@@ -45,8 +45,10 @@ TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?
 # The time a story was posted, in brackets after its first sentence: "... on Friday (7.47am UAE time)."
 POSTED_TIME = re.compile(r"\s?\((?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)|\d{4}\s?(?:GMT|UTC))"
                          r"(?: time)?\)")
-# ... and anywhere in a line: "... across the euro zone. {{^adFree}} {{/adFree}}"
-TEMPLATE_TOKEN = re.compile(r"\s?[%@]?\{\{[^{}\n]{1,80}\}\}")
+# ... and anywhere in a line, a section's tags or a field's path: "... across the euro zone. {{^adFree}} {{/adFree}}",
+# "{{post.title}}" (not any braces: an article may quote a template, "a reader wrote {{ name }}")
+TEMPLATE_TOKEN = re.compile(r"\s?(?:\{\{[#^/][\w.-]{1,40}\}\}"
+                            r"|[%@]?\{\{[A-Za-z_]\w*(?:\.\w+)+(?:\([^{}()\n]{0,40}\))?\}\})")
 # A wire's story number after a sentence ("... jobless claims. [ID:nN15325702]"), and its codes for other pages
 # ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
 WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")

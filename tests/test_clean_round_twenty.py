@@ -200,3 +200,9 @@ def test_a_sentence_about_an_editor_in_the_story_stays():
     story = "Jane Roe is the editor of the trade journal that first reported the recall, the company said on Monday."
     text, _ = cleaned(lead=f"{story}\n\n{LEAD}")
     assert story in text
+
+
+def test_a_template_quoted_in_a_sentence_stays():
+    story = "A reader wrote {{ name }} and {% if x %} in the comments, the company's forum showed on Tuesday."
+    text, _ = cleaned(after=f"\n{story}\n")
+    assert story in text
