@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
+from ._page_residue import ANGLE_RIC, GLUED_SYMBOL, TEMPLATE_LEAD, TEMPLATE_TOKEN
 from ._symbols import SYMBOL_LINE_SPACES, BareSymbolFinder
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
@@ -35,20 +36,9 @@ LISTING_CHANGE = re.compile(rf"\((?:{_LISTING})\)\s?[+\-−]\d{{1,3}}\.\d{{2}}%\
 TICKER_TAG = re.compile(
     rf"\s?\((?:{_LISTING}(?:\s?[,;]\s?{_LISTING})*|{_COUNTRY_LISTING}|\^[A-Z0-9]{{2,10}}|{_RIC}|{_RANKED}"
     rf"|{_BARE_CODE}|{_FREE_REPORT})\s?\)")  # (a space before the bracket: "(NYSE: $C )")
-# A Reuters instrument code in angle brackets after a name: "Toyota Motor Corp <7203.T>", "the Nikkei <.N225>", "the
-# yen <JPY=>"
-ANGLE_RIC = re.compile(r"\s?<(?:\.[A-Z0-9]{1,8}|[A-Z0-9]{1,8}(?:\.[A-Z]{1,3}|=[A-Z]{0,4}))>")
-# A quote widget's symbol glued to the name it follows, its price missing: "spot EtherETH-- ETFs", "BitcoinBTC-- to"
-GLUED_SYMBOL = re.compile(r"(?<=[a-z])[A-Z]{2,6}--(?=[\s,.;:)]|$)")
-# A page template's placeholders printed before the lead: "%{{tag.tag}} {{articledata.title}} ... comment The price"
-TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?\b\s*)?")
 # The time a story was posted, in brackets after its first sentence: "... on Friday (7.47am UAE time)."
 POSTED_TIME = re.compile(r"\s?\((?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)|\d{4}\s?(?:GMT|UTC))"
                          r"(?: time)?\)")
-# ... and anywhere in a line, a section's tags or a field's path: "... across the euro zone. {{^adFree}} {{/adFree}}",
-# "{{post.title}}" (not any braces: an article may quote a template, "a reader wrote {{ name }}")
-TEMPLATE_TOKEN = re.compile(r"\s?(?:\{\{[#^/][\w.-]{1,40}\}\}"
-                            r"|[%@]?\{\{[A-Za-z_]\w*(?:\.\w+)+(?:\([^{}()\n]{0,40}\))?\}\})")
 # A wire's story number after a sentence ("... jobless claims. [ID:nN15325702]"), and its codes for other pages
 # ("U.S. stocks [.N]", "oil prices [O/R]", "[GOL/]")
 WIRE_STORY_ID = re.compile(r"\s?\[(?:ID:\s?n[A-Z0-9]{6,14}|\.[A-Z]{1,6}|[A-Z]{1,8}/[A-Z]{0,8})\]")

@@ -1,0 +1,20 @@
+"""What a page's machinery leaves inside a line of the story: a template's placeholders the page printed instead of
+filling ("%{{tag.tag}} {{articledata.title}} ... comment The price of gold ...", "{{^adFree}}"), a quote widget's
+symbol glued to the name it follows with its price missing ("spot EtherETH-- ETFs"), and a wire's instrument codes
+in angle brackets ("Toyota Motor Corp <7203.T>"). ``_inline_noise`` runs them with its other inline rules."""
+
+from __future__ import annotations
+
+import re
+
+# A Reuters instrument code in angle brackets after a name: "Toyota Motor Corp <7203.T>", "the Nikkei <.N225>", "the
+# yen <JPY=>"
+ANGLE_RIC = re.compile(r"\s?<(?:\.[A-Z0-9]{1,8}|[A-Z0-9]{1,8}(?:\.[A-Z]{1,3}|=[A-Z]{0,4}))>")
+# A quote widget's symbol glued to the name it follows, its price missing: "spot EtherETH-- ETFs", "BitcoinBTC-- to"
+GLUED_SYMBOL = re.compile(r"(?<=[a-z])[A-Z]{2,6}--(?=[\s,.;:)]|$)")
+# A page template's placeholders printed before the lead: "%{{tag.tag}} {{articledata.title}} ... comment The price"
+TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?\b\s*)?")
+# ... and anywhere in a line, a section's tags or a field's path: "... across the euro zone. {{^adFree}} {{/adFree}}",
+# "{{post.title}}" (not any braces: an article may quote a template, "a reader wrote {{ name }}")
+TEMPLATE_TOKEN = re.compile(r"\s?(?:\{\{[#^/][\w.-]{1,40}\}\}"
+                            r"|[%@]?\{\{[A-Za-z_]\w*(?:\.\w+)+(?:\([^{}()\n]{0,40}\))?\}\})")
