@@ -65,9 +65,9 @@ _WHEN_AND_WHERE = re.compile(
 _DESCRIBED = re.compile(r"^In (?:this|the) (?:image|picture|photo),? (?:(?:I|we|you) can see|there (?:is|are))\b"
                         r"|^(?:Above|Below|Top|Pictured|Left|Right)\s?:\s?[A-Z]"  # a caption's label
                         r"|^[A-Z][^.!?\d]{5,150}\bconcepts?\b[^.!?\d]{0,150}\.?$")
-# What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
 # A picture's alt text: a short description, no sentence's end or figure ("An NAB shop front in Brisbane")
 _ALT_TEXT = re.compile(r"^(?:A|An) (?=(?:\S+\s){1,10}\S+$)[^.!?:;\d]+$")
+# What a story's sentence has and a caption's opening does not: a verb of its own beyond the present.
 _STORY_VERB = re.compile(r"\b(?:will|would|was|were|has|have|had|could|can|may|might|should|must)\b")
 _INSIDE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
 # The story's own dateline opening its first paragraph: "TOKYO -- ", "Tokyo - ", "BERLIN (AP) — ".
