@@ -27,7 +27,10 @@ DATELINE = re.compile(
     rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
     r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
     r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$"
-    r"|^date:?\s*\d{4}-\d{1,2}(-\d{1,2})?$",  # a scrape's date label, the day left out at times: "date 2018-11"
+    r"|^date:?\s*\d{4}-\d{1,2}(-\d{1,2})?$"  # a scrape's date label, the day left out at times: "date 2018-11"
+    # the labels left when the scrape lost the dates: " / Updated  / Source: Reuters"
+    r"|^/\s*(published|updated|posted)\s*(/\s*source\s?:\s?[a-z][\w .&'-]{1,40})?$"
+    r"|^(published|updated|posted)\s*/\s*source\s?:\s?[a-z][\w .&'-]{1,40}$",
     _I,
 )
 # A source or a section and how long ago it posted, on a line of their own: "The Star · 3d ago", or run together

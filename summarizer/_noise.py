@@ -117,8 +117,13 @@ CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its o
 # can run to two sentences and its credit: "FILE - Traders work on the floor ... (AP Photo/Jane Roe, File)"; or "A
 # file photograph of an oilfield. Reuters"
 FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$|^FILE ?[-–—] ?[A-Z].{10,700}$"
-                        r"|^(?i:an? file (photo|photograph|picture|image) (of|shows|taken)) [^!?]{3,300}[.]\s*"
-                        r"(Reuters|REUTERS|AFP|AP|Bloomberg|Getty Images|EPA|File)\b[^.!?]{0,40}$")
+                        r"|^(?i:an? file (photo|photograph|picture|image) (of|shows|taken|dated)) [^!?]{3,300}[.]\s*"
+                        # the credit, its photographer's name in capitals before the agency at times: "JANE ROE / EPA"
+                        r"([A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3} ?/ ?)?"
+                        r"(Reuters|REUTERS|AFP|AP|Bloomberg|Getty Images|EPA|File)\b[^.!?]{0,40}$"
+                        # a picture said to illustrate: "Image used for illustrative purposes. An oil worker climbs ..."
+                        r"|^(?i:(image|photo|picture)s? (used )?(is )?for (illustrat\w+|representation\w*) purposes?"
+                        r"( only)?)\.\s?.{10,500}$")
 
 _TICKER_WORDS = (
     r"(usd|eur|usdt|24h|24h vol(ume)?|vol\.? 24h|market cap|live price chart|price chart|market opportunity|"
@@ -204,7 +209,7 @@ class _Rule(NamedTuple):
 
 _RULES: list[_Rule] = [
     _Rule(DATELINE.match, "dateline", 80,
-          starts=r"\d|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
+          starts=r"\d|/|published|updated|posted|last|first|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
                  r"|sep|oct|nov|dec|date|time"),
     _Rule(DATED_CAPTION.match, "dateline", 120, starts=r"date|published|updated|posted"),
     _Rule(PLACE_DATE.match, "dateline", 80, starts=PLACE_DATE_STARTS, contains=PLACE_DATE_WORDS),
@@ -264,7 +269,9 @@ _RULES: list[_Rule] = [
     _Rule(REPORTERS_IN.match, "byline", 160, contains=(" in ",)),
     _Rule(COPYRIGHT.match, "copyright", 100, starts=r"©|\(c\)|copyright|\?\s?\d"),
     _Rule(CONVERSION_NOTE.match, "editor-note", 60, starts=r"\(\s?[$€£¥₹]\s?1\s?="),
-    _Rule(FILE_PHOTO.match, "image-caption", 720, starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])|an? file "),
+    _Rule(FILE_PHOTO.match, "image-caption", 720,
+          starts=r"file(?: (?:photo|picture|image)\s?:| ?[-–—])|an? file "
+                 r"|(?:image|photo|picture)s? (?:used |is )*for "),
     _Rule(SYNDICATION.match, "syndication", 400, ("appeared", "site.", "published", "created", "produced", "world"),
           starts="the post|the article|the story|(?:[•·*] ?)?this (?:article|story|post|content|piece)",
           contains=("is the world",)),

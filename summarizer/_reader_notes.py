@@ -352,7 +352,10 @@ SITE_PROMO = re.compile(
     r"(?-i:[A-Z])[\w&.’'-]*( (?-i:[A-Z])[\w&.’'-]*){0,3}[.!]?$"
     # the outlet's own running coverage: "Follow our live coverage of the rate decision and the market reaction."
     r"|^(follow|catch up (on|with)) (all )?our (full |ongoing |latest )?(live )?(coverage|blog|live ?blog"
-    r"|updates|live updates)\b[^!?]{0,140}[.!]?$",
+    r"|updates|live updates)\b[^!?]{0,140}[.!]?$"
+    # an alerts sign-up's pitch: "Get breaking news alerts and special reports. The news and stories that matter,
+    # delivered weekday mornings."
+    r"|^get (breaking )?news alerts\b[^!?]{0,160}$",
     _I,
 )
 # A press release's dial-in details: "The company will host a conference call today at 5:00 p.m. ET. Dial

@@ -29,6 +29,10 @@ def _straight_quotes(text: str) -> str:
     return text
 
 
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z.]+)?(?: \([^()]{1,30}\))?"
+                            r" ?(?:--|[—–-]) ?")
+
+
 def drop_teasers(lines: list[PageLine]) -> None:
     """A lead cut off with '[…]' or '…' whose text the body repeats from a paragraph start is a teaser."""
     kept = [line for line in lines if line.reason is None and line.text]  # (line.kept, without the calls)
@@ -43,11 +47,15 @@ def drop_teasers(lines: list[PageLine]) -> None:
     if not cut_off:
         return
     normed = [_straight_quotes(line.key) for line in kept]  # a teaser's quotes may be straight, the body's curly
+    # the paragraph the teaser repeats may open with the story's dateline: "NEW YORK — Wall Street capped ..."
+    undated = [_straight_quotes(norm(line.text[lead.end():])) if (lead := _DATELINE_LEAD.match(line.text)) else text
+               for line, text in zip(kept, normed, strict=True)]
     by_prefix: dict[str, list[int]] = {f[:_PREFIX]: [] for _, _, fragments in cut_off for f in fragments}
-    for index, text in enumerate(normed):  # where each paragraph a fragment may begin starts
-        starts = by_prefix.get(text[:_PREFIX])
-        if starts is not None:
-            starts.append(index)
+    for index, (text, plain) in enumerate(zip(normed, undated, strict=True)):  # where each paragraph may begin
+        for start_text in {text[:_PREFIX], plain[:_PREFIX]}:
+            starts = by_prefix.get(start_text)
+            if starts is not None:
+                starts.append(index)
 
     def body_repeats(fragment: str, teaser: int) -> bool:
         starts = by_prefix.get(fragment[:_PREFIX], [])
@@ -55,11 +63,12 @@ def drop_teasers(lines: list[PageLine]) -> None:
         for start in chain(starts[after:], reversed(starts[:after])):  # the body mostly follows: look there first
             if start == teaser:
                 continue
-            joined, end = normed[start], start + 1
-            while len(joined) < len(fragment) and end < len(normed):  # a lead may span paragraphs
-                joined, end = f"{joined} {normed[end]}", end + 1
-            if joined.startswith(fragment):
-                return True
+            for joined in {normed[start], undated[start]}:
+                end = start + 1
+                while len(joined) < len(fragment) and end < len(normed):  # a lead may span paragraphs
+                    joined, end = f"{joined} {normed[end]}", end + 1
+                if joined.startswith(fragment):
+                    return True
         return False
 
     for index, line, fragments in cut_off:

@@ -175,3 +175,44 @@ def test_a_pages_line_after_the_story_goes(line, reason):
 def test_a_story_line_of_the_same_shape_stays(story):
     text, _ = cleaned(after=f"\n{story}\n")
     assert text.endswith(story)
+
+
+# --- After h25/blind was measured (unseen: 100% kept, 85.9% dropped) and opened ------------------------------------
+
+
+def test_a_cut_off_copy_of_the_lead_above_its_dateline_goes():
+    lead = LEAD.replace("Corvane Motors posted", "SEOUL — Corvane Motors posted", 1)
+    teaser = "Corvane Motors posted a 14% rise in quarterly operating profit on Tuesday, beating the average..."
+    text, removed = cleaned(lead=f"{teaser}\n\n{lead}")
+    assert text == f"{lead}{END}".strip()
+    assert removed[teaser] == "teaser"
+
+
+@pytest.mark.parametrize("caption", [
+    "Image used for illustrative purposes. A worker walks past a row of new cars at a port in Ulsan, South Korea.",
+    "A file picture dated March 3, 2019 shows cars at a port in Ulsan, South Korea.JANE ROE / EPA file",
+])
+def test_a_pictures_caption_with_its_label_or_its_photographers_credit_goes(caption):
+    text, removed = cleaned(before=f"{caption}\n\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[caption] == "image-caption"
+
+
+def test_a_news_alerts_pitch_goes():
+    pitch = ("Get breaking news alerts and special reports. The news and stories that matter, delivered weekday "
+             "mornings.")
+    text, removed = cleaned(after=f"\n{pitch}\n")
+    assert text == f"{LEAD}{END}".strip()
+    assert removed[pitch] == "promotion"
+
+
+def test_a_sentence_about_illustrations_stays():
+    story = "Images for illustrative purposes are used in the carmaker's brochures, its design chief said on Tuesday."
+    text, _ = cleaned(after=f"\n{story}\n")
+    assert text.endswith(story)
+
+
+def test_the_labels_left_of_a_pages_dates_go_and_are_no_title():
+    article = clean(f" / Updated  / Source: Wirehouse\nBy Wirehouse\n{HEADLINE}\n\n{LEAD}{END}")
+    assert article.title == HEADLINE
+    assert "Updated" not in article.text
