@@ -33,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.tone import LABELS, ToneReading, tone_features  # noqa: E402
+from summarizer.tone import LABELS, ToneModel, ToneReading, tone_features  # noqa: E402
 
 L2 = 1.0
 STEPS, RATE = 3000, 0.5
@@ -62,9 +62,8 @@ def fit(rows: list[dict]) -> tuple[list[float], list[float], list[list[float]]]:
 
 def predict(model: tuple[list[float], list[float], list[list[float]]], row: dict) -> str:
     mean, scale, weights = model
-    x = [(f - m) / s for f, m, s in zip(features(row), mean, scale, strict=True)] + [1.0]
-    scores = [sum(xi * weights[i][j] for i, xi in enumerate(x)) for j in range(len(LABELS))]
-    return LABELS[scores.index(max(scores))]
+    fitted = ToneModel(tuple(mean), tuple(scale), tuple(tuple(w) for w in weights))
+    return fitted.label(row["good"], row["bad"], row["outlook"])
 
 
 def main() -> None:

@@ -48,7 +48,7 @@ def singular(word: str) -> str:
 
 
 # --- The fallback for figures still sharing a label: their sentence beyond the clause
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])|\n")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])|\n")
 _RELATIVE = frozenset(("which", "that", "who", "whose", "where"))
 # Verbs that end the words naming who the clause is about ("its unit cut", "the unlock released")
 _VERBS = word_set("cut cuts rose rise rises fell fall falls gained gains lost loses added adds posted posts reported "
@@ -71,7 +71,7 @@ _ALONGSIDE = re.compile(r"^\s*,?\s*(?:or|and)?\s*(?:about|around|roughly|nearly|
 def _sentence_start(text: str, start: int) -> int:
     """Where the sentence holding ``text[start]`` begins (at most 400 characters before it)."""
     left = max(0, start - 400)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, left, start)]
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, left, start)]
     return breaks[-1] if breaks else left
 
 

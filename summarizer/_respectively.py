@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ._label_words import word_set
+from ._label_words import SENTENCE_BREAK, word_set
 from .figures import find_numbers
 from .quality import FUNCTION_WORDS
 
-_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥₹])|\n")
 _NUMBER_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # between the last number and "respectively": a few words, but no second list ("on Monday and Tuesday")
 _TO_RESPECTIVELY = re.compile(r"(?:(?!\band\b)[^\d.,;:!?\n]){0,40}?,?\s*respectively\b", re.IGNORECASE)
@@ -34,9 +33,9 @@ _MAX_NAME_WORDS = 4
 def respective(start: int, text: str) -> str | None:
     """The name that the number at ``text[start]`` stands for in a "respectively" sentence, or None."""
     begin = max(0, start - 600)
-    breaks = [m.end() for m in _BREAK.finditer(text, begin, start)]
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, begin, start)]
     begin = breaks[-1] if breaks else begin
-    stop = _BREAK.search(text, start)
+    stop = SENTENCE_BREAK.search(text, start)
     sentence = text[begin:stop.start() if stop else len(text)]
     mentions = find_numbers(sentence)
     here = next((i for i, m in enumerate(mentions) if m.start + begin == start), None)
