@@ -83,11 +83,13 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
     previous: PageLine | None = None  # the last line kept (or kept as a duplicate so far)
     datelines = 0  # paragraphs so far that open with a dateline
     credits = []
+    top = headline_line(list(lines))  # the page's headline, given twice (its title, then its heading): no caption
     for index, line in enumerate(lines):
         reason = line.reason
         if reason is None or reason == "duplicate":
             opens_dateline = reason is None and _DATELINE_OPENING.match(line.text) is not None
             if previous is not None and previous.text == line.text and previous.reason in (None, "duplicate") \
+                    and top is not previous and top is not line \
                     and (_a_caption(line.text) or _ends_with_credit(line)):
                 previous.reason = line.reason = "image-caption"  # alt text, then the caption
             elif previous is not None and previous.reason is None and _opens_with_credit(line) \

@@ -54,6 +54,10 @@ _QUOTE_HEADER = r"(?i:symbol\s+(?:price|last)\s+(?:change|chg)\s+%\s?(?:change|c
 _QUOTE_ROW = r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s+\$?\s?\d[\d,]*\.\d+\s+[+\-−]?\d[\d,]*\.\d+%?\s+[+\-−]?\d[\d,]*\.\d+%?"
 _QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(?:\s+{_QUOTE_ROW})*"
                      r"|[A-Z][\w&'’ -]{2,50} Index\.?\s\$?\s?\d[\d,]*\.\d{4,})$")
+# A page's loading message, printed while its scripts ran: "Loading...", "Please wait while we prepare the page..."
+_LOADER = re.compile(r"^(?i:please wait|loading)\b[^.!?]{0,80}(?:\.{2,3}|…)$|^(?i:loading)\W*$")
+# A link to another story on its own line: "Read more about Acme's IPO and how its subscription went?"
+_MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$")
 # Labels and codes on their own line: a kicker ("Breaking News"), structured data's key ("schema:articleBody"), a wire
 # story's sign-off in its writers' initials ("jmb/cs", "bur-jh/rl")
 _LABEL_LINE = re.compile(
@@ -88,11 +92,17 @@ def mark_chrome(lines: Sequence[Line]) -> None:
         if line.text[0] in "WVLPARMB" and _MEDIA_LINK.match(line.text):
             line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)
             continue
+        if line.text[0] in "RrLlFfKk" and _MORE_ABOUT.match(line.text):
+            line.reason = "related-links"  # (a long headline may pass for a paragraph)
+            continue
         if line.text[0] in "PNOpno" and _PAGER.match(line.text):
             line.reason = "navigation"  # (its headline run on may pass for a paragraph)
             continue
         if line.body and _glued_menu(line.text):
             line.reason = "navigation"
+        if _doubled(line.text):
+            line.reason = "image-caption"  # a picture's alt text and its caption, the same sentence run together
+            continue
         if line.body:
             if pairs:
                 pairs = _flush_pairs(pairs)
@@ -107,6 +117,21 @@ def mark_chrome(lines: Sequence[Line]) -> None:
         else:
             pairs = _flush_pairs(pairs)
     _flush_pairs(pairs)
+
+
+_DOUBLED_MIN = 40  # characters of each half
+
+
+def _doubled(text: str) -> bool:
+    """One sentence given twice in a row, with or without a space between: "Acme upgraded to Buy.Acme upgraded to
+    Buy." (several sentences given twice are a paragraph the scrape doubled: kept, its copy goes as a repeat)."""
+    half, odd = divmod(len(text), 2)
+    if half < _DOUBLED_MIN or (odd and text[half] != " ") or text[:half] != text[half + odd:]:
+        return False
+    return not _SENTENCE_BREAK.search(text[:half].rstrip())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"“(]?[A-Z]")
 
 
 def _first_sentence_paragraph(lines: Sequence[Line]) -> int:
@@ -129,6 +154,8 @@ def _chrome_reason(text: str, following: str) -> str | None:
     if len(text) <= _LABEL_LINE_MAX and _LABEL_LINE.match(text):
         return "section-label"
     if len(text) <= _LABEL_LINE_MAX and _BUTTON_LINE.match(text):
+        return "navigation"
+    if text[0] in "PpLl" and _LOADER.match(text):
         return "navigation"
     if len(text) <= _INITIALS_MAX and _INITIALS.match(text):
         return "byline"

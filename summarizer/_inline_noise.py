@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
-from ._page_residue import ANGLE_RIC, GLUED_SYMBOL, TEMPLATE_LEAD, TEMPLATE_TOKEN
+from ._page_residue import ANGLE_RIC, BRACKET_LISTING, GLUED_SYMBOL, NUMBERED_LISTING, TEMPLATE_LEAD, TEMPLATE_TOKEN
 from ._symbols import SYMBOL_LINE_SPACES, BareSymbolFinder
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
@@ -361,6 +361,8 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= SYMBOL_LINE_SPACES),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
     (ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
+    (BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
+    (NUMBERED_LISTING, "ticker-tag", lambda raw: " (" in raw),
     (GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
     (TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
     (TEMPLATE_TOKEN, "layout", lambda raw: "{{" in raw),

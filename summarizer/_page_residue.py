@@ -1,7 +1,8 @@
 """What a page's machinery leaves inside a line of the story: a template's placeholders the page printed instead of
 filling ("%{{tag.tag}} {{articledata.title}} ... comment The price of gold ...", "{{^adFree}}"), a quote widget's
-symbol glued to the name it follows with its price missing ("spot EtherETH-- ETFs"), and a wire's instrument codes
-in angle brackets ("Toyota Motor Corp <7203.T>"). ``_inline_noise`` runs them with its other inline rules."""
+symbol glued to the name it follows with its price missing ("spot EtherETH-- ETFs"), a wire's instrument codes
+in angle brackets ("Toyota Motor Corp <7203.T>"), exchange tags in square brackets and listings' numbers.
+``_inline_noise`` runs them with its other inline rules."""
 
 from __future__ import annotations
 
@@ -18,3 +19,8 @@ TEMPLATE_LEAD = re.compile(r"^\s*(?:\S*\{\{[^{}\n]{1,80}\}\}\S*\s*)+(?:comments?
 # "{{post.title}}" (not any braces: an article may quote a template, "a reader wrote {{ name }}")
 TEMPLATE_TOKEN = re.compile(r"\s?(?:\{\{[#^/][\w.-]{1,40}\}\}"
                             r"|[%@]?\{\{[A-Za-z_]\w*(?:\.\w+)+(?:\([^{}()\n]{0,40}\))?\}\})")
+# An exchange tag in square brackets: "Alibaba [HKG: 9988] finished higher", "its stock [NYSE: BABA]"
+BRACKET_LISTING = re.compile(r"\s?\[(?:[A-Z]{2,12}|Nasdaq)\s?:\s?\$?[A-Z0-9][A-Za-z0-9.-]{0,9}\]")
+# A Tokyo, Hong Kong or Shanghai listing's number after a company's name: "Sony Corp. (6758) and ...", not a year
+NUMBERED_LISTING = re.compile(r"(?:(?<=Corp\.)|(?<=Co\.)|(?<=Inc\.)|(?<=Ltd\.)|(?<=Corp)|(?<=Ltd)|(?<=Inc))"
+                              r" \((?!(?:19|20)\d\d\))\d{4,6}\)")

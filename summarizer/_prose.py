@@ -66,14 +66,15 @@ def ends_sentence(text: str) -> bool:
         text = text[:-1]
     end = text.rstrip(_CLOSING)
     if end and end[-1] >= "\u2000" and end[-1] not in _SENTENCE_MARKS:  # a sentence may end in emoji: "... 2024. ⚠️"
-        end = _strip_decoration(end).rstrip(_CLOSING)
+        end = strip_decoration(end).rstrip(_CLOSING)
     return end != "" and end[-1] in _SENTENCE_MARKS
 
 
 _DECORATION = frozenset(("So", "Sk", "Mn", "Me", "Cf", "Zs"))  # emoji and symbols, their selectors and joiners
 
 
-def _strip_decoration(text: str) -> str:
+def strip_decoration(text: str) -> str:
+    """``text`` without the emoji, symbols and spaces at its end ("... Bracing? 🤔💸" -> "... Bracing?")."""
     end = len(text)
     while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _DECORATION):
         end -= 1

@@ -52,13 +52,14 @@ class BareSymbolFinder:
                 or code.lower() in CRYPTO or code in _ASSET_SYMBOLS \
                 or re.search(rf"\b{code}\b", text[:match.start()] + text[match.end():]):
             return False
-        initials = ""
+        initials = {""}  # the name's initials so far, each small word's in or out ("Bank of Japan": BJ, BOJ)
         for word in reversed(words[-8:]):
             if word.lower() in _SPELLED_WORDS:
+                initials |= {word[:1].upper() + known for known in initials}
                 continue
             if not word[:1].isupper():
                 break
-            initials = "".join(part[:1] for part in word.split("-")).upper() + initials
-            if initials == code:
+            initials = {"".join(part[:1] for part in word.split("-")).upper() + known for known in initials}
+            if code in initials:
                 return False
         return True

@@ -22,6 +22,7 @@ from ._prose import (
     grammar_word_share,
     is_body_paragraph,
     is_bullet,
+    strip_decoration,
 )
 
 _TITLE_MAX = 160
@@ -49,7 +50,9 @@ def title_like(text: str) -> bool:
         return False
     if is_body_paragraph(text) and text.count(",") >= 2 and function_word_share(text) >= _HEADLINE_PROSE:
         return False
-    return not (text[-1:] >= "\u2000" and ends_sentence(text))  # a sentence with an emoji after its full stop
+    if text[-1:] >= "\u2000" and ends_sentence(text):  # a sentence with an emoji after its full stop; or a
+        return strip_decoration(text).endswith("?") and _asks_in_title_case(text)  # question in title case after all
+    return True
 
 
 def headline_line(lines: list[PageLine]) -> PageLine | None:

@@ -188,16 +188,23 @@ def _box(lines: list[PageLine], heading: int) -> list[int] | None:
     if index < len(lines) and _teaser_of(lines[box[-1]].text, lines[index].text):
         return None  # the paragraph is the last headline's teaser: a card of another story, not the story going on
     paragraphs = 0
+    full = 0  # of them, paragraphs of two sentences or more
     for line in lines[index:]:
         if not line.text:
             continue
         if not _paragraph(line.text):  # (a widget's words may follow its last sentence: not repaired yet)
             break
         paragraphs += 1
+        full += len(_SENTENCE_JOINT.findall(line.text)) > 0
         if paragraphs == _BOX_RESUMES:
-            return box if len(box) > 1 or (_LINK_HEADING.fullmatch(lines[heading].text.strip())
-                                           and _resumes(lines, heading, index)) else None
+            return box if len(box) > 1 or full == _BOX_RESUMES or (
+                _LINK_HEADING.fullmatch(lines[heading].text.strip()) and _resumes(lines, heading, index)) else None
     return None
+
+
+# Where one sentence ends and the next begins: a heading whose headlines the scrape lost, then two paragraphs of
+# two sentences or more each, is not a box of other stories (their teasers are a sentence each): the story goes on
+_SENTENCE_JOINT = re.compile(r"[\w%)][.!?][\"'”’]? [A-Z]")
 
 
 _RESUME_NAMES = 2

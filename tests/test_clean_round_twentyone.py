@@ -1,0 +1,136 @@
+"""Issue 14, twenty-first round (what h26 showed once opened): a "Related" heading whose headlines the scrape lost,
+with the story going on after it; the headline given twice at the top; a title-case question with emoji after it;
+a page's loading message; one sentence given twice in a row; "Read more about ..." on its own line; a name's
+abbreviation whose initials skip a small word; exchange tags in square brackets and a listing's number after a
+company's name. Original text, invented names; story lines of the same shape stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import clean
+
+HEADLINE = "Tarnby Systems and Velora Soft: what the weak March quarter says"
+LEAD = ("The first week of results brought numbers from three software exporters, and all of them left investors "
+        "wanting more.\n\n")
+GOES_ON = ("Software earnings have stayed weak on revenue growth and margins as clients held back spending. Despite "
+           "meeting forecasts in the quarter, the group missed on guidance.\n\n"
+           "Brokers have cut their target multiples after the results, with downgrades for some names. Upgrades "
+           "have stayed rare.\n\n")
+END = "Tarnby Systems shares fell 2.4% on Thursday.\n"
+
+
+def cleaned(text: str) -> tuple[str, str | None, dict[str, str]]:
+    article = clean(text)
+    return article.text, article.title, {removed.text.strip(): removed.reason for removed in article.removed}
+
+
+def test_a_related_heading_without_headlines_then_paragraphs_of_several_sentences_does_not_end_the_story():
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}Related Articles\n\n{GOES_ON}{END}")
+    assert "Software earnings have stayed weak" in text and "Upgrades have stayed rare." in text and END.strip() in text
+    assert removed["Related Articles"] == "related-links"
+
+
+def test_a_related_heading_then_one_sentence_teasers_still_ends_the_story():
+    teasers = ("Orbel Bank shares hit a record high as lending picks up.\n\n"
+               "Kestra Foods names a new chief executive after a year of losses.\n\n")
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\nRelated Articles\n\n{teasers}")
+    assert "Orbel Bank" not in text and "Kestra Foods" not in text
+
+
+def test_the_headline_given_twice_at_the_top_is_the_title():
+    picture = "https://img.example.com/news/2025-04/whatsapp-image-2025-04-17-at-8.39.51-am.jpeg\nMaren Elin Holt\n"
+    lead = ("The first week of results brought numbers from three software exporters including Tarnby Systems, Velora "
+            "and Orbel, and all of them left investors wanting more. Orbel closed the week on Thursday, ahead of a "
+            "market holiday on Friday.\n")
+    text, title, _ = cleaned(f"{HEADLINE}\n{HEADLINE}\n{picture}{lead}")
+    assert title == HEADLINE
+    assert text == lead.strip()
+
+
+def test_a_caption_given_twice_is_still_a_caption():
+    caption = "Tarnby Systems offices in Lund"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{caption}\n{caption}\n\n{GOES_ON}{END}")
+    assert caption not in text
+
+
+def test_a_title_case_question_with_emoji_after_it_is_the_title():
+    headline = "Software Stocks Are Back, But Are We Cheering or Bracing? 🤔💸"
+    text, title, _ = cleaned(f"{headline}\n\n{LEAD}{GOES_ON}{END}")
+    assert title == headline
+    assert text.startswith("The first week of results")
+
+
+def test_a_sentence_with_emoji_after_its_full_stop_is_no_title():
+    first = "Software stocks are back and we are cheering. 🎉"
+    _, title, _ = cleaned(f"{first}\n\n{LEAD}{GOES_ON}{END}")
+    assert title is None
+
+
+@pytest.mark.parametrize("loader", ["Please wait we are preparing awesome things to preview...",
+                                    "Please wait while the page loads…", "Loading the latest prices..."])
+def test_a_pages_loading_message_goes_and_the_headline_under_it_is_the_title(loader):
+    text, title, removed = cleaned(f"{loader}\n\n{HEADLINE}\n\n{LEAD}{GOES_ON}{END}")
+    assert removed[loader] == "navigation"
+    assert text.startswith("The first week of results")
+    assert title == HEADLINE
+
+
+def test_a_sentence_about_loading_is_kept():
+    line = "Loading of the new servers began in May, the company said, and will finish by the end of the year.\n\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text
+
+
+@pytest.mark.parametrize("glue", ["", " "])
+def test_one_sentence_given_twice_in_a_row_goes(glue):
+    teaser = "Velora Soft stock: a broker upgraded the shares to 'Buy' today, with a fair value of Rs 9,400."
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{teaser}{glue}{teaser}\n\n{GOES_ON}{END}")
+    assert "Velora Soft stock" not in text and "Rs 9,400" not in text
+    assert removed[f"{teaser}{glue}{teaser}"] == "image-caption"
+
+
+def test_a_paragraph_of_two_sentences_given_twice_keeps_its_sentences():
+    paragraph = "Velora Soft kept its forecast for the year. Its order book grew 6% in the quarter."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{paragraph} {paragraph}\n\n{GOES_ON}{END}")
+    assert "Its order book grew 6% in the quarter." in text
+
+
+@pytest.mark.parametrize("line", ["Read more about Velora Soft IPO and How subscriptions evolved in the IPO period?",
+                                  "Learn more about the software sector's quarter"])
+def test_read_more_about_on_its_own_line_goes(line):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{line}\n\n{END}")
+    assert removed[line] == "related-links"
+    assert END.strip() in text
+
+
+@pytest.mark.parametrize("name", ["The Bank of Japan (BOJ)", "The Reserve Bank of India (RBI)",
+                                  "The Bank for International Settlements (BIS)"])
+def test_a_names_abbreviation_whose_initials_skip_a_small_word_is_kept(name):
+    line = f"{name} kept its rates unchanged on Friday and held off any change to its bond policy.\n\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text
+
+
+def test_a_symbol_that_is_not_the_names_initials_still_goes():
+    line = "Shares of Halvorsen Group (HVGX) rose on Friday after the company raised its guidance for the year.\n\n"
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert "Shares of Halvorsen Group rose on Friday" in text
+    assert removed["(HVGX)"] == "ticker-tag"
+
+
+def test_exchange_tags_in_square_brackets_go():
+    line = ("Velora Soft [HKG: 2287] finished 4.8 percent higher in Hong Kong today. Its New York-listed stock "
+            "[NYSE: VLRA] gained 0.1 percent.\n\n")
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert ("Velora Soft finished 4.8 percent higher in Hong Kong today. Its New York-listed stock gained 0.1 "
+            "percent.") in text
+    assert removed["[HKG: 2287]"] == removed["[NYSE: VLRA]"] == "ticker-tag"
+
+
+def test_a_listings_number_after_a_companys_name_goes_and_a_year_stays():
+    line = ("Tarnby Corp. (6721) and Orbel Inc. (2015) both cut their forecasts, while Velora Ltd (0883) kept its "
+            "own.\n\n")
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert "Tarnby Corp. and Orbel Inc. (2015) both cut their forecasts, while Velora Ltd kept its own." in text
+    assert removed["(6721)"] == removed["(0883)"] == "ticker-tag"
