@@ -134,7 +134,13 @@ def _credited_caption(text: str) -> bool:
     if len(text) > _CREDITED_CAPTION_MAX or not (text.endswith(")") or "/" in text[-_CREDIT_TAIL:]) or not (
             _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_NAMED_CREDIT.search(text)):
         return False
-    return bool(_PICTURE_VERB.search(_first_sentence(text))) and not _SAYS.search(text)
+    if _SAYS.search(text):
+        return False
+    return bool(_PICTURE_VERB.search(_first_sentence(text))) or (  # or a short one, a photographer's name credited
+        len(text.split()) <= _NAMED_CAPTION_MAX_WORDS and _TRAILING_NAMED_CREDIT.search(text) is not None)
+
+
+_NAMED_CAPTION_MAX_WORDS = 40
 
 
 def _agency_caption(text: str) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import _page_residue as residue
 from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
-from ._page_residue import ANGLE_RIC, BRACKET_LISTING, GLUED_SYMBOL, NUMBERED_LISTING, TEMPLATE_LEAD, TEMPLATE_TOKEN
+from ._page_residue import ANGLE_RIC, GLUED_SYMBOL, TEMPLATE_LEAD, TEMPLATE_TOKEN
 from ._symbols import SYMBOL_LINE_SPACES, BareSymbolFinder
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
@@ -361,8 +362,8 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= SYMBOL_LINE_SPACES),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
     (ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
-    (BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
-    (NUMBERED_LISTING, "ticker-tag", lambda raw: " (" in raw),
+    (residue.BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
+    (residue.NUMBERED_LISTING, "ticker-tag", lambda raw: " (" in raw),
     (GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
     (TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
     (TEMPLATE_TOKEN, "layout", lambda raw: "{{" in raw),
@@ -378,6 +379,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
     (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
     (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
+    (_NotWhole(residue.OWNER_NOTE), "disclaimer", lambda raw: " of " in raw and raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_SIGNOFF), "byline", lambda raw: "/" in raw[-_SIGNOFF_REACH:]),
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),

@@ -291,7 +291,7 @@ _RULES: list[_Rule] = [
                                              "civil", "on topic"),
           starts=r"please|wait|loading|register|subscribe|log|sign|comment|be |leave|post|join|view|show|load|hide"
                  r"|your"
-                 r"|no comment|community"),
+                 r"|no comment|community|note|only"),
     _Rule(ARTICLE_NOTICE.match, "editor-note", 280,
           starts="this|update|corrected|corrects|adds|recasts|more|developing|please check|note|editor|— this|– this"
                  "|- this|[—–-] ?developing",

@@ -24,3 +24,7 @@ BRACKET_LISTING = re.compile(r"\s?\[(?:[A-Z]{2,12}|Nasdaq)\s?:\s?\$?[A-Z0-9][A-Z
 # A Tokyo, Hong Kong or Shanghai listing's number after a company's name: "Sony Corp. (6758) and ...", not a year
 NUMBERED_LISTING = re.compile(r"(?:(?<=Corp\.)|(?<=Co\.)|(?<=Inc\.)|(?<=Ltd\.)|(?<=Corp)|(?<=Ltd)|(?<=Inc))"
                               r" \((?!(?:19|20)\d\d\))\d{4,6}\)")
+# Who owns the site, in brackets after a paragraph's last sentence: "... the companies said. (Acme Media is the
+# publisher of Acme.com.)"
+OWNER_NOTE = re.compile(r"(?<=[.!?\"”’])\s\([^()]{2,60} is (?:the |a )?(?:publisher|owner|parent company|parent) of "
+                        r"[^()]{2,60}\.?\)\s*$")

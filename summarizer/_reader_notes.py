@@ -28,14 +28,16 @@ DISCLAIMER = re.compile(
     r"|\bnewsletter services have recommended\b|^[\w .&'’-]{2,60} has a disclosure policy\.?$"
     r"|\bwe (may )?(earn|receive) (an |a small )?(affiliate )?commission\b"  # an affiliate site's disclosure
     # a broker's risk warning: "Important information: The value of investments can go down as well as up ..."
-    r"|\bthe value of (your |an )?investments? (and (any|the) income from (it|them) )?(can|may) (go down|fall)\b",
+    r"|\bthe value of (your |an )?investments? (and (any|the) income from (it|them) )?(can|may) (go down|fall)\b"
+    # who owns the site, in brackets after the story: "(Acme Media is the publisher of Acme.com.)"
+    r"|^\([^()]{2,60} is (the |a )?(publisher|owner|parent company|parent) of [^()]{2,60}\.?\)$",
     _I,
 )
 DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds
     ("disclaimer", "risk warning", "disclosure"), (" advice",), ("informational",), ("provided for information only",),
     ("within the meaning",), ("forward-looking statement",), (" expressed ",), (" mentioned",), (" advice",),
     ("% of retail",), ("newsletter services have recommended",), (" has a disclosure policy",), ("commission",),
-    ("value of",)])
+    ("value of",), (" publisher of", " owner of", " parent of", " parent company of")])
 
 # A call to action on a line of its own: "... Watch the video here.", "... click here to read the live blog",
 # "More Tools Register for FREE" (a button's words: no full stop, which a sentence about registering would have).
@@ -100,6 +102,8 @@ COMMENTS = re.compile(
     r"( (for|on) this (article|story|post|page))?\W*$"
     r"|^(be the first to comment|leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
     r"(view|show|load|hide) (all )?comments|no comments( yet)?)\W*$"
+    r"|^(note:\s?)?only (a )?(members?|registered users?|team members?) of this (blog|site|forum) (may|can) post "
+    r"(a )?comments?\W*$"
     r"|^your email address will not be published\.?( required fields are marked \*?)?\W*$"
     r"|^(comment|commenting|community) (guidelines|policy|rules)\s*:"
     # the comment box's etiquette: "Be respectful, keep it civil and stay on topic."

@@ -134,3 +134,35 @@ def test_a_listings_number_after_a_companys_name_goes_and_a_year_stays():
     text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
     assert "Tarnby Corp. and Orbel Inc. (2015) both cut their forecasts, while Velora Ltd kept its own." in text
     assert removed["(6721)"] == removed["(0883)"] == "ticker-tag"
+
+
+# What h27/tune showed (h27/blind was measured before and not opened): a news-style caption with its
+# photographer's credit, a blog's note on who may comment, and who owns the site, in brackets.
+
+def test_a_short_caption_in_a_storys_words_with_a_photographers_credit_goes():
+    caption = ("Shares of Tarnby Systems fell on Wednesday after it reported lower-than-expected revenue. "
+               "(Maren Holt/Reuters)")
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{caption}\n\n{GOES_ON}{END}")
+    assert "lower-than-expected" not in text
+    assert removed[caption] == "image-caption"
+
+
+@pytest.mark.parametrize("note", ["Note: Only a member of this blog may post a comment.",
+                                  "Only members of this site can post comments."])
+def test_a_blogs_note_on_who_may_comment_goes(note):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\nPost a Comment\n\n{note}\n")
+    assert removed[note] == "comments"
+    assert text.endswith(END.strip())
+
+
+def test_who_owns_the_site_in_brackets_after_a_paragraph_goes_and_the_paragraph_stays():
+    owner = "(Halvorsen Media is the publisher of Tarnby Daily.)"
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON.rstrip()} {owner}\n\n{END}")
+    assert "Halvorsen Media" not in text and "Upgrades have stayed rare.\n\nTarnby Systems shares fell" in text
+    assert removed[owner] == "disclaimer"
+
+
+def test_a_sentence_about_who_owns_a_company_is_kept():
+    line = "Halvorsen Media is the owner of Tarnby Daily, which it bought in 2019 for $40 million.\n\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text
