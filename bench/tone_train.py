@@ -33,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.tone import LABELS, ToneModel, ToneReading, tone_features  # noqa: E402
+from summarizer.tone import LABELS, TONE_MODEL, ToneModel, ToneReading, tone_features  # noqa: E402
 
 L2 = 1.0
 STEPS, RATE = 3000, 0.5
@@ -66,10 +66,24 @@ def predict(model: tuple[list[float], list[float], list[list[float]]], row: dict
     return fitted.label(row["good"], row["bad"], row["outlook"])
 
 
+def held_out(model: tuple[list[float], list[float], list[list[float]]], rows: list[dict]) -> None:
+    """Per set of readings never fitted on: the rule, the model shipped in summarizer/tone.py, and ``model``."""
+    print(f"held out     {'n':>3s} {'rule':>6s} {'shipped':>8s} {'this fit':>9s}")
+    for name in [*sorted({r["set"] for r in rows}), None]:
+        held = [r for r in rows if name is None or r["set"] == name]
+        rule = sum(ToneReading(r["good"], r["bad"]).rule_label == r["gold"] for r in held)
+        shipped = sum(TONE_MODEL.label(r["good"], r["bad"], r["outlook"]) == r["gold"] for r in held)
+        ours = sum(predict(model, r) == r["gold"] for r in held)
+        print(f"{name or 'all':12s} {len(held):3d} {100 * rule / len(held):5.1f}% {100 * shipped / len(held):7.1f}%"
+              f" {100 * ours / len(held):8.1f}%")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("readings", nargs="?", default=str(ROOT / "bench" / "data" / "tone_readings.jsonl"))
     parser.add_argument("--write", help="the module to write the fitted weights into (summarizer/tone.py)")
+    parser.add_argument("--held-out", help="readings never fitted on (bench/data/tone_readings_heldout.jsonl): "
+                                           "the shipped model, the rule and this fit scored on them")
     args = parser.parse_args()
     rows = [json.loads(line) for line in Path(args.readings).read_text().splitlines() if line.strip()]
     sets = sorted({r["set"] for r in rows})
@@ -86,6 +100,8 @@ def main() -> None:
     print(f"{'pooled':12s} {len(rows):3d} {100 * right_rule / len(rows):5.1f}% {100 * right_model / len(rows):5.1f}%")
     model = fit(rows)
     print(f"fitted on all: {100 * sum(predict(model, r) == r['gold'] for r in rows) / len(rows):.1f}% right")
+    if args.held_out:
+        held_out(model, [json.loads(line) for line in Path(args.held_out).read_text().splitlines() if line.strip()])
     if args.write:
         mean, scale, weights = model
         table = ("TONE_MODEL = ToneModel(\n"

@@ -214,3 +214,26 @@ def test_greedy_grammar_writes_what_the_full_grammar_pass_writes(summarizer: Sum
         greedy = backend.generate(prompt, max_tokens=max_tokens, grammar=grammar)
         full = backend.generate(prompt, max_tokens=max_tokens, grammar=grammar, full_grammar=True)
         assert greedy.text == full.text and greedy.completion_tokens == full.completion_tokens
+
+
+ORDER_ARTICLE = ("Harwick Freight said on Tuesday its quarterly revenue rose 12% to $410 million, helped by higher "
+                 "container rates, while its operating margin slipped to 8.5% from 9.1% a year earlier. The company "
+                 "kept its full-year forecast and said it would cut 300 jobs at its European depots.")
+
+
+def test_an_articles_answer_does_not_depend_on_the_article_before(embedded_summarizer: Summarizer) -> None:
+    backend = embedded_summarizer.backend
+    assert isinstance(backend, LocalBackend)
+    # the same article but its last words: its prompt shares all but a few tokens with the first one's
+    variant = ORDER_ARTICLE.replace("at its European depots.", "at its depots in Rotterdam and Hamburg.")
+    with Summarizer(dataclasses.replace(embedded_summarizer.settings, use_cache=False), backend=backend) as fresh:
+        runs = []
+        for text in (ORDER_ARTICLE, variant, ORDER_ARTICLE):
+            backend.reset_eval_timings()
+            result = fresh.summarize(text)
+            runs.append((result, backend.eval_timings().prompt_tokens))
+    (first, read_first), _, (again, read_again) = runs
+    # every article is read from an empty context: the second reading of the article evaluates its whole prompt
+    # again rather than the few tokens after what the variant shared with it
+    assert read_again == read_first
+    assert again.model_dump(exclude={"meta"}) == first.model_dump(exclude={"meta"})
