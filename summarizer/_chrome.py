@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ._credits import PHOTOGRAPHER_CREDIT
+from ._page_residue import SIGNED_COPYRIGHT
 from ._prose import DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
 
 _MENU_MIN_WORDS = 12  # a headline of eight words may have one function word only
@@ -58,6 +59,8 @@ _QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(
 _LOADER = re.compile(r"^(?i:please wait|loading)\b[^.!?]{0,80}(?:\.{2,3}|…)$|^(?i:loading)\W*$")
 # A link to another story on its own line: "Read more about Acme's IPO and how its subscription went?"
 _MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$")
+# A template's line printed with its placeholder unfilled: "%d bloggers like this:", "%s comments"
+_PLACEHOLDER_LINE = re.compile(r"^[^.!?%]{0,30}%[ds] [^.!?%\d]{2,40}$")
 # Labels and codes on their own line: a kicker ("Breaking News"), structured data's key ("schema:articleBody"), a wire
 # story's sign-off in its writers' initials ("jmb/cs", "bur-jh/rl")
 _LABEL_LINE = re.compile(
@@ -157,6 +160,8 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "navigation"
     if text[0] in "PpLl" and _LOADER.match(text):
         return "navigation"
+    if "%" in text and len(text) <= _LABEL_LINE_MAX * 3 and _PLACEHOLDER_LINE.match(text):
+        return "layout"
     if len(text) <= _INITIALS_MAX and _INITIALS.match(text):
         return "byline"
     if text[:4].lower() == "date" and _DATE_LABEL_LINE.match(text):
@@ -164,6 +169,8 @@ def _chrome_reason(text: str, following: str) -> str | None:
     if (text[0] == "(" or " | " in text) and _CREDIT_ALONE.match(text):
         return "image-credit"
     if text[-1] == "]" and _END_COPYRIGHT.match(text):
+        return "copyright"
+    if text[0] in "—–-" and SIGNED_COPYRIGHT.match(text):
         return "copyright"
     if len(text) <= _TICKER_ALONE_MAX and _TICKER_ALONE.match(text) and following[:1].islower():
         return "ticker-tag"

@@ -28,3 +28,9 @@ NUMBERED_LISTING = re.compile(r"(?:(?<=Corp\.)|(?<=Co\.)|(?<=Inc\.)|(?<=Ltd\.)|(
 # publisher of Acme.com.)"
 OWNER_NOTE = re.compile(r"(?<=[.!?\"”’])\s\([^()]{2,60} is (?:the |a )?(?:publisher|owner|parent company|parent) of "
                         r"[^()]{2,60}\.?\)\s*$")
+# A link to the rest of a cut story at a paragraph's end: "... recorded at the [continue reading]"
+CONTINUE_LINK = re.compile(r"\s?\[(?i:continue reading|read more|read the rest)\W{0,3}\]\s*$")
+# A writer's name with the wire's copyright after the story, alone or after its last sentence: "... under its chair.
+# — Jane Mary Roe, (c) 2023 Reuters"
+SIGNED_COPYRIGHT = re.compile(r"(?:^|\s)[—–-] ?(?:[A-Z][\w.'’-]+ ){1,4}?[A-Z][\w.'’-]+, ?(?:\(c\)|©) ?\d{4} "
+                              r"[A-Z][\w&'’ .-]{1,40}\s*$")

@@ -299,7 +299,10 @@ _OUTLET_SELF = re.compile(
     r"|\beditorially (independent|separate)\b|\bfree (from|of) (political|outside|corporate) (ties|influence)\b"
     r"|^editorial standards\b"
     r"|\bhow (we|[A-Z][\w&'’ -]{1,40}) (verif(y|ies)|fact-checks?) (its|our) (reporting|stories)\b"
-    r"|\bthe leader in news (on|about)\b",
+    r"|\bthe leader in news (on|about)\b"
+    # a science network's review badge: "This article has been reviewed according to X's editorial process ..."
+    r"|\breviewed according to [\w .'’&-]{2,60} editorial (process|polic(y|ies))\b"
+    r"|^editors have highlighted the following attributes\b",
     _I,
 )
 
@@ -315,8 +318,9 @@ class _OutletNotice:
     words = ("media ", "news ", "editorial", "political ", "outside ", "corporate ", "verif", "fact-check")
 
     def match(self, text: str) -> bool:
-        return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None
-                and not _STORY_FOUND(_ABBREVIATION.sub("", text)) and not _NOT_A_YEAR.search(text))
+        return (len(text) <= 400 and _OUTLET_SELF.search(text) is not None  # ("reviewed according to": no source)
+                and not _STORY_FOUND(_ABBREVIATION.sub("", text).replace("reviewed according to", "reviewed by"))
+                and not _NOT_A_YEAR.search(text))
 
 
 OUTLET_NOTICE = _OutletNotice()

@@ -166,3 +166,57 @@ def test_a_sentence_about_who_owns_a_company_is_kept():
     line = "Halvorsen Media is the owner of Tarnby Daily, which it bought in 2019 for $40 million.\n\n"
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
     assert line.strip() in text
+
+
+# What h27/blind showed once its figures were recorded and it was opened: a science network's review badge above
+# the headline, a link to the rest of a cut story, a writer's name with the wire's copyright after the last
+# sentence, and a template's line with its placeholder unfilled.
+
+def test_a_review_badge_above_the_headline_goes_and_the_headline_is_the_title():
+    badge = ("This article has been reviewed according to Orbel Network's editorial process and policies. Editors "
+             "have highlighted the following attributes while ensuring the content's credibility:")
+    text, title, removed = cleaned(f"{badge}\n\n\nreputable news agency\n\n\n{HEADLINE}\n\n{LEAD}{GOES_ON}{END}")
+    assert removed[badge] == "reader-notice"
+    assert title == HEADLINE
+    assert text.startswith("The first week of results")
+
+
+def test_a_story_that_cites_a_report_according_to_its_sources_is_kept():
+    line = ("Orbel Network's editorial process was reviewed by regulators, according to two people familiar with "
+            "the matter, after a complaint last year.\n\n")
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text
+
+
+@pytest.mark.parametrize("link", ["[continue reading]", "[Read more]", "[Continue reading…]"])
+def test_a_link_to_the_rest_of_a_cut_story_goes(link):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}Tarnby Systems shares fell 2.4% on Thursday, the "
+                               f"most since the {link}\n")
+    assert text.endswith("the most since the")
+    assert removed[link] == "navigation"
+
+
+def test_a_writers_name_with_the_wires_copyright_goes_after_the_last_sentence_and_alone():
+    signed = "— Maren Elin Holt, (c) 2024 Reuters"
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END.strip()} {signed}\n\n{signed}\n")
+    assert "Maren" not in text and text.endswith(END.strip())
+    assert removed[signed] == "copyright"
+
+
+def test_a_sentence_with_a_dash_a_name_and_a_year_is_kept():
+    line = "The deal was signed by its chair — Maren Holt, in 2024 Reuters reported.\n\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text
+
+
+@pytest.mark.parametrize("line", ["%d bloggers like this:", "%s comments"])
+def test_a_templates_line_with_its_placeholder_unfilled_goes(line):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\n{line}\n")
+    assert removed[line] == "layout"
+    assert text.endswith(END.strip())
+
+
+def test_a_line_with_a_percentage_is_kept():
+    line = "Margins rose 5% d/d on the quarter and 2% s/s on the year, the chief financial officer said.\n\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text

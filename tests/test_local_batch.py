@@ -32,6 +32,9 @@ class FakeLlama:
     def tokenize(self, data: bytes, add_bos: bool = False, special: bool = False) -> list[int]:
         return [0] * (len(data) // 4 + 1)
 
+    def reset(self) -> None:
+        """Each article starts from an empty context (nothing to forget here)."""
+
     def create_chat_completion_openai_v1(self, **kwargs: Any) -> ChatCompletion:
         cls = type(self)
         with cls.lock:
