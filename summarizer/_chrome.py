@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ._credits import PHOTOGRAPHER_CREDIT
-from ._page_residue import SIGNED_COPYRIGHT
+from ._page_residue import OFFER_AD, SIGNED_COPYRIGHT
 from ._prose import DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
 
 _MENU_MIN_WORDS = 12  # a headline of eight words may have one function word only
@@ -94,6 +94,9 @@ def mark_chrome(lines: Sequence[Line]) -> None:
             continue
         if line.text[0] in "WVLPARMB" and _MEDIA_LINK.match(line.text):
             line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)
+            continue
+        if line.text[0] in "SLE" and OFFER_AD.match(line.text):
+            line.reason = "advertisement"  # (its pitch may pass for a paragraph)
             continue
         if line.text[0] in "RrLlFfKk" and _MORE_ABOUT.match(line.text):
             line.reason = "related-links"  # (a long headline may pass for a paragraph)

@@ -17,7 +17,7 @@ _WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
 _DATE_FORMS = [
     rf"\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}([ T]{_TIME})?",
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}(,? {_TIME})?",
-    rf"{_WEEKDAY}({_MONTH}) \d{{1,2}},? \d{{4}}((,| at| -)? ?{_TIME})?",
+    rf"{_WEEKDAY}({_MONTH}) \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}((,| at| -)? ?{_TIME})?",
     rf"{_WEEKDAY}\d{{1,2}}(st|nd|rd|th)? ({_MONTH}),? \d{{4}}((,| at| -)? ?{_TIME})?",
 ]
 _DATE = "(" + "|".join(_DATE_FORMS) + ")"

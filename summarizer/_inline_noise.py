@@ -382,6 +382,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_NotWhole(residue.OWNER_NOTE), "disclaimer", lambda raw: " of " in raw and raw.rstrip().endswith(")")),
     (_NotWhole(residue.CONTINUE_LINK), "navigation", lambda raw: raw.rstrip().endswith("]")),
     (_NotWhole(residue.SIGNED_COPYRIGHT), "copyright", lambda raw: "(c)" in raw or "©" in raw),
+    (_NotWhole(residue.OFFER_AD), "advertisement", lambda raw: " OFFER" in raw),
     (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
     (_NotWhole(TRAILING_SIGNOFF), "byline", lambda raw: "/" in raw[-_SIGNOFF_REACH:]),
     (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),

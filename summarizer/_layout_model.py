@@ -57,7 +57,10 @@ class Model:
     def protects(self, text: str, last: bool = False) -> bool:
         """Prose the layer never removes: enough words (fewer when it ends as a sentence; a paragraph the
         scrape cut off does not), and a normal share of function words (among its first words, punctuation
-        left on: enough to tell, and a long paragraph costs no more). ``last``: the page's last line."""
+        left on: enough to tell, and a long paragraph costs no more). ``last``: the page's last line. A
+        reporter's note that someone would not comment ("Acme declined to comment.") is the story's, however short."""
+        if "comment" in text and _NO_COMMENT.search(text) and ends_sentence(text):
+            return True
         if ends_sentence(text):
             least = self.guard_words
         elif last or not self.guard_open_last:
@@ -79,6 +82,8 @@ class Model:
 
 
 _SHARE_CHARS = 200
+_NO_COMMENT = re.compile(r"\b(?:declined|refused) to comment\b|\bnot (?:immediately )?(?:respond|reply|return \w+)"
+                         r"[\w ]{0,40} for comment\b|\bcould not (?:immediately )?be reached for comment\b")
 _WRAPPED_WORDS = 4  # a wrapped line is as wide as the page: a label of fewer words is not one
 _CURRENCY = "$€£¥₹"
 _SAME_WIDTH = 0.25  # lines whose widths differ by at most this share are taken as one wrapped paragraph's

@@ -34,3 +34,6 @@ CONTINUE_LINK = re.compile(r"\s?\[(?i:continue reading|read more|read the rest)\
 # — Jane Mary Roe, (c) 2023 Reuters"
 SIGNED_COPYRIGHT = re.compile(r"(?:^|\s)[—–-] ?(?:[A-Z][\w.'’-]+ ){1,4}?[A-Z][\w.'’-]+, ?(?:\(c\)|©) ?\d{4} "
                               r"[A-Z][\w&'’ .-]{1,40}\s*$")
+# An exchange's sign-up offer in capitals, on its own line or run on after a caption: "SPECIAL OFFER (Sponsored)
+# Acme Free $600: Use this link to register ...", "LIMITED OFFER for <Site> readers on Acme – Use this link ..."
+OFFER_AD = re.compile(r"(?:^|\s)(?:SPECIAL|LIMITED|EXCLUSIVE)(?: TIME)? OFFER\b.*$")

@@ -186,8 +186,8 @@ READER_NOTICE = _ReaderNotice()
 # "This article is part of our series on ..." (a short line; a figure of the story's keeps it).
 ARTICLE_NOTICE = re.compile(
     r"^((editor['’]?s )?note\s?:\s?)?this (article|story|post|page|piece|content|report|section( below| above)?"
-    r"|update|entry) (is|was|has been|first"
-    r"|originally)\b(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
+    r"|update|entry) (is|was|has been|first|originally)\b(?!.*[%$€£¥])[^.!?]{0,120}[.]?$"
+    r"|^this is a breaking news update\.( [^.!?]{1,30}['’]s earlier story (follows|is) below\.)?$"  # (a wire's note)
     # about how the page was made: "Note: This content adheres to ... and removes promotional links ..."
     r"|^((editor['’]?s )?note\s?:\s?)?this (article|post|page|content) (adheres|follows|may contain|contains|uses"
     r"|includes)\b[^.!?]{0,80}\b(affiliate|sponsored|promotional|editorial|guidelines|polic(y|ies)|links|generated"

@@ -220,3 +220,47 @@ def test_a_line_with_a_percentage_is_kept():
     line = "Margins rose 5% d/d on the quarter and 2% s/s on the year, the chief financial officer said.\n\n"
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
     assert line.strip() in text
+
+
+# What h28/tune showed (h28/blind measured before, never opened): a short "declined to comment" line taken by the
+# layout model, a date with an ordinal day, a wire's breaking-news note, and an exchange's sign-up offer in capitals.
+
+@pytest.mark.parametrize("line", ["Velora declined to comment.", "Orbel did not immediately respond to a request for "
+                                  "comment.", "Tarnby could not be reached for comment."])
+def test_a_short_line_saying_someone_would_not_comment_is_kept(line):
+    lead = ("Velora Soft, the parent of the payments app Orbel, will file a draft prospectus as early as July 12 for "
+            "a share sale of up to $2.3 billion, two people with direct knowledge of the matter said on Tuesday.")
+    text, _, _ = cleaned(f"{lead}\n{line}")
+    assert lead in text and text.endswith(line)
+
+
+@pytest.mark.parametrize("stamp", ["May 21st, 2012 at 5:44 pm", "August 3rd 2020", "March 1st, 2024"])
+def test_a_date_with_an_ordinal_day_on_its_own_line_goes(stamp):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{stamp}\n\n{LEAD}{GOES_ON}{END}")
+    assert removed[stamp] == "dateline"
+    assert stamp not in text
+
+
+@pytest.mark.parametrize("note", ["THIS IS A BREAKING NEWS UPDATE. AP’s earlier story follows below.",
+                                  "This is a breaking news update."])
+def test_a_wires_breaking_news_note_goes(note):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{note}\n\n{LEAD}{GOES_ON}{END}")
+    assert removed[note] == "editor-note"
+    assert text.startswith("The first week of results")
+
+
+def test_an_exchanges_offer_in_capitals_goes_alone_and_after_a_caption():
+    offer = ("LIMITED OFFER for Tarnby Daily readers on Kestrex – Use this link to register and open a FREE $500 "
+             "position with any currency!")
+    caption = "Liquidation heat map. Source: Chartwell"
+    special = "SPECIAL OFFER (Sponsored) Kestrex Free $600: Use this link to register a new account."
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{caption} {special}\n{offer}\n{END}")
+    assert "$500" not in text and "$600" not in text and "Chartwell" not in text
+    assert removed[offer] == "advertisement"
+    assert END.strip() in text
+
+
+def test_a_sentence_about_a_limited_offer_is_kept():
+    line = "Limited offers of new shares drew strong demand, and Tarnby said the offer was covered 4 times.\n\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert line.strip() in text
