@@ -67,7 +67,7 @@ def test_a_sentence_with_emoji_after_its_full_stop_is_no_title():
     assert title is None
 
 
-@pytest.mark.parametrize("loader", ["Please wait we are preparing awesome things to preview...",
+@pytest.mark.parametrize("loader", ["Please wait as we get some fine things ready to preview...",
                                     "Please wait while the page loads…", "Loading the latest prices..."])
 def test_a_pages_loading_message_goes_and_the_headline_under_it_is_the_title(loader):
     text, title, removed = cleaned(f"{loader}\n\n{HEADLINE}\n\n{LEAD}{GOES_ON}{END}")
@@ -147,7 +147,7 @@ def test_a_short_caption_in_a_storys_words_with_a_photographers_credit_goes():
     assert removed[caption] == "image-caption"
 
 
-@pytest.mark.parametrize("note", ["Note: Only a member of this blog may post a comment.",
+@pytest.mark.parametrize("note", ["Note: Only members of this blog can post a comment.",
                                   "Only members of this site can post comments."])
 def test_a_blogs_note_on_who_may_comment_goes(note):
     text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\nPost a Comment\n\n{note}\n")
@@ -173,8 +173,8 @@ def test_a_sentence_about_who_owns_a_company_is_kept():
 # sentence, and a template's line with its placeholder unfilled.
 
 def test_a_review_badge_above_the_headline_goes_and_the_headline_is_the_title():
-    badge = ("This article has been reviewed according to Orbel Network's editorial process and policies. Editors "
-             "have highlighted the following attributes while ensuring the content's credibility:")
+    badge = ("This story was reviewed according to Orbel Network's editorial process and policies. Editors have "
+             "highlighted the following attributes while checking its credibility:")
     text, title, removed = cleaned(f"{badge}\n\n\nreputable news agency\n\n\n{HEADLINE}\n\n{LEAD}{GOES_ON}{END}")
     assert removed[badge] == "reader-notice"
     assert title == HEADLINE
@@ -241,7 +241,7 @@ def test_a_date_with_an_ordinal_day_on_its_own_line_goes(stamp):
     assert stamp not in text
 
 
-@pytest.mark.parametrize("note", ["THIS IS A BREAKING NEWS UPDATE. AP’s earlier story follows below.",
+@pytest.mark.parametrize("note", ["THIS IS A BREAKING NEWS UPDATE. The wire’s earlier story follows below.",
                                   "This is a breaking news update."])
 def test_a_wires_breaking_news_note_goes(note):
     text, _, removed = cleaned(f"{HEADLINE}\n\n{note}\n\n{LEAD}{GOES_ON}{END}")
@@ -250,10 +250,10 @@ def test_a_wires_breaking_news_note_goes(note):
 
 
 def test_an_exchanges_offer_in_capitals_goes_alone_and_after_a_caption():
-    offer = ("LIMITED OFFER for Tarnby Daily readers on Kestrex – Use this link to register and open a FREE $500 "
-             "position with any currency!")
+    offer = ("LIMITED OFFER for Tarnby Daily readers on Kestrex – sign up here and get a FREE $500 position in any "
+             "coin!")
     caption = "Liquidation heat map. Source: Chartwell"
-    special = "SPECIAL OFFER (Sponsored) Kestrex Free $600: Use this link to register a new account."
+    special = "SPECIAL OFFER (Sponsored) Kestrex bonus of $600: sign up through this link for a new account."
     text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{caption} {special}\n{offer}\n{END}")
     assert "$500" not in text and "$600" not in text and "Chartwell" not in text
     assert removed[offer] == "advertisement"
