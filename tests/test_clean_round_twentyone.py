@@ -76,11 +76,6 @@ def test_a_pages_loading_message_goes_and_the_headline_under_it_is_the_title(loa
     assert title == HEADLINE
 
 
-def test_a_sentence_about_loading_is_kept():
-    line = "Loading of the new servers began in May, the company said, and will finish by the end of the year.\n\n"
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
-    assert line.strip() in text
-
 
 @pytest.mark.parametrize("glue", ["", " "])
 def test_one_sentence_given_twice_in_a_row_goes(glue):
@@ -147,11 +142,15 @@ def test_a_short_caption_in_a_storys_words_with_a_photographers_credit_goes():
     assert removed[caption] == "image-caption"
 
 
-@pytest.mark.parametrize("note", ["Note: Only members of this blog can post a comment.",
-                                  "Only members of this site can post comments."])
-def test_a_blogs_note_on_who_may_comment_goes(note):
-    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\nPost a Comment\n\n{note}\n")
-    assert removed[note] == "comments"
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Note: Only members of this blog can post a comment.", "comments"),  # a blog's note on who may comment
+    ("Only members of this site can post comments.", "comments"),
+    ("%d bloggers like this:", "layout"),  # (h27/blind) a template's line with its placeholder unfilled
+    ("%s comments", "layout"),
+])
+def test_a_sites_line_after_the_story_goes(line, reason):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\nPost a Comment\n\n{line}\n")
+    assert removed[line] == reason
     assert text.endswith(END.strip())
 
 
@@ -161,11 +160,6 @@ def test_who_owns_the_site_in_brackets_after_a_paragraph_goes_and_the_paragraph_
     assert "Halvorsen Media" not in text and "Upgrades have stayed rare.\n\nTarnby Systems shares fell" in text
     assert removed[owner] == "disclaimer"
 
-
-def test_a_sentence_about_who_owns_a_company_is_kept():
-    line = "Halvorsen Media is the owner of Tarnby Daily, which it bought in 2019 for $40 million.\n\n"
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
-    assert line.strip() in text
 
 
 # What h27/blind showed once its figures were recorded and it was opened: a science network's review badge above
@@ -180,12 +174,6 @@ def test_a_review_badge_above_the_headline_goes_and_the_headline_is_the_title():
     assert title == HEADLINE
     assert text.startswith("The first week of results")
 
-
-def test_a_story_that_cites_a_report_according_to_its_sources_is_kept():
-    line = ("Orbel Network's editorial process was reviewed by regulators, according to two people familiar with "
-            "the matter, after a complaint last year.\n\n")
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
-    assert line.strip() in text
 
 
 @pytest.mark.parametrize("link", ["[continue reading]", "[Read more]", "[Continue reading…]"])
@@ -203,23 +191,6 @@ def test_a_writers_name_with_the_wires_copyright_goes_after_the_last_sentence_an
     assert removed[signed] == "copyright"
 
 
-def test_a_sentence_with_a_dash_a_name_and_a_year_is_kept():
-    line = "The deal was signed by its chair — Maren Holt, in 2024 Reuters reported.\n\n"
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
-    assert line.strip() in text
-
-
-@pytest.mark.parametrize("line", ["%d bloggers like this:", "%s comments"])
-def test_a_templates_line_with_its_placeholder_unfilled_goes(line):
-    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}\n{line}\n")
-    assert removed[line] == "layout"
-    assert text.endswith(END.strip())
-
-
-def test_a_line_with_a_percentage_is_kept():
-    line = "Margins rose 5% d/d on the quarter and 2% s/s on the year, the chief financial officer said.\n\n"
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
-    assert line.strip() in text
 
 
 # What h28/tune showed (h28/blind measured before, never opened): a short "declined to comment" line taken by the
@@ -260,7 +231,16 @@ def test_an_exchanges_offer_in_capitals_goes_alone_and_after_a_caption():
     assert END.strip() in text
 
 
-def test_a_sentence_about_a_limited_offer_is_kept():
-    line = "Limited offers of new shares drew strong demand, and Tarnby said the offer was covered 4 times.\n\n"
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
-    assert line.strip() in text
+# Story lines of the same shape as the noise above stay (each rule's guard).
+@pytest.mark.parametrize("line", [
+    "Loading of the new servers began in May, the company said, and will finish by the end of the year.",
+    "Halvorsen Media is the owner of Tarnby Daily, which it bought in 2019 for $40 million.",
+    "Orbel Network's editorial process was reviewed by regulators, according to two people familiar with the "
+    "matter, after a complaint last year.",
+    "The deal was signed by its chair — Maren Holt, in 2024 Reuters reported.",
+    "Margins rose 5% d/d on the quarter and 2% s/s on the year, the chief financial officer said.",
+    "Limited offers of new shares drew strong demand, and Tarnby said the offer was covered 4 times.",
+])
+def test_a_story_line_of_the_same_shape_is_kept(line):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{GOES_ON}{END}")
+    assert line in text
