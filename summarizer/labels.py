@@ -19,6 +19,7 @@ the group has, added in brackets: "Operating profit (analysts' estimate)".
 * the year-ago value ("a year earlier", "last year");
 * a forecast or guidance, a new one ("now expects", "raised");
 * a period ("second quarter", "full-year", "2025", "September");
+* a rate's or a bond's term, anywhere before the number in its clause ("the one-year loan prime rate");
 * what the amount is in ("$19 million in stablecoins"), or its unit when the units differ;
 * what the clause says is measured, when the label does not: "shares", "sales", "volumes";
 * whose figure it is, when the model names different companies for them ("gain (Airo)", "gain (Circle)");
@@ -178,6 +179,18 @@ def _period(tokens: list[str]) -> str | None:
     return None
 
 
+# A rate's or a bond's term, anywhere before the number in its clause: "the one-year loan prime rate (LPR) by 5 basis
+# points to 3.65 percent, and the five-year LPR by 15 basis points to 4.30 percent"
+_TENOR = re.compile(r"\b(?:one|two|three|four|five|seven|ten|twenty|thirty|\d{1,2})-(?:year|month|week|day)\b")
+
+
+def _tenor(text: str, start: int) -> str | None:
+    left = text[max(0, start - 200):start]
+    cut = [m.end() for m in CLAUSE_END.finditer(left)]
+    found = _TENOR.findall((left[cut[-1]:] if cut else left).casefold())
+    return found[-1] if found else None
+
+
 # "a year earlier" after the amount and what it is per share: "compared with $452 million, or 48 cents per share, a
 # year earlier" (the clause ends at the comma)
 _YEAR_AGO_AFTER = re.compile(r"(?:,? or (?:[^,.;]|\.(?=\d)){1,40}|\s(?:per|a) share)?,\s"
@@ -231,6 +244,9 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     period = _period(clause.before) or _period(clause.after) or _recent(clause.after)  # (its whole clause)
     if period:
         found.append(period)
+    tenor = _tenor(text, figure.start)
+    if tenor:
+        found.append(tenor)
     what = _what_in(after)
     if what:
         found.append(what)

@@ -333,3 +333,17 @@ def test_a_second_list_between_the_numbers_and_respectively_names_nothing():
     moves = [{"raw": raw, "label": "share move"} for raw in ("2%", "1%")]
     labels = labels_of(run_on(RATES, moves))
     assert labels == {"2%": "share move", "1%": "share move"}  # the days are paired with them, not the crops
+
+
+def test_rates_of_different_terms_are_told_apart_by_their_terms():
+    # h27/blind: a central bank's one-year and five-year loan rates, both labelled "LPR" (the terms are more than
+    # seven words before each number)
+    article = ("Harbour central bank trims lending rates\n\nThe Harbour central bank lowered the one-year loan prime "
+               "rate (LPR) by 5 basis points to 3.65 percent, and the five-year LPR rate by 15 basis points to 4.30 "
+               "percent. Banks will price new loans off the lower rates from Monday.\n")
+    figures = [{"raw": raw, "label": "LPR"} for raw in ("3.65 percent", "4.30 percent")]
+    backend = ScriptedBackend([answer(summary=("The Harbour central bank cut its lending rates.",
+                                               "Banks will use them from Monday."), figures=figures)])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels == {"3.65 percent": "LPR (one-year)", "4.30 percent": "LPR (five-year)"}
