@@ -146,7 +146,12 @@ def _range_end(figure: Labelled, text: str) -> str | None:
             return "high end"
         if index + 1 < len(mentions) and _pair(mention, mentions[index + 1], text):
             return "low end"
+        if _GLUED_HIGH_END.match(text, figure.end):  # "HK$2.28-$2.67": a high end the number reader leaves out
+            return "low end"
     return None
+
+
+_GLUED_HIGH_END = re.compile(r"[-–]\$\d")
 
 
 def _pair(low: NumberMention, high: NumberMention, text: str) -> bool:

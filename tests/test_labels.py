@@ -347,3 +347,15 @@ def test_rates_of_different_terms_are_told_apart_by_their_terms():
     with Summarizer(backend=backend, use_cache=False) as summarizer:
         labels = labels_of(summarizer.summarize(article))
     assert labels == {"3.65 percent": "LPR (one-year)", "4.30 percent": "LPR (five-year)"}
+
+
+def test_a_range_in_hong_kong_dollars_with_the_high_ends_dollar_sign_alone_is_a_range():
+    # h27/blind: "priced at HK$2.67 per share, at the top of its marketed range of HK$2.28-$2.67", both "price"
+    article = ("Harbour Dairy slips on debut\n\nThe offering was priced last week at HK$2.67 per share, at the top of "
+               "its marketed range of HK$2.28-$2.67. The shares opened lower on Friday.\n")
+    figures = [{"raw": raw, "label": "price"} for raw in ("HK$2.67", "HK$2.28")]
+    backend = ScriptedBackend([answer(summary=("Harbour Dairy slipped on its debut.", "It had priced at the top."),
+                                      figures=figures)])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["HK$2.28"] == "price (low end)" and labels["HK$2.67"] != labels["HK$2.28"]
