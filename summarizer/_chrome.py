@@ -61,6 +61,11 @@ _LOADER = re.compile(r"^(?i:please wait|loading)\b[^.!?]{0,80}(?:\.{2,3}|…)$|^
 _MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$")
 # A template's line printed with its placeholder unfilled: "%d bloggers like this:", "%s comments"
 _PLACEHOLDER_LINE = re.compile(r"^[^.!?%]{0,30}%[ds] [^.!?%\d]{2,40}$")
+# A rating widget's question: "How informative is this news?", "Was this article helpful?"
+_RATING = re.compile(r"^(?i:how (?:informative|useful|helpful) (?:is|was) this (?:news|article|story|post))\??$")
+# Who supplies a site's prices, in brackets: "(Some of our crypto pricing data is provided by Acme.)"
+_DATA_CREDIT = re.compile(r"^\((?i:[^()]{0,60}\b(?:pricing data|price data|market data|data|prices|quotes) (?:is|are) "
+                          r"(?:provided|supplied|powered) by) [^()]{2,40}\.?\)$")
 # Labels and codes on their own line: a kicker ("Breaking News"), structured data's key ("schema:articleBody"), a wire
 # story's sign-off in its writers' initials ("jmb/cs", "bur-jh/rl")
 _LABEL_LINE = re.compile(
@@ -163,6 +168,10 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "navigation"
     if text[0] in "PpLl" and _LOADER.match(text):
         return "navigation"
+    if text[0] in "Hh" and _RATING.match(text):
+        return "widget"
+    if text[0] == "(" and _DATA_CREDIT.match(text):
+        return "source-credit"
     if "%" in text and len(text) <= _LABEL_LINE_MAX * 3 and _PLACEHOLDER_LINE.match(text):
         return "layout"
     if len(text) <= _INITIALS_MAX and _INITIALS.match(text):

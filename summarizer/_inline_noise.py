@@ -15,7 +15,6 @@ from collections.abc import Callable
 from . import _page_residue as residue
 from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
-from ._page_residue import ANGLE_RIC, GLUED_SYMBOL, TEMPLATE_LEAD, TEMPLATE_TOKEN
 from ._symbols import SYMBOL_LINE_SPACES, BareSymbolFinder
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
@@ -361,12 +360,14 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
     (BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= SYMBOL_LINE_SPACES),
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
-    (ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
+    (residue.ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
     (residue.BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
     (residue.NUMBERED_LISTING, "ticker-tag", lambda raw: " (" in raw),
-    (GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
-    (TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
-    (TEMPLATE_TOKEN, "layout", lambda raw: "{{" in raw),
+    (residue.NEW_TAB, "ticker-tag", lambda raw: "new tab" in raw),
+    (_NotWhole(residue.IMAGE_ADDRESS), "image-credit", lambda raw: raw[:4] == "http"),
+    (residue.GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
+    (residue.TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
+    (residue.TEMPLATE_TOKEN, "layout", lambda raw: "{{" in raw),
     (POSTED_TIME, "dateline", lambda raw: "(" in raw and ("am " in raw or "pm " in raw or "time)" in raw
                                                            or "GMT)" in raw or "ET)" in raw)),
     (SHORTCODE, "shortcode", lambda raw: "[" in raw),

@@ -37,3 +37,8 @@ SIGNED_COPYRIGHT = re.compile(r"(?:^|\s)[—–-] ?(?:[A-Z][\w.'’-]+ ){1,4}?[A
 # An exchange's sign-up offer in capitals, on its own line or run on after a caption: "SPECIAL OFFER (Sponsored)
 # Acme Free $600: Use this link to register ...", "LIMITED OFFER for <Site> readers on Acme – Use this link ..."
 OFFER_AD = re.compile(r"(?:^|\s)(?:SPECIAL|LIMITED|EXCLUSIVE)(?: TIME)? OFFER\b.*$")
+# A link's words for screen readers after a wire's instrument code: "the STOXX banks index (.SX7P), opens new tab was
+# down", "Deutsche Bank (DBKGn.DE), opens new tab bucked" (the code goes with them)
+NEW_TAB = re.compile(r"(?:\s?\((?:\.?[A-Z0-9]{1,8}[a-z]?(?:\.[A-Z]{1,2})?)\))?,? opens new tab\b")
+# A picture's address run on before the text, as a scrape leaves it: "https://.../Crypto-20.jpg?w=2048(Some ..."
+IMAGE_ADDRESS = re.compile(r"^https?://\S+?\.(?:jpe?g|png|webp|gif)(?:\?[^\s(]*)?(?=[(\s]|$)", re.IGNORECASE)

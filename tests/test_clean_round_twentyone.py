@@ -231,6 +231,33 @@ def test_an_exchanges_offer_in_capitals_goes_alone_and_after_a_caption():
     assert END.strip() in text
 
 
+# What h28/blind showed once its figures were recorded and it was opened: a link's words for screen readers after a
+# wire's instrument code, a picture's address run on before a note, who supplies a site's prices, a rating widget.
+
+def test_a_links_screen_reader_words_go_with_the_code_before_them():
+    line = ("The Harbour banks index (.HXBK), opens new tab was down 0.4% by 1310 GMT, while Orbel Bank (ORBLn.DE), "
+            "opens new tab bucked the trend.\n\n")
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{GOES_ON}{END}")
+    assert "The Harbour banks index was down 0.4% by 1310 GMT, while Orbel Bank bucked the trend." in text
+    assert removed["(.HXBK), opens new tab"] == removed["(ORBLn.DE), opens new tab"] == "ticker-tag"
+
+
+def test_a_pictures_address_and_who_supplies_the_prices_go():
+    top = ("https://img.example.com/uploads/2023/06/Harbour-Markets-20.jpg?w=2048(Some Tarnby Daily pricing data is "
+           "provided by Kestrex.)\n")
+    text, _, removed = cleaned(f"{top}{LEAD}{GOES_ON}{END}")
+    assert "http" not in text and "Kestrex" not in text and "2048" not in text
+    assert text.startswith("The first week of results")
+    assert removed[top.strip()] == "source-credit"  # (the address cut, what is left is the note: one line goes)
+
+
+@pytest.mark.parametrize("line", ["How informative is this news?", "How useful was this article?"])
+def test_a_rating_widgets_question_goes(line):
+    text, title, removed = cleaned(f"{HEADLINE}\n{line}\n\n{LEAD}{GOES_ON}{END}")
+    assert removed[line] == "widget"
+    assert title == HEADLINE and text.startswith("The first week of results")
+
+
 # Story lines of the same shape as the noise above stay (each rule's guard).
 @pytest.mark.parametrize("line", [
     "Loading of the new servers began in May, the company said, and will finish by the end of the year.",
@@ -240,6 +267,8 @@ def test_an_exchanges_offer_in_capitals_goes_alone_and_after_a_caption():
     "The deal was signed by its chair — Maren Holt, in 2024 Reuters reported.",
     "Margins rose 5% d/d on the quarter and 2% s/s on the year, the chief financial officer said.",
     "Limited offers of new shares drew strong demand, and Tarnby said the offer was covered 4 times.",
+    "How informative the new disclosures are is for investors to judge, the regulator said on Monday.",
+    "The data is provided by Kestrex, which Tarnby bought for $12 million (its third deal this year).",
 ])
 def test_a_story_line_of_the_same_shape_is_kept(line):
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{GOES_ON}{END}")
