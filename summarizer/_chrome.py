@@ -61,6 +61,9 @@ _LOADER = re.compile(r"^(?i:please wait|loading)\b[^.!?]{0,80}(?:\.{2,3}|…)$|^
 _MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$")
 # A template's line printed with its placeholder unfilled: "%d bloggers like this:", "%s comments"
 _PLACEHOLDER_LINE = re.compile(r"^[^.!?%]{0,30}%[ds] [^.!?%\d]{2,40}$")
+# A page's print button and text-size buttons: "Print This Post A A A", "Print", "A+ A-"
+_PRINT_SIZE = re.compile(r"^(?i:print(?: this)?(?: post| article| page| story)?)(?: A[+-]?){0,3}$"
+                         r"|^A[+-]?(?: A[+-]?){1,2}$")
 # A rating widget's question: "How informative is this news?", "Was this article helpful?"
 _RATING = re.compile(r"^(?i:how (?:informative|useful|helpful) (?:is|was) this (?:news|article|story|post))\??$")
 # Who supplies a site's prices, in brackets: "(Some of our crypto pricing data is provided by Acme.)"
@@ -170,6 +173,8 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "navigation"
     if text[0] in "Hh" and _RATING.match(text):
         return "widget"
+    if text[0] in "PpA" and _PRINT_SIZE.match(text):
+        return "navigation"
     if text[0] == "(" and _DATA_CREDIT.match(text):
         return "source-credit"
     if "%" in text and len(text) <= _LABEL_LINE_MAX * 3 and _PLACEHOLDER_LINE.match(text):

@@ -42,6 +42,7 @@ INLINE_HINTS = (
     re.compile(r", ?(?:\(c\)|©) ?\d{4} "),  # SIGNED_COPYRIGHT
     re.compile(r" OFFER\b"),  # OFFER_AD
     re.compile(r" opens new tab"),  # NEW_TAB
+    re.compile(r"UPDATE ?\d"),  # LEAD_LABEL: an update's time before the lead
     re.compile(r"--(?<=[A-Z]--)"),  # GLUED_SYMBOL (found from the dashes)
     re.compile(r"\{\{"),  # TEMPLATE_LEAD, TEMPLATE_TOKEN
     re.compile(r"\((?=\d{1,4}[.:]?\d{0,2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)(?: time)?\))"),  # POSTED_TIME

@@ -149,7 +149,7 @@ EDITOR_NOTE_LEAD = re.compile(
 # ("CoinFLEX is the latest ...", "CoinDCX said ...").
 LEAD_LABEL = re.compile(
     r"^\s*(?:\([A-Z][a-z]+(?: [a-z]+)?\)\s?:\s?|(?:[A-Z][a-z]{2,} ){1,2}[A-Z][a-z]{3,}(?=[A-Z]{3,}[\s,.'’])"
-    r"|[A-Z][a-z]{3,}(?=[A-Z]{3,} [A-Z]))"
+    r"|[A-Z][a-z]{3,}(?=[A-Z]{3,} [A-Z])|UPDATE ?\d{1,2}[.:]\d\d ?(?:[ap]\.?m\.?)? ?: ?)"  # ("UPDATE 1.55pm: ...")
     r"(?=[A-Z\"“](?:\S*\s+){10}.*[.!?][\"”’)]?$)"
 )
 # A wire's name left at the start of the lead when the page dropped the city before it: "(Reuters) – Inflows into

@@ -306,7 +306,7 @@ _RULES: list[_Rule] = [
                  "releases)"),
     _Rule(READER_NOTICE.match, "reader-notice", 400,
           contains=("comment", "subscri", "journalis", "support", "donat", "paywall", "our reporting", "newsletter",
-                    "register", "account", "log in", "login",
+                    "register", "account", "log in", "login", "analys",
                     "logged", "sign in", "signin", "terms of", "privacy", "guidelines", "ad-free", "spam", "telegram",
                     "whatsapp", "live stream", "livestream", "article", "story", "site", " app",
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",

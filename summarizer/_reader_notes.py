@@ -140,7 +140,7 @@ _SITE_TALK = re.compile(
     r"|our reporting"
     r"|(quality|independent) journalism|journalists"
     r"|this (site|website)"
-    r"|(this|our) (detailed |full )?(article|story|app|channel)s?|our (apps?|readers|coverage))\b",
+    r"|(this|our) (detailed |full )?(article|story|app|channel|analys[ie])s?|our (apps?|readers|coverage))\b",
     _I,
 )
 _READER = re.compile(r"\b(you|your|please|our|we|we've|we're|(?-i:us|Us))\b|^(join|support|learn more|follow|curious)\b"

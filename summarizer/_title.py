@@ -26,6 +26,7 @@ from ._prose import (
 )
 
 _TITLE_MAX = 160
+_LOWER = re.compile(r"(?=[^\W\d_])[^\sA-ZÀ-ÖØ-Þ]+(?:\s|$)")  # a first word in lower case (not "iPhone", "iiNet")
 _WORDLIKE = re.compile(r"\w")
 
 
@@ -77,8 +78,7 @@ def _label_above(text: str) -> bool:
         len(words) == 1 or text.islower()) and not text.rstrip().endswith((".", "!", "?"))
 
 
-_TITLE_MIN_WORDS = 3
-_BODY_WITHIN = 3  # the body starts at most this many kept lines after the title
+_TITLE_MIN_WORDS, _BODY_WITHIN = 3, 3  # words at least; the body starts at most so many kept lines after the title
 
 
 def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
@@ -217,7 +217,7 @@ _HEADLINE_FUNCTION_WORDS = 0.5  # headlines drop articles and auxiliaries: at mo
 def _headline(text: str) -> bool:
     """A headline: title-like, at least three words, starting as a sentence does, one sentence at most,
     and in headline style (few function words), so that a body sentence missing its full stop is no title."""
-    if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not text[0].islower()) or _a_date(text):
+    if not (title_like(text) and word_count(text) >= _TITLE_MIN_WORDS and not _LOWER.match(text)) or _a_date(text):
         return False
     if ":" in text and _STAMPED.search(text):  # a byline's date and time ("Jane Roe Madrid 21 May 2024, 15:31")
         return False
@@ -382,7 +382,7 @@ def _starts_body(line: PageLine, after: PageLine | None) -> bool:
 def _headline_shaped(text: str) -> bool:
     """At least four words, short, starting as a sentence does, no sentence end but a question mark (a headline
     may ask), few function words, no link, no breadcrumb."""
-    return (len(text) <= _TITLE_MAX and text.count(" ") >= _TITLE_MIN_WORDS and not text[0].islower()
+    return (len(text) <= _TITLE_MAX and text.count(" ") >= _TITLE_MIN_WORDS and not _LOWER.match(text)
             and word_count(text) > _TITLE_MIN_WORDS
             and not text.rstrip("\"'”’)").endswith((".", "!", ":", ";", ",", "…"))
             and not (text[-1:] >= "\u2000" and ends_sentence(text) and not text.rstrip().endswith("?"))  # "... 🔻"

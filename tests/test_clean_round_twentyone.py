@@ -258,6 +258,43 @@ def test_a_rating_widgets_question_goes(line):
     assert title == HEADLINE and text.startswith("The first week of results")
 
 
+# What h29/tune showed (h29/blind measured, never opened): an update's time before the lead, a print button with
+# text-size buttons, a pitch for the site's own analysis, and a headline whose first word is a brand in lower case.
+
+def test_an_updates_time_before_the_lead_goes_and_the_lead_stays():
+    lead = ("UPDATE 1.55pm: Shares in Tarnby Systems jumped 6 per cent after the software maker posted a better than "
+            "expected 19 per cent rise in first-half profit.\n")
+    text, _, removed = cleaned(f"{HEADLINE}\n{lead}{GOES_ON}{END}")
+    assert text.startswith("Shares in Tarnby Systems jumped 6 per cent")
+    assert removed["UPDATE 1.55pm:"] == "section-label"
+
+
+@pytest.mark.parametrize("line", ["Print This Post A A A", "Print this article", "A+ A-"])
+def test_a_print_button_and_text_size_buttons_go(line):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{line}\n\n{LEAD}{GOES_ON}{END}")
+    assert removed[line] == "navigation"
+    assert text.startswith("The first week of results")
+
+
+def test_a_pitch_for_the_sites_own_analysis_goes():
+    pitch = "For a more detailed Tarnby price prediction 2030, check out our full analysis!"
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{pitch}\n\n{GOES_ON}{END}")
+    assert removed[pitch] == "reader-notice" and "2030" not in text
+
+
+@pytest.mark.parametrize("headline", ["iiNet beats expectations, shares jump",
+                                      "eBay profit tops forecasts as fees rise"])
+def test_a_headline_opening_with_a_brand_in_lower_case_is_the_title(headline):
+    _, title, _ = cleaned(f"{headline}\n{LEAD}{GOES_ON}{END}")
+    assert title == headline
+
+
+def test_a_first_line_in_lower_case_is_no_title():
+    first = "shares of software makers fell on tuesday after results"
+    _, title, _ = cleaned(f"{first}\n{LEAD}{GOES_ON}{END}")
+    assert title is None
+
+
 # Story lines of the same shape as the noise above stay (each rule's guard).
 @pytest.mark.parametrize("line", [
     "Loading of the new servers began in May, the company said, and will finish by the end of the year.",
