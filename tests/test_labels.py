@@ -341,11 +341,7 @@ def test_rates_of_different_terms_are_told_apart_by_their_terms():
     article = ("Harbour central bank trims lending rates\n\nThe Harbour central bank lowered the one-year loan prime "
                "rate (LPR) by 5 basis points to 3.65 percent, and the five-year LPR rate by 15 basis points to 4.30 "
                "percent. Banks will price new loans off the lower rates from Monday.\n")
-    figures = [{"raw": raw, "label": "LPR"} for raw in ("3.65 percent", "4.30 percent")]
-    backend = ScriptedBackend([answer(summary=("The Harbour central bank cut its lending rates.",
-                                               "Banks will use them from Monday."), figures=figures)])
-    with Summarizer(backend=backend, use_cache=False) as summarizer:
-        labels = labels_of(summarizer.summarize(article))
+    labels = labels_of(run_on(article, [{"raw": raw, "label": "LPR"} for raw in ("3.65 percent", "4.30 percent")]))
     assert labels == {"3.65 percent": "LPR (one-year)", "4.30 percent": "LPR (five-year)"}
 
 
@@ -353,9 +349,5 @@ def test_a_range_in_hong_kong_dollars_with_the_high_ends_dollar_sign_alone_is_a_
     # h27/blind: "priced at HK$2.67 per share, at the top of its marketed range of HK$2.28-$2.67", both "price"
     article = ("Harbour Dairy slips on debut\n\nThe offering was priced last week at HK$2.67 per share, at the top of "
                "its marketed range of HK$2.28-$2.67. The shares opened lower on Friday.\n")
-    figures = [{"raw": raw, "label": "price"} for raw in ("HK$2.67", "HK$2.28")]
-    backend = ScriptedBackend([answer(summary=("Harbour Dairy slipped on its debut.", "It had priced at the top."),
-                                      figures=figures)])
-    with Summarizer(backend=backend, use_cache=False) as summarizer:
-        labels = labels_of(summarizer.summarize(article))
+    labels = labels_of(run_on(article, [{"raw": raw, "label": "price"} for raw in ("HK$2.67", "HK$2.28")]))
     assert labels["HK$2.28"] == "price (low end)" and labels["HK$2.67"] != labels["HK$2.28"]
