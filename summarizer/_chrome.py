@@ -134,11 +134,16 @@ def mark_chrome(lines: Sequence[Line]) -> None:
 
 
 _DOUBLED_MIN = 40  # characters of each half
+_DOUBLED_LABEL_REACH = 40  # a label before the doubled sentence ends within so many characters
 
 
 def _doubled(text: str) -> bool:
     """One sentence given twice in a row, with or without a space between: "Acme upgraded to Buy.Acme upgraded to
-    Buy." (several sentences given twice are a paragraph the scrape doubled: kept, its copy goes as a repeat)."""
+    Buy." (several sentences given twice are a paragraph the scrape doubled: kept, its copy goes as a repeat); or
+    the same after a site's label ("The Harbour Times: Acme upgraded to Buy (PA)Acme upgraded to Buy (PA)")."""
+    label = text.find(": ", 0, _DOUBLED_LABEL_REACH)
+    if label > 0 and _doubled(text[label + 2:]):
+        return True
     half, odd = divmod(len(text), 2)
     if half < _DOUBLED_MIN or (odd and text[half] != " ") or text[:half] != text[half + odd:]:
         return False

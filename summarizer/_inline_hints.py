@@ -37,7 +37,8 @@ INLINE_HINTS = (
     re.compile(r"://"),  # BARE_LINK
     re.compile(r"<(?=\.?[A-Z0-9]{1,8}[.=>])"),  # ANGLE_RIC
     re.compile(r"\[(?=(?:[A-Z]{2,12}|Nasdaq)\s?:)"),  # BRACKET_LISTING
-    re.compile(r"\((?=\d{4,6}\))"),  # NUMBERED_LISTING
+    re.compile(r"\((?=\d{4,6}\))"),  # LISTINGS: a listing's number
+    re.compile(r"\((?=[^()\n]{0,60}\b(?:symbol|www\.)|\d{1,3}-\s?\d{3}-\d{3})"),  # LISTINGS: a data box
     re.compile(r"\[(?=(?i:continue reading|read more|read the rest))"),  # CONTINUE_LINK
     re.compile(r", ?(?:\(c\)|©) ?\d{4} "),  # SIGNED_COPYRIGHT
     re.compile(r" OFFER\b"),  # OFFER_AD

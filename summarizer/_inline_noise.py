@@ -362,7 +362,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
     (residue.ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
     (residue.BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
-    (residue.NUMBERED_LISTING, "ticker-tag", lambda raw: " (" in raw),
+    (residue.LISTINGS, "ticker-tag", lambda raw: " (" in raw),
     (residue.NEW_TAB, "ticker-tag", lambda raw: "new tab" in raw),
     (_NotWhole(residue.IMAGE_ADDRESS), "image-credit", lambda raw: raw[:4] == "http"),
     (residue.GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),

@@ -22,8 +22,13 @@ TEMPLATE_TOKEN = re.compile(r"\s?(?:\{\{[#^/][\w.-]{1,40}\}\}"
 # An exchange tag in square brackets: "Alibaba [HKG: 9988] finished higher", "its stock [NYSE: BABA]"
 BRACKET_LISTING = re.compile(r"\s?\[(?:[A-Z]{2,12}|Nasdaq)\s?:\s?\$?[A-Z0-9][A-Za-z0-9.-]{0,9}\]")
 # A Tokyo, Hong Kong or Shanghai listing's number after a company's name: "Sony Corp. (6758) and ...", not a year
-NUMBERED_LISTING = re.compile(r"(?:(?<=Corp\.)|(?<=Co\.)|(?<=Inc\.)|(?<=Ltd\.)|(?<=Corp)|(?<=Ltd)|(?<=Inc))"
-                              r" \((?!(?:19|20)\d\d\))\d{4,6}\)")
+_NUMBERED_LISTING = (r"(?:(?<=Corp\.)|(?<=Co\.)|(?<=Inc\.)|(?<=Ltd\.)|(?<=Corp)|(?<=Ltd)|(?<=Inc))"
+                     r" \((?!(?:19|20)\d\d\))\d{4,6}\)")
+# ... and a newsletter's data box on the stock, in brackets after its name: "ACME MINING $11.01 (Toronto symbol ACM;
+# Rating: Speculative) (1-800- 555-0100; www.acme.com; Shares outstanding: 79.1 million; Market cap: $870.9 million)"
+_STOCK_BOX = (r"\s?\((?=[^()]*;)(?=[^()]*(?:\bsymbol\b[^()]*:|www\.|\d{3}-\s?\d{3}-\d{4}|Market cap:"
+              r"|Shares outstanding:))[^()]{10,300}\)")
+LISTINGS = re.compile(f"{_NUMBERED_LISTING}|{_STOCK_BOX}")
 # Who owns the site, in brackets after a paragraph's last sentence: "... the companies said. (Acme Media is the
 # publisher of Acme.com.)"
 OWNER_NOTE = re.compile(r"(?<=[.!?\"”’])\s\([^()]{2,60} is (?:the |a )?(?:publisher|owner|parent company|parent) of "

@@ -94,6 +94,7 @@ def clean(text: str, *, notes: list[str] | None = None, shared: Collection[str] 
     repeats.drop_repeats(kept)
     repeats.drop_tail_teasers(kept)
     title = _mark_layout(lines[:tail])
+    _mark_between_links([line for line in lines if line.text])  # (the tail's first line may be a neighbour)
     body = join_kept(lines)
     return CleanArticle(
         title=title,
@@ -275,6 +276,21 @@ def _mark_layout(lines: list[PageLine]) -> str | None:
             take_title(first)  # the headline is now the first line kept: as cleaning the output would take it
         _settle([line for line in present if line.reason is None], memo)  # what cleaning the output would see
     return without_wire_tag(checked)
+
+
+def _mark_between_links(present: list[PageLine]) -> None:
+    """A headline between two lines of other stories' links ("Currency - Aug 13, 2025 - 0 Comments" / <headline> /
+    "More In Currency"), with no sentence of its own, is one of them too; and so is the same headline given again
+    elsewhere on the page ("- <headline>" in a list above)."""
+    links = set()
+    for before, line, after in zip(present, present[1:], present[2:], strict=False):
+        if line.reason is None and not line.body and title_like(line.text) and before.reason and after.reason \
+                and before.reason.endswith("related-links") and after.reason.endswith("related-links"):
+            line.reason = "related-links"
+            links.add(line.text.strip())
+    for line in present if links else ():
+        if line.reason is None and line.text.lstrip("-•* ").strip() in links:
+            line.reason = "related-links"
 
 
 def _settle(kept: list[PageLine], memo: layout_model.Memo) -> list[PageLine]:

@@ -290,6 +290,36 @@ def test_a_first_line_in_lower_case_is_no_title():
     assert title is None
 
 
+# What h29/blind showed once its figures were recorded and it was opened: a headline between two lines of other
+# stories' links, a newsletter's data box on the stock in brackets, a caption given twice after a site's label.
+
+def test_a_headline_between_two_lines_of_other_stories_links_goes():
+    cards = ("- Kestra Foods Holds Near $120 as Buyers Return\n- Orbel Bank Climbs on Rate Hopes\n"
+             "Markets Articles - Aug 13, 2025 1:07 - 0 Comments\nKestra Foods Holds Near $120 as Buyers Return\n"
+             "More In Markets Articles\nBanks - Feb 12, 2026 15:35 - 0 Comments\nOrbel Bank Climbs on Rate Hopes\n")
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{GOES_ON}{END}{cards}")
+    assert "$120" not in text and "Orbel Bank Climbs" not in text
+    assert text.endswith(END.strip())
+
+
+def test_a_newsletters_data_box_on_the_stock_goes_and_the_sentence_stays():
+    lead = ("TARNBY MINING $11.01 (Toronto symbol TMG; Harbour Rating: Speculative) (1-800- 555-0199; "
+            "www.tarnby.example; Shares outstanding: 79.1 million; Market cap: $870.9 million; Dividend yield: 1.8%) "
+            "has raised its dividend and reported record quarterly revenue and earnings.\n\n")
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{lead}{GOES_ON}{END}")
+    assert ("TARNBY MINING $11.01 has raised its dividend and reported record quarterly revenue and earnings."
+            in text)
+    assert "79.1 million" not in text and "555-0199" not in text
+
+
+def test_a_caption_given_twice_after_a_sites_label_goes():
+    caption = ("The Harbour Times: Out of the nine members of the rate committee, eight voted for the rise (PA)"
+               "Out of the nine members of the rate committee, eight voted for the rise (PA)")
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{caption}\n\n{GOES_ON}{END}")
+    assert "nine members" not in text
+    assert removed[caption] == "image-caption"
+
+
 # Story lines of the same shape as the noise above stay (each rule's guard).
 @pytest.mark.parametrize("line", [
     "Loading of the new servers began in May, the company said, and will finish by the end of the year.",
@@ -301,6 +331,7 @@ def test_a_first_line_in_lower_case_is_no_title():
     "Limited offers of new shares drew strong demand, and Tarnby said the offer was covered 4 times.",
     "How informative the new disclosures are is for investors to judge, the regulator said on Monday.",
     "The data is provided by Kestrex, which Tarnby bought for $12 million (its third deal this year).",
+    "Tarnby (whose symbol on the exchange is TMG; it listed in 2019) rose 4% after the results on Friday.",
 ])
 def test_a_story_line_of_the_same_shape_is_kept(line):
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{GOES_ON}{END}")
