@@ -137,11 +137,17 @@ def test_a_tag_inside_a_sentence_goes_and_the_sentence_stays(line, kept, tags):
 # What h27/tune showed (h27/blind was measured before and not opened): a news-style caption with its
 # photographer's credit, a blog's note on who may comment, and who owns the site, in brackets.
 
-def test_a_short_caption_in_a_storys_words_with_a_photographers_credit_goes():
-    caption = ("Shares of Tarnby Systems fell on Wednesday after it reported lower-than-expected revenue. "
-               "(Maren Holt/Reuters)")
+@pytest.mark.parametrize(("caption", "words"), [
+    # a short caption in a story's words with a photographer's credit
+    ("Shares of Tarnby Systems fell on Wednesday after it reported lower-than-expected revenue. (Maren Holt/Reuters)",
+     "lower-than-expected"),
+    # (h29/blind) a caption given twice after a site's label
+    ("The Harbour Times: Out of the nine members of the rate committee, eight voted for the rise (PA)Out of the nine "
+     "members of the rate committee, eight voted for the rise (PA)", "nine members"),
+])
+def test_a_caption_goes(caption, words):
     text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{caption}\n\n{GOES_ON}{END}")
-    assert "lower-than-expected" not in text
+    assert words not in text
     assert removed[caption] == "image-caption"
 
 
@@ -310,14 +316,6 @@ def test_a_newsletters_data_box_on_the_stock_goes_and_the_sentence_stays():
     assert ("TARNBY MINING $11.01 has raised its dividend and reported record quarterly revenue and earnings."
             in text)
     assert "79.1 million" not in text and "555-0199" not in text
-
-
-def test_a_caption_given_twice_after_a_sites_label_goes():
-    caption = ("The Harbour Times: Out of the nine members of the rate committee, eight voted for the rise (PA)"
-               "Out of the nine members of the rate committee, eight voted for the rise (PA)")
-    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{caption}\n\n{GOES_ON}{END}")
-    assert "nine members" not in text
-    assert removed[caption] == "image-caption"
 
 
 # Story lines of the same shape as the noise above stay (each rule's guard).
