@@ -30,9 +30,9 @@ _STOCK_BOX = (r"\s?\((?=[^()]*;)(?=[^()]*(?:\bsymbol\b[^()]*:|www\.|\d{3}-\s?\d{
               r"|Shares outstanding:))[^()]{10,300}\)")
 LISTINGS = re.compile(f"{_NUMBERED_LISTING}|{_STOCK_BOX}")
 # Who owns the site, in brackets after a paragraph's last sentence: "... the companies said. (Acme Media is the
-# publisher of Acme.com.)"
-OWNER_NOTE = re.compile(r"(?<=[.!?\"”’])\s\([^()]{2,60} is (?:the |a )?(?:publisher|owner|parent company|parent) of "
-                        r"[^()]{2,60}\.?\)\s*$")
+# publisher of Acme.com.)" (on a line of its own, ``_reader_notes.DISCLAIMER`` takes it)
+OWNER_NOTE_TEXT = r"\([^()]{2,60} is (?:the |a )?(?:publisher|owner|parent company|parent) of [^()]{2,60}\.?\)"
+OWNER_NOTE = re.compile(rf"(?<=[.!?\"”’])\s{OWNER_NOTE_TEXT}\s*$")
 # A link to the rest of a cut story at a paragraph's end: "... recorded at the [continue reading]"
 CONTINUE_LINK = re.compile(r"\s?\[(?i:continue reading|read more|read the rest)\W{0,3}\]\s*$")
 # A writer's name with the wire's copyright after the story, alone or after its last sentence: "... under its chair.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._page_residue import OWNER_NOTE_TEXT
 from ._rule_filter import Ways
 
 _I = re.IGNORECASE
@@ -30,7 +31,7 @@ DISCLAIMER = re.compile(
     # a broker's risk warning: "Important information: The value of investments can go down as well as up ..."
     r"|\bthe value of (your |an )?investments? (and (any|the) income from (it|them) )?(can|may) (go down|fall)\b"
     # who owns the site, in brackets after the story: "(Acme Media is the publisher of Acme.com.)"
-    r"|^\([^()]{2,60} is (the |a )?(publisher|owner|parent company|parent) of [^()]{2,60}\.?\)$",
+    rf"|^{OWNER_NOTE_TEXT}$",
     _I,
 )
 DISCLAIMER_FOUND = Ways(DISCLAIMER, [  # a word each of its ways holds

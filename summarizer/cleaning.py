@@ -196,7 +196,7 @@ def _box(lines: list[PageLine], heading: int) -> list[int] | None:
         if not _paragraph(line.text):  # (a widget's words may follow its last sentence: not repaired yet)
             break
         paragraphs += 1
-        full += len(_SENTENCE_JOINT.findall(line.text)) > 0
+        full += _SENTENCE_JOINT.search(line.text) is not None
         if paragraphs == _BOX_RESUMES:
             return box if len(box) > 1 or full == _BOX_RESUMES or (
                 _LINK_HEADING.fullmatch(lines[heading].text.strip()) and _resumes(lines, heading, index)) else None

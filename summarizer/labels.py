@@ -110,6 +110,7 @@ class _Clause:
     after: list[str]  # lower-cased words of the clause after the number, nearest first
     own_before: list[str]  # the part of ``before`` that belongs to this number: after any other number or "and"
     own_after: list[str]  # the part of ``after`` that belongs to this number: up to any other number or "and"
+    left: str  # the clause's text before the number, whole (``before`` keeps its last ``_WINDOW`` words)
 
 
 def _clause(text: str, start: int, end: int) -> _Clause:
@@ -132,7 +133,7 @@ def _clause(text: str, start: int, end: int) -> _Clause:
         if NUMBER.match(token) or token in JOINS:
             own_after = after[:index]
             break
-    return _Clause(before, after, own_before, own_after)
+    return _Clause(before, after, own_before, own_after, left)
 
 
 def _range_end(figure: Labelled, text: str) -> str | None:
@@ -189,10 +190,8 @@ def _period(tokens: list[str]) -> str | None:
 _TENOR = re.compile(r"\b(?:one|two|three|four|five|seven|ten|twenty|thirty|\d{1,2})-(?:year|month|week|day)\b")
 
 
-def _tenor(text: str, start: int) -> str | None:
-    left = text[max(0, start - 200):start]
-    cut = [m.end() for m in CLAUSE_END.finditer(left)]
-    found = _TENOR.findall((left[cut[-1]:] if cut else left).casefold())
+def _tenor(left: str) -> str | None:
+    found = _TENOR.findall(left.casefold())
     return found[-1] if found else None
 
 
@@ -249,7 +248,7 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
     period = _period(clause.before) or _period(clause.after) or _recent(clause.after)  # (its whole clause)
     if period:
         found.append(period)
-    tenor = _tenor(text, figure.start)
+    tenor = _tenor(clause.left)
     if tenor:
         found.append(tenor)
     what = _what_in(after)
