@@ -59,6 +59,11 @@ _WHEN_AND_WHERE = re.compile(
     r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?\.$"
     rf"|, (?:{MONTHS})[a-z]*\.? \d{{1,2}}, (?:19|20)\d\d\.$"  # or the place, then the date: "..., August 6, 2019."
 )
+_FULL_DATE = re.compile(rf"\b(?:{MONTHS})[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b"
+                        rf"|\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})[a-z]*,? (?:19|20)\d\d\b")
+# A caption's sentence naming what its picture is: "Pictured is ...", "The photo shows ..."
+_PICTURED = re.compile(r"(?:^|(?<=[.!?] ))(?:Pictured (?:is|are|here|above|below)\b"
+                       r"|(?:The |This )?(?:photo|picture|image) (?:above |below )?shows\b)")
 # A picture described by a machine or a photo library: "In this image we can see a board, buildings and sky.",
 # "In the picture I can see a coin ...",
 # "Investing and stock market concept with faded candlestick charts." (no figure, nobody saying anything)
@@ -98,7 +103,8 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
             elif previous is not None and previous.reason is None and opens_dateline and not datelines \
                     and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
-            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text) or _described(line.text)):
+            if reason is None and (_credited_caption(line.text) or _agency_caption(line.text) or _described(line.text)
+                                   or (_ends_with_credit(line) and _dated_scene(line.text)) or _pictured(line.text)):
                 line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
@@ -151,6 +157,24 @@ def _agency_caption(text: str) -> bool:
     first = _first_sentence(text)
     return bool(_WHEN_AND_WHERE.search(first)) and not _SAYS.search(text) and \
         not _REPORTS.search(_PICTURE_VERB.sub("", first)) and not _STORY_VERB.search(first)
+
+
+def _dated_scene(text: str) -> bool:
+    """What a credited picture shows, without a verb: one short sentence with its date in full and nobody in it
+    saying or doing anything a story reports ("The Acme logo in Hong Kong, China, on Dec 5, 2023.")."""
+    if len(text.split()) > _PICTURE_MAX_WORDS or _INSIDE_BREAK.search(text) or not _FULL_DATE.search(text):
+        return False
+    return not (_SAYS.search(text) or _REPORTS.search(_PICTURE_VERB.sub("", text)) or _STORY_VERB.search(text))
+
+
+def _pictured(text: str) -> bool:
+    """A short caption that says what its picture is in its last sentence ("Stocks fell as banks slid. Pictured is
+    the exchange's floor on April 26."), nobody in it saying anything."""
+    if "ictured" not in text and "shows" not in text:
+        return False  # (most lines)
+    found = _PICTURED.search(text)
+    return found is not None and len(text.split()) <= _CAPTION_MAX_WORDS and not _SAYS.search(text) \
+        and not _INSIDE_BREAK.search(text, found.start() + 1) and text.count(". ", 0, found.start() + 1) <= 1
 
 
 def _described(text: str) -> bool:

@@ -44,8 +44,9 @@ _END_COPYRIGHT = re.compile(r"^(?:END\s+)?\[(?:Copyright|©)[^\[\]]{2,80}\]$")
 _BUTTON_LINE = re.compile(r"^(?i:read more|continue reading|see more|show more|load more"
                           r"|share this(?: story| article)?)\s?(?:\.{3}|…|»|>+)?$"
                           r"|^[a-z]+[-_]?\d{4,}$")
-# A pager's link to the story before or after, its headline run on: "Previous ArticleHarbour: Papers focus on ..."
-_PAGER = re.compile(r"^(?i:previous|next|prev|older|newer) (?i:article|post|story)(?:\s?[:»›>|-]|(?=[A-Z])|$)")
+# A pager's link to the story before or after, its headline run on: "Previous ArticleHarbour: Papers focus on ...",
+# "Next post The Weekly Wrap: ..."
+_PAGER = re.compile(r"^(?i:previous|next|prev|older|newer) (?i:article|post|story)(?:\s?[:»›>|-]|\s?(?=[A-Z])|$)")
 _TICKER_ALONE_MAX = 7  # the longest line _TICKER_ALONE takes ("$" also matches before a final line break)
 _NOTE_MAX_WORDS = 12
 _CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repeat
@@ -55,8 +56,10 @@ _QUOTE_HEADER = r"(?i:symbol\s+(?:price|last)\s+(?:change|chg)\s+%\s?(?:change|c
 _QUOTE_ROW = r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s+\$?\s?\d[\d,]*\.\d+\s+[+\-−]?\d[\d,]*\.\d+%?\s+[+\-−]?\d[\d,]*\.\d+%?"
 _QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(?:\s+{_QUOTE_ROW})*"
                      r"|[A-Z][\w&'’ -]{2,50} Index\.?\s\$?\s?\d[\d,]*\.\d{4,})$")
-# A page's loading message, printed while its scripts ran: "Loading...", "Please wait while we prepare the page..."
-_LOADER = re.compile(r"^(?i:please wait|loading)\b[^.!?]{0,80}(?:\.{2,3}|…)$|^(?i:loading)\W*$")
+# A page's loading message, printed while its scripts ran: "Loading...", "Please wait while we prepare the page...",
+# "Getting your audio player ready..."
+_LOADER = re.compile(r"^(?i:please wait|loading|getting (?:your|the) [^.!?]{0,40}\b(?:player|audio|video) ready)\b"
+                     r"[^.!?]{0,80}(?:\.{2,3}|…)$|^(?i:loading)\W*$")
 # A link to another story on its own line: "Read more about Acme's IPO and how its subscription went?"
 _MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$")
 # A template's line printed with its placeholder unfilled: "%d bloggers like this:", "%s comments"
@@ -174,7 +177,7 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "section-label"
     if len(text) <= _LABEL_LINE_MAX and _BUTTON_LINE.match(text):
         return "navigation"
-    if text[0] in "PpLl" and _LOADER.match(text):
+    if text[0] in "PpLlGg" and _LOADER.match(text):
         return "navigation"
     if text[0] in "Hh" and _RATING.match(text):
         return "widget"

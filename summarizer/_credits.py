@@ -77,7 +77,7 @@ PHOTOGRAPHER_CREDIT = r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\
 # pound slumped (Jane Roe/PA)" (a name of two words or more: "(Reuters/Ipsos)" after a poll is no credit).
 NAMED_CREDIT_CAPTION = re.compile(
     r"^[^.!?]{10,300}[^.!?\s] ?\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w .&'’-]{1,30}\)$")
-PHOTO_CREDIT_IN_BRACKETS = r"\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture)s?\s?(?:/|by\b|:)[^()]{1,80}\)"
+PHOTO_CREDIT_IN_BRACKETS = r"\((?:[A-Z][\w.]*\s)?(?:photo|photograph|image|picture|video)s?\s?(?:/|by\b|:)[^()]{1,80}\)"
 # ... or after a dash, as a Malaysian site credits its pictures: "... outside the mall, March 15, 2014. — Reuters pic"
 CAPTION_CREDIT = re.compile(rf"^.{{0,300}}(?:{PHOTO_CREDIT_IN_BRACKETS}"
                             r"|[.!?]\s[—–-]\s?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)? (?:pic|photo)))$", _I)

@@ -24,7 +24,7 @@ _DATE = "(" + "|".join(_DATE_FORMS) + ")"
 DATE_PATTERN = _DATE  # a date in one of the forms above, for searching inside a line
 DATELINE = re.compile(
     rf"^((published|updated|posted|last updated|first published|date|time)( on)?\s?:?\s*)?{_DATE}"
-    rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?$"
+    rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?( by( (?-i:[A-Z])[\w.'’-]*){{0,4}})?$"  # (its writer, or the name left out)
     r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
     r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$"
     r"|^date:?\s*\d{4}-\d{1,2}(-\d{1,2})?$"  # a scrape's date label, the day left out at times: "date 2018-11"

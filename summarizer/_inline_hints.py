@@ -42,7 +42,7 @@ INLINE_HINTS = (
     re.compile(r"\[(?=(?i:continue reading|read more|read the rest))"),  # CONTINUE_LINK
     re.compile(r", ?(?:\(c\)|©) ?\d{4} "),  # SIGNED_COPYRIGHT
     re.compile(r" OFFER\b"),  # OFFER_AD
-    re.compile(r" opens new tab"),  # NEW_TAB
+    re.compile(r" opens new tab| \(search\)"),  # NEW_TAB
     re.compile(r"UPDATE ?\d"),  # LEAD_LABEL: an update's time before the lead
     re.compile(r"--(?<=[A-Z]--)"),  # GLUED_SYMBOL (found from the dashes)
     re.compile(r"\{\{"),  # TEMPLATE_LEAD, TEMPLATE_TOKEN

@@ -101,23 +101,23 @@ READ_MORE_ENCLOSED = re.compile(
 _SEE_OR_READ = re.compile(r"\((?:see|read) ", re.IGNORECASE)  # READ_MORE_ENCLOSED's note, in any case: its pre-check
 # What follows a note glued before a paragraph: the paragraph, eight words at least (a short rest is a label).
 _PARAGRAPH_FOLLOWS = r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
-# A date label glued to the start of a paragraph: "date 2023-05-02 Stocks closed lower ..."
+# A date label glued to the start of a paragraph ("date 2023-05-02 Stocks closed lower ..."), a wire's name opening
+# it ("(Reuters) - "), or a short headline in words alone ("Fed Lifts Rates a Quarter Point"; a label is shorter)
 DATE_PREFIX = re.compile(
     r"^\s*(?:(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
     r"|(?i:date)\s*:?\s*\d{4}-\d{2})\s+"  # (the scrape's label, at times with its day left out: "date 2018-11 ")
-    # the paragraph follows, or a wire's name opening it: "(Reuters) - " (a short rest is a label: the metadata rule's)
-    + _PARAGRAPH_FOLLOWS.replace("[A-Z", "[(A-Z", 1)
+    + "(?:" + _PARAGRAPH_FOLLOWS.replace("[A-Z", "[(A-Z", 1) + r"|(?=[A-Z][\w'’$%-]*(?: [\w'’$%.-]+){3,7}$))"
 )
 _WIRE_LEAD_REACH = 40
 _SIGNOFF_REACH = 16
 # A wire story's sign-off in its writers' initials after the last sentence: "... ended the week higher. jmb/cs"
 TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s+(?:bur-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*$")
 # A kicker glued before a headline or a lead: "Breaking News Stocks end mixed ...", "BREAKING: ..."; and stray
-# marks before a paragraph: "| - The Dow finished lower ..."
+# marks before a paragraph: "| - The Dow finished lower ...", ": Acme shares jump ..." (a site's name lost before it)
 KICKER_LEAD = re.compile(r"^\s*(?:(?i:breaking news)\s?[:|–-]?|(?:BREAKING|JUST IN)\s?[:|–-])\s+(?=[A-Z])")
 # a section's tag: "[THE MARKETS] Shares closed lower ..."
 TAG_LEAD = re.compile(r"^\s*\[[A-Z][A-Z &'-]{2,20}\]\s" + _PARAGRAPH_FOLLOWS)
-MARKS_LEAD = re.compile(r"^\s*\|\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
+MARKS_LEAD = re.compile(r"^\s*[|:]\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
 # An image's slug glued before the lead: "microsoft12121Microsoft posted strong results ..."
 SLUG_LEAD = re.compile(r"^\s*[a-z]+[-_]?\d{4,}" + _PARAGRAPH_FOLLOWS)
 # A wire's topic slug and dateline before the lead: "BI RATE - JAKARTA. Indonesia's central bank held ..."
@@ -128,7 +128,7 @@ def may_open(text: str, raw: str) -> bool:
     """Whether one of the opening rules (kicker, tag, marks, image slug, wire slug) may take the start of a line
     (``text``: the line stripped): looked for only in a page's first lines, not in the whole text."""
     first = text[:1]
-    if first in "|[":
+    if first in "|[:":
         return True
     if first.islower():
         return SLUG_LEAD.match(raw) is not None
@@ -363,7 +363,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (residue.ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
     (residue.BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
     (residue.LISTINGS, "ticker-tag", lambda raw: " (" in raw),
-    (residue.NEW_TAB, "ticker-tag", lambda raw: "new tab" in raw),
+    (residue.NEW_TAB, "ticker-tag", lambda raw: "new tab" in raw or "(search)" in raw),
     (_NotWhole(residue.IMAGE_ADDRESS), "image-credit", lambda raw: raw[:4] == "http"),
     (residue.GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
     (residue.TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),

@@ -251,7 +251,7 @@ _RULES: list[_Rule] = [
           ("newsletter", "subscri", "sign up", "sign in", "log in", "inbox", "briefing", "mail", "notification"),
           starts=r"sign|subscribe|get|join|don't|never|stay|want|already|log",
           contains=("newsletter", "mail", "notification")),
-    _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture", " pic")),
+    _Rule(CAPTION_CREDIT.match, "image-credit", 320, contains=("photo", "image", "picture", " pic", "video")),
     _Rule(OUTLET_PHOTOGRAPHER.match, "image-caption", 340, contains=OUTLET_PHOTOGRAPHER_WORDS),
     _Rule(AGENCY_ALONE.match, "image-credit", 40,
           starts="the |associated|reuters|agence|afp|bloomberg|dow jones|press trust|kyodo|xinhua"),

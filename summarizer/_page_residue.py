@@ -43,7 +43,16 @@ SIGNED_COPYRIGHT = re.compile(r"(?:^|\s)[—–-] ?(?:[A-Z][\w.'’-]+ ){1,4}?[A
 # Acme Free $600: Use this link to register ...", "LIMITED OFFER for <Site> readers on Acme – Use this link ..."
 OFFER_AD = re.compile(r"(?:^|\s)(?:SPECIAL|LIMITED|EXCLUSIVE)(?: TIME)? OFFER\b.*$")
 # A link's words for screen readers after a wire's instrument code: "the STOXX banks index (.SX7P), opens new tab was
-# down", "Deutsche Bank (DBKGn.DE), opens new tab bucked" (the code goes with them)
-NEW_TAB = re.compile(r"(?:\s?\((?:\.?[A-Z0-9]{1,8}[a-z]?(?:\.[A-Z]{1,2})?)\))?,? opens new tab\b")
+# down", "Deutsche Bank (DBKGn.DE), opens new tab bucked" (the code goes with them); an old page's search link after a
+# name: "the Nasdaq Composite Index (search) rose"
+NEW_TAB = re.compile(r"(?:\s?\((?:\.?[A-Z0-9]{1,8}[a-z]?(?:\.[A-Z]{1,2})?)\))?,? opens new tab\b"
+                     r"|(?<=[A-Za-z.]) \(search\)(?=[\s,.;:!?)]|$)")
 # A picture's address run on before the text, as a scrape leaves it: "https://.../Crypto-20.jpg?w=2048(Some ..."
 IMAGE_ADDRESS = re.compile(r"^https?://\S+?\.(?:jpe?g|png|webp|gif)(?:\?[^\s(]*)?(?=[(\s]|$)", re.IGNORECASE)
+# A syndicated copy's note, on a line of its own (lower case: ``_reader_notes.ARTICLE_NOTICE`` reads it): "(This story
+# has not been edited by <Site> staff and is auto-generated from a syndicated feed.)", "(... published from a
+# syndicated news agency feed - <Wire>)top videos" (a widget's label glued on)
+SYNDICATED_NOTE_TEXT = (r"^(?=\(|(this|the) (story|report|article|content)\b|only the )"
+                        r"\(?(?=[^()]{0,200}\b(this|the) (story|report|article|content)\b)"
+                        r"(?=[^()]{0,260}\bsyndicated( news| wire)?( agency)? feed\b)"
+                        r"[^()]{20,280}\)?\.?\)?( ?(top|latest|trending|more) (videos?|stories|news))?$")

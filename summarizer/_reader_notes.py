@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._page_residue import OWNER_NOTE_TEXT
+from ._page_residue import OWNER_NOTE_TEXT, SYNDICATED_NOTE_TEXT
 from ._rule_filter import Ways
 
 _I = re.IGNORECASE
@@ -193,10 +193,7 @@ ARTICLE_NOTICE = re.compile(
     r"|^((editor['’]?s )?note\s?:\s?)?this (article|post|page|content) (adheres|follows|may contain|contains|uses"
     r"|includes)\b[^.!?]{0,80}\b(affiliate|sponsored|promotional|editorial|guidelines|polic(y|ies)|links|generated"
     r"|ai|artificial intelligence|republished|reproduced)\b[^.!?]{0,80}[.]?$"
-    # a syndicated copy's note: "(This story has not been edited by <Site> staff and is auto-generated from a
-    # syndicated feed.)"
-    r"|^\(?(?=[^()]{0,200}\b(this|the) (story|report|article|content)\b)(?=[^()]{0,260}\bsyndicated (news )?feed\b)"
-    r"[^()]{20,280}\)?\.?\)?$"
+    rf"|{SYNDICATED_NOTE_TEXT}"  # a syndicated copy's note
     # a wire's or an editor's note: "Updated with comments from the chief financial officer in paragraph five."
     r"|^(update\s?\([^()]{3,40}\)\s?:\s?)?(updated|updates|corrected|corrects|adds|recasts) (with|to (add|include|"
     r"correct|show)|throughout|context|details|comments?)\b"

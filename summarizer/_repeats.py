@@ -200,12 +200,17 @@ def mark_near_duplicates(lines: Sequence[Line]) -> None:
     by_start: dict[str, list[tuple[int, str]]] = {}  # a start -> (position, text) of the paragraphs
     by_end: dict[str, list[tuple[int, str]]] = {}  # the same for an end
     position = 0
+    last: Line | None = None  # the last paragraph looked at
     for line in lines:
         if not line.body or line.reason is not None:
             continue
         text = line.text
         if text.count(" ") < _NEAR_MIN_WORDS - 1 or is_bullet(text):
             continue  # (a highlight the body says again is mark_teaser_bullets': the body's paragraph stays)
+        if last is not None and text[-1] in ".!?" and text[:-1] == last.text:
+            last.reason = "near-duplicate"  # the same words given first without the sentence's end: keep the whole
+            continue  # (its words are the earlier one's: what repeats it later is still found)
+        last = line
         start, end = text[:_EDGE].lower(), text[-2 * _EDGE:]
         starts, ends = by_start.get(start), by_end.get(end)  # (most paragraphs have neither: no set is built)
         if (starts is not None and _repeats_one(text, starts, position)) or (
