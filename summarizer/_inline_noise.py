@@ -10,12 +10,9 @@ Whole noise lines are ``_noise``'s.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from . import _page_residue as residue
 from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
-from ._symbols import SYMBOL_LINE_SPACES, BareSymbolFinder
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
 _LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
@@ -98,7 +95,7 @@ READ_MORE_ENCLOSED = re.compile(
     r"\s?\((?i:read more|also read|read also|see also|related)\s?:[^()]{1,150}\)"
     r"|\s[—–]\s?(?i:read more|also read|read also|see also|related)\s?:[^—–\n]{1,150}?\s?[—–](?=\s)"
 )
-_SEE_OR_READ = re.compile(r"\((?:see|read) ", re.IGNORECASE)  # READ_MORE_ENCLOSED's note, in any case: its pre-check
+SEE_OR_READ = re.compile(r"\((?:see|read) ", re.IGNORECASE)  # READ_MORE_ENCLOSED's note, in any case: its pre-check
 # What follows a note glued before a paragraph: the paragraph, eight words at least (a short rest is a label).
 _PARAGRAPH_FOLLOWS = r"(?=[A-Z\"“](?:\S*\s+){7}\S)"
 # A date label glued to the start of a paragraph ("date 2023-05-02 Stocks closed lower ..."), a wire's name opening
@@ -108,8 +105,8 @@ DATE_PREFIX = re.compile(
     r"|(?i:date)\s*:?\s*\d{4}-\d{2})\s+"  # (the scrape's label, at times with its day left out: "date 2018-11 ")
     + "(?:" + _PARAGRAPH_FOLLOWS.replace("[A-Z", "[(A-Z", 1) + r"|(?=[A-Z][\w'’$%-]*(?: [\w'’$%.-]+){3,7}$))"
 )
-_WIRE_LEAD_REACH = 40
-_SIGNOFF_REACH = 16
+WIRE_LEAD_REACH = 40
+SIGNOFF_REACH = 16
 # A wire story's sign-off in its writers' initials after the last sentence: "... ended the week higher. jmb/cs"
 TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s+(?:bur-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*$")
 # A kicker glued before a headline or a lead: "Breaking News Stocks end mixed ...", "BREAKING: ..."; and stray
@@ -204,10 +201,10 @@ _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
 TRAILING_WRITERS = re.compile(rf",\s(?:writes?|reports?) {_NAME}(?:(?:,| and) {_NAME})* (?:on|for|at|in) "
                               r"(?:[\w-]+\.)+(?:com|co\.uk|net|org|co|io)(?=\.?\s*$)")
 # A wire's end mark after the story's last sentence: "... 22.95 billion U.S. dollars). Enditem", "... said. (END)"
-_END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
+END_MARKS = ("Enditem", "ENDITEM", "EndItem", "(END)", "(Ends)")
 # ... or the wire's name after a dash: "... are overvalued. — Reuters"
-_WIRE_NAMES = tuple(WIRE_AGENCIES.split("|"))
-TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, _END_MARKS))}"
+WIRE_NAMES = tuple(WIRE_AGENCIES.split("|"))
+TRAILING_END_MARK = re.compile(rf"(?<=[.!?\"”’)])\s+(?:{'|'.join(map(re.escape, END_MARKS))}"
                                r"|END \[(?:Copyright|©)[^\[\]]{2,80}\]"  # "... yen. END [Copyright Jiji]"
                                rf"|[—–] ?(?:{WIRE_AGENCIES}))\s*$")
 # "X is <Outlet>'s podcast ..." with the one-word teaser sentences before it: a promotion inside the lead.
@@ -299,7 +296,7 @@ READ_MORE_INLINE = _ReadMoreFinder()
 _SIGNED_PERCENT = re.compile(r"[+\-−]\d{1,3}\.\d\d%")
 
 
-class _QuoteWidgetFinder:
+class QuoteWidgetFinder:
     """QUOTE_WIDGET, searched only in a text with its figure's decimals and per cent sign (it starts with a space or a
     capital letter, which the regex engine tries at nearly every position)."""
 
@@ -310,11 +307,11 @@ class _QuoteWidgetFinder:
 _DECIMAL_PERCENT = re.compile(r"\.\d\d%")  # in each of QUOTE_WIDGET's alternatives ("-1.20%")
 
 
-def _may_have_widget(raw: str) -> bool:
+def may_have_widget(raw: str) -> bool:
     return "%" in raw and ("(" in raw or "/" in raw or bool(_SIGNED_PERCENT.search(raw)))
 
 
-class _TrailingCredit:
+class TrailingCredit:
     """TRAILING_CREDIT, but not on a short caption line with its credit ("A wafer fab in Arizona. Image: Getty
     Images"): the line rule takes that whole line (``_credits.CREDIT``)."""
 
@@ -328,73 +325,12 @@ class _TrailingCredit:
 _CREDIT_LINE_MAX = 150  # the longest caption line ``_credits.CREDIT`` takes whole
 
 
-class _NotWhole:
+class NotWhole:
     """A pattern's match, unless it is the whole line (a whole line of noise is a line rule's, with its reason)."""
 
-    def __init__(self, pattern: re.Pattern[str] | _TrailingCredit) -> None:
+    def __init__(self, pattern: re.Pattern[str] | TrailingCredit) -> None:
         self.pattern = pattern
 
     def search(self, text: str) -> re.Match[str] | None:
         match = self.pattern.search(text)
         return match if match is not None and text[:match.start()].strip() + text[match.end():].strip() else None
-
-
-# The inline rules, in the order they run, with their reasons and a quick test a line must pass to be tried
-# (tracking the characters a cut removes costs much more than these tests).
-INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
-    (DATE_PREFIX, "dateline", DATE_PREFIX.match),
-    (SLUG_LEAD, "layout", SLUG_LEAD.match),
-    (WIRE_SLUG_LEAD, "dateline", WIRE_SLUG_LEAD.match),
-    (KICKER_LEAD, "section-label", lambda raw: "reaking" in raw or "JUST IN" in raw),  # (after a date prefix too)
-    (MARKS_LEAD, "layout", MARKS_LEAD.match),
-    (TAG_LEAD, "section-label", lambda raw: raw.lstrip()[:1] == "["),
-    (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
-    (LEAD_LABEL, "section-label", LEAD_LABEL.match),
-    (WIRE_HEADER_LEAD, "byline", lambda raw: raw.lstrip()[:3] in ("(Ad", "(Up", "(Re", "(Co", "By ")),
-    (WIRE_LEAD, "dateline", lambda raw: "(" in raw[:_WIRE_LEAD_REACH] or ".com" in raw[:_WIRE_LEAD_REACH]),
-    (APPEAL_LEAD, "reader-notice", APPEAL_LEAD.match),
-    (CONSENT_LEAD, "reader-notice", CONSENT_LEAD.match),
-    (LISTING_CHANGE, "quote-widget", lambda raw: "%" in raw and ":" in raw),
-    (TICKER_TAG, "ticker-tag",
-     lambda raw: "(" in raw and (":" in raw or "(^" in raw or "." in raw or "Fortune" in raw or "Free R" in raw)),
-    (_QuoteWidgetFinder(), "quote-widget", _may_have_widget),
-    (BareSymbolFinder(), "ticker-tag", lambda raw: "(" in raw and raw.count(" ") >= SYMBOL_LINE_SPACES),
-    (WIRE_STORY_ID, "wire-code", lambda raw: "[" in raw),
-    (residue.ANGLE_RIC, "ticker-tag", lambda raw: "<" in raw),
-    (residue.BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
-    (residue.LISTINGS, "ticker-tag", lambda raw: " (" in raw),
-    (residue.NEW_TAB, "ticker-tag", lambda raw: "new tab" in raw or "(search)" in raw),
-    (_NotWhole(residue.IMAGE_ADDRESS), "image-credit", lambda raw: raw[:4] == "http"),
-    (residue.GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
-    (residue.TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),
-    (residue.TEMPLATE_TOKEN, "layout", lambda raw: "{{" in raw),
-    (POSTED_TIME, "dateline", lambda raw: "(" in raw and ("am " in raw or "pm " in raw or "time)" in raw
-                                                           or "GMT)" in raw or "ET)" in raw)),
-    (SHORTCODE, "shortcode", lambda raw: "[" in raw),
-    (RIC_CODE, "wire-code", lambda raw: "=" in raw),
-    (READ_MORE_ENCLOSED, "read-more",
-     lambda raw: ("(" in raw or "—" in raw or "–" in raw) and (":" in raw or _SEE_OR_READ.search(raw) is not None)),
-    (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
-    (BARE_LINK, "link", lambda raw: "://" in raw),
-    (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
-    (_NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),
-    (_NotWhole(BRACKET_BYLINE), "byline", lambda raw: "(" in raw),
-    (_NotWhole(TRAILING_SOURCE), "source-credit", lambda raw: raw.rstrip().endswith(")")),
-    (_NotWhole(residue.OWNER_NOTE), "disclaimer", lambda raw: " of " in raw and raw.rstrip().endswith(")")),
-    (_NotWhole(residue.CONTINUE_LINK), "navigation", lambda raw: raw.rstrip().endswith("]")),
-    (_NotWhole(residue.SIGNED_COPYRIGHT), "copyright", lambda raw: "(c)" in raw or "©" in raw),
-    (_NotWhole(residue.OFFER_AD), "advertisement", lambda raw: " OFFER" in raw),
-    (_NotWhole(TRAILING_EMAIL), "byline", lambda raw: "@" in raw and raw.rstrip().endswith(")")),
-    (_NotWhole(TRAILING_SIGNOFF), "byline", lambda raw: "/" in raw[-_SIGNOFF_REACH:]),
-    (_NotWhole(FILE_PHOTO_INLINE), "image-caption", lambda raw: "FILE " in raw),
-    (PIC_CREDIT_LEAD, "image-caption", lambda raw: " pic" in raw),
-    (_NotWhole(CONVERSION_INLINE), "editor-note", lambda raw: "1 =" in raw or "1=" in raw),
-    (_NotWhole(TRAILING_WIRE_CREDITS), "byline", lambda raw: " by " in raw and ";" in raw),
-    (_NotWhole(TRAILING_WRITERS), "byline", lambda raw: ", write" in raw or ", report" in raw),
-    (_NotWhole(TRAILING_END_MARK), "footer", lambda raw: raw.rstrip().endswith((*_END_MARKS, "]", *_WIRE_NAMES))),
-    (_NotWhole(TRAILING_VISIT), "call-to-action", lambda raw: "." in raw),
-    (_NotWhole(TRAILING_CONTACT), "call-to-action", lambda raw: " us " in raw),
-    (_NotWhole(TRAILING_BUTTON), "call-to-action",
-     lambda raw: "MORE" in raw or "NOW" in raw or "HERE" in raw or " to " in raw),
-    (_NotWhole(_TrailingCredit()), "image-credit", lambda raw: ":" in raw),
-)

@@ -14,7 +14,8 @@ from typing import Any
 from . import _injection as injection
 from . import _noise as noise
 from ._inline_hints import GLUED_HINT, GLUED_SENTENCES, INLINE_HINTS, INLINE_WORDS
-from ._inline_noise import DATE_PREFIX, EDITOR_NOTE_LEAD, INLINE_RULES, LEAD_LABEL, may_open
+from ._inline_noise import DATE_PREFIX, EDITOR_NOTE_LEAD, LEAD_LABEL, may_open
+from ._inline_rules import INLINE_RULES
 from ._lines import PageLine
 from ._text import decode_entities, fold_spaces, repair_marks
 
