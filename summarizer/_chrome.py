@@ -61,7 +61,9 @@ _QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(
 _LOADER = re.compile(r"^(?i:please wait|loading|getting (?:your|the) [^.!?]{0,40}\b(?:player|audio|video) ready)\b"
                      r"[^.!?]{0,80}(?:\.{2,3}|…)$|^(?i:loading)\W*$")
 # A link to another story on its own line: "Read more about Acme's IPO and how its subscription went?"
-_MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$")
+_MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}[?.]?$"
+                         # or the site's live prices: "Watch Acme trade live on Markets Hub."
+                         r"|^Watch [^.!?]{1,60} live on [A-Z][\w.&'’ -]{1,40}\.?$")
 # A template's line printed with its placeholder unfilled: "%d bloggers like this:", "%s comments"
 _PLACEHOLDER_LINE = re.compile(r"^[^.!?%]{0,30}%[ds] [^.!?%\d]{2,40}$")
 # A page's print button and text-size buttons: "Print This Post A A A", "Print", "A+ A-"
@@ -109,7 +111,7 @@ def mark_chrome(lines: Sequence[Line]) -> None:
         if line.text[0] in "SLE" and OFFER_AD.match(line.text):
             line.reason = "advertisement"  # (its pitch may pass for a paragraph)
             continue
-        if line.text[0] in "RrLlFfKk" and _MORE_ABOUT.match(line.text):
+        if line.text[0] in "RrLlFfKkW" and _MORE_ABOUT.match(line.text):
             line.reason = "related-links"  # (a long headline may pass for a paragraph)
             continue
         if line.text[0] in "PNOpno" and _PAGER.match(line.text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._credits import WIRE_AGENCIES
-from ._inline_noise import CONSENT_VERBS
+from ._inline_noise import BRIEF_LABELS, CONSENT_VERBS
 
 # Every inline rule's match holds one of these: lines without any skip the rules. Each pattern starts with a
 # literal character, which the regex engine finds quickly in a whole text (one pattern of alternatives with
@@ -44,6 +44,7 @@ INLINE_HINTS = (
     re.compile(r" OFFER\b"),  # OFFER_AD
     re.compile(r" opens new tab| \(search\)"),  # NEW_TAB
     re.compile(r"UPDATE ?\d"),  # LEAD_LABEL: an update's time before the lead
+    re.compile(":(?:" + "|".join(f"(?<={re.escape(label)}:)" for label in BRIEF_LABELS) + ")"),  # BRIEF_LABEL
     re.compile(r"--(?<=[A-Z]--)"),  # GLUED_SYMBOL (found from the dashes)
     re.compile(r"\{\{"),  # TEMPLATE_LEAD, TEMPLATE_TOKEN
     re.compile(r"\((?=\d{1,4}[.:]?\d{0,2}\s?(?:[ap]\.?m\.?)?\s?(?:[A-Z]{2,4}|local)(?: time)?\))"),  # POSTED_TIME

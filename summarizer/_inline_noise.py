@@ -113,6 +113,14 @@ TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s+(?:bur-)?[a-z]{2,4}(?:/[a-z
 # marks before a paragraph: "| - The Dow finished lower ...", ": Acme shares jump ..." (a site's name lost before it)
 KICKER_LEAD = re.compile(r"^\s*(?:(?i:breaking news)\s?[:|–-]?|(?:BREAKING|JUST IN)\s?[:|–-])\s+(?=[A-Z])")
 # a section's tag: "[THE MARKETS] Shares closed lower ..."
+# A briefing's label before a paragraph, in the newsletters' short style: "Why it matters: ...", "Driving the news:
+# ...", "What we don't know: ...", "Background: ..." (the sentence stays; a speaker's name before a colon is no label)
+BRIEF_LABELS = ("Why it matters", "Driving the news", "The big picture", "Between the lines", "The bottom line",
+                "Bottom line", "What we know", "What we don't know", "What we don’t know", "What's next", "What’s next",
+                "What they're saying", "What they’re saying", "Background", "The backstory", "By the numbers",
+                "State of play", "Zoom in", "Zoom out", "Yes, but", "Flashback", "Reality check", "The other side",
+                "The intrigue", "What to watch", "Catch up quick", "Go deeper", "Our thought bubble", "Be smart")
+BRIEF_LABEL = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, BRIEF_LABELS))}):\s+(?=[A-Z\"“])")
 TAG_LEAD = re.compile(r"^\s*\[[A-Z][A-Z &'-]{2,20}\]\s" + _PARAGRAPH_FOLLOWS)
 MARKS_LEAD = re.compile(r"^\s*[|:]\s?[-–—]?\s" + _PARAGRAPH_FOLLOWS)
 # An image's slug glued before the lead: "microsoft12121Microsoft posted strong results ..."

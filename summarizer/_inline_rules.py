@@ -12,6 +12,7 @@ from ._inline_noise import (
     BARE_LINK,
     BRACKET_BYLINE,
     BRACKET_CREDIT,
+    BRIEF_LABEL,
     CONSENT_LEAD,
     CONVERSION_INLINE,
     DATE_PREFIX,
@@ -63,6 +64,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (KICKER_LEAD, "section-label", lambda raw: "reaking" in raw or "JUST IN" in raw),  # (after a date prefix too)
     (MARKS_LEAD, "layout", MARKS_LEAD.match),
     (TAG_LEAD, "section-label", lambda raw: raw.lstrip()[:1] == "["),
+    (BRIEF_LABEL, "section-label", lambda raw: ":" in raw[:30]),
     (EDITOR_NOTE_LEAD, "editor-note", EDITOR_NOTE_LEAD.match),
     (LEAD_LABEL, "section-label", LEAD_LABEL.match),
     (WIRE_HEADER_LEAD, "byline", lambda raw: raw.lstrip()[:3] in ("(Ad", "(Up", "(Re", "(Co", "By ")),

@@ -70,7 +70,7 @@ TAIL_HEADING = re.compile(
     r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news| this "
     r"week)?|more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|most (read|popular|"
-    r"viewed|shared)( from (?-i:[A-Z]).{1,40})?|editor'?s picks|editors?['’]?s?['’]? (picks|recommendations|choice)"
+    r"viewed|shared)( from (?-i:[A-Z]).{1,40})?|editor'?s picks?|editors?['’]?s?['’]? (picks?|recommendations|choice)"
     r"|(recommended|further|related|suggested) reading|you (may|might) be interested in|what to read next"
     r"|article sources|"
     r"hot (this week|right now|stories|topics)|don'?t miss|(about )?the author|author|about the (writer|reporter))"

@@ -241,6 +241,8 @@ NEWSLETTER = re.compile(
     r"|\bnewsletters?\b.{0,200}\b(sign up|subscribe|subscribing|inbox)\b"
     r"|\b(sign up|subscribe)\b.{0,200}\bnewsletters?\b"
     r"|^(subscribe (now|today)|already a subscriber\??|sign in|log in)\b"
+    # an invitation to the site's news: "Sign up for smart news and analysis on the day's biggest stories."
+    r"|^(sign up|subscribe)( now| today)? (for|to get|to receive)\b[^.!?]{0,120}\b(news|stories|analysis|insights)\b"
     r"|^get (the|our) [\w' ]{2,40}: one (e-?mail|newsletter)"
     r"|\b(one|a|our) (e-?mail|newsletter),? every (day|weekday|morning|week)"
     r"|^please (select|choose) at least one (mailing list|newsletter|list)\b"

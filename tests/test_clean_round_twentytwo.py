@@ -153,3 +153,47 @@ def test_a_story_paragraph_that_mentions_a_picture_stays():
             "asked for a withdrawal on Tuesday. Orbel's chief executive said he expected calmer trading.\n\n")
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{MORE}{END}")
     assert line.strip() in text
+
+
+# --- what h31/blind showed, once measured ------------------------------------------------------------------------
+
+
+def test_an_editors_pick_heading_ends_the_story_with_the_other_stories_teasers():
+    teasers = ("Orbel Bank reported second quarter earnings per share of $12.56 compared to $6.05 a year earlier. "
+               "Second... Tarn Foods has recalled a salmon burger, the regulator announced.")
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{MORE}{END}\nEditors Pick\n{teasers}\n")
+    assert "$12.56" not in text and "Tarn Foods" not in text
+    assert text.endswith(END.strip())
+
+
+@pytest.mark.parametrize("label", ["Driving the news", "What we don't know", "Background", "Why it matters",
+                                   "The big picture"])
+def test_a_briefings_label_before_a_paragraph_goes_and_the_sentence_stays(label):
+    line = "The Orbel exchange said on Friday that it had paused withdrawals for an hour after the token's slide."
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{label}: {line}\n\n{MORE}{END}")
+    assert line in text and f"{label}:" not in text
+    assert removed[f"{label}:"] == "section-label"
+
+
+def test_a_speakers_name_before_a_colon_stays():
+    line = "Jane Roe: The Orbel exchange paused withdrawals for an hour after the token's slide on Friday."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line in text
+
+
+@pytest.mark.parametrize("line", ["Watch Kestrel trade live on Markets Hub.", "Read more on Velora Times."])
+def test_a_sites_line_sending_the_reader_elsewhere_goes(line):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line not in text and removed[line] == "related-links"
+
+
+def test_a_sign_up_line_for_the_sites_news_goes():
+    line = "Sign up for smart news, insights, and analysis on the biggest crypto stories of the day."
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{line}\n\n{LEAD}{MORE}{END}")
+    assert line not in text and removed[line] == "newsletter"
+
+
+def test_a_sentence_about_people_signing_up_stays():
+    line = "More than 40,000 traders signed up for the exchange's new futures product in its first week."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line in text
