@@ -61,9 +61,10 @@ _QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(
 _LOADER = re.compile(r"^(?i:please wait|loading|getting (?:your|the) [^.!?]{0,40}\b(?:player|audio|video) ready)\b"
                      r"[^.!?]{0,80}(?:\.{2,3}|…)$|^(?i:loading)\W*$")
 # A link to another story on its own line: "Read more about Acme's IPO and how its subscription went?"
-_MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}[?.]?$"
-                         # or the site's live prices: "Watch Acme trade live on Markets Hub."
-                         r"|^Watch [^.!?]{1,60} live on [A-Z][\w.&'’ -]{1,40}\.?$")
+_MORE_ABOUT = re.compile(r"^(?i:read|learn|find out|know) more (?i:about|on) [^.!]{3,120}\??$"
+                         # or on a site ("Read more on Velora Times."), or its live prices ("Watch Acme trade live
+                         # on Markets Hub.")
+                         r"|^(?:Read more on|Watch [^.!?]{1,60} live on) (?:[A-Z][\w.&'’-]*(?: |(?=\.?$))){1,4}\.?$")
 # A template's line printed with its placeholder unfilled: "%d bloggers like this:", "%s comments"
 _PLACEHOLDER_LINE = re.compile(r"^[^.!?%]{0,30}%[ds] [^.!?%\d]{2,40}$")
 # A page's print button and text-size buttons: "Print This Post A A A", "Print", "A+ A-"
