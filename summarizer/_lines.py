@@ -3,8 +3,9 @@ them, the kept ones joined back, and the removed ones as the audit."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 
 @dataclass(slots=True)
@@ -18,6 +19,7 @@ class PageLine:
     normed: str | None = None  # norm(text), once asked for
     lower: str | None = None  # text.lower(), when the inline repairs had it from the whole text's (then it is free)
     body: bool = False  # a body paragraph (set for the layout rules, once the text is final)
+    glued: bool = False  # goes on the kept line before it, without a break (a price the scrape cut: mark_cut_prices)
 
     @property
     def kept(self) -> bool:
@@ -46,16 +48,38 @@ def norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# A price the scrape cut at its decimal point, the rest starting the next paragraph: "... fell 3.3 percent to $99." /
+# "39 per barrel in mid-afternoon deals, ..." (a paragraph opens with two decimals and a unit's or a rate's word)
+_CUT_PRICE = re.compile(r"(?:^|[\s(])[$€£¥]\d{1,3}(?:,\d{3})*\.$")
+_DECIMALS_GO_ON = re.compile(r"\d\d? (?:per|a|an|cents?|percent|per cent|million|billion|trillion|points?)\b")
+
+
+def mark_cut_prices(lines: list[PageLine]) -> None:
+    """Mark a paragraph that holds the decimals of a price cut at the end of the one before (``glued``)."""
+    for before, line in pairwise(lines):
+        if line.text[:1].isdigit() and before.text.endswith(".") and _DECIMALS_GO_ON.match(line.text) \
+                and _CUT_PRICE.search(before.text):
+            line.glued = True
+
+
 def join_kept(lines: list[PageLine]) -> str:
-    """Join kept lines; blank lines and removed lines become one paragraph break."""
+    """Join kept lines; blank lines and removed lines become one paragraph break (a ``glued`` line none, when the
+    line before it is kept)."""
     out: list[str] = []
     pending_break = False
+    after_kept = False  # the line before this one is kept
     for line in lines:
         if line.blank_before:
             pending_break = pending_break or bool(out)
         if line.reason is not None or not line.text:  # not kept (line.kept, without a call for every line)
             pending_break = pending_break or bool(out)
+            after_kept = False
             continue
+        if line.glued and after_kept:
+            out.append(line.text)
+            pending_break = False
+            continue
+        after_kept = True
         if out:
             out.append("\n\n" if pending_break else "\n")
         out.append(line.text)

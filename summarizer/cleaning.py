@@ -38,7 +38,7 @@ from . import _paragraphs as paragraphs
 from . import _repeats as repeats
 from ._datelines import parse_dateline
 from ._fragments import is_fragment, split_blocks
-from ._lines import PageLine, audit, join_kept, split_lines
+from ._lines import PageLine, audit, join_kept, mark_cut_prices, split_lines
 from ._prose import DIGIT as _DIGIT
 from ._prose import content_words, ends_sentence, folded_words, is_body_paragraph
 from ._repair import repair_lines
@@ -80,6 +80,7 @@ def clean(text: str, *, notes: list[str] | None = None, shared: Collection[str] 
         lines = split_blocks(lines)  # paragraphs in tags: cut where the tags end them
     tail, boxes = _tail_start(lines)
     repair_lines(text, lines[:tail])
+    mark_cut_prices(lines[:tail])
     for line in lines[tail:]:  # other stories: no need to read them closely
         line.reason = "related-links"
     published = _mark_lines(lines[:tail])

@@ -308,6 +308,8 @@ def _name_before(figure: Labelled, text: str) -> str | None:
     for match in reversed(list(_NAME.finditer(left))):
         words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES and "-" not in w]
         words = [w for w in words if w and not NUMBER.match(w) and w not in _NOT_NAMES]
+        while words and words[-1].lower() in FUNCTION_WORDS:
+            words.pop()  # a headline's capitalised preposition before the number: "Brent Crude Under $100"
         if not words:
             continue
         opening = not left[:match.start()].strip()

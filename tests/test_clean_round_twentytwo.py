@@ -197,3 +197,29 @@ def test_a_sentence_about_people_signing_up_stays():
     line = "More than 40,000 traders signed up for the exchange's new futures product in its first week."
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
     assert line in text
+
+
+# --- a price cut at its decimal point (h32/tune) ------------------------------------------------------------------
+
+
+def test_a_price_cut_at_its_decimal_point_into_two_paragraphs_is_joined_again():
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}The rival Orbel token dropped 3.3 percent to $99.\n\n39 per token in "
+                         f"afternoon deals, while the Velora token fell to $96.12.\n\n{MORE}{END}")
+    assert "dropped 3.3 percent to $99.39 per token in afternoon deals, while the Velora token fell" in text
+    assert clean(text).text == text  # cleaning the output again changes nothing
+
+
+@pytest.mark.parametrize("after", [
+    "39 traders were questioned by the regulator on Friday.",  # a paragraph opening with a count
+    "12 per cent of the supply is held by one wallet.",  # no price before it
+])
+def test_a_paragraph_opening_with_a_number_is_not_glued_to_the_one_before(after):
+    before = "The rival Orbel token closed at $99." if after.startswith("39") else "The token closed the day lower."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{before}\n\n{after}\n\n{MORE}{END}")
+    assert f"{before}\n\n{after}" in text
+
+
+def test_a_removed_line_between_keeps_the_break():
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}The rival Orbel token dropped 3.3 percent to $99.\n\nADVERTISEMENT\n\n"
+                         f"39 per token in afternoon deals, while the Velora token fell to $96.12.\n\n{MORE}{END}")
+    assert "$99.39" not in text

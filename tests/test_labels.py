@@ -351,3 +351,17 @@ def test_a_range_in_hong_kong_dollars_with_the_high_ends_dollar_sign_alone_is_a_
                "its marketed range of HK$2.28-$2.67. The shares opened lower on Friday.\n")
     labels = labels_of(run_on(article, [{"raw": raw, "label": "price"} for raw in ("HK$2.67", "HK$2.28")]))
     assert labels["HK$2.28"] == "price (low end)" and labels["HK$2.67"] != labels["HK$2.28"]
+
+
+def test_a_headlines_capitalised_preposition_is_not_part_of_the_name():
+    # h32/tune: "Brent Crude Under $100" in a headline gave "price (Brent Crude Under)"
+    article = ("Oil Slides Further, Tarn Crude Under $100\nTraders fear a recession\n\nOil prices fell on Wednesday on "
+               "fears of a recession. "
+               "The Tarn Crude contract dropped 3.3 percent to $99.39 per barrel, while Velora oil fell to $96.12."
+               "\n")
+    backend = ScriptedBackend([answer(summary=("Oil prices fell on recession fears.", "Tarn Crude fell below $100."),
+                                      figures=[{"raw": "$100", "label": "price"}, {"raw": "$99.39", "label": "price"},
+                                               {"raw": "$96.12", "label": "price"}])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert not any(label.endswith("Under)") for label in labels.values()), labels
