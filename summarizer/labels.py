@@ -73,6 +73,7 @@ _PREVIOUS = word_set("previous previously prior earlier old original")
 _FORECAST = word_set("forecast forecasts forecasting guidance outlook expects expect projects projected projection "
                  "sees target targets predicts predicted anticipates")
 _CURRENT = word_set("currently now")
+_A_RANGE = (["a", "range"], ["the", "range"], ["a", "level"], ["a", "band"])
 _NEW = word_set("now new raised raises lifted lifts lowered lowers cut cuts trimmed trims boosted revised")
 _ESTIMATE = word_set("analysts analyst consensus estimate estimates estimated polled poll economists")
 _STREET = word_set("street's street’s")  # "Wall Street's call for $2.61 billion": an estimate, with one of these
@@ -238,13 +239,14 @@ def _qualifiers(figure: Labelled, text: str) -> list[str]:
         found.append("a year earlier")
         near -= {"earlier", "prior"}  # "a year earlier" is the year-ago value, not a previous forecast
     forecast = bool(_FORECAST & near)
-    previous = "from" in before[-3:] or bool(_PREVIOUS & near)
+    tail = before[:-3] if before[-3:-1] in _A_RANGE and before[-1:] == ["of"] else before  # "from a range of 0.25"
+    previous = "from" in tail[-3:] or bool(_PREVIOUS & near)
     if previous:
         found.append("previous forecast" if forecast else "previous")
     if forecast:
         found.append("new forecast" if _NEW & set(before) else "forecast")
-    elif not previous and _CURRENT & set(before):  # "is currently trading at around $67,400"
-        found.append("current")
+    elif not previous and (_CURRENT & set(before) or "is trading" in " ".join(before)):
+        found.append("current")  # "is (currently) trading at around $67,400"
     period = _period(clause.before) or _period(clause.after) or _recent(clause.after)  # (its whole clause)
     if period:
         found.append(period)

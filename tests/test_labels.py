@@ -365,3 +365,31 @@ def test_a_headlines_capitalised_preposition_is_not_part_of_the_name():
     with Summarizer(backend=backend, use_cache=False) as summarizer:
         labels = labels_of(summarizer.summarize(article))
     assert not any(label.endswith("Under)") for label in labels.values()), labels
+
+
+def test_a_rate_range_moved_from_one_range_to_another_is_told_apart():
+    # h31/blind: "from a range of 0.25 to 0.5 percent to a range of 0.5 to 0.75 percent" gave both "interest rate"
+    article = ("Harbour central bank lifts its rate\n\nThe Harbour central bank raised its key interest rate by a "
+               "quarter point, from a range of 0.25 to 0.5 percent to a range of 0.5 to 0.75 percent, on Wednesday."
+               "\n")
+    backend = ScriptedBackend([answer(summary=("The Harbour central bank raised its key rate.", "It moved by a quarter "
+                                               "point."),
+                                      figures=[{"raw": "0.25 to 0.5 percent", "label": "interest rate"},
+                                               {"raw": "0.5 to 0.75 percent", "label": "interest rate"}])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["0.25 to 0.5 percent"] == "interest rate (previous)"
+    assert labels["0.5 to 0.75 percent"] != labels["0.25 to 0.5 percent"]
+
+
+def test_the_price_a_coin_is_trading_at_is_the_current_one():
+    article = ("Kestrel token steadies after its upgrade\n\nOn the day of the upgrade the Kestrel token held above "
+               "$63. It reached $64.12 at the time of the upgrade before dipping.\n\nAt the time of writing, the "
+               "token is trading at around $63.70, up 6% in the last 24 hours.\n")
+    backend = ScriptedBackend([answer(summary=("The Kestrel token held steady after its upgrade.", "It rose 6% in a "
+                                               "day."),
+                                      figures=[{"raw": "$64.12", "label": "price"},
+                                               {"raw": "$63.70", "label": "price"}])])
+    with Summarizer(backend=backend, use_cache=False) as summarizer:
+        labels = labels_of(summarizer.summarize(article))
+    assert labels["$63.70"] == "price (current)"
