@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ._credits import PHOTOGRAPHER_CREDIT
 from ._page_residue import OFFER_AD, SIGNED_COPYRIGHT
 from ._prose import DIGIT, LIST_SHARE, PROSE_SHARE, Line, ends_sentence, function_word_share
+from ._site_notes import site_note
 
 _MENU_MIN_WORDS = 12  # a headline of eight words may have one function word only
 _NO_PROSE_MARK = re.compile(r"[.,;:!?\"“”()]")
@@ -20,7 +21,8 @@ _KEY_VALUE_MIN_LINES = 2
 _TICKER_ALONE = re.compile(r"^[A-Z]{1,5}[,;]$")
 _LABEL_LINE_MAX = 24
 # A video's or a podcast's link: "WATCH: 'We expect a weak outlook,' says an analyst" (no full stop: a headline)
-_MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST)\s?:\s?\S.{3,200}(?<![.!?])$"
+_MEDIA_LINK = re.compile(r"^(?:WATCH|VIDEO|LISTEN|PODCAST|[^\w\s]{1,2}\s?(?i:watch|video|listen|podcast))"
+                         r"\s?:\s?\S.{3,200}(?<![.!?])$"  # (after a player's icon in any case: "▶ Watch: ...")
                          # or labelled as more of them: "Additional video: An economist looks at the cut."
                          r"|^(?i:additional|related|more|bonus) (?i:video|audio|podcast)s?\s?:\s?\S.{3,200}$")
 # A photographer's credit on its own line, under the caption: "(Jane Roe/The Harbour Press)", "Jane Roe | Reuters";
@@ -72,6 +74,11 @@ _PRINT_SIZE = re.compile(r"^(?i:print(?: this)?(?: post| article| page| story)?)
                          r"|^A[+-]?(?: A[+-]?){1,2}$")
 # A rating widget's question: "How informative is this news?", "Was this article helpful?"
 _RATING = re.compile(r"^(?i:how (?:informative|useful|helpful) (?:is|was) this (?:news|article|story|post))\??$")
+# A filing's or a listing's code on a line of its own: "RNS Number : 4417Q", "ISIN: GB00B03MLX29", "Ticker: ACME"
+_CODE_LINE = re.compile(r"^(?:[A-Z][\w.]*\s){0,2}(?:Number|No\.|Code|ID|Ref|Reference|ISIN|Ticker|Symbol)\s?:\s?"
+                        r"[A-Z0-9][A-Z0-9./-]{2,14}$")
+# Cashtags alone on a line: "$BTC", "$AAPL $MSFT"
+_CASHTAGS = re.compile(r"^(?:\$[A-Z]{2,6}\s*)+$")
 # Who supplies a site's prices, in brackets: "(Some of our crypto pricing data is provided by Acme.)"
 _DATA_CREDIT = re.compile(r"^\((?i:[^()]{0,60}\b(?:pricing data|price data|market data|data|prices|quotes) (?:is|are) "
                           r"(?:provided|supplied|powered) by) [^()]{2,40}\.?\)$")
@@ -106,7 +113,7 @@ def mark_chrome(lines: Sequence[Line]) -> None:
         if " ago" in line.text and _RELATED_AGO.match(line.text):
             line.reason = "related-links"
             continue
-        if line.text[0] in "WVLPARMB" and _MEDIA_LINK.match(line.text):
+        if (line.text[0] in "WVLPARMB" or not line.text[0].isalnum()) and _MEDIA_LINK.match(line.text):
             line.reason = "related-links"  # (a headline with a comma may pass for a paragraph)
             continue
         if line.text[0] in "SLE" and OFFER_AD.match(line.text):
@@ -117,6 +124,10 @@ def mark_chrome(lines: Sequence[Line]) -> None:
             continue
         if line.text[0] in "PNOpno" and _PAGER.match(line.text):
             line.reason = "navigation"  # (its headline run on may pass for a paragraph)
+            continue
+        note = site_note(line.text) if len(line.text) > _LABEL_LINE_MAX else None
+        if note is not None:
+            line.reason = note  # (written as sentences, it may pass for a paragraph)
             continue
         if line.body and _glued_menu(line.text):
             line.reason = "navigation"
@@ -186,6 +197,10 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "widget"
     if text[0] in "PpA" and _PRINT_SIZE.match(text):
         return "navigation"
+    if ":" in text and len(text) <= _LABEL_LINE_MAX and _CODE_LINE.match(text):
+        return "metadata"
+    if text[0] == "$" and _CASHTAGS.match(text):
+        return "ticker-tag"
     if text[0] == "(" and _DATA_CREDIT.match(text):
         return "source-credit"
     if "%" in text and len(text) <= _LABEL_LINE_MAX * 3 and _PLACEHOLDER_LINE.match(text):

@@ -202,7 +202,9 @@ def _head_reason(text: str) -> str | None:
     allowed = 1 if bullet else 0  # function words a menu may have: a bulleted one, one ("City"); else none
     if _data_row(words):
         return "widget"  # "Dubai 04:31 05:49 12:21 15:48": a table of figures above the story (times, prices)
-    if " / " in text and _SLASH_CRUMBS.fullmatch(text):
+    if (" / " in text or " > " in text or " » " in text or " › " in text) and _SLASH_CRUMBS.fullmatch(text):
+        return "navigation"
+    if _section_menu(text):
         return "navigation"
     if len(words) >= _MENU_MIN_WORDS and not ends_sentence(text) and _title_share(words) >= _MENU_TITLE_SHARE:
         count = _function_words(text)  # a headline of six to eleven words may have none; a menu is longer
@@ -260,8 +262,35 @@ def _headlines_in_a_row(text: str) -> bool:
         low <= len(piece.split()) <= high and not ends_sentence(piece) for piece in pieces)
 
 
-# A breadcrumb of sections split by slashes: "Enterprise / Cloud Computing", "Markets / Asia / Japan".
-_SLASH_CRUMBS = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3}(?: / [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3})+")
+# A breadcrumb of sections split by slashes or arrows: "Enterprise / Cloud Computing", "Home > Markets > Deals",
+# "Markets » Asia »".
+_SLASH_CRUMBS = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3}"
+                           r"(?: [/>»›] [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3})+(?: [>»›])?")
+
+
+# A menu of sections split by bars, or of buttons each after its icon: "MARKETS | TECH | DEALS | VIDEO", "THE DAILY
+# BRIEF — ASX | Resources | Small Caps", "☰ Menu 🔍 Search Subscribe" (each piece one to three capitalised words;
+# two pieces are enough after an opening icon)
+_MENU_SPLIT = re.compile(r"\s+[|—–]\s+|\s*[^\w\s&'’.,!?$€£¥%()-]+\s*")
+_MENU_PIECES = 3
+
+
+def _section_menu(text: str) -> bool:
+    if "|" not in text and text.isascii():
+        return False  # (most lines: neither a bar nor an icon)
+    pieces = [piece for piece in _MENU_SPLIT.split(text) if piece]
+    enough = _MENU_PIECES - (not text[0].isalnum() and len(text.split()) > _MENU_PIECES)  # (an icon opening it)
+    return len(pieces) >= enough and len(text) - sum(map(len, pieces)) >= len(pieces) - 1 and all(
+        len(piece.split()) <= 3 and all(_menu_word(word) for word in piece.split()) for piece in pieces)
+
+
+def _menu_word(word: str) -> bool:
+    """A menu item's word: capitalised ("Markets"), a brand's ("ePaper"), uncased ("日本語"), or a small word ("Log
+    in", "Sign up")."""
+    return not word[:1].islower() or word in _MENU_SMALL or any(map(str.isupper, word[1:]))
+
+
+_MENU_SMALL = frozenset(("in", "up", "of", "and", "the", "to", "for", "on", "&"))
 
 
 def _caption_reason(text: str) -> str | None:

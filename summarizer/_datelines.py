@@ -25,7 +25,10 @@ DATE_PATTERN = _DATE  # a date in one of the forms above, for searching inside a
 DATELINE = re.compile(
     rf"^((published|updated|posted|last updated|first published|date|time)( on)?\s?:?\s*)?{_DATE}"
     rf"(\s*[|·•]\s*(updated:?\s*)?{_DATE})?( by( (?-i:[A-Z])[\w.'’-]*){{0,4}})?$"  # (its writer, or the name left out)
-    r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
+    r"|^(published|updated|posted)( on)?:?\s*\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?|[mhdw])\s+ago"
+    r"(, (updated|edited) \d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?|weeks?|[mhdw])\s+ago)?$"
+    # a time alone, its day named at most: "4:18 p.m. ET", "Updated at 2:24 p.m. ET", "Published 9:14 a.m. ET, Thursday"
+    rf"|^((published|updated|posted)( on| at)?:?\s*)?{_TIME}(,? (mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?$"
     r"|^\d{1,3}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago$"
     r"|^date:?\s*\d{4}-\d{1,2}(-\d{1,2})?$"  # a scrape's date label, the day left out at times: "date 2018-11"
     # the labels left when the scrape lost the dates: " / Updated  / Source: Reuters"

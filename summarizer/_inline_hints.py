@@ -17,7 +17,9 @@ INLINE_HINTS = (
     re.compile(r"\((?:[A-Z]{2,12}\s?:|Nasdaq|Xetra|[A-Z]{1,6}\S{0,3}\s?[+\-−]\d|\^[A-Z]|:[A-Z]|[A-Z.]{1,7},\s?Fortune "
                r"|\.?[A-Z0-9.]{1,11}:\s?\)"
                r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}\)|[A-Z0-9]{1,6}\.[A-Z]{1,2}\))"),
-    re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"),
+    re.compile(r"%(?<=[+\-−]\d\.\d\d%)|%(?<=[+\-−]\d\d\.\d\d%)|%(?<=[+\-−]\d\d\d\.\d\d%)"
+               r"|%(?<=\d [+\-−]\d\.\d%)|%(?<=\d [+\-−]\d\d\.\d%)|%(?<=[▲▼]\d\.\d%)|%(?<=[▲▼]\d\d\.\d%)"
+               r"|%(?<=[▲▼]\d\d\.\d\d%)|%(?<=[▲▼]\d\.\d\d%)"),
     re.compile(r"/[A-Z]{2,6}\$?\s?\("),
     re.compile(r" \((?=[A-Z]{2,5}\))"),  # a bare symbol after a name (_BareSymbolFinder)
     re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s?:"),  # a label in brackets before a lead ("(Close):")

@@ -57,6 +57,10 @@ QUOTE_WIDGET = re.compile(
     r"|\s?\b[A-Z]{2,6}/[A-Z]{2,6}\$?\s?\(\s?[+\-−]?\d+\.\d{2}%\s?\)"
     # a quote link's address left before its symbol: "Unilever's stock /zigman2/quotes/204685760/composite UL +2.44%"
     r"|\s?/[\w-]+(?:/[\w-]+)*/\d{5,}/[a-z]+\s+(?:[A-Z]{2}:)?[A-Z0-9.]{1,8}\s+[+\-−]\d+\.\d{2}%"
+    # a symbol or a pair with its price and change, or an arrow and change, inside a sentence: "Acme ACME 212.40 -8.7%
+    # fell", "closed at $14.62 ACME ▼14.00% , giving", "The dollar AUD/USD 0.6488 ▼0.6% slipped"
+    r"|(?<=[\w.,)])\s(?:[A-Z]{2,6}|[A-Z]{3}/[A-Z]{3})\s(?:[$€£¥]?\d[\d,]*\.\d+\s)?(?:[+\-−]|[▲▼]\s?)\d+\.\d\d?%"
+    r"(?:\s+(?=[,;])|(?=\s+[a-z]))"  # (inside a sentence: not a strip of such quotes, "... -1.84% · NASDAQ ...")
 )
 # A credit in brackets inside or after a paragraph: "(Image credit: Getty Images)", "(Reporting and editing by Jane
 # Roe)", "(Additional reporting by ...; Editing by ...)". The paragraph stays.
@@ -276,6 +280,9 @@ class _ReadMoreFinder:
         return end_at if end_at - start <= _READ_MORE_MAX and _headline_like(text[start:end_at]) else None
 
 
+_MONTHS_AND_DAYS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                              "Friday", "Saturday", "Sunday"))
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
                           "as", "vs", "is", "are"))
 _HEADLINE_MAX_WORDS = 15
@@ -284,8 +291,8 @@ _HEADLINE_MAX_WORDS = 15
 def _sentence_starts(before: str, word: str, after: str) -> bool:
     """Whether a sentence starts at word: after a lower-case word (not one that leads into a name, as "in"),
     a sentence starter ("The"), or a capitalised word followed by a lower-case one ("Chief financial")."""
-    if not before.islower() or not before[-1:].isalpha():
-        return False
+    if not (before.islower() or before in _MONTHS_AND_DAYS) or not before[-1:].isalpha():
+        return False  # (a headline may end on a month or a day: "... sold 12,400 coins in October Trading volume")
     if word in _STARTERS:
         return True
     return before not in _SMALL_WORDS and word[:1].isupper() and word[1:].islower() and after[:1].islower()
@@ -301,7 +308,7 @@ def _headline_like(clause: str) -> bool:
 
 READ_MORE_INLINE = _ReadMoreFinder()
 
-_SIGNED_PERCENT = re.compile(r"[+\-−]\d{1,3}\.\d\d%")
+_SIGNED_PERCENT = re.compile(r"[+\-−▲▼]\s?\d{1,3}\.\d\d?%")
 
 
 class QuoteWidgetFinder:
@@ -312,7 +319,7 @@ class QuoteWidgetFinder:
         return QUOTE_WIDGET.search(text) if _DECIMAL_PERCENT.search(text) else None
 
 
-_DECIMAL_PERCENT = re.compile(r"\.\d\d%")  # in each of QUOTE_WIDGET's alternatives ("-1.20%")
+_DECIMAL_PERCENT = re.compile(r"\.\d\d?%")  # in each of QUOTE_WIDGET's alternatives ("-1.20%", "▼0.6%")
 
 
 def may_have_widget(raw: str) -> bool:

@@ -67,8 +67,9 @@ _I = re.IGNORECASE
 # Headings after which everything is a list of other stories.
 TAIL_HEADING = re.compile(
     r"^(you m(ay|ight) also like|more for you|related( articles| stories| news| posts| coverage)?|also in the news|"
-    r"read more|read next|more to read|recommended( for you| stories| articles)?|trending( now| stories| news| this "
-    r"week)?|more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|stories)|more from .{1,40}|"
+    r"read more|read next|also read|read also|more to read|recommended( for you| stories| articles)?|trending( now|"
+    r" stories| news| this week)?|more (news|stories|articles) from .{1,40}|latest (news|stories)|popular (posts|"
+    r"stories)|more from .{1,40}|"
     r"more on this (story|topic)|more (in|on) (?-i:[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|&)){0,2})|most (read|popular|"
     r"viewed|shared)( from (?-i:[A-Z]).{1,40})?|editor'?s picks?|editors?['’]?s?['’]? (picks?|recommendations|choice)"
     r"|(recommended|further|related|suggested) reading|you (may|might) be interested in|what to read next"
@@ -113,9 +114,8 @@ AD = re.compile(
 AD_LABEL = re.compile(r"^(sponsored|sponsored content|partner content|promoted|paid (post|content))\s*:?$", _I)
 
 CONVERSION_NOTE = re.compile(rf"^{CONVERSION_NOTE_TEXT}$")  # on a line of its own
-# A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, which
-# can run to two sentences and its credit: "FILE - Traders work on the floor ... (AP Photo/Jane Roe, File)"; or "A
-# file photograph of an oilfield. Reuters"
+# A wire's photo caption: "FILE PHOTO: Workers rest in front of ... March 2, 2016. REUTERS/Jane Roe"; AP's, two
+# sentences at most, and its credit: "FILE - Traders work ... (AP Photo/Jane Roe, File)"; "A file photo of ... Reuters"
 FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s?:\s?\S.{10,400}$|^FILE ?[-–—] ?[A-Z].{10,700}$"
                         r"|^(?i:an? file (photo|photograph|picture|image) (of|shows|taken|dated)) [^!?]{3,300}[.]\s*"
                         # the credit, its photographer's name in capitals before the agency at times: "JANE ROE / EPA"
@@ -312,7 +312,8 @@ _RULES: list[_Rule] = [
                     "channel", "readers", "coverage", "journalists", "policy", "standards", "follow us",
                     "google news", "watchlist", "up to date", "stay informed", "you")),
     _Rule(OUTLET_NOTICE.match, "reader-notice", 400, contains=OUTLET_NOTICE.words),
-    _Rule(AUDIO_PLAYER.match, "audio-player", 240, starts="this|audio|narration|voice|the audio|pronunciation|listen"),
+    _Rule(AUDIO_PLAYER.match, "audio-player", 240,
+          starts=r"this|audio|narration|voice|the audio|pronunciation|listen|\W{1,3}\s?listen"),
     _Rule(DIAL_IN.match, "press-release", 700, contains=DIAL_IN.words),
     _Rule(FORUM.search, "comments", 400, starts=r"post|@?[\w.-]{2,30} · \d", contains=("reply · ",)),
     # [a-z] here is READ_ELSEWHERE's [A-Z] once the line is lower-cased (a label before a colon, or the verb)

@@ -330,7 +330,7 @@ AUDIO_PLAYER = re.compile(
     r"|read|narrated)\b[^.!?]{0,40}\b(automatically|by (an? )?(ai|artificial intelligence|computer|synthetic voice)"
     r"|text-to-speech)\b.{0,80}$"
     r"|^pronunciation(s)? may (differ|vary)\W*$"
-    r"|^listen to (this|the) (article|story)( now)?\W*(\d{1,2}:\d{2}( min(utes)?)?)?\W*$",
+    r"|^\W{0,3}listen to (this|the) (article|story)( now)?\W*(\d{1,2}:\d{2}(\s?/\s?\d{1,2}:\d{2}| min(utes)?)?)?\W*$",
     _I,
 )
 # A media player's or a list's status line: "We apologize, but this video has failed to load.", "Your browser does

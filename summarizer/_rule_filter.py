@@ -185,9 +185,9 @@ class Plans:
 
 # --- Where a line's pieces part: at a separator with spaces around it, or at spaces after a sentence's end before
 # a capital or a figure ("By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning.").
-SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])\s+(?=[A-Z0-9$€£])")
+SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])(?<![ap]\.m\.)\s+(?=[A-Z0-9$€£])")  # (not after a time's "a.m.")
 _SEPARATED = re.compile(r"\s+[·|•]\s+")  # SEGMENTS' first way
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z0-9$€£])")  # its second, from the mark before the spaces
+_SENTENCE_BREAK = re.compile(r"[.!?](?<![ap]\.m\.)\s+(?=[A-Z0-9$€£])")  # its second, from the mark before the spaces
 
 
 def first_segment(text: str) -> int:

@@ -97,7 +97,7 @@ def take_title(kept: list[PageLine]) -> tuple[str | None, bool]:
         return None, False
     headline = _GLUED_CRUMB.sub("", kept[0].text)
     title = _TRAILING_SYMBOL.sub("", _without_section(_before_dated_dek(headline)))
-    if headline != kept[0].text and kept[1].text == headline:  # a breadcrumb ending with the headline, then it
+    if kept[1].text != kept[0].text and kept[1].text in (headline, title):  # crumbs or a browser's title, then it
         kept[0].reason, kept[1].reason = "navigation", "title"
         return title, False
     if title_like(kept[1].text):
@@ -154,15 +154,15 @@ _SECTION_MAX_WORDS = 3
 # A section's name ("World News", "Markets", "Opinion"), or after the headline a site's ("Harbour Times", "Site.com")
 _SECTION = re.compile(r"(?:[A-Z][a-z]+ )?(?:News|Markets?|Business|Economy|Finance|Money|Opinion|Analysis|Explained"
                       r"|Live|Latest|Breaking|Tech|Technology|Crypto|Politics|World|Sport|Companies|Stocks)")
+_SIDES = re.compile(r" [|\-–—] ")
 _SITE = re.compile(r"(?:[A-Z][\w&'’-]* ){0,2}(?:News|Times|Post|Journal|Herald|Daily|Today|Express|Standard|Tribune"
                    r"|Review|Insider|Wire|Online|Mail|Gazette|Telegraph|Chronicle)|[\w-]+\.(?:com|net|org|in|co\.uk)")
 
 
 def _without_section(text: str) -> str:
-    """A headline without the section's name before it or the site's after it, set apart by a bar ("World News |
-    Czech Central Bank Raises Rates", "Rupee Hits Record Low | Harbour Times"). Any other short side is the
-    headline's own ("HDFC Bank Q3 | Net profit rises 33%")."""
-    parts = [part.strip() for part in text.split(" | ")]
+    """A headline without the section's name before it or the site's after it, set apart by a bar or a dash ("World
+    News | Czech ...", "Rupee Hits Record Low - Harbour Times"); any other short side is its own ("Acme Q3 | ...")."""
+    parts = [part.strip() for part in _SIDES.split(text)]
     if len(parts) != 2 or min(map(word_count, parts)) > _SECTION_MAX_WORDS:
         return text
     before, after = parts
@@ -381,9 +381,9 @@ def _starts_body(line: PageLine, after: PageLine | None) -> bool:
 
 def _headline_shaped(text: str) -> bool:
     """At least four words, short, starting as a sentence does, no sentence end but a question mark (a headline
-    may ask), few function words, no link, no breadcrumb."""
+    may ask), few function words, no list's bullet, link or breadcrumb."""
     return (len(text) <= _TITLE_MAX and text.count(" ") >= _TITLE_MIN_WORDS and not _LOWER.match(text)
-            and word_count(text) > _TITLE_MIN_WORDS
+            and word_count(text) > _TITLE_MIN_WORDS and not is_bullet(text)
             and not text.rstrip("\"'”’)").endswith((".", "!", ":", ";", ",", "…"))
             and not (text[-1:] >= "\u2000" and ends_sentence(text) and not text.rstrip().endswith("?"))  # "... 🔻"
             and _headline_style(text) and not _LINK.search(text) and not _CRUMBS.search(text))

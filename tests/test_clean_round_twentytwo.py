@@ -223,3 +223,118 @@ def test_a_removed_line_between_keeps_the_break():
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}The rival Orbel token dropped 3.3 percent to $99.\n\nADVERTISEMENT\n\n"
                          f"39 per token in afternoon deals, while the Velora token fell to $96.12.\n\n{MORE}{END}")
     assert "$99.39" not in text
+
+
+# --- what x31/tune (scraped-style pages written by someone else) and h33/tune showed -------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "widget"), [
+    ("Shares of Orbel ORBL 212.40 -8.7%  fell 8% in after-hours trading.", " ORBL 212.40 -8.7%"),
+    ("The stock closed at $14.62 ORBL ▼14.00% , giving the company a value of $3.9 billion.", " ORBL ▼14.00% "),
+    ("The Australian dollar AUD/USD 0.6488 ▼0.6%  slipped after the statement.", " AUD/USD 0.6488 ▼0.6%"),
+])
+def test_a_quote_widget_with_its_price_inside_a_sentence_goes(sentence, widget):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{MORE}{END}")
+    assert widget.strip() not in text
+    assert sentence.replace(widget, "").replace("  ", " ") in text
+
+
+def test_a_strip_of_quotes_is_not_cut_into_pieces():
+    strip = "DJIA 41,208.33 -1.84% · S&P 500 5,512.07 -2.31% · NASDAQ 17,390.55 -3.02% · VIX 24.81 +31.2%"
+    text, _, _ = cleaned(f"{strip}\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    assert "41,208.33" not in text and "17,390.55" not in text and "24.81" not in text
+
+
+@pytest.mark.parametrize("stamp", [
+    "By Jane Roe · Published 9:14 a.m. ET, Thursday · 4 min read",
+    "Written by Jane Roe   ·   Aug 20, 2025 · 4:18 p.m. ET",
+    "Updated at 2:24 p.m. ET",
+    "Posted 1h ago, updated 23m ago",
+])
+def test_bylines_and_stamps_with_a_time_alone_go(stamp):
+    text, _, removed = cleaned(f"{HEADLINE}\n\n{stamp}\n\n{LEAD}{MORE}{END}")
+    assert text.startswith("The Kestrel token fell") and stamp not in text
+    assert removed[stamp] in ("byline", "dateline")
+
+
+@pytest.mark.parametrize("menu", [
+    "MARKETS | TECH | DEALS | WEALTH | VIDEO",
+    "THE DAILY BRIEF  —  ASX  |  Resources  |  Small Caps  |  Dividends",
+    "☰ Menu   🔍 Search   Subscribe",
+    "Home | India | Business | Tech | Startups | Opinion | ePaper",
+    "Home > Markets > Deals",
+    "Home  >  Technology  >  Policy",
+])
+def test_a_menu_or_a_breadcrumb_above_the_headline_goes(menu):
+    text, title, _ = cleaned(f"{menu}\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    assert title == HEADLINE and text.startswith("The Kestrel token fell")
+
+
+def test_a_headline_with_bars_stays_the_title():
+    headline = "Orbel Q3 | Net profit rises 33% on higher lending"
+    _, title, _ = cleaned(f"{headline}\n\n{LEAD}{MORE}{END}")
+    assert title == headline
+
+
+@pytest.mark.parametrize("line", [
+    "RNS Number : 4417Q",
+    "$KSTL",
+    "Keep it Clean. Please avoid obscene, vulgar, lewd, racist or sexually-oriented language.",
+    "PLEASE TURN OFF YOUR CAPS LOCK.",
+    "Be Proactive. Use the 'Report' link on each comment to let us know of abusive posts.",
+    "This is an archived article that was published on example.com in 2014, and information in the article may be "
+    "outdated.",
+    "For more IPO news, check out the Velora Times IPO News page.",
+    "We may earn a commission when you buy through links on our site.",
+    "Our Standards: The Orbis Wire Principles of Independence and Accuracy.",
+    "Orbis Wire's editorial standards: independent, impartial, free from bias.",
+    "General advice warning: This information is general in nature and does not take into account your objectives.",
+    "The Velora newsroom operates independently from its advertising team. Nothing in this article is investment "
+    "advice. Tokens are volatile and you may lose all of your capital.",
+    "We acknowledge the Traditional Custodians of the lands where we live and work.",
+    "POLL: Will the token recover by 2027?  ○ Yes  ○ No  ○ Not sure   [Vote]",
+    "More from Velora Times: Rival exchange to cut 300 jobs · Regulator weighs 15% levy",
+    "Subscribe to the Kestrel Letter — weekly, in English and Japanese",
+    "▶ Watch: Orbel's chief executive on the quarter  02:41",
+    "🎙 Listen: The Morning Brief podcast — what the slide means for holders (18 min)",
+    "🔊 Listen to this article  00:00 / 03:46",
+])
+def test_a_sites_notes_furniture_and_links_go(line):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{MORE}{line}\n\n{END}")
+    assert line.strip() not in text
+    assert MORE.strip() in text and END.strip() in text
+
+
+@pytest.mark.parametrize("line", [
+    "Analysts said the exchange may earn a commission of 0.1% on every trade once the fund lists in March.",
+    "The regulator said nothing in the rules was meant as investment advice for retail buyers of the token.",
+    "Velora Times reported that the exchange's editorial board had resigned over the listing.",
+])
+def test_a_story_sentence_about_commissions_or_advice_stays(line):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line in text
+
+
+def test_an_also_read_box_of_other_headlines_goes_to_the_end():
+    box = "Also Read:\nTarn Drones files for a ₹800 crore IPO\nSME listings: 7 issues lined up this week\n"
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{MORE}{END}\n{box}\nFollow us on Telegram for updates\n")
+    assert "₹800 crore" not in text and text.endswith(END.strip())
+
+
+def test_a_read_more_headline_ending_on_a_month_is_cut_from_the_paragraph():
+    paragraph = ("\"This is the first fund of its kind,\" said Jane Roe. Read more: Why miners sold 12,400 coins in "
+                 "October Trading volume reached $2.1 billion in the day.")
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{paragraph}\n\n{MORE}{END}")
+    assert "12,400" not in text and "said Jane Roe. Trading volume reached $2.1 billion in the day." in text
+
+
+def test_a_teaser_bullet_is_not_taken_for_the_title():
+    page = (f"Key points:\n- Kestrel token slides to a low as traders cut leverage\n- Volume doubles on Orbel\n\n"
+            f"{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    _, title, _ = cleaned(page)
+    assert title == HEADLINE
+
+
+def test_the_browsers_title_with_the_sites_name_then_the_headline():
+    text, title, _ = cleaned(f"{HEADLINE} - Velora Times\nAdvertisement\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    assert title == HEADLINE and "Velora Times" not in text

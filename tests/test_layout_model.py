@@ -26,7 +26,7 @@ PROSE = [
     "Analysts at two brokers lowered their profit forecasts for the full year, citing weaker demand from bakery "
     "chains.",
 ]
-HEAD_NOISE = ["Weekend edition | Print subscribers", "Food & Drink » Companies"]
+HEAD_NOISE = ["Weekend edition | Print subscribers", "Food & Drink · Companies"]
 TITLE = "Harbour Mills cuts dividend as grain costs bite"
 PAGE = "\n".join([TITLE, *HEAD_NOISE, *PROSE])
 
