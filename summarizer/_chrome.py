@@ -56,6 +56,12 @@ _CRUMB_TAIL = 24  # characters of a cut-off line that its full version must repe
 # MSFT $281.84 -3.92 -1.37"; an index's quote: "Nasdaq Composite Index. $ 12037.203686" (more decimals than a price)
 _QUOTE_HEADER = r"(?i:symbol\s+(?:price|last)\s+(?:change|chg)\s+%\s?(?:change|chg))"
 _QUOTE_ROW = r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s+\$?\s?\d[\d,]*\.\d+\s+[+\-−]?\d[\d,]*\.\d+%?\s+[+\-−]?\d[\d,]*\.\d+%?"
+# A strip of quotes, each a name, a price and its change (the last without one at times): "INDEX 81,244.60 (-0.21%) |
+# GOLD ₹76,480", "GOLD A$5,214.60/oz ▲2.3% SILVER A$58.12 ▲3.1% AUD/USD 0.6531"
+_QUOTE_ITEM = (r"[A-Z][A-Z0-9&./]*(?: [A-Z][A-Z0-9&./]*){0,2} [A-Z]{0,3}[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?:/[a-z]{1,3})?"
+               r"(?: \(?[+\-−▲▼]\s?\d+(?:\.\d+)?%\)?)?")
+_QUOTE_STRIP = re.compile(rf"^{_QUOTE_ITEM}(?:\s*[|·•]?\s+{_QUOTE_ITEM})+$")
+_QUOTE_STRIP_MAX = 400
 _QUOTES = re.compile(rf"^(?:{_QUOTE_HEADER}|(?:{_QUOTE_HEADER}\s+)?{_QUOTE_ROW}(?:\s+{_QUOTE_ROW})*"
                      r"|[A-Z][\w&'’ -]{2,50} Index\.?\s\$?\s?\d[\d,]*\.\d{4,})$")
 # A page's loading message, printed while its scripts ran: "Loading...", "Please wait while we prepare the page...",
@@ -77,6 +83,8 @@ _RATING = re.compile(r"^(?i:how (?:informative|useful|helpful) (?:is|was) this (
 # A filing's or a listing's code on a line of its own: "RNS Number : 4417Q", "ISIN: GB00B03MLX29", "Ticker: ACME"
 _CODE_LINE = re.compile(r"^(?:[A-Z][\w.]*\s){0,2}(?:Number|No\.|Code|ID|Ref|Reference|ISIN|Ticker|Symbol)\s?:\s?"
                         r"[A-Z0-9][A-Z0-9./-]{2,14}$")
+# A picture's place in the text, in square brackets: "[Image: Server racks lit in blue. Credit: Stock/Agency]"
+_PICTURE_SLOT = re.compile(r"^\[(?i:image|photo|picture|graphic|chart|video|embed)\s?:[^\[\]]{2,300}\]$")
 # Cashtags alone on a line: "$BTC", "$AAPL $MSFT"
 _CASHTAGS = re.compile(r"^(?:\$[A-Z]{2,6}\s*)+$")
 # Who supplies a site's prices, in brackets: "(Some of our crypto pricing data is provided by Acme.)"
@@ -107,6 +115,10 @@ def mark_chrome(lines: Sequence[Line]) -> None:
     pairs: list[Line] = []
     last = len(kept) - 1
     for index, line in enumerate(kept):
+        if line.text.count("%") >= 2 and line.text[:1].isupper() and len(line.text) <= _QUOTE_STRIP_MAX \
+                and _QUOTE_STRIP.match(line.text):
+            line.reason = "quote-widget"  # (a strip of them: never a headline, though it reads like one)
+            continue
         if line.text[:1].isupper() and line.text[-1:].isdigit() and _QUOTES.match(line.text):
             line.reason = "price-ticker"  # (a table run together is long and may pass for a paragraph)
             continue
@@ -201,6 +213,8 @@ def _chrome_reason(text: str, following: str) -> str | None:
         return "metadata"
     if text[0] == "$" and _CASHTAGS.match(text):
         return "ticker-tag"
+    if text[0] == "[" and _PICTURE_SLOT.match(text):
+        return "image-caption"
     if text[0] == "(" and _DATA_CREDIT.match(text):
         return "source-credit"
     if "%" in text and len(text) <= _LABEL_LINE_MAX * 3 and _PLACEHOLDER_LINE.match(text):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._lines import PageLine
 from ._prose import (
     DIGIT,
     MONTHS,
@@ -74,7 +75,7 @@ _SMOOTH_MAX_WORDS = 3
 _GENERAL = "general-"  # the reasons this layer gives start so (an audit can tell them apart)
 
 
-def mark_general(lines: Sequence[Line]) -> None:
+def mark_general(lines: Sequence[PageLine]) -> None:
     """Classify the kept lines (see the module's notes); only ever sets a reason on a line that has none."""
     kept = [line for line in lines if line.reason is None]
     if not kept:
@@ -87,7 +88,8 @@ def mark_general(lines: Sequence[Line]) -> None:
         text = line.text
         reason = None
         if index < first and not line.body:
-            reason = _head_reason(text)
+            reason = _head_reason(text) or ("navigation" if "  " in line.raw and _section_menu(line.raw.strip())
+                                            else None)  # (items parted by spaces alone: the raw line has them)
             if reason == "navigation" and index == 0 and first == 1 and len(text.split()) < _MENU_LONG_WORDS:
                 reason = None  # the page's only line above the first paragraph: its headline, not a menu
             if reason == "caption" and not (index > 0 and kept[index - 1].reason is None and
@@ -268,16 +270,16 @@ _SLASH_CRUMBS = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3}"
                            r"(?: [/>»›] [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3})+(?: [>»›])?")
 
 
-# A menu of sections split by bars, or of buttons each after its icon: "MARKETS | TECH | DEALS | VIDEO", "THE DAILY
+# A menu of sections split by bars or spaces, or of buttons each after its icon: "MARKETS | TECH | DEALS", "THE DAILY
 # BRIEF — ASX | Resources | Small Caps", "☰ Menu 🔍 Search Subscribe" (each piece one to three capitalised words;
 # two pieces are enough after an opening icon)
-_MENU_SPLIT = re.compile(r"\s+[|—–]\s+|\s*[^\w\s&'’.,!?$€£¥%()-]+\s*")
+_MENU_SPLIT = re.compile(r"\s+[|—–]\s+|\s*[^\w\s&'’.,!?$€£¥%()-]+\s*|\s{2,}")
 _MENU_PIECES = 3
 
 
 def _section_menu(text: str) -> bool:
-    if "|" not in text and text.isascii():
-        return False  # (most lines: neither a bar nor an icon)
+    if "|" not in text and "  " not in text and text.isascii():
+        return False  # (most lines: neither a bar, nor spaces between items, nor an icon)
     pieces = [piece for piece in _MENU_SPLIT.split(text) if piece]
     enough = _MENU_PIECES - (not text[0].isalnum() and len(text.split()) > _MENU_PIECES)  # (an icon opening it)
     return len(pieces) >= enough and len(text) - sum(map(len, pieces)) >= len(pieces) - 1 and all(
@@ -290,7 +292,7 @@ def _menu_word(word: str) -> bool:
     return not word[:1].islower() or word in _MENU_SMALL or any(map(str.isupper, word[1:]))
 
 
-_MENU_SMALL = frozenset(("in", "up", "of", "and", "the", "to", "for", "on", "&"))
+_MENU_SMALL = frozenset(("in", "up", "of", "and", "the", "to", "for", "on", "&", "free", "now"))
 
 
 def _caption_reason(text: str) -> str | None:
@@ -341,7 +343,7 @@ def _alt_above_headline(text: str, below: Line) -> bool:
             and _title_share(under) >= _HEADLINE_TITLE_SHARE)
 
 
-def _mark_copies(kept: list[Line]) -> None:
+def _mark_copies(kept: Sequence[Line]) -> None:
     """A line that does not end as a sentence and holds another whole line of the page, with a few marks
     more around it ("1 of 2 | <caption> | ..."): the other copy stays (its own rules judge it)."""
     copies = [line for line in kept if line.reason is None and len(line.text) > _COPY_MIN_CHARS

@@ -59,7 +59,8 @@ INLINE_HINTS = (
     *(re.compile(rf"{mark}(?:(?<=(?i:read more|also read|read also){mark})"
                  rf"|(?<=(?i:read more|also read|read also) {mark})"
                  rf"|(?<=(?i:now read|see also){mark})|(?<=(?i:now read|see also) {mark})"
-                 rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark}))") for mark in (":", r"\|")),
+                 rf"|(?<=(?i:related){mark})|(?<=(?i:related) {mark})"
+                 rf"|(?<=(?i:recommended){mark})|(?<=(?i:recommended) {mark}))") for mark in (":", r"\|", "→")),
 )
 GLUED_HINT = re.compile(r"\.[A-Z][a-z]")  # two sentences glued together (see GLUED_SENTENCES)
 INLINE_WORDS = ("podcast", "newsletter", "(image", "(pic", "reporting by", "reporting and", "writing by",

@@ -15,7 +15,9 @@ from ._credits import CONVERSION_NOTE_TEXT, CREDIT, WIRE_AGENCIES
 from ._injection import Span
 
 # An exchange tag put after a company's name by a publishing tool: "Vanguard (NYSE:VGD)", "(Nasdaq: ACME, TSX: AC)".
-_LISTING = r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
+# (Asian exchanges' codes are numbers: "(BSE: 500209)")
+_LISTING = (r"(?:[A-Z]{2,12}|Nasdaq(?:GS|GM|CM)?|Xetra)\s?:\s?\$?[A-Z][A-Za-z0-9.-]{0,9}"
+            r"|(?:BSE|NSE|HKEX|SEHK|HKG|TSE|TYO|SGX|KRX|KOSDAQ|SZSE|SSE|TWSE)\s?:\s?\d{3,6}(?:\.[A-Z]{1,2})?")
 # A listing named by a market's name and a symbol with its country ("(London Stock Exchange: VOD-GB)", "(:METSO-FI)"),
 # or an index's symbol ("(^STOXX)").
 _COUNTRY_LISTING = r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})?\s?:\s?[A-Z0-9.]{1,10}-[A-Z]{2}"
@@ -224,11 +226,12 @@ PROMO_SENTENCE = re.compile(
     r"(?:\b[A-Z][a-z]+\.\s){0,4}[A-Z][^.!?]{0,80}\b(?:is|are) (?:our|[A-Z][\w’']{0,30}['’]s) "
     r"(?:podcast|newsletter)\b[^.!?]{0,150}[.!?]"
 )
-_READ_MORE_MARK = re.compile(r"(?i:read more|also read|read also|now read|see also|related)\s?[:|]\s?")
+_READ_MORE_MARK = re.compile(r"(?i:read more|also read|read also|now read|see also|related|recommended)\s?[:|→]\s?")
 # Whether _READ_MORE_MARK is in a line, found from the colon or the bar (a pattern that starts with words is tried
 # at every position: the mark is looked for only in a line that has one)
 _READ_MORE_AT_MARK = re.compile(
-    r"[:|](?:(?<=(?i:read more|also read|read also)[:|])|(?<=(?i:read more|also read|read also)\s[:|])"
+    r"[:|→](?:(?<=(?i:read more|also read|read also)[:|→])|(?<=(?i:read more|also read|read also)\s[:|→])"
+    r"|(?<=(?i:recommended)[:|→])|(?<=(?i:recommended)\s[:|→])"
     r"|(?<=(?i:now read|see also)[:|])|(?<=(?i:now read|see also)\s[:|])"
     r"|(?<=(?i:related)[:|])|(?<=(?i:related)\s[:|]))")
 _CLAUSE_OPENS = ".!?\"”’)"  # what may stand before a "Read more" clause (a space between allowed)
@@ -291,6 +294,8 @@ _HEADLINE_MAX_WORDS = 15
 def _sentence_starts(before: str, word: str, after: str) -> bool:
     """Whether a sentence starts at word: after a lower-case word (not one that leads into a name, as "in"),
     a sentence starter ("The"), or a capitalised word followed by a lower-case one ("Chief financial")."""
+    if before.rstrip("%").replace(",", "").replace(".", "").isdigit():
+        return word in _STARTERS  # "... lowest since 2022 The two-year yield fell ..."
     if not (before.islower() or before in _MONTHS_AND_DAYS) or not before[-1:].isalpha():
         return False  # (a headline may end on a month or a day: "... sold 12,400 coins in October Trading volume")
     if word in _STARTERS:

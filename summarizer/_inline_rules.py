@@ -91,7 +91,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (RIC_CODE, "wire-code", lambda raw: "=" in raw),
     (READ_MORE_ENCLOSED, "read-more",
      lambda raw: ("(" in raw or "—" in raw or "–" in raw) and (":" in raw or SEE_OR_READ.search(raw) is not None)),
-    (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw),
+    (READ_MORE_INLINE, "read-more", lambda raw: ":" in raw or "|" in raw or "→" in raw),
     (BARE_LINK, "link", lambda raw: "://" in raw),
     (PROMO_SENTENCE, "promotion", lambda raw: "podcast" in raw or "newsletter" in raw),
     (NotWhole(BRACKET_CREDIT), "image-credit", lambda raw: "(" in raw),

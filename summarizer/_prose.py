@@ -169,8 +169,8 @@ def function_word_share(text: str) -> float:
 
 
 # A bullet's mark at a line's start ("- ", "• ", "1. "), and the characters such a line can start with
-BULLET = re.compile(r"^(?:[-•*–·▪●] |\d{1,2}[.)] )")
-BULLET_FIRST = frozenset("-•*–·▪●0123456789")
+BULLET = re.compile(r"^(?:[-•*–·▪●→►▸➤] |\d{1,2}[.)] )")
+BULLET_FIRST = frozenset("-•*–·▪●→►▸➤0123456789")
 
 
 def is_bullet(text: str) -> bool:

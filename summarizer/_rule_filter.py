@@ -185,8 +185,8 @@ class Plans:
 
 # --- Where a line's pieces part: at a separator with spaces around it, or at spaces after a sentence's end before
 # a capital or a figure ("By X · Oct 3, 2025 · 3 min read", "Ad. Ad. Risk warning.").
-SEGMENTS = re.compile(r"\s+[·|•]\s+|(?<=[.!?])(?<![ap]\.m\.)\s+(?=[A-Z0-9$€£])")  # (not after a time's "a.m.")
-_SEPARATED = re.compile(r"\s+[·|•]\s+")  # SEGMENTS' first way
+SEGMENTS = re.compile(r"\s+[·|•—]\s+|(?<=[.!?])(?<![ap]\.m\.)\s+(?=[A-Z0-9$€£])")  # (not after a time's "a.m.")
+_SEPARATED = re.compile(r"\s+[·|•—]\s+")  # SEGMENTS' first way
 _SENTENCE_BREAK = re.compile(r"[.!?](?<![ap]\.m\.)\s+(?=[A-Z0-9$€£])")  # its second, from the mark before the spaces
 
 
@@ -196,7 +196,7 @@ def first_segment(text: str) -> int:
     the first is only looked for where a separator is. The first match starts where the earlier of the two does."""
     found = _SENTENCE_BREAK.search(text)
     start = found.start() + 1 if found else -1  # (the mark is one character)
-    separated = _SEPARATED.search(text) if "·" in text or "|" in text or "•" in text else None
+    separated = _SEPARATED.search(text) if "·" in text or "|" in text or "•" in text or "—" in text else None
     if separated is not None and (start < 0 or separated.start() < start):
         return separated.start()
     return start

@@ -39,9 +39,9 @@ def word_count(text: str) -> int:
 
 def title_like(text: str) -> bool:
     """Short, and not ending as a sentence does (a closing quote after the mark counts as the mark); a question
-    only in title case (``_asks_in_title_case``). A line with two commas that reads as prose is a sentence missing
-    its full stop; in headline style (few function words: "Prices rose 0.3% in May, annual rate 3.1%, Labor
-    Department") it is a headline."""
+    only in title case (``_asks_in_title_case``). Two commas (a number's aside) in a line that reads as prose make
+    it a sentence missing its full stop; in headline style (few function words: "Prices rose 0.3% in May, annual
+    rate 3.1%, Labor Department") it is a headline."""
     end = text.rstrip("\"'”’)")
     if end.endswith(("!", ".")) and _exclaims_in_title_case(text):  # (a headline set with a full stop, too)
         end = end[:-1]
@@ -49,7 +49,7 @@ def title_like(text: str) -> bool:
         return False
     if end.endswith("?") and not _asks_in_title_case(text):
         return False
-    if is_body_paragraph(text) and text.count(",") >= 2 and function_word_share(text) >= _HEADLINE_PROSE:
+    if is_body_paragraph(text) and text.count(", ") >= 2 and function_word_share(text) >= _HEADLINE_PROSE:
         return False
     if text[-1:] >= "\u2000" and ends_sentence(text):  # a sentence with an emoji after its full stop; or a
         return strip_decoration(text).endswith("?") and _asks_in_title_case(text)  # question in title case after all
@@ -284,7 +284,7 @@ def checked_title(title: str | None, lines: list[PageLine]) -> str | None:
     repeated = _repeated_headline(lines[:start], title)
     if repeated is not None:
         return repeated
-    head = [text for text in (line.text.strip() for line in lines[:start]) if _headline_shaped(text)]
+    head = [line.text for line in lines[:start] if line.reason != "quote-widget" and _headline_shaped(line.text)]
     if not head:  # nothing to take instead (most plain-text articles): the lead is not read
         return title
     lead_words = folded_words(_lead(lines[start:]))

@@ -338,3 +338,73 @@ def test_a_teaser_bullet_is_not_taken_for_the_title():
 def test_the_browsers_title_with_the_sites_name_then_the_headline():
     text, title, _ = cleaned(f"{HEADLINE} - Velora Times\nAdvertisement\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
     assert title == HEADLINE and "Velora Times" not in text
+
+
+# --- what x31/blind showed, once measured --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("strip", [
+    "INDEX 81,244.60 (-0.21%) | MIDCAP 24,702.15 (+0.08%) | BANK INDEX 53,110.40 (-0.64%) | GOLD ₹76,480",
+    "GOLD A$5,214.60/oz ▲2.3%   SILVER A$58.12 ▲3.1%   IRON ORE US$108.40/t ▲0.8%   AUD/USD 0.6531",
+])
+def test_a_strip_of_quotes_above_the_headline_goes_and_is_no_title(strip):
+    text, title, _ = cleaned(f"{strip}\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    assert title == HEADLINE and "%" not in text.split("\n")[0]
+
+
+def test_a_headline_with_a_thousands_comma_and_one_clause_is_a_title():
+    headline = "Kestrel token climbs above $5,200, lifting exchange shares to their best day in a year"
+    _, title, _ = cleaned(f"{headline}\n\n{LEAD}{MORE}{END}")
+    assert title == headline
+
+
+@pytest.mark.parametrize(("sentence", "clause"), [
+    ("Analysts said the funds were split across 400 addresses. Recommended: The five largest exchange hacks, ranked "
+     "Chief executive Jane Roe said withdrawals would resume.",
+     " Recommended: The five largest exchange hacks, ranked"),
+    ("The S&P 500 rose 1.6% to a record. Related: Mortgage rates fall to 5.9%, lowest since 2022 The two-year yield "
+     "fell 14 basis points.", " Related: Mortgage rates fall to 5.9%, lowest since 2022"),
+    ("The consultation is open until 12 March. Read more → How the regime compares with the EU's", " Read more → How "
+     "the regime compares with the EU's"),
+])
+def test_an_inline_link_to_another_story_goes_and_the_story_around_it_stays(sentence, clause):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{sentence}\n\n{MORE}{END}")
+    assert sentence.replace(clause, "") in text
+
+
+@pytest.mark.parametrize("line", [
+    "📲 Get live market updates on the Velora app. Download now on Android & iOS",
+    "🎧 On this week's Block Talk podcast: are exchanges ready for audits? Listen on Spotify or Apple Podcasts.",
+    "Crypto products and NFTs are unregulated and can be highly risky. There may be no regulatory recourse for any "
+    "loss from such transactions.",
+    "Trade smarter with Orbel — get a 10% fee discount with our link. We may receive a commission.",
+    "UK investors: Don't invest unless you're prepared to lose all the money you invest. This is a high-risk "
+    "investment. Take 2 mins to learn more.",
+    "The Velora Ledger adheres to strict sourcing and independence standards.",
+    "Capital at risk. Tax treatment depends on individual circumstances and may change.",
+    "This post may contain affiliate links. We may be compensated if you buy through them.",
+    "More headlines: Home-improvement chain misses by 6 cents | Shoe retailer soars 18% on buyout talk",
+    "By Jane Roe, Markets Editor. Jane has written the daily market report since 2019.",
+    "[Image: Server racks lit in blue. Credit: Stock/Orbis]",
+    "By Jane Roe — 11 min read — 16 December 2025",
+    "Updated 17 March 2026, 14:05 CET — first published 11:30 CET",
+])
+def test_more_of_a_sites_notes_and_furniture_go(line):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line not in text and MORE.strip() in text
+
+
+@pytest.mark.parametrize("menu", ["News   Prices   Learn   Research   Events", "Login | Sign up free | 🌐 English ▾"])
+def test_a_menu_parted_by_spaces_or_with_a_login_goes(menu):
+    text, title, _ = cleaned(f"{menu}\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    assert title == HEADLINE and text.startswith("The Kestrel token fell")
+
+
+def test_a_numeric_exchange_code_in_brackets_goes():
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}Tarn Bank (BSE: 500209) fell 2.1% on the day.\n\n{MORE}{END}")
+    assert "Tarn Bank fell 2.1% on the day." in text
+
+
+def test_an_arrow_bullet_is_no_title():
+    _, title, _ = cleaned(f"→ Officials pencil in two more cuts this year\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
+    assert title == HEADLINE
