@@ -104,7 +104,10 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
                     and picture_sentence(previous.text):
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
             if reason is None and (_credited_caption(line.text) or _agency_caption(line.text) or _described(line.text)
-                                   or (_ends_with_credit(line) and _dated_scene(line.text)) or _pictured(line.text)):
+                                   or (_ends_with_credit(line) and _dated_scene(line.text)) or _pictured(line.text)
+                                   or (line.text.startswith(("A ", "An ")) and picture_sentence(line.text)
+                                       and len(line.text.split()) <= _SOMEONE_SEEN_MAX_WORDS
+                                       and not _NARRATES.search(line.text))):
                 line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
@@ -147,6 +150,10 @@ def _credited_caption(text: str) -> bool:
 
 
 _NAMED_CAPTION_MAX_WORDS = 40
+# A paragraph of one short sentence of what a picture shows, someone unnamed as its subject: "A trader works on the
+# floor of the exchange." (a story names who does what, and reports)
+_SOMEONE_SEEN_MAX_WORDS = 20
+_NARRATES = re.compile(r"\b(?:he|she|they|his|her|their|him|them|as|while|when)\b")  # a story's scene goes on
 
 
 def _agency_caption(text: str) -> bool:

@@ -45,6 +45,7 @@ INLINE_HINTS = (
     re.compile(r", ?(?:\(c\)|©) ?\d{4} "),  # SIGNED_COPYRIGHT
     re.compile(r" OFFER\b"),  # OFFER_AD
     re.compile(r" opens new tab| \(search\)"),  # NEW_TAB
+    re.compile(r"\$(?<=[.!?\"”’]\$)(?=[A-Z]{2,6}[ \t]*(?:\n|\Z))"),  # TRAILING_CASHTAGS
     re.compile(r"UPDATE ?\d"),  # LEAD_LABEL: an update's time before the lead
     re.compile(":(?:" + "|".join(f"(?<={re.escape(label)}:)" for label in BRIEF_LABELS) + ")"),  # BRIEF_LABEL
     re.compile(r"--(?<=[A-Z]--)"),  # GLUED_SYMBOL (found from the dashes)

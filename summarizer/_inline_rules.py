@@ -81,6 +81,7 @@ INLINE_RULES: tuple[tuple[object, str, Callable[[str], object]], ...] = (
     (residue.BRACKET_LISTING, "ticker-tag", lambda raw: "[" in raw and ":" in raw),
     (residue.LISTINGS, "ticker-tag", lambda raw: " (" in raw),
     (residue.NEW_TAB, "ticker-tag", lambda raw: "new tab" in raw or "(search)" in raw),
+    (residue.TRAILING_CASHTAGS, "ticker-tag", lambda raw: "$" in raw[-12:]),
     (NotWhole(residue.IMAGE_ADDRESS), "image-credit", lambda raw: raw[:4] == "http"),
     (residue.GLUED_SYMBOL, "quote-widget", lambda raw: "--" in raw),
     (residue.TEMPLATE_LEAD, "layout", lambda raw: "{{" in raw),

@@ -56,3 +56,5 @@ SYNDICATED_NOTE_TEXT = (r"^(?=\(|(this|the) (story|report|article|content)\b|onl
                         r"\(?(?=[^()]{0,200}\b(this|the) (story|report|article|content)\b)"
                         r"(?=[^()]{0,260}\bsyndicated( news| wire)?( agency)? feed\b)"
                         r"[^()]{20,280}\)?\.?\)?( ?(top|latest|trending|more) (videos?|stories|news))?$")
+# Cashtags glued after a paragraph's last sentence: "... risks may arise.$BTC" (on a line of their own, ``_chrome``'s)
+TRAILING_CASHTAGS = re.compile(r"(?<=[.!?\"”’])\s?(?:\$[A-Z]{2,6}\s?)+$")

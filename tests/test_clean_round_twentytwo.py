@@ -408,3 +408,32 @@ def test_a_numeric_exchange_code_in_brackets_goes():
 def test_an_arrow_bullet_is_no_title():
     _, title, _ = cleaned(f"→ Officials pencil in two more cuts this year\n\n{HEADLINE}\n\n{LEAD}{MORE}{END}")
     assert title == HEADLINE
+
+
+# --- what h33/tune showed --------------------------------------------------------------------------------------------
+
+
+def test_cashtags_glued_after_the_last_sentence_go():
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{MORE}The token could keep rising, analysts said.$KSTL\n")
+    assert text.endswith("The token could keep rising, analysts said.")
+
+
+def test_a_short_caption_of_someone_unnamed_between_paragraphs_goes():
+    caption = "A trader works on the floor of the Orbel exchange."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{caption}\n\n{MORE}{END}")
+    assert caption not in text
+
+
+@pytest.mark.parametrize("line", [
+    "A trader who works on the floor of the Orbel exchange said volumes doubled on Tuesday.",  # someone said it
+    "Jane Roe works on the floor of the Orbel exchange.",  # a named person: the story's
+])
+def test_a_story_sentence_about_someone_at_work_stays(line):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line in text
+
+
+def test_a_scene_of_the_story_that_goes_on_with_a_pronoun_stays():
+    scene = "A lone trader watches the screens as he holds a phone to each ear."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{scene}\n\n{MORE}{END}")
+    assert scene in text
