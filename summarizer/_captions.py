@@ -122,8 +122,15 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
         if before is headline:
             continue  # the page's headline above a picture with only a credit
         if before.reason is None and (_a_caption(before.text) or _describes_same(before.text, credit.text)
-                                      or picture_sentence(_first_sentence(before.text))):
+                                      or picture_sentence(_first_sentence(before.text)) or _shows(before.text)):
             before.reason = "image-caption"  # (a caption may go on to say more than what the picture shows)
+
+
+def _shows(text: str) -> bool:
+    """Above a credit: a short line whose first sentence says what is seen, even with participles ("An Acme logo is
+    seen on a smartphone placed on a keyboard."), nobody saying anything."""
+    return len(text.split()) <= _CAPTION_MAX_WORDS and bool(_PICTURE_VERB.search(_first_sentence(text))) \
+        and not _SAYS.search(text)
 
 
 def picture_sentence(text: str) -> bool:

@@ -437,3 +437,9 @@ def test_a_scene_of_the_story_that_goes_on_with_a_pronoun_stays():
     scene = "A lone trader watches the screens as he holds a phone to each ear."
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{scene}\n\n{MORE}{END}")
     assert scene in text
+
+
+def test_a_caption_with_participles_above_its_credit_line_goes():
+    caption = "An Orbel logo is seen on a smartphone placed on a displayed keyboard."
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{caption}\n\nJane Roe | Reuters\n\n{LEAD}{MORE}{END}")
+    assert caption not in text and text.startswith("The Kestrel token fell")
