@@ -35,13 +35,6 @@ def test_a_syndicated_copys_note_goes_with_a_widget_label_glued_after_it(note):
     assert removed[note] == "editor-note"
 
 
-def test_a_sentence_about_a_syndicated_feed_stays():
-    story = ("The exchange said the syndicated feed of its prices to news agencies was down for an hour, and that "
-             "the story of the outage was still being pieced together.\n")
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{story}\n{END}")
-    assert story.strip() in text
-
-
 def test_the_lead_given_first_without_its_full_stop_keeps_the_whole_sentence():
     lead = LEAD.strip()
     text, _, removed = cleaned(f"{HEADLINE}\n\nJane Roe Published May 6, 2025 | 09:01 PM\n\n{lead[:-1]}\n\n{lead}\n\n"
@@ -121,12 +114,6 @@ def test_an_old_pages_search_links_after_names_go():
     assert "The Orbel 100 Index rose 0.4 percent, and the Tarn Composite Index ended down 0.8 percent" in text
 
 
-def test_a_note_in_brackets_about_a_search_stays():
-    line = "Orbel said the exchange would open a tender (search and selection) for a new clearing partner.\n\n"
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{MORE}{END}")
-    assert line.strip() in text
-
-
 def test_a_videos_caption_with_its_credit_goes():
     caption = ("In the latest news of the token's slide, the Orbel exchange paused withdrawals for an hour. (Video: "
                "Jane Roe, John Doe/The Velora Times)")
@@ -146,13 +133,6 @@ def test_a_caption_that_says_what_is_pictured_goes():
     caption = "Tokens slid on Tuesday as exchanges cut leverage. Pictured is the Orbel exchange's office on April 26."
     text, _, removed = cleaned(f"{HEADLINE}\n\n{caption}\n\n{LEAD}{MORE}{END}")
     assert "Pictured" not in text and removed[caption] == "image-caption"
-
-
-def test_a_story_paragraph_that_mentions_a_picture_stays():
-    line = ("The exchange said the photo shows a queue outside its office, and that it paid every customer who "
-            "asked for a withdrawal on Tuesday. Orbel's chief executive said he expected calmer trading.\n\n")
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}{MORE}{END}")
-    assert line.strip() in text
 
 
 # --- what h31/blind showed, once measured ------------------------------------------------------------------------
@@ -175,12 +155,6 @@ def test_a_briefings_label_before_a_paragraph_goes_and_the_sentence_stays(label)
     assert removed[f"{label}:"] == "section-label"
 
 
-def test_a_speakers_name_before_a_colon_stays():
-    line = "Jane Roe: The Orbel exchange paused withdrawals for an hour after the token's slide on Friday."
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
-    assert line in text
-
-
 @pytest.mark.parametrize("line", ["Watch Kestrel trade live on Markets Hub.", "Read more on Velora Times."])
 def test_a_sites_line_sending_the_reader_elsewhere_goes(line):
     text, _, removed = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
@@ -191,12 +165,6 @@ def test_a_sign_up_line_for_the_sites_news_goes():
     line = "Sign up for smart news, insights, and analysis on the biggest crypto stories of the day."
     text, _, removed = cleaned(f"{HEADLINE}\n\n{line}\n\n{LEAD}{MORE}{END}")
     assert line not in text and removed[line] == "newsletter"
-
-
-def test_a_sentence_about_people_signing_up_stays():
-    line = "More than 40,000 traders signed up for the exchange's new futures product in its first week."
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
-    assert line in text
 
 
 # --- a price cut at its decimal point (h32/tune) ------------------------------------------------------------------
@@ -303,16 +271,6 @@ def test_a_sites_notes_furniture_and_links_go(line):
     text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{MORE}{line}\n\n{END}")
     assert line.strip() not in text
     assert MORE.strip() in text and END.strip() in text
-
-
-@pytest.mark.parametrize("line", [
-    "Analysts said the exchange may earn a commission of 0.1% on every trade once the fund lists in March.",
-    "The regulator said nothing in the rules was meant as investment advice for retail buyers of the token.",
-    "Velora Times reported that the exchange's editorial board had resigned over the listing.",
-])
-def test_a_story_sentence_about_commissions_or_advice_stays(line):
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
-    assert line in text
 
 
 def test_an_also_read_box_of_other_headlines_goes_to_the_end():
@@ -424,22 +382,30 @@ def test_a_short_caption_of_someone_unnamed_between_paragraphs_goes():
     assert caption not in text
 
 
-@pytest.mark.parametrize("line", [
-    "A trader who works on the floor of the Orbel exchange said volumes doubled on Tuesday.",  # someone said it
-    "Jane Roe works on the floor of the Orbel exchange.",  # a named person: the story's
-])
-def test_a_story_sentence_about_someone_at_work_stays(line):
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
-    assert line in text
-
-
-def test_a_scene_of_the_story_that_goes_on_with_a_pronoun_stays():
-    scene = "A lone trader watches the screens as he holds a phone to each ear."
-    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{scene}\n\n{MORE}{END}")
-    assert scene in text
-
-
 def test_a_caption_with_participles_above_its_credit_line_goes():
     caption = "An Orbel logo is seen on a smartphone placed on a displayed keyboard."
     text, _, _ = cleaned(f"{HEADLINE}\n\n{caption}\n\nJane Roe | Reuters\n\n{LEAD}{MORE}{END}")
     assert caption not in text and text.startswith("The Kestrel token fell")
+
+
+# --- guards: story lines of the same shapes stay ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "The exchange said the syndicated feed of its prices to news agencies was down for an hour, and that the story "
+    "of the outage was still being pieced together.",  # a syndicated copy's note opens its line
+    "Orbel said the exchange would open a tender (search and selection) for a new clearing partner.",
+    "The exchange said the photo shows a queue outside its office, and that it paid every customer who asked for a "
+    "withdrawal on Tuesday. Orbel's chief executive said he expected calmer trading.",
+    "Jane Roe: The Orbel exchange paused withdrawals for an hour after the slide on Friday.",  # no briefing label
+    "More than 40,000 traders signed up for the exchange's new futures product in its first week.",
+    "Analysts said the exchange may earn a commission of 0.1% on every trade once the fund lists in March.",
+    "The regulator said nothing in the rules was meant as investment advice for retail buyers of the token.",
+    "Velora Times reported that the exchange's editorial board had resigned over the listing.",
+    "A trader who works on the floor of the Orbel exchange said volumes doubled on Tuesday.",  # someone said it
+    "Jane Roe works on the floor of the Orbel exchange.",  # a named person: the story's
+    "A lone trader watches the screens as he holds a phone to each ear.",  # a scene the story goes on with
+])
+def test_a_story_line_of_the_same_shape_is_kept(line):
+    text, _, _ = cleaned(f"{HEADLINE}\n\n{LEAD}{line}\n\n{MORE}{END}")
+    assert line in text

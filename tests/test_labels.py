@@ -359,11 +359,7 @@ def test_a_headlines_capitalised_preposition_is_not_part_of_the_name():
                "fears of a recession. "
                "The Tarn Crude contract dropped 3.3 percent to $99.39 per barrel, while Velora oil fell to $96.12."
                "\n")
-    backend = ScriptedBackend([answer(summary=("Oil prices fell on recession fears.", "Tarn Crude fell below $100."),
-                                      figures=[{"raw": "$100", "label": "price"}, {"raw": "$99.39", "label": "price"},
-                                               {"raw": "$96.12", "label": "price"}])])
-    with Summarizer(backend=backend, use_cache=False) as summarizer:
-        labels = labels_of(summarizer.summarize(article))
+    labels = labels_of(run_on(article, [{"raw": raw, "label": "price"} for raw in ("$100", "$99.39", "$96.12")]))
     assert not any(label.endswith("Under)") for label in labels.values()), labels
 
 
@@ -372,12 +368,8 @@ def test_a_rate_range_moved_from_one_range_to_another_is_told_apart():
     article = ("Harbour central bank lifts its rate\n\nThe Harbour central bank raised its key interest rate by a "
                "quarter point, from a range of 0.25 to 0.5 percent to a range of 0.5 to 0.75 percent, on Wednesday."
                "\n")
-    backend = ScriptedBackend([answer(summary=("The Harbour central bank raised its key rate.", "It moved by a quarter "
-                                               "point."),
-                                      figures=[{"raw": "0.25 to 0.5 percent", "label": "interest rate"},
-                                               {"raw": "0.5 to 0.75 percent", "label": "interest rate"}])])
-    with Summarizer(backend=backend, use_cache=False) as summarizer:
-        labels = labels_of(summarizer.summarize(article))
+    labels = labels_of(run_on(article, [{"raw": raw, "label": "interest rate"}
+                                        for raw in ("0.25 to 0.5 percent", "0.5 to 0.75 percent")]))
     assert labels["0.25 to 0.5 percent"] == "interest rate (previous)"
     assert labels["0.5 to 0.75 percent"] != labels["0.25 to 0.5 percent"]
 
@@ -386,10 +378,5 @@ def test_the_price_a_coin_is_trading_at_is_the_current_one():
     article = ("Kestrel token steadies after its upgrade\n\nOn the day of the upgrade the Kestrel token held above "
                "$63. It reached $64.12 at the time of the upgrade before dipping.\n\nAt the time of writing, the "
                "token is trading at around $63.70, up 6% in the last 24 hours.\n")
-    backend = ScriptedBackend([answer(summary=("The Kestrel token held steady after its upgrade.", "It rose 6% in a "
-                                               "day."),
-                                      figures=[{"raw": "$64.12", "label": "price"},
-                                               {"raw": "$63.70", "label": "price"}])])
-    with Summarizer(backend=backend, use_cache=False) as summarizer:
-        labels = labels_of(summarizer.summarize(article))
+    labels = labels_of(run_on(article, [{"raw": raw, "label": "price"} for raw in ("$64.12", "$63.70")]))
     assert labels["$63.70"] == "price (current)"
