@@ -105,9 +105,7 @@ def mark_captions(lines: Sequence[PageLine]) -> None:
                 previous.reason = "image-caption"  # the lead picture's caption, right before the story's dateline
             if reason is None and (_credited_caption(line.text) or _agency_caption(line.text) or _described(line.text)
                                    or (_ends_with_credit(line) and _dated_scene(line.text)) or _pictured(line.text)
-                                   or (line.text.startswith(("A ", "An ")) and picture_sentence(line.text)
-                                       and len(line.text.split()) <= _SOMEONE_SEEN_MAX_WORDS
-                                       and not _NARRATES.search(line.text))):
+                                   or _someone_seen(line.text)):
                 line.reason = "image-caption"
             datelines += opens_dateline
             previous = line
@@ -163,14 +161,24 @@ _SOMEONE_SEEN_MAX_WORDS = 20
 _NARRATES = re.compile(r"\b(?:he|she|they|his|her|their|him|them|as|while|when)\b")  # a story's scene goes on
 
 
+def _someone_seen(text: str) -> bool:
+    """One short sentence of what a picture shows, someone unnamed as its subject, the scene going no further."""
+    return text.startswith(("A ", "An ")) and picture_sentence(text) and len(text.split()) <= _SOMEONE_SEEN_MAX_WORDS \
+        and not _NARRATES.search(text)
+
+
+def _tells_nothing(sentence: str, whole: str) -> bool:
+    """Nobody in ``whole`` says anything, and ``sentence`` has no verb of a story's beyond what a picture shows."""
+    return not (_SAYS.search(whole) or _REPORTS.search(_PICTURE_VERB.sub("", sentence)) or _STORY_VERB.search(sentence))
+
+
 def _agency_caption(text: str) -> bool:
     """A caption as picture agencies write them: its first sentence says what the picture shows, on which date
     and where, and nobody in the line says anything (a description of the place may follow)."""
     if len(text) > _CREDITED_CAPTION_MAX or not (" 19" in text or " 20" in text):
         return False  # (a year in full: most lines go here)
     first = _first_sentence(text)
-    return bool(_WHEN_AND_WHERE.search(first)) and not _SAYS.search(text) and \
-        not _REPORTS.search(_PICTURE_VERB.sub("", first)) and not _STORY_VERB.search(first)
+    return bool(_WHEN_AND_WHERE.search(first)) and _tells_nothing(first, text)
 
 
 def _dated_scene(text: str) -> bool:
@@ -178,7 +186,7 @@ def _dated_scene(text: str) -> bool:
     saying or doing anything a story reports ("The Acme logo in Hong Kong, China, on Dec 5, 2023.")."""
     if len(text.split()) > _PICTURE_MAX_WORDS or _INSIDE_BREAK.search(text) or not _FULL_DATE.search(text):
         return False
-    return not (_SAYS.search(text) or _REPORTS.search(_PICTURE_VERB.sub("", text)) or _STORY_VERB.search(text))
+    return _tells_nothing(text, text)
 
 
 def _pictured(text: str) -> bool:

@@ -68,19 +68,14 @@ _OLD_PAGE = re.compile(r"^(?i:this is an archived (?:article|story|page)\b.{0,20
 # market report since 2019."
 _WRITER = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}, [A-Z][\w ,&]{2,50}\."
                      r"(?: [A-Z][\w.'’-]+ (?:has|is|was|covers|writes|joined|reports)\b[^!?]{0,200})?$")
-# Each note with its reason and a word it holds (lower case): a line without the word is not tried
-_NOTES = ((_AFFILIATE, "disclaimer", " earn"), (_AFFILIATE, "disclaimer", " receive"),
-          (_STANDARDS, "disclaimer", "standards"), (_STANDARDS, "disclaimer", "editorial"),
-          (_NO_ADVICE, "disclaimer", "advice"), (_NO_ADVICE, "disclaimer", "newsroom"),
-          (_ACKNOWLEDGEMENT, "disclaimer", "we "), (_POLL, "widget", "?"), (_MORE_FROM, "related-links", "more "),
-          (_NAMED_NEWSLETTER, "newsletter", "s"), (_COMMENT_POLICY, "comments", "e"),
-          (_NO_ADVICE, "disclaimer", "unregulated"), (_NO_ADVICE, "disclaimer", "invest unless"),
-          (_NO_ADVICE, "disclaimer", "capital at risk"), (_STANDARDS, "disclaimer", "adheres"),
-          (_AFFILIATE, "disclaimer", "compensated"), (_AFFILIATE, "disclaimer", "affiliate"),
-          (_APP_OR_PODCAST, "advertisement", " app"), (_APP_OR_PODCAST, "advertisement", "listen "),
-          (_WRITER, "byline", "by "),
-          (_OLD_PAGE, "editor-note", "archived"), (_OLD_PAGE, "editor-note", "personal research"),
-          (_OLD_PAGE, "editor-note", " news, "))
+# Each note with its reason and the words one of which it holds (lower case): a line with none is not tried
+_NOTES = ((_AFFILIATE, "disclaimer", (" earn", " receive", "compensated", "affiliate")),
+          (_STANDARDS, "disclaimer", ("standards", "editorial", "adheres")),
+          (_NO_ADVICE, "disclaimer", ("advice", "newsroom", "unregulated", "invest unless", "capital at risk")),
+          (_ACKNOWLEDGEMENT, "disclaimer", ("we ",)), (_POLL, "widget", ("?",)),
+          (_MORE_FROM, "related-links", ("more ",)), (_NAMED_NEWSLETTER, "newsletter", ("s",)),
+          (_COMMENT_POLICY, "comments", ("e",)), (_APP_OR_PODCAST, "advertisement", (" app", "listen ")),
+          (_WRITER, "byline", ("by ",)), (_OLD_PAGE, "editor-note", ("archived", "personal research", " news, ")))
 _LONGEST = 600
 
 
@@ -89,7 +84,7 @@ def site_note(text: str) -> str | None:
     if len(text) > _LONGEST:
         return None
     lower = text.lower()
-    for pattern, reason, word in _NOTES:
-        if word in lower and pattern.match(text):
+    for pattern, reason, words in _NOTES:
+        if any(word in lower for word in words) and pattern.match(text):
             return reason
     return None
